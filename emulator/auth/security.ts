@@ -1,0 +1,44 @@
+import type { IncomingMessage } from 'node:http';
+import type { AwsError } from '../core/errors.js';
+import type { Caller, Service, ServiceEnv } from '../core/types.js';
+
+/** An HTTP route outside the AWS service APIs (the OIDC provider, its login page). */
+export interface HttpRoute {
+  /** Path prefix the route owns, e.g. '/cognito-idp/'. */
+  prefix: string;
+  handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void>;
+}
+
+export interface SecurityOptions {
+  /** Static keys mapped to the admin role, for the AWS CLI and scripts. */
+  staticCredentials: Array<{ accessKeyId: string; secretAccessKey: string }>;
+  /** Lifetime of identity-pool credentials (default 3600 s). */
+  credentialTtlSeconds: number;
+  /** Origins the seeded console app client may redirect to. */
+  consoleOrigins: string[];
+}
+
+/**
+ * Everything about who is calling and what they may do: SigV4 verification, the credential store,
+ * IAM policy evaluation, and the services that issue identities (Cognito, STS).
+ */
+export interface Security {
+  /** Verify a request's SigV4 signature (header or presigned); throws the service's auth error. */
+  authenticate(input: {
+    req: IncomingMessage;
+    url: URL;
+    service: string;
+    region: string;
+    body: Buffer | null;
+  }): Promise<Caller>;
+  isAllowed(caller: Caller, action: string, resource: string, context?: Record<string, string>): boolean;
+  /** The service's AccessDenied error, with AWS's message form. */
+  accessDenied(caller: Caller, service: string, action: string, resource: string): AwsError;
+  routes: HttpRoute[];
+  services: Service[];
+  reset(): Promise<void>;
+  seed(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type SecurityFactory = (env: ServiceEnv, options: SecurityOptions) => Promise<Security>;

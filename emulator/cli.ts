@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { startEmulator } from './index.js';
+
+const USAGE = `usage: npm run emulator -- [options]
+  --port N                    port to listen on (default 4566; 0 picks a free port)
+  --host H                    address to bind (default 127.0.0.1)
+  --data DIR                  data folder (default .aws-local)
+  --no-seed                   do not write demo data into an empty data folder
+  --reset                     delete the data folder's contents first
+  --static-credentials K:S    static keys mapped to the admin role (default test:test on loopback;
+                              "none" for no static keys)
+  --credential-ttl SECONDS    lifetime of identity-pool credentials (default 3600)
+  --admin-token T             token for the /_emulator/ admin API (default random, printed)
+  --verbose                   log internal errors`;
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4566' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string', default: '.aws-local' },
+      'no-seed': { type: 'boolean', default: false },
+      reset: { type: 'boolean', default: false },
+      'static-credentials': { type: 'string' },
+      'credential-ttl': { type: 'string', default: '3600' },
+      'admin-token': { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got "${values.port}"`);
+  const ttl = Number(values['credential-ttl']);
+  if (!Number.isInteger(ttl) || ttl < 60) throw new Error(`--credential-ttl must be whole seconds >= 60, got "${values['credential-ttl']}"`);
+
+  // Well-known local keys only where nobody else can reach the port.
+  let keys = values['static-credentials'] ?? (isLoopback(values.host) ? 'test:test' : 'none');
+  const staticCredentials = [];
+  if (keys !== 'none') {
+    const [accessKeyId, secretAccessKey] = keys.split(':');
+    if (!accessKeyId || !secretAccessKey) throw new Error('--static-credentials must be KEY:SECRET or "none"');
+    staticCredentials.push({ accessKeyId, secretAccessKey });
+  } else keys = '';
+
+  const emulator = await startEmulator({
+    port,
+    host: values.host,
+    dataDir: values.data,
+    seed: !values['no-seed'],
+    reset: values.reset,
+    staticCredentials,
+    credentialTtlSeconds: ttl,
+    adminToken: values['admin-token'],
+    verbose: values.verbose,
+  });
+  if (keys) console.error(`static credentials (admin role): ${staticCredentials[0]?.accessKeyId} / ${staticCredentials[0]?.secretAccessKey}`);
+  console.error(`admin token for /_emulator/: ${emulator.adminToken}`);
+  console.log(`emulator ready at ${emulator.url}`);
+  const shutdown = () => {
+    emulator.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((e: unknown) => {
+  console.error(`emulator: ${(e as Error).message}`);
+  console.error(USAGE);
+  process.exit(1);
+});

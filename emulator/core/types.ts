@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** The identity a request was signed by, after SigV4 verification. */
+export interface Caller {
+  /** Access key id the request was signed with ('' when anonymous). */
+  accessKeyId: string;
+  /** e.g. arn:aws:sts::123456789012:assumed-role/ConsoleAdmin/CognitoIdentityCredentials */
+  arn: string;
+  accountId: string;
+  /** STS GetCallerIdentity's UserId, e.g. AROA...:session */
+  userId: string;
+  /** Name of the role whose policies apply; null for anonymous callers. */
+  roleName: string | null;
+  anonymous: boolean;
+}
+
+/** What every service gets at start-up. */
+export interface ServiceEnv {
+  /** The service's own folder in the data folder (created before the service starts). */
+  dataDir: string;
+  accountId: string;
+  defaultRegion: string;
+  /** The emulator's base URL, e.g. http://127.0.0.1:4566 (known once the server listens). */
+  baseUrl(): string;
+  log(message: string): void;
+}
+
+/** One request, routed to a service, with its caller verified. */
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  /** Signing name of the service (s3, sqs, ec2, dynamodb, sts, cognito-identity, cognito-idp). */
+  service: string;
+  region: string;
+  requestId: string;
+  caller: Caller;
+  /**
+   * The request body, when the server already read it (every service but S3, whose bodies stream).
+   * null for S3: read `req` as a stream.
+   */
+  body: Buffer | null;
+  /**
+   * Call once the operation is known, before doing anything: applies injected faults and latency
+   * (may throw AwsError or DropConnection).
+   */
+  begin(operation: string): Promise<void>;
+  /**
+   * Throws the service's AccessDenied error unless the caller's role allows `action` on every
+   * resource ARN given. `context` holds condition keys (e.g. s3:prefix) where a policy may use them.
+   */
+  authorize(action: string, resource: string | string[], context?: Record<string, string>): void;
+  /** Whether the caller is allowed, without throwing (for per-item checks such as DeleteObjects). */
+  isAllowed(action: string, resource: string, context?: Record<string, string>): boolean;
+}
+
+export interface Service {
+  /** Signing name, used to route requests. */
+  readonly name: string;
+  handle(ctx: RequestContext): Promise<void>;
+  /**
+   * Write an error in the service's protocol shape. Used for errors raised outside `handle`
+   * (signature checks, injected faults before the operation is known) and for anything `handle` throws
+   * before it has started a response.
+   */
+  writeError(ctx: RequestContext, error: import('./errors.js').AwsError): void;
+  /** Delete all state (the admin API's reset). */
+  reset(): Promise<void>;
+  /** Write demo data into empty state. */
+  seed?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type ServiceFactory = (env: ServiceEnv) => Promise<Service>;

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from './index.js';
+
+export interface TestEmulator extends RunningEmulator {
+  /** Static admin keys this emulator accepts. */
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  region: string;
+  /** Options for an AWS SDK v3 client pointed at the emulator with the admin keys (SDK defaults otherwise). */
+  clientConfig: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } };
+  /** Call the admin API. */
+  admin(path: string, body?: unknown, method?: string): Promise<unknown>;
+  /** Stop and delete the data folder. */
+  dispose(): Promise<void>;
+}
+
+/** An emulator on a free port with its own temporary data folder; unseeded unless asked. */
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'emulator-test-'));
+  const credentials = { accessKeyId: 'AKIATESTADMIN', secretAccessKey: randomBytes(20).toString('base64url') };
+  const emulator = await startEmulator({
+    port: 0,
+    seed: false,
+    staticCredentials: [credentials],
+    ...options,
+    dataDir,
+  });
+  const region = emulator.defaultRegion;
+  return {
+    ...emulator,
+    credentials,
+    region,
+    clientConfig: { endpoint: emulator.url, region, credentials },
+    async admin(path, body, method = 'POST') {
+      const res = await fetch(`${emulator.url}/_emulator/${path}`, {
+        method,
+        headers: { authorization: `Bearer ${emulator.adminToken}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json: unknown = await res.json();
+      if (!res.ok) throw new Error(`admin ${path}: ${JSON.stringify(json)}`);
+      return json;
+    },
+    async dispose() {
+      await emulator.stop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
