@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be a region name such as us-east-1');
+
+export const SERVICE_NAMES = ['s3', 'ec2', 'dynamodb', 'sqs', 'cognitoIdentity'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+const endpointSchema = z.union([url, z.partialRecord(z.enum(SERVICE_NAMES), url)]);
+
+const signInSchema = z.object({
+  authority: url,
+  clientId: z.string().min(1, 'required'),
+  scope: z.string().min(1).default('openid email profile'),
+  loginsKey: z.string().min(1).optional(),
+});
+
+const cognitoSchema = z.object({
+  mode: z.literal('cognito'),
+  identityPoolId: z
+    .string({ error: 'required' })
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+:[0-9a-f-]+$/, 'must look like REGION:GUID'),
+  signIn: signInSchema.optional(),
+});
+
+const staticSchema = z.object({
+  mode: z.literal('static'),
+  accessKeyId: z.string({ error: 'required' }).min(1, 'required'),
+  secretAccessKey: z.string({ error: 'required' }).min(1, 'required'),
+  sessionToken: z.string().optional(),
+});
+
+export const configSchema = z
+  .object({
+    regions: z.array(region, { error: 'required' }).min(1, 'needs at least one region'),
+    defaultRegion: region.optional(),
+    endpoint: endpointSchema.optional(),
+    auth: z.discriminatedUnion('mode', [cognitoSchema, staticSchema], {
+      error: (issue) => (issue.input === undefined ? 'required' : 'mode must be "cognito" or "static"'),
+    }),
+    buckets: z.array(z.string().min(3).max(63)).default([]),
+    credentialsRefreshSeconds: z.number().int().min(0).max(3600).default(300),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.defaultRegion && !cfg.regions.includes(cfg.defaultRegion))
+      ctx.addIssue({ code: 'custom', path: ['defaultRegion'], message: 'must be one of regions' });
+    if (cfg.auth.mode === 'static' && !allEndpointsLoopback(cfg.endpoint))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['auth'],
+        message: 'static keys are refused unless every endpoint is loopback (localhost, 127.0.0.1, ::1)',
+      });
+  });
+
+export type ConsoleConfig = z.infer<typeof configSchema> & { defaultRegion: string };
+export type CognitoAuth = z.infer<typeof cognitoSchema>;
+export type SignInConfig = z.infer<typeof signInSchema>;
+
+export function isLoopback(href: string): boolean {
+  const host = new URL(href).hostname;
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function allEndpointsLoopback(endpoint: z.infer<typeof endpointSchema> | undefined): boolean {
+  if (endpoint === undefined) return false;
+  if (typeof endpoint === 'string') return isLoopback(endpoint);
+  // Every service must be covered, or the missing ones would go to AWS with static keys.
+  return SERVICE_NAMES.filter((s) => s !== 'cognitoIdentity').every((s) => {
+    const e = endpoint[s];
+    return e !== undefined && isLoopback(e);
+  });
+}
+
+/** The endpoint for one service, or undefined for AWS's own. */
+export function endpointFor(config: ConsoleConfig, service: ServiceName): string | undefined {
+  const e = config.endpoint;
+  if (e === undefined) return undefined;
+  return typeof e === 'string' ? e : e[service];
+}
+
+/** As AWS does: the authority without its scheme (cognito-idp.REGION.amazonaws.com/POOL). */
+export function loginsKeyOf(signIn: SignInConfig): string {
+  return signIn.loginsKey ?? signIn.authority.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validate parsed JSON; throws ConfigError whose problems read "field.path: message". */
+export function parseConfig(input: unknown): ConsoleConfig {
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : 'config'}: ${i.message}`),
+    );
+  }
+  const cfg = result.data;
+  return { ...cfg, defaultRegion: cfg.defaultRegion ?? cfg.regions[0] ?? 'us-east-1' };
+}
+
+export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<ConsoleConfig> {
+  let res: Response;
+  try {
+    res = await fetchImpl('/config.json', { cache: 'no-store' });
+  } catch (e) {
+    throw new ConfigError([`config.json: could not be loaded (${(e as Error).message})`]);
+  }
+  if (!res.ok) throw new ConfigError([`config.json: could not be loaded (HTTP ${res.status})`]);
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    throw new ConfigError(['config.json: is not valid JSON']);
+  }
+  return parseConfig(json);
+}
