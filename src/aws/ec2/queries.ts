@@ -1,0 +1,15 @@
+import { queryOptions } from '@tanstack/react-query';
+import { countInstancesByState } from './api';
+
+export const ec2Keys = {
+  all: (region: string) => ['aws', region, 'ec2'] as const,
+  instanceCounts: (region: string) => [...ec2Keys.all(region), 'instances', 'counts'] as const,
+};
+
+export const ec2Queries = {
+  instanceCounts: (region: string) =>
+    queryOptions({
+      queryKey: ec2Keys.instanceCounts(region),
+      queryFn: ({ signal }) => countInstancesByState(region, signal),
+    }),
+};
