@@ -1,0 +1,74 @@
+import { test, expect, type Page } from './fixtures.js';
+import { consoleShell, signInThroughLoginPage } from './support/sign-in.js';
+import { USERS } from './support/users.js';
+
+const CARDS = ['S3 buckets', 'EC2 instances', 'DynamoDB tables', 'SQS queues'] as const;
+
+/** Every card has left "Loading…" and shows neither an error nor an access-denied alert. */
+async function expectCardsLoaded(page: Page, cards: readonly string[]): Promise<void> {
+  for (const name of cards) {
+    const card = page.getByRole('region', { name });
+    await expect(card).toBeVisible();
+    await expect(card.getByText('Loading…')).toHaveCount(0);
+    await expect(card.getByRole('alert')).toHaveCount(0);
+  }
+}
+
+for (const role of ['admin', 'viewer'] as const) {
+  test.describe(`as ${role}`, () => {
+    test.use({ role });
+
+    test('the dashboard shows the four cards with the seeded data', async ({ page, open, axe }) => {
+      await open('/dashboard');
+      await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+      await expectCardsLoaded(page, CARDS);
+      // Seeded demo data: something in every service, so no card is empty on a first start.
+      await expect(page.getByRole('region', { name: 'S3 buckets' }).getByText('No buckets')).toHaveCount(0);
+      await expect(page.getByRole('region', { name: 'EC2 instances' })).toContainText(/running\s*\d+/);
+      await expect(page.getByRole('region', { name: 'DynamoDB tables' }).getByText('No tables')).toHaveCount(0);
+      await expect(page.getByRole('region', { name: 'SQS queues' })).toContainText(/\d+ waiting/);
+      await axe(`dashboard as ${role}`);
+    });
+  });
+}
+
+test.describe('with one service denied', () => {
+  test('an AccessDenied on SQS names the action in its card and leaves the other three cards working', async ({
+    page,
+    ownEmulator,
+    axe,
+  }) => {
+    const action = 'sqs:ListQueues';
+    const resource = `arn:aws:sqs:us-east-1:${ownEmulator.accountId}:*`;
+    await ownEmulator.admin('faults', {
+      service: 'sqs',
+      operation: 'ListQueues',
+      count: 1000,
+      error: {
+        code: 'AccessDenied',
+        status: 403,
+        message: `User: arn:aws:sts::${ownEmulator.accountId}:assumed-role/ConsoleAdmin/CognitoIdentityCredentials is not authorized to perform: ${action} on resource: ${resource}`,
+      },
+    });
+    await page.goto('/dashboard');
+    await signInThroughLoginPage(page, USERS.admin);
+    await expect(consoleShell(page)).toContainText('alice');
+
+    const queues = page.getByRole('region', { name: 'SQS queues' });
+    await expect(queues.getByRole('alert')).toContainText('Access denied');
+    await expect(queues.getByRole('alert')).toContainText(`You are not allowed to call ${action} on ${resource}`);
+    // Access denied is not retried: no Retry storm, and the others load on their own.
+    await expectCardsLoaded(page, ['S3 buckets', 'EC2 instances', 'DynamoDB tables']);
+    await axe('dashboard with a denied card');
+  });
+
+  test('a service error shows a Retry button that loads the card once the service answers', async ({ page, ownEmulator }) => {
+    await ownEmulator.admin('faults', { service: 'dynamodb', operation: 'ListTables', count: 1, error: { code: 'ValidationException', status: 400, message: 'Injected failure for the test' } });
+    await page.goto('/dashboard');
+    await signInThroughLoginPage(page, USERS.admin);
+    const tables = page.getByRole('region', { name: 'DynamoDB tables' });
+    await expect(tables.getByRole('alert')).toContainText('Injected failure for the test');
+    await tables.getByRole('button', { name: 'Retry' }).click();
+    await expectCardsLoaded(page, ['DynamoDB tables']);
+  });
+});

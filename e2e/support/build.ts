@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Private build folder: never races with a developer's own `dist/`, ignored by git and eslint. */
+export const BUILD_DIR = resolve('node_modules/.cache/console-e2e/dist');
+
+/**
+ * Production build of the console into BUILD_DIR (`vite build`; the typecheck runs in its own stage of
+ * `npm test`, so a type error elsewhere does not hide e2e results). E2E_SKIP_BUILD=1 reuses the last one.
+ */
+export async function buildConsole(log: (line: string) => void = () => {}): Promise<{ seconds: number; reused: boolean }> {
+  if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(BUILD_DIR, 'index.html'))) {
+    log(`reusing the build in ${BUILD_DIR} (E2E_SKIP_BUILD=1, built ${statSync(join(BUILD_DIR, 'index.html')).mtime.toISOString()})`);
+    return { seconds: 0, reused: true };
+  }
+  const started = performance.now();
+  await new Promise<void>((ok, fail) => {
+    const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', BUILD_DIR, '--emptyOutDir', '--logLevel', 'warn'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('error', fail);
+    child.once('exit', (code, signal) => (code === 0 ? ok() : fail(new Error(`vite build failed (${code ?? signal})`))));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  log(`built the console in ${seconds.toFixed(1)} s`);
+  return { seconds, reused: false };
+}

@@ -1,0 +1,21 @@
+/** What the global setup tells the workers (through environment variables, which workers inherit). */
+export interface E2eEnv {
+  baseUrl: string;
+  emulatorUrl: string;
+  adminToken: string;
+}
+
+export const ENV_KEYS = {
+  baseUrl: 'E2E_BASE_URL',
+  emulatorUrl: 'E2E_EMULATOR_URL',
+  adminToken: 'E2E_EMULATOR_ADMIN_TOKEN',
+} as const;
+
+export function e2eEnv(): E2eEnv {
+  const read = (key: string) => {
+    const value = process.env[key];
+    if (!value) throw new Error(`${key} is not set: run the specs through playwright.config.ts (its global setup starts the stack)`);
+    return value;
+  };
+  return { baseUrl: read(ENV_KEYS.baseUrl), emulatorUrl: read(ENV_KEYS.emulatorUrl), adminToken: read(ENV_KEYS.adminToken) };
+}
