@@ -1,30 +1,49 @@
-// PLACEHOLDER until issue 3 lands in this session: accepts every request as an admin.
-import { AwsError } from '../core/errors.js';
-import type { Caller } from '../core/types.js';
 import type { SecurityFactory } from './security.js';
-import { credentialScopeOf } from '../core/route.js';
+import { ADMIN_ROLE_NAME } from '../seed/accounts.js';
+import { accessDeniedError } from './auth-errors.js';
+import { authenticateRequest } from './authenticate.js';
+import { CredentialStore } from './credentials.js';
+import { openDb, wipeDb } from './db.js';
+import { evaluate } from './policy.js';
+import { RoleStore } from './roles.js';
+import { createStsService } from '../services/sts/index.js';
+import { seedSecurity } from '../seed/security.js';
+import { SEEDED_ROLES } from '../seed/security-roles.js';
 
-export const createSecurity: SecurityFactory = async (env) => {
+/**
+ * Security for the emulator: SigV4 verification against static keys and identity-pool sessions,
+ * role policies read from DATA/auth/roles/*.json, and the services that issue identities.
+ */
+export const createSecurity: SecurityFactory = async (env, options) => {
+  const db = openDb(env.dataDir);
+  const roles = new RoleStore(env.dataDir, env.log);
+  const credentials = new CredentialStore(db, options.staticCredentials, ADMIN_ROLE_NAME);
+  // Roles are configuration, not demo data: static keys need ConsoleAdmin even in an unseeded folder.
+  const ensureRoles = () => {
+    for (const role of SEEDED_ROLES) if (!roles.exists(role.RoleName)) roles.write(role);
+  };
+  ensureRoles();
+
   return {
-    async authenticate({ req, url }) {
-      const scope = credentialScopeOf(req, url);
-      const caller: Caller = {
-        accessKeyId: scope?.accessKeyId ?? '',
-        arn: `arn:aws:iam::${env.accountId}:user/dev`,
-        accountId: env.accountId,
-        userId: 'AIDADEV',
-        roleName: 'admin',
-        anonymous: !scope,
-      };
-      return caller;
+    authenticate: (input) => authenticateRequest(input, credentials, env.accountId),
+    isAllowed(caller, action, resource, context) {
+      if (caller.anonymous || !caller.roleName) return false;
+      const policy = roles.policyOf(caller.roleName);
+      return policy !== null && evaluate([policy], action, resource, context) === 'allow';
     },
-    isAllowed: () => true,
-    accessDenied: (caller, _service, action, resource) =>
-      new AwsError('AccessDenied', `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${resource}`, 403),
+    accessDenied: (caller, service, action, resource) => accessDeniedError(caller.arn, caller.anonymous, service, action, resource),
     routes: [],
-    services: [],
-    reset: async () => {},
-    seed: async () => {},
-    close: async () => {},
+    services: [createStsService()],
+    async reset() {
+      wipeDb(db);
+      roles.wipe();
+      ensureRoles();
+    },
+    async seed() {
+      await seedSecurity({ roles });
+    },
+    async close() {
+      db.close();
+    },
   };
 };

@@ -1,0 +1,47 @@
+import { ADMIN_ROLE_NAME, READ_ONLY_ROLE_NAME } from './accounts.js';
+import type { RoleFile } from '../auth/roles.js';
+
+/** The two seeded roles. Admins may also manage Cognito, so static keys can add users with the AWS CLI. */
+export const SEEDED_ROLES: RoleFile[] = [
+  {
+    RoleName: ADMIN_ROLE_NAME,
+    Description: 'Everything on S3, EC2, DynamoDB and SQS (and Cognito user/identity pool administration).',
+    PolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'AllOnConsoleServices', Effect: 'Allow', Action: ['s3:*', 'ec2:*', 'dynamodb:*', 'sqs:*'], Resource: '*' },
+        { Sid: 'ManageSignIn', Effect: 'Allow', Action: ['cognito-idp:*', 'cognito-identity:*'], Resource: '*' },
+        { Sid: 'WhoAmI', Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' },
+      ],
+    },
+  },
+  {
+    RoleName: READ_ONLY_ROLE_NAME,
+    Description: 'Describe, List, Get, Scan, Query and Receive only.',
+    PolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'ReadOnly',
+          Effect: 'Allow',
+          Action: [
+            's3:Get*',
+            's3:List*',
+            'ec2:Describe*',
+            'dynamodb:Describe*',
+            'dynamodb:List*',
+            'dynamodb:Get*',
+            'dynamodb:Scan',
+            'dynamodb:Query',
+            'dynamodb:BatchGetItem',
+            'sqs:Get*',
+            'sqs:List*',
+            'sqs:ReceiveMessage',
+          ],
+          Resource: '*',
+        },
+        { Sid: 'WhoAmI', Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' },
+      ],
+    },
+  },
+];
