@@ -1,16 +1,155 @@
-// PLACEHOLDER: replaced by the dynamodb implementation.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { AwsError } from '../../core/errors.js';
-import type { ServiceFactory } from '../../core/types.js';
+import type { RequestContext, Service, ServiceFactory } from '../../core/types.js';
+import { operationFromTarget, parseJsonBody } from '../../protocols/json.js';
+import { seedDynamoDb } from '../../seed/dynamodb.js';
+import { grantsFor } from './authorization.js';
+import { DYNALITE_OPERATIONS, DynaliteEngine, type DynaliteOperation, type Input } from './dynalite-engine.js';
+import { OWN_OPERATIONS, UNSUPPORTED_OPERATIONS, WRITE_OPERATIONS } from './operations.js';
+import { ReadWriteLock } from './rw-lock.js';
+import { TransactionCanceled, transactGetItems, transactWriteItems } from './transactions.js';
+import { TtlSettings } from './ttl-settings.js';
 
-export const createDynamoDbService: ServiceFactory = async () => ({
-  name: 'dynamodb',
-  async handle() {
-    throw new AwsError('NotImplemented', 'dynamodb is not implemented yet', 501);
-  },
-  writeError(ctx, error) {
-    ctx.res.writeHead(error.status, { 'Content-Type': 'text/plain' });
-    ctx.res.end(error.code + ': ' + error.message);
-  },
-  reset: async () => {},
-  close: async () => {},
-});
+const TARGET_PREFIX = 'DynamoDB_20120810.';
+const TYPE_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
+const DYNALITE = new Set<string>(DYNALITE_OPERATIONS);
+
+function writeJson(ctx: RequestContext, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const payload = Buffer.from(JSON.stringify(body));
+  ctx.res.writeHead(status, {
+    'Content-Type': 'application/x-amz-json-1.0',
+    'Content-Length': String(payload.length),
+    'x-amzn-RequestId': ctx.requestId,
+    // Older SDKs check the body against this header.
+    'x-amz-crc32': String(crc32(payload)),
+    ...headers,
+  });
+  ctx.res.end(payload);
+}
+
+function tableNameOf(input: Input): string {
+  const name = input.TableName;
+  if (typeof name !== 'string' || !/^[a-zA-Z0-9_.-]{3,255}$/.test(name)) {
+    throw new AwsError('ValidationException', `1 validation error detected: Value '${String(name)}' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255`);
+  }
+  return name;
+}
+
+/** DynamoDB (JSON 1.0) on dynalite, plus transactions and TTL settings dynalite lacks. */
+export const createDynamoDbService: ServiceFactory = async (env) => {
+  const levelPath = join(env.dataDir, 'leveldb');
+  const lock = new ReadWriteLock();
+  const ttl = new TtlSettings(env.dataDir);
+  const open = async () => {
+    const engine = new DynaliteEngine({ path: levelPath, accountId: env.accountId, region: env.defaultRegion });
+    await engine.open();
+    await engine.recoverTransitions();
+    return engine;
+  };
+  let engine = await open();
+
+  async function ownOperation(operation: string, input: Input): Promise<Input> {
+    switch (operation) {
+      case 'TransactWriteItems':
+        return lock.withExclusive(() => transactWriteItems(engine, input));
+      case 'TransactGetItems':
+        return lock.withExclusive(() => transactGetItems(engine, input));
+      case 'DescribeTimeToLive': {
+        const name = tableNameOf(input);
+        await engine.table(name, false);
+        const setting = ttl.get(name);
+        return {
+          TimeToLiveDescription: setting
+            ? { TimeToLiveStatus: 'ENABLED', AttributeName: setting.attributeName }
+            : { TimeToLiveStatus: 'DISABLED' },
+        };
+      }
+      case 'UpdateTimeToLive': {
+        const name = tableNameOf(input);
+        const spec = input.TimeToLiveSpecification as { AttributeName?: unknown; Enabled?: unknown } | undefined;
+        if (!spec || typeof spec.AttributeName !== 'string' || !spec.AttributeName || typeof spec.Enabled !== 'boolean') {
+          throw new AwsError('ValidationException', "The parameter 'TimeToLiveSpecification' needs AttributeName (string) and Enabled (boolean)");
+        }
+        await engine.table(name);
+        ttl.update(name, spec.Enabled, spec.AttributeName);
+        return { TimeToLiveSpecification: { AttributeName: spec.AttributeName, Enabled: spec.Enabled } };
+      }
+      case 'DescribeContinuousBackups':
+        await engine.table(tableNameOf(input), false);
+        return {
+          ContinuousBackupsDescription: {
+            ContinuousBackupsStatus: 'ENABLED',
+            PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' },
+          },
+        };
+      case 'DescribeLimits':
+        return {
+          AccountMaxReadCapacityUnits: 80000,
+          AccountMaxWriteCapacityUnits: 80000,
+          TableMaxReadCapacityUnits: 40000,
+          TableMaxWriteCapacityUnits: 40000,
+        };
+      case 'DescribeEndpoints':
+        return { Endpoints: [{ Address: new URL(env.baseUrl()).host, CachePeriodInMinutes: 1440 }] };
+      default:
+        throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
+    }
+  }
+
+  async function dynaliteOperation(operation: DynaliteOperation, input: Input): Promise<Input> {
+    if (!WRITE_OPERATIONS.has(operation)) return engine.invoke(operation, input);
+    const output = await lock.withShared(() => engine.invoke(operation, input)).catch((e: unknown) => {
+      // dynalite leaves this message empty; AWS names the table.
+      if (e instanceof AwsError && e.code === 'ResourceInUseException' && !e.message && operation === 'CreateTable') {
+        throw new AwsError(e.code, `Table already exists: ${String(input.TableName)}`, e.status);
+      }
+      throw e;
+    });
+    if (operation === 'DeleteTable' && typeof input.TableName === 'string') ttl.forget(input.TableName);
+    return output;
+  }
+
+  const service: Service = {
+    name: 'dynamodb',
+    async handle(ctx) {
+      const operation = operationFromTarget(ctx.req.headers['x-amz-target'], TARGET_PREFIX);
+      const known = DYNALITE.has(operation) || OWN_OPERATIONS.has(operation) || UNSUPPORTED_OPERATIONS.has(operation);
+      if (!known) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
+      const input = parseJsonBody(ctx.body);
+      await ctx.begin(operation);
+      if (UNSUPPORTED_OPERATIONS.has(operation)) {
+        throw new AwsError('ValidationException', `${operation} is not supported by this emulator`);
+      }
+      for (const grant of grantsFor(operation, input, ctx.region, env.accountId)) ctx.authorize(grant.action, grant.resources);
+      const output = DYNALITE.has(operation)
+        ? await dynaliteOperation(operation as DynaliteOperation, input)
+        : await ownOperation(operation, input);
+      writeJson(ctx, 200, output);
+    },
+    writeError(ctx, error) {
+      // The server names unexpected failures InternalError; DynamoDB's is InternalServerError.
+      const code = error.code === 'InternalError' ? 'InternalServerError' : error.code;
+      const body: Record<string, unknown> = { __type: `${TYPE_PREFIX}${code}`, message: error.message, ...error.extra };
+      if (error instanceof TransactionCanceled) body.CancellationReasons = error.reasons;
+      writeJson(ctx, error.status, body, { 'x-amzn-ErrorType': code });
+    },
+    async reset() {
+      await lock.withExclusive(async () => {
+        await engine.close();
+        rmSync(levelPath, { recursive: true, force: true });
+        mkdirSync(env.dataDir, { recursive: true });
+        ttl.clear();
+        engine = await open();
+      });
+    },
+    async seed() {
+      await seedDynamoDb((operation, input) => engine.invoke(operation, input));
+    },
+    async close() {
+      await engine.close();
+    },
+  };
+  return service;
+};
