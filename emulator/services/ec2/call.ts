@@ -1,0 +1,94 @@
+import { AwsError } from '../../core/errors.js';
+import type { RequestContext, ServiceEnv } from '../../core/types.js';
+import { booleanParam, integerParam, stringList, type QueryParams } from '../../protocols/ec2-query.js';
+import type { XmlNode } from '../../protocols/xml.js';
+import { INSTANCE_ID, type InstanceRecord } from './model.js';
+import type { InstanceStore, StoredInstance } from './store.js';
+
+/** Everything an operation handler needs; handlers return the response body or throw AwsError. */
+export interface Ec2Call {
+  ctx: RequestContext;
+  params: QueryParams;
+  store: InstanceStore;
+  env: ServiceEnv;
+  now: number;
+}
+
+export type Ec2Handler = (call: Ec2Call) => XmlNode | Promise<XmlNode>;
+
+export function instanceArn(call: Ec2Call, id: string): string {
+  return `arn:aws:ec2:${call.ctx.region}:${call.env.accountId}:instance/${id}`;
+}
+
+/** Check the caller may act, then honour DryRun: allowed dry runs answer DryRunOperation (412). */
+export function authorize(call: Ec2Call, action: string, resources: string | string[]): void {
+  call.ctx.authorize(`ec2:${action}`, resources);
+  if (booleanParam(call.params, 'DryRun')) {
+    throw new AwsError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+  }
+}
+
+/** `InstanceId.N`, each checked for shape (InvalidInstanceID.Malformed), duplicates dropped. */
+export function instanceIdsParam(params: QueryParams, prefix = 'InstanceId'): string[] {
+  const ids = stringList(params, prefix);
+  for (const id of ids) {
+    if (!INSTANCE_ID.test(id)) throw new AwsError('InvalidInstanceID.Malformed', `Invalid id: "${id}"`);
+  }
+  return [...new Set(ids)];
+}
+
+export function notFound(missing: string[]): AwsError {
+  return missing.length === 1
+    ? new AwsError('InvalidInstanceID.NotFound', `The instance ID '${missing[0]}' does not exist`)
+    : new AwsError('InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`);
+}
+
+/** The named instances of the caller's region, in the order asked; NotFound names every missing id. */
+export function findInstances(call: Ec2Call, ids: string[]): InstanceRecord[] {
+  const byId = new Map(call.store.list(call.ctx.region, call.now).map((s) => [s.rec.id, s.rec]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length) throw notFound(missing);
+  return ids.map((id) => byId.get(id) as InstanceRecord);
+}
+
+export function requireIds(ids: string[]): void {
+  if (ids.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter InstanceId');
+}
+
+export interface Page {
+  maxResults: number | undefined;
+  afterSeq: number;
+}
+
+/** MaxResults (5-1000, not with InstanceIds) and NextToken, checked as EC2 checks them. */
+export function pageParams(params: QueryParams, hasIds: boolean): Page {
+  const maxResults = integerParam(params, 'MaxResults');
+  if (maxResults !== undefined) {
+    if (hasIds) {
+      throw new AwsError('InvalidParameterCombination', 'The parameter instancesSet cannot be used with the parameter maxResults');
+    }
+    if (maxResults < 5) {
+      throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value greater than 5.`);
+    }
+    if (maxResults > 1000) {
+      throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value less than or equal to 1000.`);
+    }
+  }
+  const token = params.get('NextToken');
+  let afterSeq = 0;
+  if (token !== undefined && token !== '') {
+    const m = /^seq:(\d{1,15})$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+    if (!m?.[1]) throw new AwsError('InvalidParameterValue', `Invalid value '${token}' for NextToken`);
+    afterSeq = Number(m[1]);
+  }
+  return { maxResults, afterSeq };
+}
+
+/** One page of matching instances and the token for the next, if any remain. */
+export function pageOf(items: StoredInstance[], page: Page): { items: StoredInstance[]; nextToken: string | undefined } {
+  const rest = items.filter((s) => s.seq > page.afterSeq);
+  if (page.maxResults === undefined || rest.length <= page.maxResults) return { items: rest, nextToken: undefined };
+  const slice = rest.slice(0, page.maxResults);
+  const last = slice[slice.length - 1];
+  return { items: slice, nextToken: last ? Buffer.from(`seq:${last.seq}`).toString('base64url') : undefined };
+}
