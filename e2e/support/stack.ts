@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { preview } from 'vite';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js';
@@ -54,7 +54,12 @@ export async function startConsoleStack(options: EmulatorOptions = {}): Promise<
   const baseUrl = `http://127.0.0.1:${port}`;
   const emulator = await startSeededEmulator([baseUrl, `http://localhost:${port}`], options);
   try {
-    writeFileSync(join(BUILD_DIR, 'config.json'), JSON.stringify(consoleConfigFor(emulator.url), null, 2) + '\n');
+    const config = JSON.stringify(consoleConfigFor(emulator.url), null, 2) + '\n';
+    writeFileSync(join(BUILD_DIR, 'config.json'), config);
+    // The console's preview plugin serves CONSOLE_CONFIG_FILE first (console-contract.md); point it here.
+    const configFile = join(dirname(BUILD_DIR), `config-${port}.json`);
+    writeFileSync(configFile, config);
+    process.env.CONSOLE_CONFIG_FILE = configFile;
     const server = await preview({
       logLevel: 'warn',
       build: { outDir: BUILD_DIR },

@@ -1,0 +1,71 @@
+import type { Page, Request } from '@playwright/test';
+
+export interface PageLoad {
+  /** ms from navigation start to the page's mark (performance timeline of the final document). */
+  markMs: number;
+  /** Script URLs (paths) the document fetched before the mark. */
+  scriptsBeforeMark: string[];
+  /** Every request of the load, until the network was quiet after the mark. */
+  requests: string[];
+  /** Requests made more than once in this load, with their count. */
+  duplicates: Array<{ request: string; count: number }>;
+}
+
+/** A request's identity: same method, URL, AWS target and body means the same call made twice. */
+function describe(r: Request): string {
+  const target = r.headers()['x-amz-target'];
+  const body = r.postData();
+  const url = new URL(r.url());
+  const action = body && /(^|&)Action=([^&]+)/.exec(body)?.[2];
+  const label = [r.method(), url.origin + url.pathname + url.search, target ?? action ?? ''].filter(Boolean).join(' ');
+  return body ? `${label} #${hash(body)}` : label;
+}
+
+function hash(s: string): string {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(16);
+}
+
+/**
+ * Navigate to `url` and wait for `mark`; then let the network settle and report what the load did.
+ * The mark's time is read from the page's own performance timeline, so Playwright's overhead is excluded.
+ */
+export async function measurePageLoad(page: Page, url: string, mark: string, timeoutMs = 20_000): Promise<PageLoad> {
+  const requests: Request[] = [];
+  const onRequest = (r: Request) => {
+    // Blobs and data URLs are not network requests.
+    if (/^https?:/.test(r.url())) requests.push(r);
+  };
+  page.on('request', onRequest);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime,
+      mark,
+      { timeout: timeoutMs, polling: 50 },
+    );
+    const markMs = (await handle.jsonValue()) as number;
+    const scriptsBeforeMark = await page.evaluate((name) => {
+      const at = performance.getEntriesByName(name, 'mark')[0]?.startTime ?? Infinity;
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      return entries
+        .filter((e) => e.startTime <= at && new URL(e.name).pathname.endsWith('.js'))
+        .map((e) => new URL(e.name).pathname);
+    }, mark);
+    await page.waitForLoadState('networkidle');
+    const described = requests.map(describe);
+    const counts = new Map<string, number>();
+    for (const d of described) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const duplicates = [...counts].filter(([, n]) => n > 1).map(([request, count]) => ({ request, count }));
+    return { markMs, scriptsBeforeMark, requests: described, duplicates };
+  } finally {
+    page.off('request', onRequest);
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}

@@ -1,0 +1,151 @@
+// `npm run bench`: build the console, start the seeded emulator and vite preview, drive Chromium, and
+// write bench/results.json plus a printed table. Pages to measure are listed in bench/scenarios.ts.
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { BUILD_DIR, buildConsole } from '../e2e/support/build.js';
+import { openSignedIn } from '../e2e/support/sign-in.js';
+import { startConsoleStack } from '../e2e/support/stack.js';
+import { USERS } from '../e2e/support/users.js';
+import { jsAssetSizes, pageChunks, type AssetSize } from './lib/build-stats.js';
+import { measurePageLoad, median, type PageLoad } from './lib/measure-page.js';
+import { printTable } from './lib/table.js';
+import { PAGE_SCENARIOS, type PageScenario } from './scenarios.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const TARGETS = { signInInitialJsGzip: 150 * 1024, dashboardFirstDataMs: 1000 };
+
+interface PageResult {
+  path: string;
+  chunks: AssetSize[];
+  initialJsGzip: number;
+  initialJs: Array<{ path: string; gzip: number }>;
+  firstDataMs: { median: number; runs: number[] };
+  requestsPerLoad: number;
+  requests: string[];
+  duplicates: PageLoad['duplicates'];
+  error?: string;
+}
+
+async function launch(): Promise<Browser> {
+  const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return chromium.launch({
+    executablePath: existsSync(system) ? system : undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Every run starts with an empty HTTP cache, as a first visit does. */
+async function withoutCache(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+}
+
+async function measureScenario(
+  scenario: PageScenario,
+  page: Page,
+  baseUrl: string,
+  sizes: Map<string, AssetSize>,
+): Promise<PageResult> {
+  const loads: PageLoad[] = [];
+  for (let i = 0; i < RUNS; i++) loads.push(await measurePageLoad(page, baseUrl + scenario.path, scenario.mark));
+  // The first load is the one a visitor gets; later loads only add timing samples.
+  const first = loads[0] as PageLoad;
+  const initialJs = [...new Set(first.scriptsBeforeMark)].map((path) => ({ path, gzip: sizes.get(path)?.gzip ?? 0 }));
+  const runs = loads.map((l) => Math.round(l.markMs));
+  return {
+    path: scenario.path,
+    chunks: pageChunks(sizes, scenario.chunk),
+    initialJsGzip: initialJs.reduce((sum, f) => sum + f.gzip, 0),
+    initialJs,
+    firstDataMs: { median: median(runs), runs },
+    requestsPerLoad: first.requests.length,
+    requests: first.requests,
+    // A duplicate in any run counts.
+    duplicates: loads.flatMap((l) => l.duplicates).filter((d, i, all) => all.findIndex((x) => x.request === d.request) === i),
+  };
+}
+
+async function main(): Promise<void> {
+  const build = await buildConsole((line) => console.log(`[bench] ${line}`));
+  const sizes = jsAssetSizes(BUILD_DIR);
+  const stack = await startConsoleStack();
+  const browser = await launch();
+  const pages: Record<string, PageResult | { path: string; error: string }> = {};
+  try {
+    const signedOut = await browser.newContext();
+    const signedIn = await browser.newContext();
+    const outPage = await signedOut.newPage();
+    const inPage = await signedIn.newPage();
+    await withoutCache(signedOut, outPage);
+    await withoutCache(signedIn, inPage);
+    // Sign in once; the tab keeps its OIDC session, so each later load of a page signs in silently.
+    inPage.setDefaultTimeout(20_000);
+    await openSignedIn(inPage, stack.baseUrl + '/dashboard', USERS.admin);
+    for (const scenario of PAGE_SCENARIOS) {
+      try {
+        pages[scenario.name] = await measureScenario(scenario, scenario.signedIn ? inPage : outPage, stack.baseUrl, sizes);
+      } catch (e) {
+        pages[scenario.name] = { path: scenario.path, error: (e as Error).message.split('\n')[0] ?? String(e) };
+      }
+    }
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+  report(pages, sizes, build.seconds);
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function report(pages: Record<string, PageResult | { path: string; error: string }>, sizes: Map<string, AssetSize>, buildSeconds: number): void {
+  const ok = (p: PageResult | { error: string } | undefined): p is PageResult => !!p && !('error' in p);
+  const signIn = pages['sign-in'];
+  const dashboard = pages['dashboard'];
+  const targets = {
+    signInInitialJsUnder150KbGzip: ok(signIn) ? signIn.initialJsGzip < TARGETS.signInInitialJsGzip : null,
+    dashboardFirstDataUnder1s: ok(dashboard) ? dashboard.firstDataMs.median < TARGETS.dashboardFirstDataMs : null,
+    noRequestMadeTwice: Object.values(pages).every((p) => ok(p) && p.duplicates.length === 0),
+  };
+
+  const rows = Object.entries(pages).map(([name, p]) =>
+    ok(p)
+      ? [
+          name,
+          kb(p.initialJsGzip),
+          p.chunks.map((c) => kb(c.gzip)).join(' + ') || 'none',
+          `${p.firstDataMs.median} ms`,
+          String(p.requestsPerLoad),
+          p.duplicates.length ? p.duplicates.map((d) => `${d.request} x${d.count}`).join('; ') : 'none',
+        ]
+      : [name, 'error', '', '', '', p.error],
+  );
+  console.log(`\nconsole bench: ${RUNS} loads per page, empty HTTP cache, emulator on loopback\n`);
+  printTable(['page', 'initial JS (gzip)', 'page chunk (gzip)', 'first data (median)', 'requests/load', 'made twice'], rows);
+  console.log('');
+  printTable(
+    ['target', 'met'],
+    Object.entries(targets).map(([k, v]) => [k, v === null ? 'not measured' : v ? 'yes' : 'NO']),
+  );
+
+  const allJs = [...sizes.values()].sort((a, b) => b.gzip - a.gzip);
+  const result = {
+    date: new Date().toISOString(),
+    runsPerPage: RUNS,
+    buildSeconds: Math.round(buildSeconds * 10) / 10,
+    targets,
+    pages,
+    build: { jsFiles: allJs.length, jsGzipTotal: allJs.reduce((s, a) => s + a.gzip, 0), files: allJs },
+  };
+  const out = fileURLToPath(new URL('./results.json', import.meta.url));
+  writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+  console.log(`\nwrote ${out}`);
+  if (Object.values(pages).some((p) => !ok(p))) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+/**
+ * The console pages `npm run bench` measures. A page plugs in with one line: its path, whether it needs
+ * a signed-in user, the performance mark it sets when its first data is on screen (console-contract.md),
+ * and the name prefix of its lazy chunk in the build (assets/<chunk>-*.js).
+ */
+export interface PageScenario {
+  name: string;
+  path: string;
+  signedIn: boolean;
+  /** performance.mark name set once the page shows its first data (or is ready, for a page without data). */
+  mark: string;
+  chunk: string;
+}
+
+export const PAGE_SCENARIOS: PageScenario[] = [
+  { name: 'sign-in', path: '/signin', signedIn: false, mark: 'ready:signin', chunk: 'signin-page' },
+  { name: 'dashboard', path: '/dashboard', signedIn: true, mark: 'first-data:dashboard', chunk: 'dashboard-page' },
+];
