@@ -135,22 +135,24 @@ export class DynaliteEngine {
   invoke(operation: DynaliteOperation, input: Input): Promise<Input> {
     const entry = ACTIONS.get(operation);
     if (!entry) return Promise.reject(new AwsError('UnknownOperationException', `Unknown operation ${operation}`));
-    let data: Input;
     try {
-      data = this.validate(operation, input);
+      return this.run(operation, this.validate(operation, input));
     } catch (e) {
       return Promise.reject(toDynamoError(e));
     }
-    return this.run(operation, data);
   }
 
   /** dynalite's type and value checks; returns the normalized input (parsed expressions included). */
   validate(operation: DynaliteOperation, input: Input): Input {
     const entry = ACTIONS.get(operation);
     if (!entry) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
-    const data = validations.checkTypes(input, entry.validation.types);
-    validations.checkValidations(data, entry.validation.types, entry.validation.custom, this.store);
-    return data;
+    try {
+      const data = validations.checkTypes(input, entry.validation.types);
+      validations.checkValidations(data, entry.validation.types, entry.validation.custom, this.store);
+      return data;
+    } catch (e) {
+      throw toDynamoError(e);
+    }
   }
 
   /** Run an already validated operation. */
