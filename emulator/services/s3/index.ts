@@ -1,16 +1,76 @@
-// PLACEHOLDER: replaced by the s3 implementation.
+import { rmSync } from 'node:fs';
+import type { Service, ServiceFactory } from '../../core/types.js';
+import { seedS3 } from '../../seed/s3.js';
+import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './buckets.js';
+import { deleteBucketCors, getBucketCors, putBucketCors } from './bucket-cors.js';
+import type { S3Call } from './common.js';
+import { deleteObjects } from './delete-objects.js';
+import { listObjectsV1, listObjectsV2 } from './list-objects.js';
+import {
+  abortMultipartUpload, completeMultipartUpload, createMultipartUpload, listMultipartUploads, listParts, uploadPart,
+} from './multipart.js';
+import { copyObject, deleteObject, getObject, putObject } from './objects.js';
+import { checkPresignedExpiry } from './presign.js';
+import { operationOf, parseS3Request } from './request.js';
+import { writeS3Error } from './response.js';
+import { S3Store } from './store.js';
 import { AwsError } from '../../core/errors.js';
-import type { ServiceFactory } from '../../core/types.js';
 
-export const createS3Service: ServiceFactory = async () => ({
-  name: 's3',
-  async handle() {
-    throw new AwsError('NotImplemented', 's3 is not implemented yet', 501);
-  },
-  writeError(ctx, error) {
-    ctx.res.writeHead(error.status, { 'Content-Type': 'text/plain' });
-    ctx.res.end(error.code + ': ' + error.message);
-  },
-  reset: async () => {},
-  close: async () => {},
-});
+type Handler = (call: S3Call) => Promise<void>;
+
+const HANDLERS: Record<string, Handler> = {
+  ListBuckets: listBuckets,
+  CreateBucket: createBucket,
+  DeleteBucket: deleteBucket,
+  HeadBucket: headBucket,
+  GetBucketLocation: getBucketLocation,
+  GetBucketCors: getBucketCors,
+  PutBucketCors: putBucketCors,
+  DeleteBucketCors: deleteBucketCors,
+  ListObjectsV2: listObjectsV2,
+  ListObjects: listObjectsV1,
+  GetObject: (call) => getObject(call, false),
+  HeadObject: (call) => getObject(call, true),
+  PutObject: putObject,
+  CopyObject: copyObject,
+  DeleteObject: deleteObject,
+  DeleteObjects: deleteObjects,
+  CreateMultipartUpload: createMultipartUpload,
+  UploadPart: uploadPart,
+  CompleteMultipartUpload: completeMultipartUpload,
+  AbortMultipartUpload: abortMultipartUpload,
+  ListParts: listParts,
+  ListMultipartUploads: listMultipartUploads,
+};
+
+/** S3 over REST-XML: index in SQLite, object bytes in files under the service's data folder. */
+export const createS3Service: ServiceFactory = async (env) => {
+  let store = new S3Store(env.dataDir);
+  const service: Service = {
+    name: 's3',
+    async handle(ctx) {
+      const r = parseS3Request(ctx.req);
+      const operation = operationOf(r, ctx.req);
+      await ctx.begin(operation);
+      checkPresignedExpiry(r.query);
+      const handler = HANDLERS[operation];
+      if (!handler) throw new AwsError('NotImplemented', `The emulator does not implement ${operation}.`, 501);
+      await handler({ ctx, store, r, accountId: env.accountId });
+    },
+    writeError: writeS3Error,
+    async reset() {
+      store.close();
+      for (const name of ['index.db', 'index.db-wal', 'index.db-shm', 'objects', 'parts', 'tmp']) {
+        rmSync(`${env.dataDir}/${name}`, { recursive: true, force: true });
+      }
+      store = new S3Store(env.dataDir);
+    },
+    async seed() {
+      await seedS3(store, env.defaultRegion);
+    },
+    async close() {
+      store.close();
+    },
+  };
+  return service;
+};

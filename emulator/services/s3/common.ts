@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AwsError } from '../../core/errors.js';
+import type { RequestContext } from '../../core/types.js';
+import type { S3Request } from './request.js';
+import type { BucketRow, ObjectHeaders, S3Store } from './store.js';
+import { header } from './request.js';
+
+/** What every S3 operation handler gets. */
+export interface S3Call {
+  ctx: RequestContext;
+  store: S3Store;
+  r: S3Request;
+  accountId: string;
+}
+
+export const bucketArn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
+export const objectArn = (bucket: string, key: string): string => `arn:aws:s3:::${bucket}/${key}`;
+
+export function noSuchBucket(bucket: string): AwsError {
+  return new AwsError('NoSuchBucket', 'The specified bucket does not exist', 404, { BucketName: bucket });
+}
+
+export function noSuchKey(key: string): AwsError {
+  return new AwsError('NoSuchKey', 'The specified key does not exist.', 404, { Key: key });
+}
+
+export function requireBucket(store: S3Store, name: string): BucketRow {
+  const bucket = store.getBucket(name);
+  if (!bucket) throw noSuchBucket(name);
+  return bucket;
+}
+
+/** The bucket and key of an object operation (the router guarantees both). */
+export function target(call: S3Call): { bucket: string; key: string } {
+  const { bucket, key } = call.r;
+  if (bucket === null || key === null) throw new AwsError('InvalidRequest', 'A bucket and key are required.');
+  return { bucket, key };
+}
+
+/** S3's canonical user id for the account: 64 hex digits, stable. */
+export function owner(accountId: string): { ID: string; DisplayName: string } {
+  return { ID: createHash('sha256').update(`s3-owner:${accountId}`).digest('hex'), DisplayName: 'emulator' };
+}
+
+/** Largest total size of user metadata, as on AWS. */
+const MAX_METADATA_BYTES = 2048;
+
+/** Content headers and x-amz-meta-* of a PutObject / CreateMultipartUpload / CopyObject REPLACE. */
+export function headersFromRequest(req: IncomingMessage): ObjectHeaders {
+  const metadata: Record<string, string> = {};
+  let metaSize = 0;
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (!name.startsWith('x-amz-meta-') || value === undefined) continue;
+    const v = Array.isArray(value) ? value.join(',') : value;
+    const short = name.slice('x-amz-meta-'.length);
+    metadata[short] = v;
+    metaSize += Buffer.byteLength(short) + Buffer.byteLength(v);
+  }
+  if (metaSize > MAX_METADATA_BYTES) {
+    throw new AwsError('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size', 400, {
+      Size: String(metaSize), MaxSizeAllowed: String(MAX_METADATA_BYTES),
+    });
+  }
+  // aws-chunked is transfer framing, not a content encoding: S3 does not store it.
+  const encoding = (header(req, 'content-encoding') ?? '')
+    .split(',').map((s) => s.trim()).filter((s) => s && s.toLowerCase() !== 'aws-chunked').join(',');
+  const out: ObjectHeaders = { contentType: header(req, 'content-type') ?? 'binary/octet-stream', metadata };
+  const disposition = header(req, 'content-disposition');
+  const cacheControl = header(req, 'cache-control');
+  const language = header(req, 'content-language');
+  const expires = header(req, 'expires');
+  if (disposition !== undefined) out.contentDisposition = disposition;
+  if (cacheControl !== undefined) out.cacheControl = cacheControl;
+  if (encoding) out.contentEncoding = encoding;
+  if (language !== undefined) out.contentLanguage = language;
+  if (expires !== undefined) out.expires = expires;
+  return out;
+}
+
+/** Integer query parameter within [min, max], or the default; InvalidArgument otherwise. */
+export function intParam(q: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const raw = q.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw)) {
+    throw new AwsError('InvalidArgument', `Provided ${name} not an integer or within integer range`, 400, {
+      ArgumentName: name, ArgumentValue: raw,
+    });
+  }
+  const n = Number(raw);
+  if (n < min) {
+    throw new AwsError('InvalidArgument', `Argument ${name} must be an integer between ${min} and 2147483647`, 400, {
+      ArgumentName: name, ArgumentValue: raw,
+    });
+  }
+  return Math.min(n, max);
+}
+
+/** S3's EncodingType=url: percent-encode like a form, keeping '/' readable. */
+export function urlEncodeKey(s: string): string {
+  return encodeURIComponent(s).replace(/%2F/g, '/').replace(/%20/g, '+');
+}

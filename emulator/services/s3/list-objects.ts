@@ -1,0 +1,185 @@
+import { AwsError } from '../../core/errors.js';
+import { bucketArn, intParam, owner, requireBucket, urlEncodeKey, type S3Call } from './common.js';
+import { isoDate, sendXml } from './response.js';
+import type { ListedRow, S3Store } from './store.js';
+import type { XmlNode } from '../../protocols/xml.js';
+
+/** Smallest byte string greater than every string that starts with `b` (null: none). */
+export function successor(b: Buffer): Buffer | null {
+  for (let i = b.length - 1; i >= 0; i--) {
+    if (b[i] !== 0xff) {
+      const out = Buffer.from(b.subarray(0, i + 1));
+      out[i] = (out[i] ?? 0) + 1;
+      return out;
+    }
+  }
+  return null;
+}
+
+/** Smallest byte string greater than `b` itself. */
+const after = (b: Buffer): Buffer => Buffer.concat([b, Buffer.from([0])]);
+const maxBuf = (a: Buffer, b: Buffer): Buffer => (Buffer.compare(a, b) >= 0 ? a : b);
+
+export interface Page {
+  contents: ListedRow[];
+  prefixes: string[];
+  truncated: boolean;
+  /** Inclusive lower bound to resume from. */
+  resumeFrom: Buffer | null;
+  /** Last key or common prefix returned (ListObjects v1 NextMarker). */
+  lastEntry: string | null;
+}
+
+/**
+ * One listing page by index range seeks: keys roll up into common prefixes, and a common prefix is skipped
+ * in one seek past all its keys, so a page costs O(page) however many keys sit under each folder.
+ */
+export function listPage(store: S3Store, bucket: string, prefix: string, delimiter: string, from: Buffer, maxKeys: number): Page {
+  const prefixBytes = Buffer.from(prefix, 'utf8');
+  const upper = prefix ? successor(prefixBytes) : null;
+  let cursor = maxBuf(from, prefixBytes);
+  const page: Page = { contents: [], prefixes: [], truncated: false, resumeFrom: null, lastEntry: null };
+  let count = 0;
+  for (;;) {
+    if (count === maxKeys) break;
+    const limit = Math.min(maxKeys - count + 1, 1001);
+    const rows = store.range(bucket, cursor, upper, limit);
+    let jumped = false;
+    for (const row of rows) {
+      if (count === maxKeys) {
+        page.truncated = maxKeys > 0;
+        page.resumeFrom = cursor;
+        return page;
+      }
+      const key = row.key.toString('utf8');
+      if (delimiter) {
+        const at = key.indexOf(delimiter, prefix.length);
+        if (at >= 0) {
+          const common = key.slice(0, at + delimiter.length);
+          page.prefixes.push(common);
+          page.lastEntry = common;
+          count++;
+          const next = successor(Buffer.from(common, 'utf8'));
+          if (!next) return page;
+          cursor = next;
+          jumped = true;
+          break;
+        }
+      }
+      page.contents.push(row);
+      page.lastEntry = key;
+      count++;
+      cursor = after(row.key);
+    }
+    if (!jumped && rows.length < limit) return page;
+  }
+  if (maxKeys > 0 && store.range(bucket, cursor, upper, 1).length > 0) {
+    page.truncated = true;
+    page.resumeFrom = cursor;
+  }
+  return page;
+}
+
+/**
+ * Lower bound for "strictly after `marker`": also skips the common prefix the marker itself rolls into,
+ * since that prefix sorts before the marker and was listed already.
+ */
+function startAfter(marker: string, prefix: string, delimiter: string): Buffer {
+  let from = after(Buffer.from(marker, 'utf8'));
+  if (delimiter && marker.startsWith(prefix)) {
+    const at = marker.indexOf(delimiter, prefix.length);
+    if (at >= 0) {
+      const next = successor(Buffer.from(marker.slice(0, at + delimiter.length), 'utf8'));
+      if (next) from = maxBuf(from, next);
+    }
+  }
+  return from;
+}
+
+const TOKEN_VERSION = 1;
+const encodeToken = (from: Buffer): string => Buffer.concat([Buffer.from([TOKEN_VERSION]), from]).toString('base64');
+
+function decodeToken(token: string): Buffer {
+  const raw = /^[A-Za-z0-9+/]+={0,2}$/.test(token) ? Buffer.from(token, 'base64') : Buffer.alloc(0);
+  if (raw[0] !== TOKEN_VERSION) {
+    throw new AwsError('InvalidArgument', 'The continuation token provided is incorrect', 400, {
+      ArgumentName: 'continuation-token', ArgumentValue: token,
+    });
+  }
+  return raw.subarray(1);
+}
+
+function listParams(call: S3Call) {
+  const q = call.r.query;
+  const bucket = call.r.bucket ?? '';
+  const prefix = q.get('prefix') ?? '';
+  const delimiter = q.get('delimiter') ?? '';
+  const encodingType = q.get('encoding-type');
+  if (encodingType !== null && encodingType !== 'url') {
+    throw new AwsError('InvalidArgument', 'Invalid Encoding Method specified in Request', 400, {
+      ArgumentName: 'encoding-type', ArgumentValue: encodingType,
+    });
+  }
+  const maxKeys = intParam(q, 'max-keys', 1000, 0, 1000);
+  call.ctx.authorize('s3:ListBucket', bucketArn(bucket), { 's3:prefix': prefix });
+  requireBucket(call.store, bucket);
+  const enc = encodingType === 'url' ? urlEncodeKey : (s: string) => s;
+  return { q, bucket, prefix, delimiter, encodingType, maxKeys, enc };
+}
+
+function contentsOf(rows: ListedRow[], enc: (s: string) => string, withOwner: { ID: string; DisplayName: string } | undefined): XmlNode[] {
+  return rows.map((row) => ({
+    Key: enc(row.key.toString('utf8')),
+    LastModified: isoDate(row.last_modified),
+    ETag: `"${row.etag}"`,
+    ChecksumAlgorithm: row.checksum_algorithm ?? undefined,
+    Size: row.size,
+    StorageClass: 'STANDARD',
+    Owner: withOwner,
+  }));
+}
+
+export async function listObjectsV2(call: S3Call): Promise<void> {
+  const { q, bucket, prefix, delimiter, encodingType, maxKeys, enc } = listParams(call);
+  const token = q.get('continuation-token');
+  const startAfterKey = q.get('start-after');
+  let from: Buffer = Buffer.alloc(0);
+  if (token !== null) from = decodeToken(token);
+  else if (startAfterKey) from = startAfter(startAfterKey, prefix, delimiter);
+  const page = listPage(call.store, bucket, prefix, delimiter, from, maxKeys);
+  const fetchOwner = q.get('fetch-owner') === 'true';
+  sendXml(call.ctx, 'ListBucketResult', {
+    Name: bucket,
+    Prefix: enc(prefix),
+    Delimiter: delimiter ? enc(delimiter) : undefined,
+    MaxKeys: maxKeys,
+    EncodingType: encodingType ?? undefined,
+    KeyCount: page.contents.length + page.prefixes.length,
+    IsTruncated: page.truncated,
+    ContinuationToken: token ?? undefined,
+    NextContinuationToken: page.truncated && page.resumeFrom ? encodeToken(page.resumeFrom) : undefined,
+    StartAfter: startAfterKey !== null ? enc(startAfterKey) : undefined,
+    Contents: contentsOf(page.contents, enc, fetchOwner ? owner(call.accountId) : undefined),
+    CommonPrefixes: page.prefixes.map((p) => ({ Prefix: enc(p) })),
+  });
+}
+
+export async function listObjectsV1(call: S3Call): Promise<void> {
+  const { q, bucket, prefix, delimiter, encodingType, maxKeys, enc } = listParams(call);
+  const marker = q.get('marker') ?? '';
+  const from = marker ? startAfter(marker, prefix, delimiter) : Buffer.alloc(0);
+  const page = listPage(call.store, bucket, prefix, delimiter, from, maxKeys);
+  sendXml(call.ctx, 'ListBucketResult', {
+    Name: bucket,
+    Prefix: enc(prefix),
+    Marker: enc(marker),
+    // AWS sends NextMarker only with a delimiter; without one callers resume from the last key.
+    NextMarker: page.truncated && delimiter && page.lastEntry !== null ? enc(page.lastEntry) : undefined,
+    Delimiter: delimiter ? enc(delimiter) : undefined,
+    MaxKeys: maxKeys,
+    EncodingType: encodingType ?? undefined,
+    IsTruncated: page.truncated,
+    Contents: contentsOf(page.contents, enc, owner(call.accountId)),
+    CommonPrefixes: page.prefixes.map((p) => ({ Prefix: enc(p) })),
+  });
+}

@@ -1,0 +1,167 @@
+import { createReadStream } from 'node:fs';
+import { copyFile, open, rename, unlink } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { AwsError } from '../../core/errors.js';
+import { newContentFile, receiveToFile } from './body.js';
+import { checkReadConditions, parseRange } from './conditions.js';
+import {
+  headersFromRequest, noSuchBucket, noSuchKey, objectArn, requireBucket, target, type S3Call,
+} from './common.js';
+import { header } from './request.js';
+import { baseHeaders, isoDate, objectHeaders, sendEmpty, sendXml } from './response.js';
+import type { ObjectRow } from './store.js';
+
+const OVERRIDES: Array<[string, string]> = [
+  ['response-content-type', 'Content-Type'],
+  ['response-content-disposition', 'Content-Disposition'],
+  ['response-cache-control', 'Cache-Control'],
+  ['response-content-encoding', 'Content-Encoding'],
+  ['response-content-language', 'Content-Language'],
+  ['response-expires', 'Expires'],
+];
+
+function checksumMode(call: S3Call): boolean {
+  const mode = header(call.ctx.req, 'x-amz-checksum-mode') ?? call.r.query.get('x-amz-checksum-mode');
+  return mode?.toUpperCase() === 'ENABLED';
+}
+
+/** GetObject and HeadObject: conditions, range, response overrides, then the stored bytes streamed. */
+export async function getObject(call: S3Call, isHead: boolean): Promise<void> {
+  const { bucket, key } = target(call);
+  call.ctx.authorize('s3:GetObject', objectArn(bucket, key));
+  requireBucket(call.store, bucket);
+  const o = call.store.getObject(bucket, key);
+  if (!o) throw noSuchKey(key);
+  const { req, res } = call.ctx;
+  if (checkReadConditions(req, o) === 304) {
+    res.writeHead(304, { ...baseHeaders(call.ctx), ETag: `"${o.etag}"`, 'Last-Modified': new Date(o.lastModified).toUTCString() });
+    res.end();
+    return;
+  }
+  const range = parseRange(header(req, 'range'), o.size);
+  const headers: OutgoingHttpHeaders = { ...baseHeaders(call.ctx), ...objectHeaders(o, checksumMode(call) && !range) };
+  for (const [param, name] of OVERRIDES) {
+    const v = call.r.query.get(param);
+    if (v !== null) headers[name] = v;
+  }
+  const [start, end] = range ?? [0, o.size - 1];
+  headers['Content-Length'] = o.size === 0 ? 0 : end - start + 1;
+  if (range) headers['Content-Range'] = `bytes ${start}-${end}/${o.size}`;
+  res.writeHead(range ? 206 : 200, headers);
+  if (isHead || !o.file || o.size === 0) {
+    res.end();
+    return;
+  }
+  await pipeline(createReadStream(call.store.path(o.file), { start, end, highWaterMark: 256 * 1024 }), res);
+}
+
+export async function putObject(call: S3Call): Promise<void> {
+  const { bucket, key } = target(call);
+  call.ctx.authorize('s3:PutObject', objectArn(bucket, key));
+  requireBucket(call.store, bucket);
+  if (Buffer.byteLength(key) > 1024) throw new AwsError('KeyTooLongError', 'Your key is too long', 400);
+  const headers = headersFromRequest(call.ctx.req);
+  const body = await receiveToFile(call.store, call.ctx.req, 'objects');
+  // Conditional write: If-None-Match: * refuses to overwrite.
+  if (header(call.ctx.req, 'if-none-match') === '*' && call.store.getObject(bucket, key)) {
+    call.store.unlinkQuietly(body.file);
+    throw new AwsError('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, {
+      Condition: 'If-None-Match',
+    });
+  }
+  if (!call.store.getBucket(bucket)) {
+    call.store.unlinkQuietly(body.file);
+    throw noSuchBucket(bucket);
+  }
+  call.store.putObject({
+    bucket, key, size: body.size, etag: body.md5, lastModified: Date.now(), headers,
+    checksumAlgorithm: body.checksum?.algorithm ?? null, checksumValue: body.checksum?.value ?? null, file: body.file,
+  });
+  const out: OutgoingHttpHeaders = { ETag: `"${body.md5}"` };
+  if (body.checksum) {
+    out[`x-amz-checksum-${body.checksum.algorithm.toLowerCase()}`] = body.checksum.value;
+    out['x-amz-checksum-type'] = 'FULL_OBJECT';
+  }
+  sendEmpty(call.ctx, 200, out);
+}
+
+/** `x-amz-copy-source`: `[/]bucket/key[?versionId=...]`, URL-encoded. */
+export function parseCopySource(value: string): { bucket: string; key: string } {
+  const bad = () => new AwsError('InvalidArgument', 'Invalid copy source object key', 400, {
+    ArgumentName: 'x-amz-copy-source', ArgumentValue: value,
+  });
+  const path = value.replace(/^\//, '').split('?')[0] ?? '';
+  const slash = path.indexOf('/');
+  if (slash <= 0 || slash === path.length - 1) throw bad();
+  try {
+    return { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
+  } catch {
+    throw bad();
+  }
+}
+
+/** Copy a stored content file to a new one (fsynced), for CopyObject. */
+async function copyContent(call: S3Call, file: string | null): Promise<string | null> {
+  if (!file) return null;
+  const tmp = call.store.path(`tmp/${randomUUID()}`);
+  try {
+    await copyFile(call.store.path(file), tmp);
+    const fh = await open(tmp, 'r+');
+    await fh.sync();
+    await fh.close();
+    const dest = newContentFile(call.store, 'objects');
+    await rename(tmp, call.store.path(dest));
+    return dest;
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+export async function copyObject(call: S3Call): Promise<void> {
+  const { bucket, key } = target(call);
+  const source = parseCopySource(header(call.ctx.req, 'x-amz-copy-source') ?? '');
+  call.ctx.authorize('s3:GetObject', objectArn(source.bucket, source.key));
+  call.ctx.authorize('s3:PutObject', objectArn(bucket, key));
+  requireBucket(call.store, source.bucket);
+  requireBucket(call.store, bucket);
+  const src = call.store.getObject(source.bucket, source.key);
+  if (!src) throw noSuchKey(source.key);
+  checkReadConditions(call.ctx.req, src, 'x-amz-copy-source-');
+  const directive = (header(call.ctx.req, 'x-amz-metadata-directive') ?? 'COPY').toUpperCase();
+  if (directive !== 'COPY' && directive !== 'REPLACE') {
+    throw new AwsError('InvalidArgument', 'Unknown metadata directive.', 400, {
+      ArgumentName: 'x-amz-metadata-directive', ArgumentValue: directive,
+    });
+  }
+  if (directive === 'COPY' && source.bucket === bucket && source.key === key) {
+    throw new AwsError(
+      'InvalidRequest',
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+    );
+  }
+  const file = await copyContent(call, src.file);
+  const row: ObjectRow = {
+    ...src,
+    bucket,
+    key,
+    lastModified: Date.now(),
+    headers: directive === 'REPLACE' ? headersFromRequest(call.ctx.req) : src.headers,
+    file,
+  };
+  call.store.putObject(row);
+  const checksum = row.checksumAlgorithm && row.checksumValue
+    ? { [`Checksum${row.checksumAlgorithm}`]: row.checksumValue }
+    : {};
+  sendXml(call.ctx, 'CopyObjectResult', { ETag: `"${row.etag}"`, LastModified: isoDate(row.lastModified), ...checksum });
+}
+
+export async function deleteObject(call: S3Call): Promise<void> {
+  const { bucket, key } = target(call);
+  call.ctx.authorize('s3:DeleteObject', objectArn(bucket, key));
+  requireBucket(call.store, bucket);
+  call.store.deleteObject(bucket, key);
+  sendEmpty(call.ctx, 204);
+}
