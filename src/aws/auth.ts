@@ -1,4 +1,4 @@
-import type { UserManagerSettings } from 'oidc-client-ts';
+import { UserManager, type UserManagerSettings } from 'oidc-client-ts';
 import { endpointFor, loginsKeyOf, type ConsoleConfig } from './config';
 import type { CredentialSource, Credentials } from './credentials';
 
@@ -17,6 +17,23 @@ export function oidcSettings(config: ConsoleConfig, origin: string): UserManager
     automaticSilentRenew: true,
     loadUserInfo: false,
   };
+}
+
+let userManager: UserManager | undefined;
+
+/** The app's one UserManager (shared with react-oidc-context's AuthProvider). */
+export function createUserManager(settings: UserManagerSettings): UserManager {
+  userManager = new UserManager(settings);
+  return userManager;
+}
+
+/** The signed-in user's ID token, renewed silently first when it has expired. */
+export async function currentIdToken(): Promise<string> {
+  if (!userManager) throw new Error('Sign-in is not configured');
+  let user = await userManager.getUser();
+  if (!user || user.expired) user = await userManager.signinSilent();
+  if (!user?.id_token) throw new Error('Signed out: no ID token');
+  return user.id_token;
 }
 
 /** Whether the user must sign in through OIDC before the app can get credentials. */

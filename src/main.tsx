@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ConfigError, loadConfig } from './aws/config';
+import { App } from './app/app';
+import { applyTheme, readTheme } from './app/theme';
+import { ConfigErrorPage } from './pages/config-error/config-error-page';
+import './index.css';
+
+applyTheme(readTheme());
+const root = createRoot(document.getElementById('root') as HTMLElement);
+
+loadConfig().then(
+  (config) =>
+    root.render(
+      <StrictMode>
+        <App config={config} />
+      </StrictMode>,
+    ),
+  (e: unknown) =>
+    root.render(<ConfigErrorPage problems={e instanceof ConfigError ? e.problems : [`config.json: ${String(e)}`]} />),
+);

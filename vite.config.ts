@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+import { DEMO_CLIENT_ID, DEMO_IDENTITY_POOL_ID, DEMO_ISSUER_PATH, DEMO_REGION } from './emulator/seed/accounts.js';
+
+const EMULATOR_PORT = 4566;
+const DEV_ORIGIN = 'http://localhost:5173';
+/** The keys `npm run emulator` also accepts on loopback, used until the emulator's sign-in answers. */
+const DEV_STATIC_KEYS = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+/** A console config for an emulator at `url`: the demo user pool and identity pool, or static keys. */
+function emulatorConfig(url: string, mode: 'cognito' | 'static', keys = DEV_STATIC_KEYS): object {
+  const auth =
+    mode === 'cognito'
+      ? {
+          mode,
+          identityPoolId: DEMO_IDENTITY_POOL_ID,
+          signIn: { authority: `${url}${DEMO_ISSUER_PATH}`, clientId: DEMO_CLIENT_ID, scope: 'openid email profile' },
+        }
+      : { mode, ...keys };
+  return { regions: [DEMO_REGION, 'eu-west-1'], defaultRegion: DEMO_REGION, endpoint: url, auth, buckets: [] };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(1500) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+function sendJson(res: ServerResponse, body: string): void {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+/** Config from the environment (preview and dev): a file, or a generated one for an emulator URL. */
+function configFromEnv(): (() => string) | undefined {
+  const file = process.env.CONSOLE_CONFIG_FILE;
+  // Re-read per request, so a test can rewrite the file between page loads.
+  if (file) return () => readFileSync(file, 'utf8');
+  const url = process.env.CONSOLE_EMULATOR_URL;
+  if (url) {
+    const mode = process.env.CONSOLE_AUTH === 'static' ? 'static' : 'cognito';
+    const keys = {
+      accessKeyId: process.env.CONSOLE_ACCESS_KEY_ID ?? DEV_STATIC_KEYS.accessKeyId,
+      secretAccessKey: process.env.CONSOLE_SECRET_ACCESS_KEY ?? DEV_STATIC_KEYS.secretAccessKey,
+    };
+    const body = JSON.stringify(emulatorConfig(url.replace(/\/+$/, ''), mode, keys), null, 2);
+    return () => body;
+  }
+  return undefined;
+}
+
+function serveConfig(server: ViteDevServer | PreviewServer, read: () => string): void {
+  server.middlewares.use('/config.json', (_req, res) => {
+    try {
+      sendJson(res, read());
+    } catch (e) {
+      res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(`config.json: ${(e as Error).message}`);
+    }
+  });
+}
+
+/**
+ * Dev: start the emulator in-process (or reuse one on 4566) and serve a config for it, unless
+ * CONSOLE_CONFIG_FILE or CONSOLE_EMULATOR_URL points elsewhere. Preview: serve the env's config if set.
+ */
+function consoleConfig(): Plugin {
+  return {
+    name: 'console-config',
+    async configureServer(server) {
+      const fromEnv = configFromEnv();
+      if (fromEnv) {
+        serveConfig(server, fromEnv);
+        return;
+      }
+      const url = `http://127.0.0.1:${EMULATOR_PORT}`;
+      if (!(await answers(`${url}/_emulator/health`))) {
+        const { startEmulator } = await import('./emulator/index.js');
+        const emulator = await startEmulator({
+          port: EMULATOR_PORT,
+          consoleOrigins: [DEV_ORIGIN, 'http://127.0.0.1:5173'],
+          dataDir: '.aws-local',
+          staticCredentials: [DEV_STATIC_KEYS],
+        });
+        server.config.logger.info(`  emulator: ${emulator.url} (data in .aws-local)`);
+        server.httpServer?.once('close', () => void emulator.stop());
+      } else server.config.logger.info(`  emulator: reusing ${url}`);
+      // Sign-in through the emulator's user pool once its OIDC provider answers; static keys until then.
+      const oidc = await answers(`${url}${DEMO_ISSUER_PATH}/.well-known/openid-configuration`);
+      server.config.logger.info(`  console auth: ${oidc ? 'cognito (demo user pool)' : 'static dev keys'}`);
+      const body = JSON.stringify(emulatorConfig(url, oidc ? 'cognito' : 'static'), null, 2);
+      serveConfig(server, () => body);
+    },
+    configurePreviewServer(server) {
+      const fromEnv = configFromEnv();
+      if (fromEnv) serveConfig(server, fromEnv);
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), consoleConfig()],
+  server: { port: 5173, strictPort: true },
+  preview: { port: 4173, strictPort: true },
+  build: { target: 'es2022', sourcemap: false },
+});
