@@ -79,11 +79,18 @@ async function main(): Promise<void> {
     const inPage = await signedIn.newPage();
     await withoutCache(signedOut, outPage);
     await withoutCache(signedIn, inPage);
-    // Sign in once; the tab keeps its OIDC session, so each later load of a page signs in silently.
-    inPage.setDefaultTimeout(20_000);
-    await openSignedIn(inPage, stack.baseUrl + '/dashboard', USERS.admin);
-    for (const scenario of PAGE_SCENARIOS) {
+    // Sign in once; the tab keeps its OIDC user, so each later load of a page gets credentials at once.
+    let signInError: string | undefined;
+    const ordered = [...PAGE_SCENARIOS].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
+    for (const scenario of ordered) {
       try {
+        if (scenario.signedIn && !inPage.url().startsWith(stack.baseUrl) && !signInError) {
+          inPage.setDefaultTimeout(20_000);
+          await openSignedIn(inPage, stack.baseUrl + scenario.path, USERS.admin).catch((e: unknown) => {
+            signInError = `sign-in failed: ${(e as Error).message.split('\n')[0] ?? ''}`;
+          });
+        }
+        if (scenario.signedIn && signInError) throw new Error(signInError);
         pages[scenario.name] = await measureScenario(scenario, scenario.signedIn ? inPage : outPage, stack.baseUrl, sizes);
       } catch (e) {
         pages[scenario.name] = { path: scenario.path, error: (e as Error).message.split('\n')[0] ?? String(e) };
@@ -107,7 +114,11 @@ function report(pages: Record<string, PageResult | { path: string; error: string
   const targets = {
     signInInitialJsUnder150KbGzip: ok(signIn) ? signIn.initialJsGzip < TARGETS.signInInitialJsGzip : null,
     dashboardFirstDataUnder1s: ok(dashboard) ? dashboard.firstDataMs.median < TARGETS.dashboardFirstDataMs : null,
-    noRequestMadeTwice: Object.values(pages).every((p) => ok(p) && p.duplicates.length === 0),
+    noRequestMadeTwice: Object.values(pages).some((p) => ok(p) && p.duplicates.length > 0)
+      ? false
+      : Object.values(pages).every(ok)
+        ? true
+        : null,
   };
 
   const rows = Object.entries(pages).map(([name, p]) =>
