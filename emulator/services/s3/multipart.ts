@@ -123,15 +123,15 @@ export async function completeMultipartUpload(call: S3Call): Promise<void> {
   });
   if (!requested.length) throw malformedXml();
   const stored = new Map(call.store.listParts(upload.uploadId).map((p) => [p.partNumber, p]));
-  const chosen: PartRow[] = [];
-  let previous = 0;
-  for (const [i, want] of requested.entries()) {
-    if (want.partNumber <= previous) {
+  // AWS checks the order of the whole list first, then that each part exists, then part sizes.
+  for (let i = 1; i < requested.length; i++) {
+    if (requested[i]!.partNumber <= requested[i - 1]!.partNumber) {
       throw new AwsError('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', 400, {
         UploadId: upload.uploadId,
       });
     }
-    previous = want.partNumber;
+  }
+  const chosen: PartRow[] = requested.map((want) => {
     const part = stored.get(want.partNumber);
     if (!part || part.etag !== want.etag) {
       throw new AwsError(
@@ -141,12 +141,14 @@ export async function completeMultipartUpload(call: S3Call): Promise<void> {
         { UploadId: upload.uploadId, PartNumber: String(want.partNumber), ETag: want.etag },
       );
     }
-    if (i < requested.length - 1 && part.size < MIN_PART_SIZE) {
+    return part;
+  });
+  for (const part of chosen.slice(0, -1)) {
+    if (part.size < MIN_PART_SIZE) {
       throw new AwsError('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', 400, {
         ProposedSize: String(part.size), MinSizeAllowed: String(MIN_PART_SIZE), PartNumber: String(part.partNumber), ETag: part.etag,
       });
     }
-    chosen.push(part);
   }
   const file = await concatenate(call, chosen);
   if (!call.store.getUpload(upload.uploadId)) {
