@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { AwsError } from '../../core/errors.js';
+import type { RequestContext, Service } from '../../core/types.js';
+import { operationFromTarget, parseJsonBody, sendJson, sendJsonError } from '../../protocols/json.js';
+import { JsonInput } from '../../auth/json-input.js';
+import type { Db } from '../../auth/db.js';
+import type { CredentialStore } from '../../auth/credentials.js';
+import type { RoleStore } from '../../auth/roles.js';
+import { IdentityPoolStore, type CognitoProvider, type IdentityPoolDoc, type PoolRoles } from './pools-store.js';
+import { verifyLogins } from './logins.js';
+import type { LoginVerifier } from './logins.js';
+import { resolveRole } from './role-resolution.js';
+
+const TARGET_PREFIX = 'AWSCognitoIdentityService.';
+
+export interface IdentityDeps {
+  db: Db;
+  credentials: CredentialStore;
+  roles: RoleStore;
+  accountId: string;
+  credentialTtlSeconds: number;
+  verifier: LoginVerifier;
+}
+
+type Operation = (input: JsonInput, ctx: RequestContext) => Promise<unknown>;
+
+function providersOf(input: JsonInput): CognitoProvider[] | undefined {
+  const v = input.raw('CognitoIdentityProviders');
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || !v.every((p) => p && typeof p === 'object' && typeof (p as CognitoProvider).ProviderName === 'string')) {
+    throw new AwsError('InvalidParameterException', 'CognitoIdentityProviders must be a list of { ProviderName, ClientId }');
+  }
+  return v as CognitoProvider[];
+}
+
+function docFrom(input: JsonInput, id: string): IdentityPoolDoc {
+  const allow = input.raw('AllowUnauthenticatedIdentities');
+  if (typeof allow !== 'boolean') throw new AwsError('InvalidParameterException', 'AllowUnauthenticatedIdentities is required');
+  return {
+    IdentityPoolId: id,
+    IdentityPoolName: input.str('IdentityPoolName'),
+    AllowUnauthenticatedIdentities: allow,
+    AllowClassicFlow: input.optBool('AllowClassicFlow'),
+    CognitoIdentityProviders: providersOf(input),
+    SupportedLoginProviders: input.strMap('SupportedLoginProviders'),
+    OpenIdConnectProviderARNs: input.strList('OpenIdConnectProviderARNs'),
+    IdentityPoolTags: input.strMap('IdentityPoolTags'),
+  };
+}
+
+/** Cognito identity pools, JSON 1.1: pools, role mapping, GetId and GetCredentialsForIdentity. */
+export function createCognitoIdentityService(deps: IdentityDeps): Service {
+  const store = new IdentityPoolStore(deps.db);
+  const arn = (ctx: RequestContext, id: string) => `arn:aws:cognito-identity:${ctx.region}:${deps.accountId}:identitypool/${id}`;
+  const poolFor = (input: JsonInput, ctx: RequestContext, action: string): IdentityPoolDoc => {
+    const id = input.str('IdentityPoolId');
+    ctx.authorize(`cognito-identity:${action}`, arn(ctx, id));
+    const doc = store.get(id);
+    if (!doc) throw new AwsError('ResourceNotFoundException', `IdentityPool '${id}' not found.`);
+    return doc;
+  };
+
+  const operations: Record<string, Operation> = {
+    async CreateIdentityPool(input, ctx) {
+      const id = `${ctx.region}:${randomUUID()}`;
+      ctx.authorize('cognito-identity:CreateIdentityPool', arn(ctx, id));
+      const doc = docFrom(input, id);
+      store.put(doc);
+      return doc;
+    },
+    async UpdateIdentityPool(input, ctx) {
+      const existing = poolFor(input, ctx, 'UpdateIdentityPool');
+      const doc = docFrom(input, existing.IdentityPoolId);
+      store.put(doc);
+      return doc;
+    },
+    async DescribeIdentityPool(input, ctx) {
+      return poolFor(input, ctx, 'DescribeIdentityPool');
+    },
+    async ListIdentityPools(input, ctx) {
+      ctx.authorize('cognito-identity:ListIdentityPools', `arn:aws:cognito-identity:${ctx.region}:${deps.accountId}:identitypool/*`);
+      const max = input.optNum('MaxResults');
+      if (max === undefined || max < 1 || max > 60) throw new AwsError('InvalidParameterException', 'MaxResults must be between 1 and 60');
+      const all = store.list();
+      const start = Number(input.optStr('NextToken') ?? '0') || 0;
+      return {
+        IdentityPools: all.slice(start, start + max).map((d) => ({ IdentityPoolId: d.IdentityPoolId, IdentityPoolName: d.IdentityPoolName })),
+        NextToken: start + max < all.length ? String(start + max) : undefined,
+      };
+    },
+    async DeleteIdentityPool(input, ctx) {
+      const doc = poolFor(input, ctx, 'DeleteIdentityPool');
+      store.delete(doc.IdentityPoolId);
+      return {};
+    },
+    async SetIdentityPoolRoles(input, ctx) {
+      const doc = poolFor(input, ctx, 'SetIdentityPoolRoles');
+      const roles = input.raw('Roles');
+      const mappings = input.raw('RoleMappings');
+      if (!roles || typeof roles !== 'object') throw new AwsError('InvalidParameterException', 'Roles is required');
+      store.setRoles(doc.IdentityPoolId, { Roles: roles as Record<string, string>, RoleMappings: mappings as PoolRoles['RoleMappings'] });
+      return {};
+    },
+    async GetIdentityPoolRoles(input, ctx) {
+      const doc = poolFor(input, ctx, 'GetIdentityPoolRoles');
+      return { IdentityPoolId: doc.IdentityPoolId, ...store.roles(doc.IdentityPoolId) };
+    },
+    async GetId(input, ctx) {
+      const id = input.str('IdentityPoolId');
+      const doc = store.get(id);
+      if (!doc) throw new AwsError('ResourceNotFoundException', `IdentityPool '${id}' not found.`);
+      const logins = await verifyLogins(deps.verifier, doc, input.strMap('Logins'));
+      if (!logins) {
+        if (!doc.AllowUnauthenticatedIdentities) throw new AwsError('NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
+        return { IdentityId: store.identityFor(id, null, () => `${ctx.region}:${randomUUID()}`) };
+      }
+      return { IdentityId: store.identityFor(id, logins.loginKey, () => `${ctx.region}:${randomUUID()}`) };
+    },
+    async GetCredentialsForIdentity(input) {
+      const identityId = input.str('IdentityId');
+      const identity = store.identity(identityId);
+      const doc = identity ? store.get(identity.poolId) : null;
+      if (!identity || !doc) throw new AwsError('ResourceNotFoundException', `Identity '${identityId}' not found.`);
+      const logins = await verifyLogins(deps.verifier, doc, input.strMap('Logins'));
+      const roles = store.roles(doc.IdentityPoolId);
+      let roleArn: string | undefined;
+      if (!logins) {
+        if (!doc.AllowUnauthenticatedIdentities || identity.loginKey) {
+          throw new AwsError('NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
+        }
+        roleArn = roles.Roles?.unauthenticated;
+      } else {
+        if (logins.loginKey !== identity.loginKey) throw new AwsError('NotAuthorizedException', 'Invalid login token. The logins do not match this identity.');
+        roleArn = resolveRole(roles, logins.providerKey, logins.payload, input.optStr('CustomRoleArn'));
+      }
+      const roleName = roleArn?.split('/').pop() ?? '';
+      if (!roleArn || !deps.roles.exists(roleName)) {
+        throw new AwsError('InvalidIdentityPoolConfigurationException', 'Invalid identity pool configuration. Check assigned IAM roles for this pool.');
+      }
+      const creds = deps.credentials.issue(roleName, 'CognitoIdentityCredentials', identityId, deps.credentialTtlSeconds);
+      return {
+        IdentityId: identityId,
+        Credentials: {
+          AccessKeyId: creds.AccessKeyId,
+          SecretKey: creds.SecretKey,
+          SessionToken: creds.SessionToken,
+          Expiration: creds.expiresAt / 1000,
+        },
+      };
+    },
+  };
+
+  return {
+    name: 'cognito-identity',
+    async handle(ctx) {
+      const operation = operationFromTarget(ctx.req.headers['x-amz-target'], TARGET_PREFIX);
+      const run = operations[operation];
+      if (!run) throw new AwsError('UnknownOperationException', `The emulator does not support ${operation}`, 400);
+      await ctx.begin(operation);
+      const out = await run(new JsonInput(parseJsonBody(ctx.body)), ctx);
+      sendJson(ctx.res, out, { version: '1.1', requestId: ctx.requestId });
+    },
+    writeError(ctx, error) {
+      sendJsonError(ctx.res, error, { version: '1.1', requestId: ctx.requestId, typePrefix: '' });
+    },
+    reset: async () => {},
+    close: async () => {},
+  };
+}

@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import { AwsError } from '../../core/errors.js';
+import type { RequestContext } from '../../core/types.js';
+import type { Db } from '../../auth/db.js';
+import type { JsonInput } from '../../auth/json-input.js';
+import { poolKeys } from '../../auth/pool-keys.js';
+import { signPoolTokens } from '../../auth/tokens.js';
+import type { PoolUser, UserPools } from '../../auth/user-pools.js';
+
+export interface UserPoolDeps {
+  db: Db;
+  pools: UserPools;
+  issuerOf(poolId: string): string;
+  accountId: string;
+}
+
+type Operation = (input: JsonInput, ctx: RequestContext) => Promise<unknown>;
+
+const REFRESH_MODEL = 'cognito-idp:InitiateAuthRefresh';
+const REFRESH_TTL_MS = 30 * 86_400_000;
+const epoch = (ms: number) => ms / 1000;
+
+function userShape(u: PoolUser, attributesKey: 'Attributes' | 'UserAttributes' = 'Attributes') {
+  const attributes = [{ Name: 'sub', Value: u.sub }];
+  if (u.email) attributes.push({ Name: 'email', Value: u.email }, { Name: 'email_verified', Value: 'true' });
+  return {
+    Username: u.username,
+    [attributesKey]: attributes,
+    UserCreateDate: epoch(u.createdAt),
+    UserLastModifiedDate: epoch(u.updatedAt),
+    Enabled: u.enabled,
+    UserStatus: u.status,
+  };
+}
+
+function checkPasswordPolicy(password: string): void {
+  if (password.length < 8) {
+    throw new AwsError('InvalidPasswordException', 'Password did not conform with policy: Password not long enough');
+  }
+}
+
+/** Operation name -> handler. Admin calls are signed and authorized on the pool ARN; InitiateAuth is public. */
+export function userPoolOperations(deps: UserPoolDeps): Record<string, Operation> {
+  const { pools } = deps;
+  const poolArn = (ctx: RequestContext, poolId: string) => `arn:aws:cognito-idp:${ctx.region}:${deps.accountId}:userpool/${poolId}`;
+
+  /** Authorize, then make sure the pool exists (AWS checks permission first). */
+  const pool = (input: JsonInput, ctx: RequestContext, action: string): string => {
+    const poolId = input.str('UserPoolId');
+    ctx.authorize(`cognito-idp:${action}`, poolArn(ctx, poolId));
+    if (!pools.poolExists(poolId)) throw new AwsError('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
+    return poolId;
+  };
+  const userOf = (poolId: string, username: string): PoolUser => {
+    const user = pools.user(poolId, username);
+    if (!user) throw new AwsError('UserNotFoundException', 'User does not exist.');
+    return user;
+  };
+
+  const authResult = async (user: PoolUser, clientId: string, withRefresh: boolean) => {
+    const keys = await poolKeys(deps.db, user.poolId);
+    const tokens = await signPoolTokens(keys, deps.issuerOf(user.poolId), user, clientId);
+    let refreshToken: string | undefined;
+    if (withRefresh) {
+      refreshToken = randomBytes(48).toString('base64url');
+      deps.db
+        .prepare('INSERT INTO oidc (model, id, payload, expires_at) VALUES (?, ?, ?, ?)')
+        .run(REFRESH_MODEL, refreshToken, JSON.stringify({ poolId: user.poolId, sub: user.sub, clientId }), Date.now() + REFRESH_TTL_MS);
+    }
+    return {
+      AuthenticationResult: {
+        AccessToken: tokens.accessToken,
+        ExpiresIn: tokens.expiresIn,
+        TokenType: 'Bearer',
+        RefreshToken: refreshToken,
+        IdToken: tokens.idToken,
+      },
+      ChallengeParameters: {},
+    };
+  };
+
+  return {
+    async CreateUserPool(input, ctx) {
+      const name = input.str('PoolName');
+      ctx.authorize('cognito-idp:CreateUserPool', '*');
+      const id = `${ctx.region}_${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}`;
+      pools.createPool(id, name);
+      return { UserPool: { Id: id, Name: name, Arn: poolArn(ctx, id), CreationDate: epoch(Date.now()) } };
+    },
+    async DescribeUserPool(input, ctx) {
+      const poolId = pool(input, ctx, 'DescribeUserPool');
+      const found = pools.pools().find((p) => p.id === poolId);
+      return {
+        UserPool: {
+          Id: poolId,
+          Name: found?.name,
+          Arn: poolArn(ctx, poolId),
+          CreationDate: epoch(found?.createdAt ?? Date.now()),
+          EstimatedNumberOfUsers: pools.users(poolId).length,
+        },
+      };
+    },
+    async ListUserPools(_input, ctx) {
+      ctx.authorize('cognito-idp:ListUserPools', '*');
+      return { UserPools: pools.pools().map((p) => ({ Id: p.id, Name: p.name, CreationDate: epoch(p.createdAt) })) };
+    },
+    async CreateUserPoolClient(input, ctx) {
+      const poolId = pool(input, ctx, 'CreateUserPoolClient');
+      if (input.optBool('GenerateSecret')) throw new AwsError('InvalidParameterException', 'The emulator supports public app clients only (GenerateSecret false).');
+      const client = {
+        clientId: randomBytes(13).toString('hex').slice(0, 26),
+        poolId,
+        name: input.str('ClientName'),
+        redirectUris: input.strList('CallbackURLs'),
+        logoutUris: input.strList('LogoutURLs'),
+      };
+      pools.putClient(client);
+      return { UserPoolClient: { UserPoolId: poolId, ClientId: client.clientId, ClientName: client.name, CallbackURLs: client.redirectUris, LogoutURLs: client.logoutUris } };
+    },
+    async DescribeUserPoolClient(input, ctx) {
+      const poolId = pool(input, ctx, 'DescribeUserPoolClient');
+      const client = pools.client(input.str('ClientId'));
+      if (!client || client.poolId !== poolId) throw new AwsError('ResourceNotFoundException', 'User pool client does not exist.');
+      return { UserPoolClient: { UserPoolId: poolId, ClientId: client.clientId, ClientName: client.name, CallbackURLs: client.redirectUris, LogoutURLs: client.logoutUris } };
+    },
+    async ListUserPoolClients(input, ctx) {
+      const poolId = pool(input, ctx, 'ListUserPoolClients');
+      return { UserPoolClients: pools.clientsOf(poolId).map((c) => ({ ClientId: c.clientId, ClientName: c.name, UserPoolId: poolId })) };
+    },
+    async AdminCreateUser(input, ctx) {
+      const poolId = pool(input, ctx, 'AdminCreateUser');
+      const username = input.str('Username');
+      const attributes = input.raw('UserAttributes');
+      const email = Array.isArray(attributes)
+        ? (attributes as Array<{ Name?: unknown; Value?: unknown }>).find((a) => a.Name === 'email')?.Value
+        : undefined;
+      const temporary = input.optStr('TemporaryPassword');
+      if (temporary !== undefined) checkPasswordPolicy(temporary);
+      if (!pools.createUser(poolId, username, typeof email === 'string' ? email : null, 'FORCE_CHANGE_PASSWORD')) {
+        throw new AwsError('UsernameExistsException', 'User account already exists');
+      }
+      if (temporary !== undefined) await pools.setPassword(poolId, username, temporary, false);
+      return { User: userShape(userOf(poolId, username)) };
+    },
+    async AdminGetUser(input, ctx) {
+      const poolId = pool(input, ctx, 'AdminGetUser');
+      const { Attributes: _drop, ...rest } = userShape(userOf(poolId, input.str('Username')));
+      return { ...rest, ...userShape(userOf(poolId, input.str('Username')), 'UserAttributes') };
+    },
+    async AdminSetUserPassword(input, ctx) {
+      const poolId = pool(input, ctx, 'AdminSetUserPassword');
+      const username = input.str('Username');
+      userOf(poolId, username);
+      const password = input.str('Password');
+      checkPasswordPolicy(password);
+      await pools.setPassword(poolId, username, password, input.optBool('Permanent') ?? false);
+      return {};
+    },
+    async AdminAddUserToGroup(input, ctx) {
+      const poolId = pool(input, ctx, 'AdminAddUserToGroup');
+      const username = input.str('Username');
+      const group = input.str('GroupName');
+      userOf(poolId, username);
+      if (!pools.groupExists(poolId, group)) throw new AwsError('ResourceNotFoundException', 'Group not found.');
+      pools.addToGroup(poolId, username, group);
+      return {};
+    },
+    async AdminListGroupsForUser(input, ctx) {
+      const poolId = pool(input, ctx, 'AdminListGroupsForUser');
+      const user = userOf(poolId, input.str('Username'));
+      const groups = pools.groups(poolId).filter((g) => user.groups.includes(g.name));
+      return { Groups: groups.map((g) => ({ GroupName: g.name, UserPoolId: poolId, Description: g.description ?? undefined, RoleArn: g.roleArn ?? undefined, Precedence: g.precedence ?? undefined })) };
+    },
+    async ListUsers(input, ctx) {
+      const poolId = pool(input, ctx, 'ListUsers');
+      const limit = Math.min(Math.max(input.optNum('Limit') ?? 60, 1), 60);
+      const start = Number(input.optStr('PaginationToken') ?? '0') || 0;
+      let users = pools.users(poolId);
+      // Filters of the form: attribute = "value" or attribute ^= "prefix".
+      const filter = /^\s*(\w+)\s*(\^?=)\s*"([^"]*)"\s*$/.exec(input.optStr('Filter') ?? '');
+      if (filter) {
+        const [, attr, op, value] = filter as unknown as [string, string, string, string];
+        const pick = (u: PoolUser) => (attr === 'username' ? u.username : attr === 'email' ? (u.email ?? '') : attr === 'sub' ? u.sub : attr === 'status' ? u.status : '');
+        users = users.filter((u) => (op === '=' ? pick(u) === value : pick(u).startsWith(value)));
+      }
+      const page = users.slice(start, start + limit);
+      return { Users: page.map((u) => userShape(u)), PaginationToken: start + limit < users.length ? String(start + limit) : undefined };
+    },
+    async CreateGroup(input, ctx) {
+      const poolId = pool(input, ctx, 'CreateGroup');
+      const name = input.str('GroupName');
+      const group = { poolId, name, description: input.optStr('Description') ?? null, precedence: input.optNum('Precedence') ?? null, roleArn: input.optStr('RoleArn') ?? null };
+      if (!pools.putGroup(group)) throw new AwsError('GroupExistsException', 'A group with the name already exists.');
+      return { Group: { GroupName: name, UserPoolId: poolId, Description: group.description ?? undefined, Precedence: group.precedence ?? undefined, RoleArn: group.roleArn ?? undefined, CreationDate: epoch(Date.now()) } };
+    },
+    async ListGroups(input, ctx) {
+      const poolId = pool(input, ctx, 'ListGroups');
+      return {
+        Groups: pools.groups(poolId).map((g) => ({ GroupName: g.name, UserPoolId: poolId, Description: g.description ?? undefined, Precedence: g.precedence ?? undefined, RoleArn: g.roleArn ?? undefined, CreationDate: epoch(g.createdAt) })),
+      };
+    },
+    async InitiateAuth(input) {
+      const flow = input.str('AuthFlow');
+      const client = pools.client(input.str('ClientId'));
+      if (!client) throw new AwsError('ResourceNotFoundException', 'User pool client does not exist.');
+      const params = input.strMap('AuthParameters');
+      if (flow === 'USER_PASSWORD_AUTH') {
+        const user = await pools.checkPassword(client.poolId, params.USERNAME ?? '', params.PASSWORD ?? '');
+        if (!user) throw new AwsError('NotAuthorizedException', 'Incorrect username or password.');
+        return authResult(user, client.clientId, true);
+      }
+      if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
+        const row = deps.db.prepare('SELECT payload, expires_at FROM oidc WHERE model = ? AND id = ?').get(REFRESH_MODEL, params.REFRESH_TOKEN ?? '') as
+          | { payload: string; expires_at: number }
+          | undefined;
+        const saved = row && row.expires_at > Date.now() ? (JSON.parse(row.payload) as { poolId: string; sub: string; clientId: string }) : null;
+        const user = saved && saved.clientId === client.clientId ? pools.userBySub(saved.poolId, saved.sub) : null;
+        if (!user || !user.enabled) throw new AwsError('NotAuthorizedException', 'Invalid Refresh Token');
+        return authResult(user, client.clientId, false);
+      }
+      throw new AwsError('InvalidParameterException', `The emulator supports AuthFlow USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH, not ${flow}`);
+    },
+  };
+}
