@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, unlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Headers stored with an object and returned on GET/HEAD. */
@@ -115,6 +115,8 @@ export class S3Store {
   constructor(dataDir: string) {
     this.root = dataDir;
     mkdirSync(join(dataDir, 'objects'), { recursive: true });
+    // Temp files are uploads that never committed (a crash mid-body): nothing refers to them.
+    rmSync(join(dataDir, 'tmp'), { recursive: true, force: true });
     mkdirSync(join(dataDir, 'tmp'), { recursive: true });
     this.db = new Database(join(dataDir, 'index.db'));
     this.db.pragma('journal_mode = WAL');
