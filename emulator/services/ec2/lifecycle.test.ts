@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DescribeInstanceStatusCommand, RebootInstancesCommand, RunInstancesCommand, StartInstancesCommand, StopInstancesCommand,
-  TerminateInstancesCommand, waitUntilInstanceRunning, type EC2Client,
+  TerminateInstancesCommand, waitUntilInstanceRunning, type EC2Client, type _InstanceType,
 } from '@aws-sdk/client-ec2';
 import { startTestEmulator, type TestEmulator } from '../../testing.js';
 import { describeOne, ec2Client, failure, waitForState } from './test-support.js';
@@ -70,7 +70,7 @@ describe.concurrent('RunInstances', () => {
 
   it('refuses bad parameters as EC2 does', async () => {
     expect((await failure(launch(1, { ImageId: 'image-1' }))).name).toBe('InvalidAMIID.Malformed');
-    expect((await failure(launch(1, { InstanceType: 'huge.box' }))).name).toBe('InvalidParameterValue');
+    expect((await failure(launch(1, { InstanceType: 'huge.box' as _InstanceType }))).name).toBe('InvalidParameterValue');
     expect((await failure(launch(1, { MinCount: 3, MaxCount: 2 }))).name).toBe('InvalidParameterValue');
     expect((await failure(launch(1, { Placement: { AvailabilityZone: 'eu-west-1a' } }))).name).toBe('InvalidParameterValue');
     const err = await failure(launch(1, { TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'aws:x', Value: '1' }] }] }));
