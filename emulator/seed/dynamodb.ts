@@ -104,11 +104,11 @@ function orderItems(rand: () => number): Attr[] {
 }
 
 const SETTINGS: Attr[] = [
-  { key: S('theme'), value: S('system'), updatedBy: S('alice') },
-  { key: S('maintenanceMode'), value: { BOOL: false } },
-  { key: S('maxUploadMb'), value: N(512) },
-  { key: S('featureFlags'), value: { M: { newDashboard: { BOOL: true }, betaSearch: { BOOL: false } } } },
-  { key: S('supportEmails'), value: { SS: ['ops@example.com', 'support@example.com'] } },
+  { settingId: S('theme'), value: S('system'), updatedBy: S('alice') },
+  { settingId: S('maintenanceMode'), value: { BOOL: false } },
+  { settingId: S('maxUploadMb'), value: N(512) },
+  { settingId: S('featureFlags'), value: { M: { newDashboard: { BOOL: true }, betaSearch: { BOOL: false } } } },
+  { settingId: S('supportEmails'), value: { SS: ['ops@example.com', 'support@example.com'] } },
 ];
 
 const TABLES = [
@@ -137,8 +137,8 @@ const TABLES = [
   },
   {
     TableName: 'Settings',
-    AttributeDefinitions: [{ AttributeName: 'key', AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: 'settingId', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'settingId', KeyType: 'HASH' }],
     BillingMode: 'PAY_PER_REQUEST',
   },
 ];
