@@ -3,6 +3,7 @@ import {
   CancelMessageMoveTaskCommand, CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand,
   ListDeadLetterSourceQueuesCommand, ListMessageMoveTasksCommand, ReceiveMessageCommand, SendMessageBatchCommand,
   SendMessageCommand, SetQueueAttributesCommand, SQSClient, StartMessageMoveTaskCommand,
+  type QueueAttributeName,
 } from '@aws-sdk/client-sqs';
 import { startTestEmulator, type TestEmulator } from '../../testing.js';
 
@@ -155,7 +156,7 @@ describe('SQS dead-letter queues', () => {
     });
     const { Results } = await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq.arn, MaxResults: 10 }));
     expect(Results?.[0]).toMatchObject({ Status: 'COMPLETED', SourceArn: dlq.arn, ApproximateNumberOfMessagesMoved: 3 });
-    const back = await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.url, MaxNumberOfMessages: 10, AttributeNames: ['ApproximateReceiveCount'] }));
+    const back = await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.url, MaxNumberOfMessages: 10, AttributeNames: ['ApproximateReceiveCount' as QueueAttributeName] }));
     expect(back.Messages?.map((m) => m.Body).sort()).toEqual(['m1', 'm2', 'm3']);
     expect(back.Messages?.[0]?.Attributes?.ApproximateReceiveCount).toBe('1');
   });

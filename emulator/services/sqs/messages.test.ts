@@ -3,6 +3,7 @@ import {
   ChangeMessageVisibilityBatchCommand, ChangeMessageVisibilityCommand, CreateQueueCommand, DeleteMessageBatchCommand,
   DeleteMessageCommand, GetQueueAttributesCommand, PurgeQueueCommand, ReceiveMessageCommand, SendMessageBatchCommand,
   SendMessageCommand, SQSClient,
+  type QueueAttributeName,
 } from '@aws-sdk/client-sqs';
 import { startTestEmulator, type TestEmulator } from '../../testing.js';
 
@@ -163,7 +164,7 @@ describe('SQS messages', () => {
     expect(Messages?.[0]?.Body).toBe('later');
     expect(Date.now() - started).toBeLessThan(2500);
     expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl }))).Messages).toBeUndefined();
-    const back = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 3, AttributeNames: ['ApproximateReceiveCount'] }));
+    const back = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 3, AttributeNames: ['ApproximateReceiveCount' as QueueAttributeName] }));
     expect(back.Messages?.[0]?.Attributes?.ApproximateReceiveCount).toBe('2');
     expect(back.Messages?.[0]?.ReceiptHandle).not.toBe(Messages?.[0]?.ReceiptHandle);
   });
