@@ -2,6 +2,11 @@ import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 're
 import { PAGES } from '../pages/registry';
 import type { RouteHandle } from './route-handle';
 
+/** Shown while a route's lazy chunk loads on the first page load. */
+function Loading() {
+  return <p className="p-6">Loading…</p>;
+}
+
 /** Keep ?region= when "/" redirects to the dashboard. */
 function HomeRedirect() {
   const { search } = useLocation();
@@ -16,9 +21,10 @@ export function createRouter(hasSignIn: boolean) {
   }));
   const publicRoutes: RouteObject[] = hasSignIn
     ? [
-        { path: '/signin', lazy: async () => ({ Component: (await import('../pages/signin/signin-page')).default }) },
+        { path: '/signin', HydrateFallback: Loading, lazy: async () => ({ Component: (await import('../pages/signin/signin-page')).default }) },
         {
           path: '/auth/callback',
+          HydrateFallback: Loading,
           lazy: async () => ({ Component: (await import('../pages/auth-callback/auth-callback-page')).default }),
         },
       ]
@@ -27,6 +33,7 @@ export function createRouter(hasSignIn: boolean) {
     ...publicRoutes,
     {
       path: '/',
+      HydrateFallback: Loading,
       lazy: async () => ({ Component: (await import('./protected-layout')).default }),
       children: [
         { index: true, element: <HomeRedirect /> },

@@ -18,6 +18,7 @@ describe('toAppError', () => {
     expect(toAppError(sdkError('ExpiredTokenException', 400)).kind).toBe('expired');
     expect(toAppError(sdkError('ThrottlingException', 400)).kind).toBe('throttled');
     expect(toAppError(sdkError('SlowDown', 503)).kind).toBe('throttled');
+    expect(toAppError(sdkError('RequestThrottled', 403)).kind).toBe('throttled');
     expect(toAppError(sdkError('NoSuchBucket', 404)).kind).toBe('not-found');
     expect(toAppError(sdkError('ResourceNotFoundException', 400)).kind).toBe('not-found');
     expect(toAppError(sdkError('AWS.SimpleQueueService.NonExistentQueue', 400)).kind).toBe('not-found');

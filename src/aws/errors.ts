@@ -65,7 +65,7 @@ export function toAppError(e: unknown): AppError {
   const base = { message, code: name, ...(status !== undefined ? { status } : {}) };
 
   if (name === 'AbortError') return { ...base, kind: 'unknown', retryable: false };
-  if (FORBIDDEN.has(name) || (status === 403 && !EXPIRED.has(name)))
+  if (FORBIDDEN.has(name) || (status === 403 && !EXPIRED.has(name) && !THROTTLED.has(name)))
     return { ...base, kind: 'forbidden', retryable: false, ...parseAccessDenied(message) };
   if (EXPIRED.has(name)) return { ...base, kind: 'expired', retryable: true };
   if (THROTTLED.has(name) || status === 429 || status === 503) return { ...base, kind: 'throttled', retryable: true };
