@@ -31,7 +31,7 @@ export interface SignInResult {
   redirectUri: string;
 }
 
-async function follow(url: string, jar: CookieJar, redirectUri: string, init: RequestInit = {}): Promise<SignInResult['callback'] | { status: number; html: string }> {
+async function follow(url: string, jar: CookieJar, redirectUri: string, init: RequestInit = {}): Promise<URL | { status: number; html: string }> {
   let next: string | null = url;
   let request: RequestInit = init;
   for (let hops = 0; next && hops < 20; hops++) {

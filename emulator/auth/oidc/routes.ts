@@ -45,6 +45,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 /** The user pools' OIDC providers under /cognito-idp/POOL_ID, with the login page and a Cognito-like userinfo. */
 export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
   const providers = new Map<string, Promise<Provider>>();
+  const callbacks = new WeakMap<Provider, ReturnType<Provider['callback']>>();
   const issuerOf = (poolId: string) => `${deps.baseUrl()}${OIDC_PREFIX}${poolId}`;
 
   const providerFor = (poolId: string): Promise<Provider> => {
@@ -144,7 +145,9 @@ export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
       const original = req.url ?? '/';
       const inner = sub === '/.well-known/jwks.json' ? `/jwks${url.search}` : original.slice(mount.length) || '/';
       Object.assign(req, { originalUrl: original, url: inner });
-      await provider.callback()(req, res);
+      let callback = callbacks.get(provider);
+      if (!callback) callbacks.set(provider, (callback = provider.callback()));
+      await callback(req, res);
     },
   };
 }
