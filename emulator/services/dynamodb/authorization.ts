@@ -26,6 +26,8 @@ export function grantsFor(operation: string, input: Input, region: string, accou
   const action = `dynamodb:${operation}`;
   switch (operation) {
     case 'ListTables':
+      // IAM matches "*"; AWS's denial message names the account's table/* ARN, so do the same.
+      return [{ action, resources: [tableArn('*')] }];
     case 'DescribeLimits':
     case 'DescribeEndpoints':
       return [{ action, resources: ['*'] }];

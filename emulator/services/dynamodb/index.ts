@@ -8,6 +8,7 @@ import { seedDynamoDb } from '../../seed/dynamodb.js';
 import { grantsFor } from './authorization.js';
 import { DYNALITE_OPERATIONS, DynaliteEngine, type DynaliteOperation, type Input } from './dynalite-engine.js';
 import { OWN_OPERATIONS, UNSUPPORTED_OPERATIONS, WRITE_OPERATIONS } from './operations.js';
+import { IdempotencyTokens } from './idempotency.js';
 import { ReadWriteLock } from './rw-lock.js';
 import { TransactionCanceled, transactGetItems, transactWriteItems } from './transactions.js';
 import { TtlSettings } from './ttl-settings.js';
@@ -42,6 +43,7 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
   const levelPath = join(env.dataDir, 'leveldb');
   const lock = new ReadWriteLock();
   const ttl = new TtlSettings(env.dataDir);
+  const tokens = new IdempotencyTokens();
   const open = async () => {
     const engine = new DynaliteEngine({ path: levelPath, accountId: env.accountId, region: env.defaultRegion });
     await engine.open();
@@ -53,7 +55,13 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
   async function ownOperation(operation: string, input: Input): Promise<Input> {
     switch (operation) {
       case 'TransactWriteItems':
-        return lock.withExclusive(() => transactWriteItems(engine, input));
+        return lock.withExclusive(async () => {
+          const fingerprint = JSON.stringify(input.TransactItems ?? null);
+          if (tokens.alreadyCommitted(input.ClientRequestToken, fingerprint)) return {};
+          const output = await transactWriteItems(engine, input);
+          tokens.remember(input.ClientRequestToken, fingerprint);
+          return output;
+        });
       case 'TransactGetItems':
         return lock.withExclusive(() => transactGetItems(engine, input));
       case 'DescribeTimeToLive': {
@@ -141,6 +149,7 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
         rmSync(levelPath, { recursive: true, force: true });
         mkdirSync(env.dataDir, { recursive: true });
         ttl.clear();
+        tokens.clear();
         engine = await open();
       });
     },

@@ -54,7 +54,10 @@ describe('dynamodb asks IAM for the action and ARN AWS would', () => {
       name: 'AccessDeniedException',
       message: expect.stringContaining('dynamodb:GetItem'),
     });
-    await expect(client.send(new ListTablesCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(client.send(new ListTablesCommand({}))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringContaining(`dynamodb:ListTables on resource: ${arn('*')}`),
+    });
   });
 
   it('checks Query on an index against the index ARN', async () => {

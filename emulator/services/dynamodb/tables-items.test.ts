@@ -186,6 +186,17 @@ describe('dynamodb tables and items', () => {
     expect(seen.length).toBe(230);
   });
 
+  it('pages ListTables with Limit and ExclusiveStartTableName, in name order', async () => {
+    const first = await client.send(new ListTablesCommand({ Limit: 2 }));
+    expect(first.TableNames).toHaveLength(2);
+    expect(first.LastEvaluatedTableName).toBe(first.TableNames?.[1]);
+    const rest = await client.send(new ListTablesCommand({ ExclusiveStartTableName: first.LastEvaluatedTableName }));
+    const all = [...(first.TableNames ?? []), ...(rest.TableNames ?? [])];
+    expect(all).toEqual([...all].sort());
+    expect(all).toEqual(expect.arrayContaining(['Items', 'Many', 'Posts']));
+    expect(new Set(all).size).toBe(all.length);
+  });
+
   it('writes and reads in batches across tables', async () => {
     await client.send(
       new BatchWriteItemCommand({

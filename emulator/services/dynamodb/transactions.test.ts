@@ -3,6 +3,7 @@ import {
   DescribeTimeToLiveCommand,
   DynamoDBClient,
   TransactionCanceledException,
+  TransactWriteItemsCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -127,6 +128,27 @@ describe('dynamodb transactions and TTL settings', () => {
     await expect(reserved).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining('reserved keyword') });
     const missingTable = doc.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: 'Nope', Item: { pk: 'x', sk: 'y' } } }] }));
     await expect(missingTable).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+
+  it('applies a transaction once per ClientRequestToken, and refuses the token on other items', async () => {
+    const write = (amount: number) =>
+      new TransactWriteItemsCommand({
+        ClientRequestToken: 'token-1',
+        TransactItems: [
+          {
+            Update: {
+              TableName: 'Accounts',
+              Key: { pk: { S: 'E' }, sk: { S: 'BAL' } },
+              UpdateExpression: 'ADD balance :amt',
+              ExpressionAttributeValues: { ':amt': { N: String(amount) } },
+            },
+          },
+        ],
+      });
+    await client.send(write(5));
+    await client.send(write(5));
+    expect((await get('Accounts', 'E', 'BAL'))?.balance).toBe(5);
+    await expect(client.send(write(6))).rejects.toMatchObject({ name: 'IdempotentParameterMismatchException' });
   });
 
   it('reads several items at once with TransactGetItems', async () => {
