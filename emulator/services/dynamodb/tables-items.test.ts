@@ -7,6 +7,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ExecuteStatementCommand,
+  GetItemCommand,
   ListTablesCommand,
   PutItemCommand,
   QueryCommand,
@@ -222,6 +223,19 @@ describe('dynamodb tables and items', () => {
     await client.send(new BatchWriteItemCommand({ RequestItems: { Items: [{ DeleteRequest: { Key: { pk: { S: 'B' }, sk: { S: '1' } } } }] } }));
     const after = await client.send(new BatchGetItemCommand({ RequestItems: { Items: { Keys: [{ pk: { S: 'B' }, sk: { S: '1' } }] } } }));
     expect(after.Responses?.Items).toEqual([]);
+  });
+
+  it('applies injected throttling, which the SDK retries, and names the error as DynamoDB does', async () => {
+    await emu.admin('faults', { service: 'dynamodb', operation: 'PutItem', count: 2, error: { code: 'ProvisionedThroughputExceededException' } });
+    const out = await client.send(new PutItemCommand({ TableName: 'Items', Item: { pk: { S: 'retry' }, sk: { S: '1' } } }));
+    expect(out.$metadata.attempts).toBe(3);
+    await emu.admin('faults', { service: 'dynamodb', operation: 'GetItem', count: 5, error: { code: 'InternalServerError' } });
+    const failing = new DynamoDBClient({ ...emu.clientConfig, maxAttempts: 1 });
+    await expect(
+      failing.send(new GetItemCommand({ TableName: 'Items', Key: { pk: { S: 'retry' }, sk: { S: '1' } } })),
+    ).rejects.toMatchObject({ name: 'InternalServerError', $metadata: { httpStatusCode: 500 } });
+    failing.destroy();
+    await emu.admin('faults', undefined, 'DELETE');
   });
 
   it('names ExecuteStatement as unsupported with a ValidationException, not a 500', async () => {
