@@ -98,10 +98,18 @@ export function sendEc2Response(res: ServerResponse, action: string, requestId: 
   res.end(payload);
 }
 
+/** Characters XML 1.0 cannot carry; an error message may echo them from the input. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function xmlSafe(s: string): string {
+  return s.replace(NOT_XML, '\ufffd');
+}
+
 /** EC2's error document (note `RequestID`, unlike the other query services' `RequestId`). */
 export function sendEc2Error(res: ServerResponse, error: AwsError, requestId: string): void {
   const payload = Buffer.from(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error></Errors><RequestID>${escapeXml(requestId)}</RequestID></Response>`,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(xmlSafe(error.message))}</Message></Error></Errors><RequestID>${escapeXml(requestId)}</RequestID></Response>`,
   );
   res.writeHead(error.status, {
     'Content-Type': 'text/xml;charset=UTF-8',

@@ -132,7 +132,7 @@ describe('DescribeInstances ids', () => {
   });
 
   it('refuses ids not shaped like i-[0-9a-f]{8,17} as InvalidInstanceID.Malformed', async () => {
-    for (const bad of ['i-xyz', 'instance-1', 'i-0123', 'I-0123456789ABCDEF0']) {
+    for (const bad of ['i-xyz', 'instance-1', 'i-0123', 'I-0123456789ABCDEF0', 'i-\u0001<x>&']) {
       expect((await failure(instances(undefined, [bad]))).name).toBe('InvalidInstanceID.Malformed');
     }
     expect((await failure(instances(undefined, ['i-01234567']))).name).toBe('InvalidInstanceID.NotFound');

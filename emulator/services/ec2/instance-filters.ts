@@ -1,7 +1,7 @@
 import type { QueryFilter } from '../../protocols/ec2-query.js';
 import { filterPredicate } from './filters.js';
 import { STATE_CODES, type InstanceRecord, type StateName } from './model.js';
-import { stateAt } from './lifecycle.js';
+import { hasPublicIp, stateAt } from './lifecycle.js';
 
 /** A record with its state at the time of the request. */
 export interface InstanceView {
@@ -22,7 +22,7 @@ const FIELDS: Record<string, (v: InstanceView) => Array<string | null | undefine
   'reservation-id': (v) => [v.rec.reservationId],
   architecture: (v) => [v.rec.architecture],
   'private-ip-address': (v) => [v.rec.privateIp],
-  'ip-address': (v) => (v.state === 'running' || v.state === 'pending' ? [v.rec.publicIp] : []),
+  'ip-address': (v) => (hasPublicIp(v.state) ? [v.rec.publicIp] : []),
   'instance.group-id': (v) => v.rec.securityGroups.map((g) => g.groupId),
   'instance.group-name': (v) => v.rec.securityGroups.map((g) => g.groupName),
   'tag-key': (v) => v.rec.tags.map((t) => t.key),

@@ -47,3 +47,8 @@ export function stateDetails(rec: InstanceRecord, state: StateName): StateDetail
       };
   }
 }
+
+/** An instance holds its public address from launch until it is stopped or terminated. */
+export function hasPublicIp(state: StateName): boolean {
+  return state === 'pending' || state === 'running' || state === 'stopping' || state === 'shutting-down';
+}

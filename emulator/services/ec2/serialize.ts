@@ -1,7 +1,7 @@
 import type { XmlNode } from '../../protocols/xml.js';
 import { items } from '../../protocols/ec2-query.js';
 import { STATE_CODES, type InstanceRecord, type StateName } from './model.js';
-import { stateAt, stateDetails } from './lifecycle.js';
+import { hasPublicIp, stateAt, stateDetails } from './lifecycle.js';
 import { privateDnsName, publicDnsName } from './network.js';
 
 export function stateXml(state: StateName): XmlNode {
@@ -17,13 +17,13 @@ export function instanceXml(rec: InstanceRecord, now: number): XmlNode {
   const state = stateAt(rec, now);
   const details = stateDetails(rec, state);
   const gone = state === 'terminated';
-  const hasPublicIp = state === 'pending' || state === 'running' || state === 'stopping' || state === 'shutting-down';
+  const publicIp = hasPublicIp(state);
   return {
     instanceId: rec.id,
     imageId: rec.imageId,
     instanceState: stateXml(state),
     privateDnsName: gone ? '' : privateDnsName(rec.privateIp, rec.region),
-    dnsName: hasPublicIp ? publicDnsName(rec.publicIp, rec.region) : '',
+    dnsName: publicIp ? publicDnsName(rec.publicIp, rec.region) : '',
     reason: details.reason,
     keyName: rec.keyName ?? undefined,
     amiLaunchIndex: rec.amiLaunchIndex,
@@ -35,7 +35,7 @@ export function instanceXml(rec: InstanceRecord, now: number): XmlNode {
     subnetId: gone ? undefined : rec.subnetId,
     vpcId: gone ? undefined : rec.vpcId,
     privateIpAddress: gone ? undefined : rec.privateIp,
-    ipAddress: hasPublicIp ? rec.publicIp : undefined,
+    ipAddress: publicIp ? rec.publicIp : undefined,
     sourceDestCheck: gone ? undefined : true,
     groupSet: items(gone ? [] : rec.securityGroups.map((g) => ({ groupId: g.groupId, groupName: g.groupName }))),
     stateReason: details.stateReason ?? undefined,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gmt, isExpired, stateAt, TERMINATED_VISIBLE_MS } from './lifecycle.js';
-import { wildcardRegex } from './filters.js';
+import { wildcardMatcher } from './filters.js';
 import type { InstanceRecord, StateName } from './model.js';
 import { seedInstances } from '../../seed/ec2.js';
 
@@ -38,11 +38,22 @@ describe('states computed from stored timestamps', () => {
 
 describe('filter wildcards', () => {
   it('treats * and ? as wildcards, \\ as escape, and everything else literally', () => {
-    expect(wildcardRegex('web-*').test('web-prod-1')).toBe(true);
-    expect(wildcardRegex('web-?').test('web-12')).toBe(false);
-    expect(wildcardRegex('a\\*b').test('a*b')).toBe(true);
-    expect(wildcardRegex('a\\*b').test('axb')).toBe(false);
-    expect(wildcardRegex('1.2.3.4').test('1x2x3x4')).toBe(false);
-    expect(wildcardRegex('(x)[y]+').test('(x)[y]+')).toBe(true);
+    expect(wildcardMatcher('web-*')('web-prod-1')).toBe(true);
+    expect(wildcardMatcher('web-?')('web-12')).toBe(false);
+    expect(wildcardMatcher('a\\*b')('a*b')).toBe(true);
+    expect(wildcardMatcher('a\\*b')('axb')).toBe(false);
+    expect(wildcardMatcher('1.2.3.4')('1x2x3x4')).toBe(false);
+    expect(wildcardMatcher('(x)[y]+')('(x)[y]+')).toBe(true);
+    expect(wildcardMatcher('*a*b*c')('xxaxxbxxc')).toBe(true);
+    expect(wildcardMatcher('*a*b*c')('xxaxxcxxb')).toBe(false);
+    expect(wildcardMatcher('')('')).toBe(true);
+    expect(wildcardMatcher('*')('')).toBe(true);
+    expect(wildcardMatcher('?')('é')).toBe(true);
+  });
+
+  it('stays fast on patterns that make backtracking regexes explode', () => {
+    const started = Date.now();
+    expect(wildcardMatcher('*a'.repeat(60) + 'b')('a'.repeat(255))).toBe(false);
+    expect(Date.now() - started).toBeLessThan(200);
   });
 });

@@ -62,6 +62,9 @@ describe.concurrent('CreateTags and DeleteTags', () => {
     expect((await failure(ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'aws:owner', Value: 'x' }] })))).name).toBe(
       'InvalidParameterValue',
     );
+    expect((await failure(ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'bell\u0007', Value: 'x' }] })))).name).toBe(
+      'InvalidParameterValue',
+    );
     const many = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
     expect((await failure(ec2.send(new CreateTagsCommand({ Resources: [id], Tags: many })))).name).toBe('TagLimitExceeded');
     expect((await describeOne(ec2, id)).Tags).toEqual([{ Key: 'Name', Value: 'tagged' }]);

@@ -1,5 +1,5 @@
 import { AwsError } from '../../core/errors.js';
-import type { QueryTag } from '../../protocols/ec2-query.js';
+import { xmlSafe, type QueryTag } from '../../protocols/ec2-query.js';
 import type { InstanceRecord } from './model.js';
 
 /** EC2's limit of user tags per resource. */
@@ -11,6 +11,9 @@ export function checkTags(tags: QueryTag[]): Array<{ key: string; value: string 
     if (!key) throw new AwsError('InvalidParameterValue', 'Tag key must not be empty');
     if ([...key].length > 127) throw new AwsError('InvalidParameterValue', `Tag key exceeds the maximum length of 127 characters`);
     if ([...value].length > 255) throw new AwsError('InvalidParameterValue', `Tag value exceeds the maximum length of 255 characters`);
+    if (xmlSafe(key) !== key || xmlSafe(value) !== value) {
+      throw new AwsError('InvalidParameterValue', 'Tag keys and values must not contain control characters');
+    }
     if (key.toLowerCase().startsWith('aws:')) {
       throw new AwsError('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use");
     }
