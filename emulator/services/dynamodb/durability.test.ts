@@ -107,14 +107,13 @@ describe('dynamodb durability', () => {
     expect(half.Table?.TableStatus).toBe('ACTIVE');
     reader.destroy();
     await after.stop();
-  });
+  }, 90_000);
 
   it.runIf(existsSync(AWS_CLI))('serves the AWS CLI v2 (which checks x-amz-crc32)', async () => {
     const emu = await startTestEmulator();
     try {
       const client = new DynamoDBClient(emu.clientConfig);
       await createTable(client, 'CliTable');
-      client.destroy();
       const env = {
         ...process.env,
         AWS_ACCESS_KEY_ID: emu.credentials.accessKeyId,
@@ -128,14 +127,13 @@ describe('dynamodb durability', () => {
       const listed = JSON.parse((await cli('list-tables')).stdout) as { TableNames: string[] };
       expect(listed.TableNames).toEqual(['CliTable']);
       await cli('put-item', '--table-name', 'CliTable', '--item', '{"pk":{"S":"cli"},"sk":{"S":"1"},"v":{"N":"7"}}');
-      const got = JSON.parse((await cli('get-item', '--table-name', 'CliTable', '--key', '{"pk":{"S":"cli"},"sk":{"S":"1"}}')).stdout) as {
-        Item: Record<string, unknown>;
-      };
-      expect(got.Item.v).toEqual({ N: '7' });
+      const got = await client.send(new GetItemCommand({ TableName: 'CliTable', Key: { pk: { S: 'cli' }, sk: { S: '1' } } }));
+      expect(got.Item?.v).toEqual({ N: '7' });
       const failed = await cli('describe-table', '--table-name', 'Missing').catch((e: { stderr: string }) => e.stderr);
       expect(failed).toContain('ResourceNotFoundException');
+      client.destroy();
     } finally {
       await emu.dispose();
     }
-  });
+  }, 90_000);
 });
