@@ -35,3 +35,28 @@ export function bulkLoadEmptyObjects(emulatorDataDir: string, bucket: string, ke
     store.close();
   }
 }
+
+/**
+ * Benchmark helper: `count` empty objects named `folder-FFF/sub-SS/object-NNNNNNN.dat` (100 folders of
+ * 50 subfolders, in key order), generated inside SQLite so a million rows load in seconds.
+ */
+export function bulkLoadSyntheticKeys(emulatorDataDir: string, bucket: string, count: number, region = 'us-east-1'): void {
+  const dir = join(emulatorDataDir, 's3');
+  mkdirSync(dir, { recursive: true });
+  const store = new S3Store(dir);
+  try {
+    if (!store.getBucket(bucket)) store.createBucket(bucket, region);
+    const perFolder = Math.max(1, Math.ceil(count / 100));
+    const perSub = Math.max(1, Math.ceil(count / 5000));
+    const headers = JSON.stringify({ contentType: 'binary/octet-stream', metadata: {} });
+    store.db
+      .prepare(
+        `WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ? - 1)
+         INSERT OR REPLACE INTO objects (bucket, key, size, etag, last_modified, headers, checksum_algorithm, checksum_value, file)
+         SELECT ?, CAST(printf('folder-%03d/sub-%02d/object-%07d.dat', i / ?, (i / ?) % 50, i) AS BLOB), 0, ?, ?, ?, NULL, NULL, NULL FROM seq`,
+      )
+      .run(count, bucket, perFolder, perSub, EMPTY_MD5, Date.now(), headers);
+  } finally {
+    store.close();
+  }
+}

@@ -40,9 +40,11 @@ export function listPage(store: S3Store, bucket: string, prefix: string, delimit
   let cursor = maxBuf(from, prefixBytes);
   const page: Page = { contents: [], prefixes: [], truncated: false, resumeFrom: null, lastEntry: null };
   let count = 0;
+  // With a delimiter, a batch may end at the first common prefix: start small after each skip, then double.
+  let batch = delimiter ? 2 : 1001;
   for (;;) {
     if (count === maxKeys) break;
-    const limit = Math.min(maxKeys - count + 1, 1001);
+    const limit = Math.min(maxKeys - count + 1, batch);
     const rows = store.range(bucket, cursor, upper, limit);
     let jumped = false;
     for (const row of rows) {
@@ -72,6 +74,7 @@ export function listPage(store: S3Store, bucket: string, prefix: string, delimit
       cursor = after(row.key);
     }
     if (!jumped && rows.length < limit) return page;
+    batch = jumped ? 2 : Math.min(batch * 4, 1001);
   }
   if (maxKeys > 0 && store.range(bucket, cursor, upper, 1).length > 0) {
     page.truncated = true;

@@ -122,6 +122,8 @@ export class S3Store {
     this.db.pragma('journal_mode = WAL');
     // WAL + NORMAL survives a process kill (commits reach the OS); files are fsynced before commit.
     this.db.pragma('synchronous = NORMAL');
+    // A bigger page cache keeps the upper index levels of a million-key bucket in memory.
+    this.db.pragma('cache_size = -65536');
     this.db.exec(SCHEMA);
     const db = this.db;
     this.stmts = {
