@@ -195,6 +195,8 @@ function deleteOne(state: SqsState, q: Queue, handle: string): void {
 export function deleteMessage(state: SqsState, input: Input, call: OperationCall) {
   const q = state.byUrl(call.region, reqString(input, 'QueueUrl'));
   deleteOne(state, q, reqString(input, 'ReceiptHandle'));
+  // A FIFO group unblocks when its in-flight message goes: wake waiting receives.
+  state.notify(q.id);
   return {};
 }
 
@@ -213,6 +215,7 @@ export function deleteMessageBatch(state: SqsState, input: Input, call: Operatio
       }
     }
   })();
+  state.notify(q.id);
   return { Successful, Failed };
 }
 
