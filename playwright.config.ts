@@ -27,8 +27,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous: the machine's cores are shared, and a spec with its own emulator signs in from scratch.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter,
   use: {
     // Set by the global setup, which picks the preview port; workers inherit it.
