@@ -10,7 +10,8 @@ import { DYNALITE_OPERATIONS, DynaliteEngine, type DynaliteOperation, type Input
 import { OWN_OPERATIONS, UNSUPPORTED_OPERATIONS, WRITE_OPERATIONS } from './operations.js';
 import { IdempotencyTokens } from './idempotency.js';
 import { ReadWriteLock } from './rw-lock.js';
-import { TransactionCanceled, transactGetItems, transactWriteItems } from './transactions.js';
+import { keyOf, transactGetItems, transactWriteItems } from './transactions.js';
+import { DynamoDbError } from './dynamodb-error.js';
 import { TtlSettings } from './ttl-settings.js';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
@@ -106,9 +107,25 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
     }
   }
 
+  /** ReturnValuesOnConditionCheckFailure: ALL_OLD puts the item that failed the condition in the error. */
+  async function withOldItem(error: AwsError, input: Input): Promise<AwsError> {
+    const table = await engine.table(String(input.TableName));
+    const source = (input.Item ?? input.Key) as Input;
+    const item = await engine.currentItem(table, keyOf(table, source, Boolean(input.Item)));
+    return new DynamoDbError(error.code, error.message, item ? { Item: item } : {}, error.status);
+  }
+
   async function dynaliteOperation(operation: DynaliteOperation, input: Input): Promise<Input> {
     if (!WRITE_OPERATIONS.has(operation)) return engine.invoke(operation, input);
-    const output = await lock.withShared(() => engine.invoke(operation, input)).catch((e: unknown) => {
+    const wantsOld = input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD';
+    const output = await lock.withShared(async () => {
+      try {
+        return await engine.invoke(operation, input);
+      } catch (e) {
+        if (wantsOld && e instanceof AwsError && e.code === 'ConditionalCheckFailedException') throw await withOldItem(e, input);
+        throw e;
+      }
+    }).catch((e: unknown) => {
       // dynalite leaves this message empty; AWS names the table.
       if (e instanceof AwsError && e.code === 'ResourceInUseException' && !e.message && operation === 'CreateTable') {
         throw new AwsError(e.code, `Table already exists: ${String(input.TableName)}`, e.status);
@@ -140,7 +157,7 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
       // The server names unexpected failures InternalError; DynamoDB's is InternalServerError.
       const code = error.code === 'InternalError' ? 'InternalServerError' : error.code;
       const body: Record<string, unknown> = { __type: `${TYPE_PREFIX}${code}`, message: error.message, ...error.extra };
-      if (error instanceof TransactionCanceled) body.CancellationReasons = error.reasons;
+      if (error instanceof DynamoDbError) Object.assign(body, error.fields);
       writeJson(ctx, error.status, body, { 'x-amzn-ErrorType': code });
     },
     async reset() {

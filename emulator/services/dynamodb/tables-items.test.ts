@@ -105,6 +105,15 @@ describe('dynamodb tables and items', () => {
       }),
     );
     await expect(update).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
+    const withOld = client.send(
+      new PutItemCommand({
+        TableName: 'Items',
+        Item: { pk: { S: 'COND' }, sk: { S: '1' }, v: { N: '4' } },
+        ConditionExpression: 'attribute_not_exists(pk)',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    await expect(withOld).rejects.toMatchObject({ name: 'ConditionalCheckFailedException', Item: { pk: { S: 'COND' }, v: { N: '1' } } });
     expect((await doc.send(new GetCommand({ TableName: 'Items', Key: { pk: 'COND', sk: '1' } }))).Item?.v).toBe(1);
   });
 

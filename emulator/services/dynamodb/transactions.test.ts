@@ -151,6 +151,39 @@ describe('dynamodb transactions and TTL settings', () => {
     await expect(client.send(write(6))).rejects.toMatchObject({ name: 'IdempotentParameterMismatchException' });
   });
 
+  it('keeps racing transactions atomic: no overdraft, no lost update', async () => {
+    await doc.send(new PutCommand({ TableName: 'Accounts', Item: { pk: 'RACE', sk: 'FROM', balance: 10 } }));
+    await doc.send(new PutCommand({ TableName: 'Accounts', Item: { pk: 'RACE', sk: 'TO', balance: 0 } }));
+    const move = () =>
+      doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: 'Accounts',
+                Key: { pk: 'RACE', sk: 'TO' },
+                UpdateExpression: 'SET balance = balance + :one',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+            {
+              Update: {
+                TableName: 'Accounts',
+                Key: { pk: 'RACE', sk: 'FROM' },
+                UpdateExpression: 'SET balance = balance - :one',
+                ConditionExpression: 'balance >= :one',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+          ],
+        }),
+      );
+    const outcomes = await Promise.allSettled(Array.from({ length: 16 }, move));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(10);
+    expect((await get('Accounts', 'RACE', 'FROM'))?.balance).toBe(0);
+    expect((await get('Accounts', 'RACE', 'TO'))?.balance).toBe(10);
+  });
+
   it('reads several items at once with TransactGetItems', async () => {
     const out = await doc.send(
       new TransactGetCommand({

@@ -1,4 +1,5 @@
 import { AwsError } from '../../core/errors.js';
+import { DynamoDbError } from './dynamodb-error.js';
 import type { DynaliteEngine, DynaliteOperation, Input, Item, TableDescription } from './dynalite-engine.js';
 
 export interface CancellationReason {
@@ -8,15 +9,13 @@ export interface CancellationReason {
 }
 
 /** TransactionCanceledException carries one reason per entry, in request order. */
-export class TransactionCanceled extends AwsError {
-  readonly reasons: CancellationReason[];
-
+export class TransactionCanceled extends DynamoDbError {
   constructor(reasons: CancellationReason[]) {
     super(
       'TransactionCanceledException',
       `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`,
+      { CancellationReasons: reasons },
     );
-    this.reasons = reasons;
   }
 }
 
@@ -60,7 +59,7 @@ function entriesOf(input: Input, kinds: string[]): Array<[string, Input]> {
 }
 
 /** The key attributes of an item or key, checked against the table's key schema. */
-function keyOf(table: TableDescription, source: Input, isItem: boolean): Item {
+export function keyOf(table: TableDescription, source: Input, isItem: boolean): Item {
   const key: Item = {};
   for (const { AttributeName } of table.KeySchema) {
     if (source[AttributeName] == null) {
