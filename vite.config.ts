@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ServerResponse } from 'node:http';
 import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { DEMO_CLIENT_ID, DEMO_IDENTITY_POOL_ID, DEMO_ISSUER_PATH, DEMO_REGION } from './emulator/seed/accounts.js';
+import type { RunningEmulator, startEmulator as StartEmulator } from './emulator/index.js';
+import { DEMO_CLIENT_ID, DEMO_IDENTITY_POOL_ID, DEMO_ISSUER_PATH, DEMO_LOGINS_KEY, DEMO_REGION } from './emulator/seed/accounts.js';
 
 const EMULATOR_PORT = 4566;
 const DEV_ORIGIN = 'http://localhost:5173';
@@ -17,7 +20,13 @@ function emulatorConfig(url: string, mode: 'cognito' | 'static', keys = DEV_STAT
       ? {
           mode,
           identityPoolId: DEMO_IDENTITY_POOL_ID,
-          signIn: { authority: `${url}${DEMO_ISSUER_PATH}`, clientId: DEMO_CLIENT_ID, scope: 'openid email profile' },
+          signIn: {
+            authority: `${url}${DEMO_ISSUER_PATH}`,
+            clientId: DEMO_CLIENT_ID,
+            scope: 'openid email profile',
+            // The emulator's pool answers as Cognito's would: its logins key is AWS's form, not the URL.
+            loginsKey: DEMO_LOGINS_KEY,
+          },
         }
       : { mode, ...keys };
   return { regions: [DEMO_REGION, 'eu-west-1'], defaultRegion: DEMO_REGION, endpoint: url, auth, buckets: [] };
@@ -25,7 +34,7 @@ function emulatorConfig(url: string, mode: 'cognito' | 'static', keys = DEV_STAT
 
 async function answers(url: string): Promise<boolean> {
   try {
-    return (await fetch(url, { signal: AbortSignal.timeout(1500) })).ok;
+    return (await fetch(url, { signal: AbortSignal.timeout(10_000) })).ok;
   } catch {
     return false;
   }
@@ -65,6 +74,25 @@ function serveConfig(server: ViteDevServer | PreviewServer, read: () => string):
   });
 }
 
+/** The dev emulator outlives Vite's server restarts (config edits), so a restart never drops port 4566. */
+const emulatorSlot = globalThis as typeof globalThis & { __consoleDevEmulator?: Promise<RunningEmulator> };
+
+/**
+ * Loaded through tsx at run time rather than bundled into this config: otherwise every edit under
+ * emulator/ would count as a config change and restart the dev server.
+ */
+async function startDevEmulator(root: string): Promise<RunningEmulator> {
+  const { tsImport } = await import('tsx/esm/api');
+  const entry = pathToFileURL(resolve(root, 'emulator/index.ts')).href;
+  const { startEmulator } = (await tsImport(entry, import.meta.url)) as { startEmulator: typeof StartEmulator };
+  return startEmulator({
+    port: EMULATOR_PORT,
+    consoleOrigins: [DEV_ORIGIN, 'http://127.0.0.1:5173'],
+    dataDir: resolve(root, '.aws-local'),
+    staticCredentials: [DEV_STATIC_KEYS],
+  });
+}
+
 /**
  * Dev: start the emulator in-process (or reuse one on 4566) and serve a config for it, unless
  * CONSOLE_CONFIG_FILE or CONSOLE_EMULATOR_URL points elsewhere. Preview: serve the env's config if set.
@@ -79,16 +107,10 @@ function consoleConfig(): Plugin {
         return;
       }
       const url = `http://127.0.0.1:${EMULATOR_PORT}`;
-      if (!(await answers(`${url}/_emulator/health`))) {
-        const { startEmulator } = await import('./emulator/index.js');
-        const emulator = await startEmulator({
-          port: EMULATOR_PORT,
-          consoleOrigins: [DEV_ORIGIN, 'http://127.0.0.1:5173'],
-          dataDir: '.aws-local',
-          staticCredentials: [DEV_STATIC_KEYS],
-        });
+      if (emulatorSlot.__consoleDevEmulator || !(await answers(`${url}/_emulator/health`))) {
+        emulatorSlot.__consoleDevEmulator ??= startDevEmulator(server.config.root);
+        const emulator = await emulatorSlot.__consoleDevEmulator;
         server.config.logger.info(`  emulator: ${emulator.url} (data in .aws-local)`);
-        server.httpServer?.once('close', () => void emulator.stop());
       } else server.config.logger.info(`  emulator: reusing ${url}`);
       // Sign-in through the emulator's user pool once its OIDC provider answers; static keys until then.
       const oidc = await answers(`${url}${DEMO_ISSUER_PATH}/.well-known/openid-configuration`);

@@ -5,7 +5,7 @@ import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { createQueryClient } from '../aws/query-client';
 import { useToast } from './toasts';
 import { credentialSource, currentIdToken, groupsOf, needsSignIn } from '../aws/auth';
-import { setSession } from '../aws/clients';
+import { ensureSession, setSession } from '../aws/clients';
 import { CredentialStore } from '../aws/credentials';
 import { FullPageMessage } from '../components/full-page-message';
 import { useConfig } from './config-context';
@@ -26,11 +26,11 @@ export default function ProtectedLayout() {
 /** Static keys (loopback endpoints only) or guest identities: no sign-in page. */
 function LocalSession() {
   const config = useConfig();
-  const store = useMemo(() => {
-    const s = new CredentialStore(credentialSource(config), config.credentialsRefreshSeconds);
-    setSession({ config, credentials: s });
-    return s;
-  }, [config]);
+  const store = useMemo(
+    () =>
+      ensureSession(config.auth.mode, config, () => new CredentialStore(credentialSource(config), config.credentialsRefreshSeconds)),
+    [config],
+  );
   const info = useMemo<SessionInfo>(
     () => ({
       userName: config.auth.mode === 'static' ? 'Static keys' : 'Guest',
@@ -68,13 +68,15 @@ function SignedIn({ sub, userName, groupsKey }: { sub: string; userName: string;
   const [isSigningOut, setSigningOut] = useState(false);
 
   // One credential store per signed-in user; the ID token is read fresh on every renewal.
-  const store = useMemo(() => {
-    const s = new CredentialStore(credentialSource(config, currentIdToken), config.credentialsRefreshSeconds);
-    setSession({ config, credentials: s });
-    return s;
-    // sub: a different user gets a new store.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [config, sub]);
+  const store = useMemo(
+    () =>
+      ensureSession(
+        `oidc:${sub}`,
+        config,
+        () => new CredentialStore(credentialSource(config, currentIdToken), config.credentialsRefreshSeconds),
+      ),
+    [config, sub],
+  );
 
   const { signoutRedirect, removeUser } = auth;
   const info = useMemo<SessionInfo>(
@@ -86,7 +88,6 @@ function SignedIn({ sub, userName, groupsKey }: { sub: string; userName: string;
       signOut: async () => {
         setSigningOut(true);
         queryClient.clear();
-        store.clear();
         setSession(undefined);
         try {
           await signoutRedirect();

@@ -20,12 +20,26 @@ export interface Session {
 }
 
 let session: Session | undefined;
+let sessionKey: string | undefined;
 const clients = new Map<string, Promise<unknown>>();
 
 /** Set after sign-in (or at start in static/guest mode); every API call goes through it. */
-export function setSession(next: Session | undefined): void {
+export function setSession(next: Session | undefined, key?: string): void {
+  if (session && session !== next) session.credentials.clear();
   session = next;
+  sessionKey = next ? key : undefined;
   clients.clear();
+}
+
+/**
+ * The session for `key` (e.g. the signed-in user), created once: render code may call this more
+ * than once (React StrictMode), and must always get the same credentials.
+ */
+export function ensureSession(key: string, config: ConsoleConfig, create: () => CredentialStore): CredentialStore {
+  if (session && sessionKey === key && session.config === config) return session.credentials;
+  const credentials = create();
+  setSession({ config, credentials }, key);
+  return credentials;
 }
 
 export function getSession(): Session {

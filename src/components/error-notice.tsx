@@ -15,7 +15,9 @@ export function ErrorNotice({ kind, message, action, resource, hint, onRetry }: 
   return (
     <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
       <p className="font-semibold">{isForbidden ? 'Access denied' : titleOf(kind)}</p>
-      {isForbidden ? (
+      {isForbidden && !action ? (
+        <p className="break-words">{message}</p>
+      ) : isForbidden ? (
         <p>
           You are not allowed to call <code className="font-mono">{action ?? 'this action'}</code>
           {' on '}
