@@ -190,3 +190,17 @@ describe('digests', () => {
     expect(good.status).toBe(200);
   });
 });
+
+describe('bad input never crashes', () => {
+  test('response overrides that cannot be headers are InvalidArgument; the server keeps answering', async () => {
+    await s3.send(new PutObjectCommand({ Bucket, Key: 'ovr', Body: 'o' }));
+    const res = await signedFetch(emu, 'GET', `/${Bucket}/ovr?response-content-type=${encodeURIComponent('text/plain\nX-Evil: 1')}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('<Code>InvalidArgument</Code>');
+    const bad = await signedFetch(emu, 'GET', `/${Bucket}/%E0%A4%A`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('<Code>InvalidURI</Code>');
+    const got = await s3.send(new GetObjectCommand({ Bucket, Key: 'ovr' }));
+    expect(await got.Body?.transformToString()).toBe('o');
+  });
+});

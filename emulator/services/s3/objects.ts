@@ -44,7 +44,14 @@ export async function getObject(call: S3Call, isHead: boolean): Promise<void> {
   const headers: OutgoingHttpHeaders = { ...baseHeaders(call.ctx), ...objectHeaders(o, checksumMode(call) && !range) };
   for (const [param, name] of OVERRIDES) {
     const v = call.r.query.get(param);
-    if (v !== null) headers[name] = v;
+    if (v === null) continue;
+    // A value Node cannot put in a header would fail after the fact: refuse it up front.
+    if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(v)) {
+      throw new AwsError('InvalidArgument', `${param} has a value that is not valid in an HTTP header`, 400, {
+        ArgumentName: param, ArgumentValue: v,
+      });
+    }
+    headers[name] = v;
   }
   const [start, end] = range ?? [0, o.size - 1];
   headers['Content-Length'] = o.size === 0 ? 0 : end - start + 1;
