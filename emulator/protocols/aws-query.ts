@@ -26,24 +26,29 @@ export function isQueryRequest(contentType: string | undefined, url: URL): boole
   return (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') || url.searchParams.has('Action');
 }
 
+/** A tree node without a prototype, so keys such as `__proto__` stay plain data. */
+function newNode(): QueryTree {
+  return Object.create(null) as QueryTree;
+}
+
 /** Nest dotted keys into a tree. A key that is both a leaf and a parent keeps the parent. */
 export function queryTree(params: QueryParams): QueryTree {
-  const root: QueryTree = {};
+  const root = newNode();
   for (const [key, value] of params) {
     const parts = key.split('.');
-    let node: QueryTree = root;
+    let current: QueryTree = root;
     for (let i = 0; i < parts.length - 1; i++) {
       const part = parts[i] as string;
-      const next = node[part];
-      if (typeof next === 'object') node = next;
+      const next = current[part];
+      if (typeof next === 'object') current = next;
       else {
-        const child: QueryTree = {};
-        node[part] = child;
-        node = child;
+        const child = newNode();
+        current[part] = child;
+        current = child;
       }
     }
     const last = parts[parts.length - 1] as string;
-    if (typeof node[last] !== 'object') node[last] = value;
+    if (typeof current[last] !== 'object') current[last] = value;
   }
   return root;
 }
@@ -63,7 +68,7 @@ export function treeMap(
   keyName = 'Name',
   valueName = 'Value',
 ): Record<string, QueryTree | string> {
-  const out: Record<string, QueryTree | string> = {};
+  const out = Object.create(null) as Record<string, QueryTree | string>;
   for (const entry of treeList(node)) {
     if (typeof entry !== 'object') continue;
     const key = entry[keyName];

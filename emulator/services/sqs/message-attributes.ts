@@ -14,7 +14,7 @@ export function readMessageAttributes(
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new AwsError('SerializationException', 'MessageAttributes must be a map.');
   const entries = Object.entries(raw as Record<string, unknown>);
   if (entries.length > 10) throw bad(`Number of message attributes [${entries.length}] exceeds the allowed maximum [10].`);
-  const attributes: Record<string, MessageAttributeValue> = {};
+  const attributes = Object.create(null) as Record<string, MessageAttributeValue>;
   let size = 0;
   for (const [name, value] of entries) {
     if (kind === 'system' && name !== 'AWSTraceHeader') {
@@ -64,7 +64,7 @@ export function selectMessageAttributes(
 ): Record<string, MessageAttributeValue> {
   if (names.length === 0) return {};
   const all = names.includes('All') || names.includes('.*');
-  const out: Record<string, MessageAttributeValue> = {};
+  const out = Object.create(null) as Record<string, MessageAttributeValue>;
   for (const [name, value] of Object.entries(attributes)) {
     const wanted = all || names.some((n) => (n.endsWith('.*') ? name.startsWith(n.slice(0, -1)) : n === name));
     if (wanted) out[name] = value;

@@ -67,6 +67,9 @@ describe('SQS query protocol (older clients)', () => {
     expect(missing.status).toBe(400);
     const error = (missing.doc.ErrorResponse as Record<string, Record<string, string>>).Error;
     expect(error).toMatchObject({ Type: 'Sender', Code: 'AWS.SimpleQueueService.NonExistentQueue' });
+    const polluting = await query({ Action: 'ListQueues', '__proto__.polluted': 'yes', 'constructor.prototype.polluted': 'yes' });
+    expect(polluting.status).toBe(200);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const invalid = await query({ Action: 'Fly' });
     expect((invalid.doc.ErrorResponse as Record<string, Record<string, string>>).Error?.Code).toBe('InvalidAction');
     const batch = await query({

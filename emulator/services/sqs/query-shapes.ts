@@ -14,13 +14,13 @@ const ENTRIES = new Set(['SendMessageBatchRequestEntry', 'DeleteMessageBatchRequ
 const SKIP = new Set(['Action', 'Version']);
 
 function stringMap(node: QueryTree | string | undefined, key: string, value: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(treeMap(node, key, value))) if (typeof v === 'string') out[k] = v;
   return out;
 }
 
 function attributeValues(node: QueryTree | string | undefined): Record<string, Record<string, string>> {
-  const out: Record<string, Record<string, string>> = {};
+  const out = Object.create(null) as Record<string, Record<string, string>>;
   for (const [name, v] of Object.entries(treeMap(node))) {
     if (typeof v !== 'object') continue;
     const value: Record<string, string> = {};
@@ -35,7 +35,7 @@ function attributeValues(node: QueryTree | string | undefined): Record<string, R
 
 /** A query request's parameter tree as the JSON-shaped input the handlers read. */
 export function queryToInput(action: string, tree: QueryTree): Input {
-  const out: Input = {};
+  const out = Object.create(null) as Input;
   for (const [key, node] of Object.entries(tree)) {
     if (SKIP.has(key)) continue;
     const listName = LISTS[key];
