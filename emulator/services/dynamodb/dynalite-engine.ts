@@ -47,6 +47,7 @@ interface LevelLike {
   _del(key: unknown, options: Record<string, unknown>): Promise<void>;
   _batch(ops: unknown, options: Record<string, unknown>): Promise<void>;
   iterator(options: Record<string, unknown>): AsyncIterable<[string, unknown]>;
+  values(options: Record<string, unknown>): AsyncIterable<unknown>;
   put(key: string, value: unknown): Promise<void>;
   open(): Promise<void>;
 }
@@ -63,6 +64,7 @@ interface DbModule {
   create(options: Record<string, unknown>): Store;
   createKey(item: Item, table: TableDescription): string;
   checkConditional(data: Input, existing: Item | undefined): DynaliteError | null | undefined;
+  itemSize(item: Item): number;
 }
 
 const dbModule = require('dynalite/db/index.js') as DbModule;
@@ -195,6 +197,11 @@ export class DynaliteEngine {
   /** The LevelDB key of an item: two transaction entries on one item compare equal. */
   itemKey(table: TableDescription, key: Item): string {
     return dbModule.createKey(key, table);
+  }
+
+  /** An item's size in bytes as DynamoDB counts it (names plus values). */
+  itemSize(item: Item): number {
+    return dbModule.itemSize(item);
   }
 
   /** Whether the validated input's condition (ConditionExpression or Expected) holds for `existing`. */

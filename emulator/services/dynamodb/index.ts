@@ -12,6 +12,7 @@ import { IdempotencyTokens } from './idempotency.js';
 import { ReadWriteLock } from './rw-lock.js';
 import { keyOf, transactGetItems, transactWriteItems } from './transactions.js';
 import { DynamoDbError } from './dynamodb-error.js';
+import { TableStats } from './table-stats.js';
 import { TtlSettings } from './ttl-settings.js';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
@@ -45,6 +46,7 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
   const lock = new ReadWriteLock();
   const ttl = new TtlSettings(env.dataDir);
   const tokens = new IdempotencyTokens();
+  const stats = new TableStats(() => engine);
   const open = async () => {
     const engine = new DynaliteEngine({ path: levelPath, accountId: env.accountId, region: env.defaultRegion });
     await engine.open();
@@ -116,6 +118,11 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
   }
 
   async function dynaliteOperation(operation: DynaliteOperation, input: Input): Promise<Input> {
+    if (operation === 'DescribeTable') {
+      const output = await engine.invoke(operation, input);
+      await stats.fill(output.Table as Input | undefined);
+      return output;
+    }
     if (!WRITE_OPERATIONS.has(operation)) return engine.invoke(operation, input);
     const wantsOld = input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD';
     const output = await lock.withShared(async () => {
@@ -167,6 +174,7 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
         mkdirSync(env.dataDir, { recursive: true });
         ttl.clear();
         tokens.clear();
+        stats.clear();
         engine = await open();
       });
     },

@@ -43,6 +43,15 @@ describe('dynamodb demo data', () => {
     expect(orders.Table?.GlobalSecondaryIndexes?.[0]).toMatchObject({ IndexName: 'byCustomer', IndexStatus: 'ACTIVE' });
   });
 
+  it('reports item counts and sizes in DescribeTable, for the table and its index', async () => {
+    const orders = await client.send(new DescribeTableCommand({ TableName: 'Orders' }));
+    expect(orders.Table?.ItemCount).toBe(ORDER_COUNT);
+    expect(orders.Table?.TableSizeBytes).toBeGreaterThan(ORDER_COUNT * 50);
+    expect(orders.Table?.GlobalSecondaryIndexes?.[0]?.ItemCount).toBe(ORDER_COUNT);
+    const settings = await client.send(new DescribeTableCommand({ TableName: 'Settings' }));
+    expect(settings.Table?.ItemCount).toBe(5);
+  });
+
   it('holds a single-table Users design: a profile and posts per user', async () => {
     const alice = await client.send(
       new QueryCommand({ TableName: 'Users', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: 'USER#alice' } } }),
