@@ -98,6 +98,17 @@ describe('SQS FIFO queues', () => {
   });
 });
 
+describe('SQS FIFO queue delay', () => {
+  it('applies the queue DelaySeconds to FIFO messages', async () => {
+    const { url } = await queue('f-delay.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true', DelaySeconds: '1' });
+    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'later', MessageGroupId: 'g' }));
+    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessagesDelayed'] }));
+    expect(Attributes?.ApproximateNumberOfMessagesDelayed).toBe('1');
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 3 }));
+    expect(Messages?.[0]?.Body).toBe('later');
+  });
+});
+
 describe('SQS dead-letter queues', () => {
   it('moves a message received more than maxReceiveCount times to the DLQ, keeping body and attributes', async () => {
     const dlq = await queue('r-dlq');

@@ -75,7 +75,8 @@ function sendOne(state: SqsState, q: Queue, input: Input, call: OperationCall): 
     const seq = state.st.nextSeq.get(q.id) as { next_seq: number };
     const sequenceNumber = (SEQUENCE_BASE + BigInt(seq.next_seq)).toString();
     const messageId = randomUUID();
-    insert(state, q, { body, user, system, call, now, delay: 0, groupId, dedupId, sequenceNumber, messageId, md5: result.MD5OfMessageBody });
+    const queueDelay = Number(q.attributes.DelaySeconds ?? '0');
+    insert(state, q, { body, user, system, call, now, delay: queueDelay, groupId, dedupId, sequenceNumber, messageId, md5: result.MD5OfMessageBody });
     state.st.upsertDedup.run(q.id, key, messageId, sequenceNumber, now + DEDUP_WINDOW_MS);
     return { ...result, MessageId: messageId, SequenceNumber: sequenceNumber };
   }
