@@ -3,6 +3,8 @@ import type { Page, Request } from '@playwright/test';
 export interface PageLoad {
   /** ms from navigation start to the page's mark (performance timeline of the final document). */
   markMs: number;
+  /** ms from navigation start until <main> first showed no "Loading…" after the mark (every card settled). */
+  settledMs: number | null;
   /** Script URLs (paths) the document fetched before the mark. */
   scriptsBeforeMark: string[];
   /** Every request of the load, until the network was quiet after the mark. */
@@ -40,6 +42,18 @@ export async function measurePageLoad(page: Page, url: string, mark: string, tim
   page.on('request', onRequest);
   try {
     await page.goto(url, { waitUntil: 'commit' });
+    const settled = page
+      .waitForFunction(
+        (name) => {
+          const main = document.querySelector('main');
+          const marked = performance.getEntriesByName(name, 'mark').length > 0;
+          return marked && main && !main.textContent?.includes('Loading…') ? performance.now() : undefined;
+        },
+        mark,
+        { timeout: timeoutMs, polling: 'raf' },
+      )
+      .then(async (h) => (await h.jsonValue()) as number)
+      .catch(() => null);
     const handle = await page.waitForFunction(
       (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime,
       mark,
@@ -54,12 +68,13 @@ export async function measurePageLoad(page: Page, url: string, mark: string, tim
         .map((e) => new URL(e.name).pathname);
     }, mark);
     // Late requests (a second fetch of the same data) count too; a page that never settles is reported as is.
+    const settledMs = await settled;
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
     const described = requests.map(describe);
     const counts = new Map<string, number>();
     for (const d of described) counts.set(d, (counts.get(d) ?? 0) + 1);
     const duplicates = [...counts].filter(([, n]) => n > 1).map(([request, count]) => ({ request, count }));
-    return { markMs, scriptsBeforeMark, requests: described, duplicates };
+    return { markMs, settledMs, scriptsBeforeMark, requests: described, duplicates };
   } finally {
     page.off('request', onRequest);
   }
