@@ -1,3 +1,6 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { READ_ONLY_ROLE_NAME } from '../emulator/seed/accounts.js';
 import { test, expect, type Page } from './fixtures.js';
 import { consoleShell, signInThroughLoginPage } from './support/sign-in.js';
 import { USERS } from './support/users.js';
@@ -33,6 +36,23 @@ for (const role of ['admin', 'viewer'] as const) {
 }
 
 test.describe('with one service denied', () => {
+  test('a role without EC2 shows the denied action in the EC2 card and the other three cards work', async ({ page, ownEmulator, axe }) => {
+    // Edit the viewer role's policy file as a person would (the emulator re-reads it on change).
+    const file = join(ownEmulator.dataDir, 'auth', 'roles', `${READ_ONLY_ROLE_NAME}.json`);
+    const role = JSON.parse(readFileSync(file, 'utf8')) as { PolicyDocument: { Statement: unknown[] } };
+    role.PolicyDocument.Statement.push({ Sid: 'NoEc2', Effect: 'Deny', Action: 'ec2:*', Resource: '*' });
+    writeFileSync(`${file}.tmp`, JSON.stringify(role));
+    renameSync(`${file}.tmp`, file);
+
+    await page.goto('/dashboard');
+    await signInThroughLoginPage(page, USERS.viewer);
+    const instances = page.getByRole('region', { name: 'EC2 instances' });
+    await expect(instances.getByRole('alert')).toContainText('Access denied');
+    await expect(instances.getByRole('alert')).toContainText('You are not allowed to call ec2:DescribeInstances on');
+    await expectCardsLoaded(page, ['S3 buckets', 'DynamoDB tables', 'SQS queues']);
+    await axe('dashboard with a card denied by the role');
+  });
+
   test('an AccessDenied on SQS names the action in its card and leaves the other three cards working', async ({
     page,
     ownEmulator,
