@@ -96,6 +96,7 @@ describe('SQS messages', () => {
     const { Messages } = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, MessageAttributeNames: ['app.*'], VisibilityTimeout: 0 }),
     );
+    expect(Messages?.map((x) => x.Body).sort()).toEqual(['attrs', 'one']);
     const first = Messages?.find((x) => x.Body === 'attrs');
     expect(Object.keys(first?.MessageAttributes ?? {}).sort()).toEqual(['app.blob', 'app.user']);
     expect(first?.MessageAttributes?.['app.blob']?.BinaryValue).toEqual(new Uint8Array([0, 1, 2, 255]));

@@ -91,10 +91,16 @@ function take(state: SqsState, q: Queue, opts: ReceiveOptions) {
       }
       return;
     }
+    // Rows already handled stay visible when VisibilityTimeout is 0: never hand one out twice.
+    const seen = new Set<number>();
     while (taken.length < opts.max) {
-      const rows = state.st.visibleBatch.all(q.id, now, opts.max - taken.length) as MessageRow[];
+      const rows = (state.st.visibleBatch.all(q.id, now, opts.max - taken.length + seen.size) as MessageRow[]).filter((r) => !seen.has(r.id));
       if (rows.length === 0) break;
-      for (const row of rows) consider(row);
+      for (const row of rows) {
+        if (taken.length >= opts.max) break;
+        seen.add(row.id);
+        consider(row);
+      }
     }
   })();
   if (movedToDlq && dlq) state.notify(dlq.id);
