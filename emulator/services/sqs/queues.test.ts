@@ -118,6 +118,9 @@ describe('SQS queues', () => {
     expect(Attributes?.QueueArn).toContain(':q-lookup');
     const gone = await errorOf(sqs.send(new GetQueueAttributesCommand({ QueueUrl: `${emu.url}/${emu.accountId}/nope` })));
     expect(gone.name).toBe('QueueDoesNotExist');
+    const malformed = await errorOf(sqs.send(new GetQueueAttributesCommand({ QueueUrl: `${emu.url}/${emu.accountId}/bad%zz` })));
+    expect(malformed.name).toBe('InvalidAddress');
+    expect((await errorOf(sqs.send(new GetQueueAttributesCommand({ QueueUrl: 'not a url' })))).name).toBe('InvalidAddress');
   });
 
   it('lists queues by prefix and pages with MaxResults and NextToken', async () => {

@@ -60,7 +60,11 @@ export class SqsState {
     const m = /^\/(\d{12})\/([^/]+)\/?$/.exec(path);
     if (!m) throw new AwsError('InvalidAddress', `The address ${queueUrl} is not valid for this endpoint.`, 404);
     if (m[1] !== this.env.accountId) throw queueDoesNotExist();
-    return decodeURIComponent(m[2] as string);
+    try {
+      return decodeURIComponent(m[2] as string);
+    } catch {
+      throw new AwsError('InvalidAddress', `The address ${queueUrl} is not valid for this endpoint.`, 404);
+    }
   }
 
   byUrl(region: string, queueUrl: string): Queue {
