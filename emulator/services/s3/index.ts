@@ -11,6 +11,7 @@ import {
 } from './multipart.js';
 import { copyObject, deleteObject, getObject, putObject } from './objects.js';
 import { checkPresignedExpiry } from './presign.js';
+import { uploadPartCopy } from './upload-part-copy.js';
 import { operationOf, parseS3Request } from './request.js';
 import { writeS3Error } from './response.js';
 import { S3Store } from './store.js';
@@ -37,6 +38,7 @@ const HANDLERS: Record<string, Handler> = {
   DeleteObjects: deleteObjects,
   CreateMultipartUpload: createMultipartUpload,
   UploadPart: uploadPart,
+  UploadPartCopy: uploadPartCopy,
   CompleteMultipartUpload: completeMultipartUpload,
   AbortMultipartUpload: abortMultipartUpload,
   ListParts: listParts,

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand,
-  GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListPartsCommand, S3Client, UploadPartCommand,
+  GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListPartsCommand, S3Client, UploadPartCommand, UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { TestEmulator } from '../../testing.js';
@@ -90,4 +90,23 @@ describe('multipart upload', () => {
     expect((await errorOf(s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })))).name).toBe('NoSuchUpload');
     expect((await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"x"' }] } })))).name).toBe('NoSuchUpload');
   });
+});
+
+describe('UploadPartCopy', () => {
+  test('builds an object from byte ranges of another', async () => {
+    const source = bytes(6 * MiB, 3);
+    await new Upload({ client: s3, params: { Bucket, Key: 'copy/source.bin', Body: source } }).done();
+    const Key = 'copy/dest.bin';
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key }));
+    const p1 = await s3.send(new UploadPartCopyCommand({ Bucket, Key, UploadId, PartNumber: 1, CopySource: `${Bucket}/copy/source.bin`, CopySourceRange: `bytes=0-${5 * MiB - 1}` }));
+    const p2 = await s3.send(new UploadPartCopyCommand({ Bucket, Key, UploadId, PartNumber: 2, CopySource: `${Bucket}/copy/source.bin`, CopySourceRange: `bytes=${5 * MiB}-${6 * MiB - 1}` }));
+    expect(p1.CopyPartResult?.ETag).toBe(`"${createHash('md5').update(source.subarray(0, 5 * MiB)).digest('hex')}"`);
+    await s3.send(new CompleteMultipartUploadCommand({
+      Bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: p1.CopyPartResult?.ETag }, { PartNumber: 2, ETag: p2.CopyPartResult?.ETag }] },
+    }));
+    const got = await s3.send(new GetObjectCommand({ Bucket, Key }));
+    expect(Buffer.from(await got.Body!.transformToByteArray()).equals(source)).toBe(true);
+    const bad = await errorOf(s3.send(new UploadPartCopyCommand({ Bucket, Key: 'copy/x', UploadId: 'nope', PartNumber: 1, CopySource: `${Bucket}/copy/source.bin` })));
+    expect(bad.name).toBe('NoSuchUpload');
+  }, 60_000);
 });
