@@ -6,10 +6,10 @@ import { JsonInput } from '../../auth/json-input.js';
 import type { Db } from '../../auth/db.js';
 import type { CredentialStore } from '../../auth/credentials.js';
 import type { RoleStore } from '../../auth/roles.js';
-import { IdentityPoolStore, type CognitoProvider, type IdentityPoolDoc, type PoolRoles } from './pools-store.js';
+import { IdentityPoolStore, type CognitoProvider, type IdentityPoolDoc } from './pools-store.js';
 import { verifyLogins } from './logins.js';
 import type { LoginVerifier } from './logins.js';
-import { resolveRole } from './role-resolution.js';
+import { checkRoleMappings, resolveRole } from './role-resolution.js';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityService.';
 
@@ -97,8 +97,10 @@ export function createCognitoIdentityService(deps: IdentityDeps): Service {
       const doc = poolFor(input, ctx, 'SetIdentityPoolRoles');
       const roles = input.raw('Roles');
       const mappings = input.raw('RoleMappings');
-      if (!roles || typeof roles !== 'object') throw new AwsError('InvalidParameterException', 'Roles is required');
-      store.setRoles(doc.IdentityPoolId, { Roles: roles as Record<string, string>, RoleMappings: mappings as PoolRoles['RoleMappings'] });
+      if (!roles || typeof roles !== 'object' || Array.isArray(roles) || !Object.values(roles).every((v) => typeof v === 'string')) {
+        throw new AwsError('InvalidParameterException', 'Roles must map authenticated / unauthenticated to role ARNs');
+      }
+      store.setRoles(doc.IdentityPoolId, { Roles: roles as Record<string, string>, RoleMappings: checkRoleMappings(mappings) });
       return {};
     },
     async GetIdentityPoolRoles(input, ctx) {

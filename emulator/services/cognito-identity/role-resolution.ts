@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { AwsError } from '../../core/errors.js';
-import type { MappingRule, PoolRoles } from './pools-store.js';
+import type { MappingRule, PoolRoles, RoleMapping } from './pools-store.js';
 
 function claimValues(payload: JWTPayload, claim: string): string[] {
   const v = payload[claim];
@@ -56,4 +56,32 @@ export function resolveRole(roles: PoolRoles, providerKey: string, payload: JWTP
     if (ruleMatches(rule, payload)) return rule.RoleARN;
   }
   return ambiguous();
+}
+
+const MATCH_TYPES = new Set(['Equals', 'Contains', 'StartsWith', 'NotEqual']);
+
+/** Validate SetIdentityPoolRoles' RoleMappings, so a bad mapping is refused when set, not when used. */
+export function checkRoleMappings(value: unknown): Record<string, RoleMapping> | undefined {
+  if (value === undefined || value === null) return undefined;
+  const bad = (why: string) => new AwsError('InvalidParameterException', `RoleMappings: ${why}`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw bad('must be a map of provider name to mapping');
+  for (const [provider, m] of Object.entries(value as Record<string, unknown>)) {
+    const mapping = m as Partial<RoleMapping> | null;
+    if (!mapping || typeof mapping !== 'object') throw bad(`${provider} must be an object`);
+    if (mapping.Type !== 'Token' && mapping.Type !== 'Rules') throw bad(`${provider}.Type must be Token or Rules`);
+    if (mapping.AmbiguousRoleResolution !== undefined && mapping.AmbiguousRoleResolution !== 'AuthenticatedRole' && mapping.AmbiguousRoleResolution !== 'Deny') {
+      throw bad(`${provider}.AmbiguousRoleResolution must be AuthenticatedRole or Deny`);
+    }
+    if (mapping.Type === 'Rules') {
+      const rules = mapping.RulesConfiguration?.Rules;
+      if (!Array.isArray(rules) || rules.length === 0) throw bad(`${provider}.RulesConfiguration.Rules must be a non-empty list`);
+      for (const r of rules as unknown[]) {
+        const rule = r as Partial<MappingRule> | null;
+        if (!rule || typeof rule.Claim !== 'string' || typeof rule.Value !== 'string' || typeof rule.RoleARN !== 'string' || !MATCH_TYPES.has(String(rule.MatchType))) {
+          throw bad('every rule needs Claim, MatchType (Equals, Contains, StartsWith, NotEqual), Value and RoleARN');
+        }
+      }
+    }
+  }
+  return value as Record<string, RoleMapping>;
 }
