@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { copyFile, open, rename, unlink } from 'node:fs/promises';
+import { copyFile, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { OutgoingHttpHeaders } from 'node:http';
@@ -32,8 +31,32 @@ export async function getObject(call: S3Call, isHead: boolean): Promise<void> {
   const { bucket, key } = target(call);
   call.ctx.authorize('s3:GetObject', objectArn(bucket, key));
   requireBucket(call.store, bucket);
-  const o = call.store.getObject(bucket, key);
-  if (!o) throw noSuchKey(key);
+  const { o, fh } = await openObject(call, bucket, key, isHead);
+  try {
+    await sendObject(call, o, fh, isHead);
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The object's row and an open handle on its content, taken together so an overwrite that unlinks the
+ * old file between the index read and the first byte cannot break the answer (an open file stays readable).
+ */
+async function openObject(call: S3Call, bucket: string, key: string, isHead: boolean): Promise<{ o: ObjectRow; fh: FileHandle | null }> {
+  for (let attempt = 0; ; attempt++) {
+    const o = call.store.getObject(bucket, key);
+    if (!o) throw noSuchKey(key);
+    if (isHead || !o.file || o.size === 0) return { o, fh: null };
+    try {
+      return { o, fh: await open(call.store.path(o.file), 'r') };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 2) throw e;
+    }
+  }
+}
+
+async function sendObject(call: S3Call, o: ObjectRow, fh: FileHandle | null, isHead: boolean): Promise<void> {
   const { req, res } = call.ctx;
   if (checkReadConditions(req, o) === 304) {
     res.writeHead(304, { ...baseHeaders(call.ctx), ETag: `"${o.etag}"`, 'Last-Modified': new Date(o.lastModified).toUTCString() });
@@ -57,11 +80,11 @@ export async function getObject(call: S3Call, isHead: boolean): Promise<void> {
   headers['Content-Length'] = o.size === 0 ? 0 : end - start + 1;
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${o.size}`;
   res.writeHead(range ? 206 : 200, headers);
-  if (isHead || !o.file || o.size === 0) {
+  if (isHead || !fh || o.size === 0) {
     res.end();
     return;
   }
-  await pipeline(createReadStream(call.store.path(o.file), { start, end, highWaterMark: 256 * 1024 }), res);
+  await pipeline(fh.createReadStream({ start, end, highWaterMark: 256 * 1024, autoClose: false }), res);
 }
 
 export async function putObject(call: S3Call): Promise<void> {
