@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { importJWK, SignJWT, decodeJwt, type JWK } from 'jose';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
-import { CognitoIdentityClient, GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
+import { CognitoIdentityClient, CreateIdentityPoolCommand, GetCredentialsForIdentityCommand, GetIdCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
 import {
   AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient,
   CreateUserPoolClientCommand, CreateUserPoolCommand, InitiateAuthCommand, ListUsersCommand,
@@ -149,6 +149,33 @@ describe('identity pools', () => {
     expect(denied.message).toBe(
       `User: arn:aws:sts::${emu.accountId}:assumed-role/ConsoleReadOnly/CognitoIdentityCredentials is not authorized to perform: cognito-idp:AdminCreateUser on resource: arn:aws:cognito-idp:us-east-1:${emu.accountId}:userpool/${DEMO_USER_POOL_ID}`,
     );
+  });
+
+  it('maps by token claims (Type Token), denies users no rule matches, and serves unauthenticated identities only where allowed', async () => {
+    const admin = new CognitoIdentityClient(emu.clientConfig);
+    const roleArn = (name: string) => `arn:aws:iam::${emu.accountId}:role/${name}`;
+    const providers = [{ ProviderName: DEMO_LOGINS_KEY, ClientId: DEMO_CLIENT_ID }];
+    const byToken = await admin.send(new CreateIdentityPoolCommand({ IdentityPoolName: 'by_token', AllowUnauthenticatedIdentities: true, CognitoIdentityProviders: providers }));
+    await admin.send(
+      new SetIdentityPoolRolesCommand({
+        IdentityPoolId: byToken.IdentityPoolId,
+        Roles: { authenticated: roleArn('ConsoleReadOnly'), unauthenticated: roleArn('ConsoleReadOnly') },
+        RoleMappings: { [DEMO_LOGINS_KEY]: { Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' } },
+      }),
+    );
+    const arnVia = async (poolId: string | undefined, logins?: Record<string, string>) => {
+      const provider = fromCognitoIdentityPool({ identityPoolId: poolId ?? '', logins, clientConfig: { endpoint: emu.url, region: emu.region } });
+      return (await new STSClient({ endpoint: emu.url, region: emu.region, credentials: provider }).send(new GetCallerIdentityCommand({}))).Arn;
+    };
+    // alice's groups give her token cognito:preferred_role = ConsoleAdmin.
+    expect(await arnVia(byToken.IdentityPoolId, { [DEMO_LOGINS_KEY]: aliceIdToken })).toContain('assumed-role/ConsoleAdmin/');
+    expect(await arnVia(byToken.IdentityPoolId)).toContain('assumed-role/ConsoleReadOnly/');
+
+    await idp.send(new AdminCreateUserCommand({ UserPoolId: DEMO_USER_POOL_ID, Username: 'nogroup' }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId: DEMO_USER_POOL_ID, Username: 'nogroup', Password: 'Nogroup-1', Permanent: true }));
+    const nogroup = (await signInForTokens(issuer, DEMO_CLIENT_ID, REDIRECT, 'nogroup', 'Nogroup-1')).id_token;
+    expect(await arnVia(byToken.IdentityPoolId, { [DEMO_LOGINS_KEY]: nogroup })).toContain('assumed-role/ConsoleReadOnly/');
+    expect((await errorOf(credentialsFor(nogroup)())).name).toBe('NotAuthorizedException');
   });
 
   it('refuses an identity id with another user\'s token', async () => {

@@ -35,7 +35,7 @@ export function resolveRole(roles: PoolRoles, providerKey: string, payload: JWTP
   const mapping = roles.RoleMappings?.[providerKey];
   const ambiguous = (): string => {
     if (mapping?.AmbiguousRoleResolution === 'AuthenticatedRole' && authenticated) return authenticated;
-    throw new AwsError('AccessDeniedException', 'The role mapping of this identity pool gives this user no role.');
+    throw new AwsError('NotAuthorizedException', 'The ambiguous role mapping of this identity pool denies this user (no rule matched).');
   };
   if (!mapping) {
     if (!authenticated) throw new AwsError('InvalidIdentityPoolConfigurationException', 'Invalid identity pool configuration. Check assigned IAM roles for this pool.');
@@ -45,7 +45,7 @@ export function resolveRole(roles: PoolRoles, providerKey: string, payload: JWTP
     const tokenRoles = claimValues(payload, 'cognito:roles');
     if (customRoleArn) {
       if (tokenRoles.includes(customRoleArn)) return customRoleArn;
-      throw new AwsError('AccessDeniedException', 'The CustomRoleArn is not one of the roles in the token.');
+      throw new AwsError('NotAuthorizedException', 'The CustomRoleArn is not one of the roles in the token.');
     }
     const preferred = claimValues(payload, 'cognito:preferred_role')[0];
     if (preferred) return preferred;
