@@ -3,6 +3,9 @@ import { test, expect } from './fixtures.js';
 import { signInThroughLoginPage } from './support/sign-in.js';
 import { USERS } from './support/users.js';
 
+// Each test signs in to its own emulator.
+test.use({ storageState: { cookies: [], origins: [] } });
+
 const isGetCredentials = (r: Request) => r.method() === 'POST' && r.headers()['x-amz-target'] === 'AWSCognitoIdentityService.GetCredentialsForIdentity';
 /** The access key id a signed AWS request was made with. */
 const accessKeyOf = (r: Request) => /Credential=([^/]+)\//.exec(r.headers()['authorization'] ?? '')?.[1];
@@ -12,7 +15,8 @@ test.describe('short-lived credentials', () => {
   test.use({ ownEmulatorOptions: { credentialTtlSeconds: 20 }, ownConfigOverrides: { credentialsRefreshSeconds: 10 } });
 
   test('renew before they expire without disturbing the page', async ({ page, ownEmulator }) => {
-    test.setTimeout(60_000);
+    // Waits for a renewal that only time brings, on top of its own emulator and a sign-in.
+    test.setTimeout(90_000);
     const keys: string[] = [];
     page.on('request', (r) => {
       const key = r.url().startsWith(ownEmulator.url) ? accessKeyOf(r) : undefined;

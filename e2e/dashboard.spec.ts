@@ -36,6 +36,9 @@ for (const role of ['admin', 'viewer'] as const) {
 }
 
 test.describe('with one service denied', () => {
+  // Each test signs in to its own emulator.
+  test.use({ storageState: { cookies: [], origins: [] } });
+
   test('a role without EC2 shows the denied action in the EC2 card and the other three cards work', async ({ page, ownEmulator, axe }) => {
     // Edit the viewer role's policy file as a person would (the emulator re-reads it on change).
     const file = join(ownEmulator.dataDir, 'auth', 'roles', `${READ_ONLY_ROLE_NAME}.json`);
