@@ -6,7 +6,13 @@ import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } fro
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { RunningEmulator, startEmulator as StartEmulator } from './emulator/index.js';
-import { DEMO_CLIENT_ID, DEMO_IDENTITY_POOL_ID, DEMO_ISSUER_PATH, DEMO_LOGINS_KEY, DEMO_REGION } from './emulator/seed/accounts.js';
+import {
+  DEMO_CLIENT_ID,
+  DEMO_IDENTITY_POOL_ID,
+  DEMO_ISSUER_PATH,
+  DEMO_LOGINS_KEY,
+  DEMO_REGION,
+} from './emulator/seed/accounts.js';
 
 const EMULATOR_PORT = 4566;
 const DEV_ORIGIN = 'http://localhost:5173';

@@ -19,7 +19,9 @@ export default function ProtectedLayout() {
   // The query client lives here, not in the app root: the sign-in page never loads TanStack Query.
   const [client] = useState(() => createQueryClient((e) => notify(`Refresh failed: ${e.message}`, 'error')));
   return (
-    <QueryClientProvider client={client}>{needsSignIn(config) ? <OidcSession /> : <LocalSession />}</QueryClientProvider>
+    <QueryClientProvider client={client}>
+      {needsSignIn(config) ? <OidcSession /> : <LocalSession />}
+    </QueryClientProvider>
   );
 }
 
@@ -28,7 +30,11 @@ function LocalSession() {
   const config = useConfig();
   const store = useMemo(
     () =>
-      ensureSession(config.auth.mode, config, () => new CredentialStore(credentialSource(config), config.credentialsRefreshSeconds)),
+      ensureSession(
+        config.auth.mode,
+        config,
+        () => new CredentialStore(credentialSource(config), config.credentialsRefreshSeconds),
+      ),
     [config],
   );
   const info = useMemo<SessionInfo>(

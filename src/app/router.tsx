@@ -21,7 +21,11 @@ export function createRouter(hasSignIn: boolean) {
   }));
   const publicRoutes: RouteObject[] = hasSignIn
     ? [
-        { path: '/signin', HydrateFallback: Loading, lazy: async () => ({ Component: (await import('../pages/signin/signin-page')).default }) },
+        {
+          path: '/signin',
+          HydrateFallback: Loading,
+          lazy: async () => ({ Component: (await import('../pages/signin/signin-page')).default }),
+        },
         {
           path: '/auth/callback',
           HydrateFallback: Loading,

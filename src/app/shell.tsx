@@ -55,7 +55,10 @@ export function Shell() {
   );
   useShortcuts(bindings);
 
-  const navItems: NavItem[] = PAGES.filter((p) => p.inNav !== false).map((p) => ({ label: p.label, href: href(`/${p.path}`) }));
+  const navItems: NavItem[] = PAGES.filter((p) => p.inNav !== false).map((p) => ({
+    label: p.label,
+    href: href(`/${p.path}`),
+  }));
   const crumbs: Crumb[] = [{ label: 'Console', href: href('/dashboard') }];
   for (const m of matches) {
     const label = crumbOf(m.handle);

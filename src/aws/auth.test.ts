@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing';
-import { DEMO_CLIENT_ID, DEMO_IDENTITY_POOL_ID, DEMO_ISSUER_PATH, DEMO_LOGINS_KEY, DEMO_USERS } from '../../emulator/seed/accounts';
+import {
+  DEMO_CLIENT_ID,
+  DEMO_IDENTITY_POOL_ID,
+  DEMO_ISSUER_PATH,
+  DEMO_LOGINS_KEY,
+  DEMO_USERS,
+} from '../../emulator/seed/accounts';
 import { credentialSource, groupsOf, oidcSettings } from './auth';
 import { parseConfig, type ConsoleConfig } from './config';
 import { CredentialStore } from './credentials';

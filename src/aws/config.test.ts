@@ -36,7 +36,9 @@ describe('parseConfig', () => {
 
   it('refuses static keys unless every endpoint is loopback', () => {
     const auth = { mode: 'static', accessKeyId: 'AKIA', secretAccessKey: 's' };
-    expect(problems({ regions: ['us-east-1'], auth })).toEqual([expect.stringMatching(/^auth: static keys are refused/)]);
+    expect(problems({ regions: ['us-east-1'], auth })).toEqual([
+      expect.stringMatching(/^auth: static keys are refused/),
+    ]);
     expect(problems({ regions: ['us-east-1'], auth, endpoint: 'https://s3.amazonaws.com' })).toHaveLength(1);
     expect(problems({ regions: ['us-east-1'], auth, endpoint: { s3: 'http://localhost:4566' } })).toHaveLength(1);
     expect(problems({ regions: ['us-east-1'], auth, endpoint: 'http://127.0.0.1:4566' })).toEqual([]);
@@ -52,8 +54,13 @@ describe('parseConfig', () => {
     const cfg = parseConfig({ ...cognito, endpoint: { s3: 'http://localhost:4566' } });
     expect(endpointFor(cfg, 's3')).toBe('http://localhost:4566');
     expect(endpointFor(cfg, 'sqs')).toBeUndefined();
-    expect(loginsKeyOf({ authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_X/', clientId: 'c', scope: 'openid' }))
-      .toBe('cognito-idp.us-east-1.amazonaws.com/us-east-1_X');
+    expect(
+      loginsKeyOf({
+        authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_X/',
+        clientId: 'c',
+        scope: 'openid',
+      }),
+    ).toBe('cognito-idp.us-east-1.amazonaws.com/us-east-1_X');
     expect(loginsKeyOf({ authority: 'http://x', clientId: 'c', scope: 'openid', loginsKey: 'k' })).toBe('k');
   });
 });
@@ -61,7 +68,9 @@ describe('parseConfig', () => {
 describe('loadConfig', () => {
   it('reports HTTP failures and bad JSON by name', async () => {
     const notFound = (async () => new Response('nope', { status: 404 })) as typeof fetch;
-    await expect(loadConfig(notFound)).rejects.toMatchObject({ problems: ['config.json: could not be loaded (HTTP 404)'] });
+    await expect(loadConfig(notFound)).rejects.toMatchObject({
+      problems: ['config.json: could not be loaded (HTTP 404)'],
+    });
     const badJson = (async () => new Response('{', { status: 200 })) as typeof fetch;
     await expect(loadConfig(badJson)).rejects.toMatchObject({ problems: ['config.json: is not valid JSON'] });
   });

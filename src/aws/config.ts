@@ -46,7 +46,12 @@ export const configSchema = z
   .check(
     z.superRefine((cfg, ctx) => {
       if (cfg.defaultRegion && !cfg.regions.includes(cfg.defaultRegion))
-        ctx.addIssue({ code: 'custom', path: ['defaultRegion'], message: 'must be one of regions', input: cfg.defaultRegion });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['defaultRegion'],
+          message: 'must be one of regions',
+          input: cfg.defaultRegion,
+        });
       if (cfg.auth.mode === 'static' && !allEndpointsLoopback(cfg.endpoint))
         ctx.addIssue({
           code: 'custom',

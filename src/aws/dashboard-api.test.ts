@@ -44,7 +44,9 @@ describe('dashboard api against the emulator', () => {
 
   it('counts instances by state', async () => {
     const ec2 = new EC2Client(emu.clientConfig);
-    await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 3, MaxCount: 3 }));
+    await ec2.send(
+      new RunInstancesCommand({ ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 3, MaxCount: 3 }),
+    );
     const counts = await countInstancesByState(emu.region);
     expect(counts.total).toBe(3);
     expect(Object.values(counts.byState).reduce((a, b) => a + b, 0)).toBe(3);
@@ -86,11 +88,19 @@ describe('dashboard api against the emulator', () => {
     const { queues } = await queueOverview(emu.region, {});
     const byName = Object.fromEntries(queues.map((q) => [q.name, q]));
     expect(byName['dash-dlq']).toMatchObject({ isDeadLetterQueue: true, messagesWaiting: 1 });
-    expect(byName['dash-main']).toMatchObject({ isDeadLetterQueue: false, messagesWaiting: 0, deadLetterTargetArn: dlqArn });
+    expect(byName['dash-main']).toMatchObject({
+      isDeadLetterQueue: false,
+      messagesWaiting: 0,
+      deadLetterTargetArn: dlqArn,
+    });
   });
 
   it('renews credentials and retries once after ExpiredToken', async () => {
-    await emu.admin('faults', { service: 'sqs', operation: 'ListQueues', error: { code: 'ExpiredToken', status: 403 } });
+    await emu.admin('faults', {
+      service: 'sqs',
+      operation: 'ListQueues',
+      error: { code: 'ExpiredToken', status: 403 },
+    });
     const calls = source.mock.calls.length;
     const { queues } = await queueOverview(emu.region, {});
     expect(queues.length).toBeGreaterThan(0);
@@ -104,11 +114,16 @@ describe('dashboard api against the emulator', () => {
       error: {
         code: 'AccessDeniedException',
         status: 400,
-        message: 'User: arn:aws:sts::123456789012:assumed-role/ConsoleReadOnly/x is not authorized to perform: dynamodb:ListTables on resource: arn:aws:dynamodb:us-east-1:123456789012:table/*',
+        message:
+          'User: arn:aws:sts::123456789012:assumed-role/ConsoleReadOnly/x is not authorized to perform: dynamodb:ListTables on resource: arn:aws:dynamodb:us-east-1:123456789012:table/*',
       },
     });
     const e = toAppError(await listTables(emu.region, {}).catch((x: unknown) => x));
-    expect(e).toMatchObject({ kind: 'forbidden', action: 'dynamodb:ListTables', resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/*' });
+    expect(e).toMatchObject({
+      kind: 'forbidden',
+      action: 'dynamodb:ListTables',
+      resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/*',
+    });
     // The fault was used up by that one call: nothing retried it.
     expect((await listTables(emu.region, {})).names.length).toBeGreaterThan(0);
   });

@@ -9,9 +9,18 @@ function sdkError(name: string, status: number, message = name) {
 describe('toAppError', () => {
   it('maps AccessDenied with the action and resource from the message', () => {
     const e = toAppError(
-      sdkError('AccessDenied', 403, 'User: arn:aws:sts::123456789012:assumed-role/ConsoleReadOnly/x is not authorized to perform: s3:ListAllMyBuckets on resource: arn:aws:s3:::* because no identity-based policy allows it'),
+      sdkError(
+        'AccessDenied',
+        403,
+        'User: arn:aws:sts::123456789012:assumed-role/ConsoleReadOnly/x is not authorized to perform: s3:ListAllMyBuckets on resource: arn:aws:s3:::* because no identity-based policy allows it',
+      ),
     );
-    expect(e).toMatchObject({ kind: 'forbidden', action: 's3:ListAllMyBuckets', resource: 'arn:aws:s3:::*', retryable: false });
+    expect(e).toMatchObject({
+      kind: 'forbidden',
+      action: 's3:ListAllMyBuckets',
+      resource: 'arn:aws:s3:::*',
+      retryable: false,
+    });
   });
 
   it('maps the other kinds by name and status', () => {
@@ -26,12 +35,17 @@ describe('toAppError', () => {
     expect(toAppError(sdkError('ValidationException', 400)).kind).toBe('invalid');
     expect(toAppError(sdkError('InternalError', 500))).toMatchObject({ kind: 'unknown', retryable: true });
     expect(toAppError(new TypeError('Failed to fetch'))).toMatchObject({ kind: 'network', retryable: true });
-    expect(toAppError(sdkError('UnauthorizedOperation', 403, 'You are not authorized to perform this operation.')).kind).toBe('forbidden');
+    expect(
+      toAppError(sdkError('UnauthorizedOperation', 403, 'You are not authorized to perform this operation.')).kind,
+    ).toBe('forbidden');
   });
 
   it('maps a real SDK connection failure to network', async () => {
     const client = new S3Client({
-      region: 'us-east-1', endpoint: 'http://127.0.0.1:9', forcePathStyle: true, maxAttempts: 1,
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9',
+      forcePathStyle: true,
+      maxAttempts: 1,
       credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
     });
     const e = await client.send(new ListBucketsCommand({})).catch((x: unknown) => x);
@@ -41,8 +55,9 @@ describe('toAppError', () => {
   });
 
   it('parses quoted and unquoted resources, and handles messages without them', () => {
-    expect(parseAccessDenied('not authorized to perform: sqs:ListQueues on resource: "arn:aws:sqs:us-east-1:1:*"'))
-      .toEqual({ action: 'sqs:ListQueues', resource: 'arn:aws:sqs:us-east-1:1:*' });
+    expect(
+      parseAccessDenied('not authorized to perform: sqs:ListQueues on resource: "arn:aws:sqs:us-east-1:1:*"'),
+    ).toEqual({ action: 'sqs:ListQueues', resource: 'arn:aws:sqs:us-east-1:1:*' });
     expect(parseAccessDenied('Access Denied')).toEqual({});
   });
 

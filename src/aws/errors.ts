@@ -1,5 +1,6 @@
 /** The only place that reads SDK error names and $metadata: every failure becomes an AppError. */
-export type AppErrorKind = 'forbidden' | 'not-found' | 'throttled' | 'expired' | 'network' | 'invalid' | 'conflict' | 'unknown';
+export type AppErrorKind =
+  'forbidden' | 'not-found' | 'throttled' | 'expired' | 'network' | 'invalid' | 'conflict' | 'unknown';
 
 export interface AppError {
   kind: AppErrorKind;
@@ -14,22 +15,49 @@ export interface AppError {
 }
 
 const FORBIDDEN = new Set([
-  'AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError', 'NotAuthorizedException',
-  'AllAccessDisabled', 'Forbidden',
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'AuthorizationError',
+  'NotAuthorizedException',
+  'AllAccessDisabled',
+  'Forbidden',
 ]);
 const EXPIRED = new Set([
-  'ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired', 'InvalidClientTokenId',
-  'UnrecognizedClientException', 'ExpiredTokenError',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'RequestExpired',
+  'TokenRefreshRequired',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'ExpiredTokenError',
 ]);
 const THROTTLED = new Set([
-  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottled', 'RequestThrottledException',
-  'TooManyRequestsException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'SlowDown',
-  'RequestLimitExceededException', 'LimitExceededException',
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'SlowDown',
+  'RequestLimitExceededException',
+  'LimitExceededException',
 ]);
 const CONFLICT = new Set([
-  'BucketAlreadyExists', 'BucketAlreadyOwnedByYou', 'BucketNotEmpty', 'ConditionalCheckFailedException',
-  'ResourceInUseException', 'TransactionConflictException', 'QueueNameExists', 'QueueAlreadyExists',
-  'IncorrectInstanceState', 'OperationAborted', 'PreconditionFailed', 'ConflictException',
+  'BucketAlreadyExists',
+  'BucketAlreadyOwnedByYou',
+  'BucketNotEmpty',
+  'ConditionalCheckFailedException',
+  'ResourceInUseException',
+  'TransactionConflictException',
+  'QueueNameExists',
+  'QueueAlreadyExists',
+  'IncorrectInstanceState',
+  'OperationAborted',
+  'PreconditionFailed',
+  'ConflictException',
 ]);
 
 function isNotFoundName(name: string): boolean {

@@ -13,7 +13,10 @@ export interface ErrorNoticeProps {
 export function ErrorNotice({ kind, message, action, resource, hint, onRetry }: ErrorNoticeProps) {
   const isForbidden = kind === 'forbidden';
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <p className="font-semibold">{isForbidden ? 'Access denied' : titleOf(kind)}</p>
       {isForbidden && !action ? (
         <p className="break-words">{message}</p>

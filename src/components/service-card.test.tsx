@@ -67,7 +67,13 @@ describe('ServiceCard', () => {
   it('links the title to the page when one exists', () => {
     render(
       <MemoryRouter>
-        <ServiceCard title="S3 buckets" href="/buckets?region=eu-west-1" isLoading={false} isEmpty emptyText="No buckets" />
+        <ServiceCard
+          title="S3 buckets"
+          href="/buckets?region=eu-west-1"
+          isLoading={false}
+          isEmpty
+          emptyText="No buckets"
+        />
       </MemoryRouter>,
     );
     expect(screen.getByRole('link', { name: 'S3 buckets' }).getAttribute('href')).toBe('/buckets?region=eu-west-1');

@@ -31,7 +31,9 @@ export function ShortcutsDialog({ isOpen, onOpenChange, shortcuts }: ShortcutsDi
               </div>
             ))}
           </dl>
-          <Dialog.Close className="mt-4 rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-600">Close</Dialog.Close>
+          <Dialog.Close className="mt-4 rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-600">
+            Close
+          </Dialog.Close>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -16,6 +16,9 @@ export async function listTables(
       new ListTablesCommand({ ExclusiveStartTableName: params.token, Limit: params.limit ?? 100 }),
       { abortSignal: signal },
     );
-    return { names: out.TableNames ?? [], ...(out.LastEvaluatedTableName ? { nextToken: out.LastEvaluatedTableName } : {}) };
+    return {
+      names: out.TableNames ?? [],
+      ...(out.LastEvaluatedTableName ? { nextToken: out.LastEvaluatedTableName } : {}),
+    };
   });
 }

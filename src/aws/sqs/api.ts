@@ -33,7 +33,11 @@ function deadLetterTarget(redrivePolicy: string | undefined): string | undefined
 }
 
 /** Queues with their message counts, flagging dead-letter queues (named in another queue's RedrivePolicy). */
-export async function queueOverview(region: string, params: { limit?: number }, signal?: AbortSignal): Promise<QueueOverview> {
+export async function queueOverview(
+  region: string,
+  params: { limit?: number },
+  signal?: AbortSignal,
+): Promise<QueueOverview> {
   return withClient('sqs', region, async (client) => {
     const { ListQueuesCommand, GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
     const list = await client.send(new ListQueuesCommand({ MaxResults: params.limit ?? 100 }), { abortSignal: signal });
@@ -43,7 +47,12 @@ export async function queueOverview(region: string, params: { limit?: number }, 
         const out = await client.send(
           new GetQueueAttributesCommand({
             QueueUrl: url,
-            AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'RedrivePolicy'],
+            AttributeNames: [
+              'QueueArn',
+              'ApproximateNumberOfMessages',
+              'ApproximateNumberOfMessagesNotVisible',
+              'RedrivePolicy',
+            ],
           }),
           { abortSignal: signal },
         );

@@ -3,7 +3,12 @@ import { networkHint, toAppError } from '../../aws/errors';
 import type { ErrorNoticeProps } from '../../components/error-notice';
 
 /** An SDK error as ErrorNotice props; a network error gets the CORS explanation where it applies. */
-export function errorProps(error: unknown, config: ConsoleConfig, service: ServiceName, onRetry: () => void): ErrorNoticeProps {
+export function errorProps(
+  error: unknown,
+  config: ConsoleConfig,
+  service: ServiceName,
+  onRetry: () => void,
+): ErrorNoticeProps {
   const e = toAppError(error);
   return {
     kind: e.kind,

@@ -27,8 +27,7 @@ export default function DashboardPage() {
 
   // ListBuckets has no CORS on AWS: fall back to the names listed in config.
   const bucketKind = buckets.error ? toAppError(buckets.error).kind : undefined;
-  const useConfigBuckets =
-    (bucketKind === 'network' || bucketKind === 'forbidden') && config.buckets.length > 0;
+  const useConfigBuckets = (bucketKind === 'network' || bucketKind === 'forbidden') && config.buckets.length > 0;
   const bucketNames = useConfigBuckets ? config.buckets : (buckets.data ?? []).map((b) => b.name);
   const linkTo = (page: string) => (hasPage(page) ? href(`/${page}`) : undefined);
 
@@ -54,11 +53,15 @@ export default function DashboardPage() {
 
         <ServiceCard
           title="EC2 instances"
-          count={instances.data ? `${fmt.format(instances.data.total)}${instances.data.isPartial ? '+' : ''}` : undefined}
+          count={
+            instances.data ? `${fmt.format(instances.data.total)}${instances.data.isPartial ? '+' : ''}` : undefined
+          }
           isLoading={instances.isPending}
           isEmpty={instances.data?.total === 0}
           emptyText="No instances"
-          {...(instances.error ? { error: errorProps(instances.error, config, 'ec2', () => void instances.refetch()) } : {})}
+          {...(instances.error
+            ? { error: errorProps(instances.error, config, 'ec2', () => void instances.refetch()) }
+            : {})}
           {...optional('href', linkTo('instances'))}
         >
           <ul aria-label="Instances by state" className="flex flex-wrap gap-2 text-sm">
@@ -78,7 +81,9 @@ export default function DashboardPage() {
           isLoading={tables.isPending}
           isEmpty={tables.data?.names.length === 0}
           emptyText="No tables"
-          {...(tables.error ? { error: errorProps(tables.error, config, 'dynamodb', () => void tables.refetch()) } : {})}
+          {...(tables.error
+            ? { error: errorProps(tables.error, config, 'dynamodb', () => void tables.refetch()) }
+            : {})}
           {...optional('href', linkTo('tables'))}
         >
           <NameList label="Tables" names={tables.data?.names ?? []} />
@@ -86,7 +91,9 @@ export default function DashboardPage() {
 
         <ServiceCard
           title="SQS queues"
-          count={queues.data ? `${fmt.format(queues.data.queues.length)}${queues.data.isPartial ? '+' : ''}` : undefined}
+          count={
+            queues.data ? `${fmt.format(queues.data.queues.length)}${queues.data.isPartial ? '+' : ''}` : undefined
+          }
           isLoading={queues.isPending}
           isEmpty={queues.data?.queues.length === 0}
           emptyText="No queues"
@@ -97,7 +104,9 @@ export default function DashboardPage() {
             {(queues.data?.queues ?? []).map((q) => (
               <li key={q.url} className="flex flex-wrap items-center gap-2">
                 <span className="font-mono">{q.name}</span>
-                <span className="tabular-nums text-slate-600 dark:text-slate-300">{fmt.format(q.messagesWaiting)} waiting</span>
+                <span className="tabular-nums text-slate-600 dark:text-slate-300">
+                  {fmt.format(q.messagesWaiting)} waiting
+                </span>
                 {q.isDeadLetterQueue && q.messagesWaiting > 0 && (
                   <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800 dark:bg-red-900 dark:text-red-100">
                     DLQ holds messages
