@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { linkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ObjectRow, S3Store } from '../services/s3/store.js';
 import { gradientPng } from './s3-png.js';
@@ -96,19 +96,28 @@ export async function seedS3(store: S3Store, region: string): Promise<void> {
     ['demo-logs', logObjects()],
     ['demo-uploads', []],
   ];
+  // Repeated bodies (the images) are written once and hard-linked: each object still owns its own name.
+  const written = new Map<Buffer, { path: string; etag: string }>();
   for (const [bucket, objects] of plan) {
     if (!store.getBucket(bucket)) store.createBucket(bucket, region, now);
     const rows: ObjectRow[] = objects.map((o, i) => {
       let file: string | null = null;
+      let etag = written.get(o.body)?.etag;
       if (o.body.length) {
         const id = randomUUID();
         file = `objects/${id.slice(0, 2)}/${id}`;
         const path = store.path(file);
         store.ensureDir(dirname(path));
-        writeFileSync(path, o.body);
+        const first = written.get(o.body);
+        if (first) linkSync(first.path, path);
+        else {
+          writeFileSync(path, o.body);
+          etag = createHash('md5').update(o.body).digest('hex');
+          written.set(o.body, { path, etag });
+        }
       }
       return {
-        bucket, key: o.key, size: o.body.length, etag: createHash('md5').update(o.body).digest('hex'),
+        bucket, key: o.key, size: o.body.length, etag: etag ?? createHash('md5').update(o.body).digest('hex'),
         lastModified: now - (objects.length - i) * 60_000, headers: { contentType: o.contentType, metadata: {} },
         checksumAlgorithm: null, checksumValue: null, file,
       };

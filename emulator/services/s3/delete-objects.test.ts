@@ -59,3 +59,12 @@ describe('DeleteObjects', () => {
     expect((await errorOf(s3.send(new DeleteObjectsCommand({ Bucket: 'no-such-bucket', Delete: { Objects: [{ Key: 'x' }] } })))).name).toBe('NoSuchBucket');
   });
 });
+
+describe('hostile XML', () => {
+  test('a DTD with entity declarations is MalformedXML, not expanded', async () => {
+    const body = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><Delete><Object><Key>&b;</Key></Object></Delete>';
+    const res = await signedFetch(emu, 'POST', `/${Bucket}?delete`, { body, headers: { 'content-md5': createHash('md5').update(body).digest('base64') } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('<Code>MalformedXML</Code>');
+  });
+});
