@@ -134,7 +134,13 @@ export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
       const sub = `/${rest.join('/')}`;
       const provider = await providerFor(poolId);
       if (rest[0] === 'interaction' && rest[1]) {
-        await interaction(poolId, provider, req, res, `${mount}/interaction/${encodeURIComponent(rest[1])}`);
+        try {
+          await interaction(poolId, provider, req, res, `${mount}/interaction/${encodeURIComponent(rest[1])}`);
+        } catch (e) {
+          // An interaction that expired or was already finished: say so instead of a bare 500.
+          deps.log(`oidc ${poolId}: interaction failed: ${(e as Error).message}`);
+          if (!res.headersSent) send(res, 400, 'text/html; charset=utf-8', messagePage('Sign-in expired', 'This sign-in attempt has expired. Go back to the console and sign in again.', true));
+        }
         return;
       }
       if (sub === '/me' || sub === '/oauth2/userInfo') {
