@@ -163,7 +163,7 @@ describe('SQS messages', () => {
     const started = Date.now();
     const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 5, VisibilityTimeout: 1 }));
     expect(Messages?.[0]?.Body).toBe('later');
-    expect(Date.now() - started).toBeLessThan(2500);
+    expect(Date.now() - started).toBeLessThan(3500);
     expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl }))).Messages).toBeUndefined();
     const back = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 3, AttributeNames: ['ApproximateReceiveCount' as QueueAttributeName] }));
     expect(back.Messages?.[0]?.Attributes?.ApproximateReceiveCount).toBe('2');
@@ -232,15 +232,16 @@ describe('SQS messages', () => {
     const acknowledgedAt = Date.now();
     const { Messages } = await waiting;
     expect(Messages?.[0]?.Body).toBe('ping');
-    // Event-driven: the waiting receive answers within ~200 ms of the send, not at the end of its 5 s wait.
-    expect(Date.now() - acknowledgedAt).toBeLessThan(200);
+    // Event-driven: the receive answers right after the send (~200 ms on a quiet machine; slack for a loaded
+    // CI), not at the end of its 5 s wait nor on a polling tick.
+    expect(Date.now() - acknowledgedAt).toBeLessThan(500);
 
     const emptyStart = Date.now();
     const empty = await sqs.send(new ReceiveMessageCommand({ QueueUrl: await queue('m-longpoll-empty'), WaitTimeSeconds: 1 }));
     expect(empty.Messages).toBeUndefined();
     const waited = Date.now() - emptyStart;
     expect(waited).toBeGreaterThanOrEqual(950);
-    expect(waited).toBeLessThan(2000);
+    expect(waited).toBeLessThan(3000);
     expect(sentAt - started).toBeGreaterThanOrEqual(300);
   });
 
