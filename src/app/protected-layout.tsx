@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useAuth } from 'react-oidc-context';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
@@ -37,6 +37,7 @@ function LocalSession() {
       ),
     [config],
   );
+  usePrefetchCredentials(store);
   const info = useMemo<SessionInfo>(
     () => ({
       userName: config.auth.mode === 'static' ? 'Static keys' : 'Guest',
@@ -85,6 +86,7 @@ function SignedIn({ sub, userName, groupsKey }: { sub: string; userName: string;
   );
 
   const { signoutRedirect, removeUser } = auth;
+  usePrefetchCredentials(store);
   const info = useMemo<SessionInfo>(
     () => ({
       userName,
@@ -113,4 +115,12 @@ function SignedIn({ sub, userName, groupsKey }: { sub: string; userName: string;
       <Shell />
     </SessionContext.Provider>
   );
+}
+
+/** Start fetching credentials while the page's chunks load, instead of after its first SDK call. */
+function usePrefetchCredentials(store: CredentialStore): void {
+  useEffect(() => {
+    // A failure here resurfaces, in place, from the page's own queries.
+    store.get().catch(() => undefined);
+  }, [store]);
 }
