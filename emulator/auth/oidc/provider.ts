@@ -46,7 +46,11 @@ export function createPoolProvider({ db, pools, poolId, issuer, keys }: PoolProv
     adapter: sqliteAdapter(db, pools, poolId),
     clients: [],
     jwks: { keys: [keys.privateJwk] },
-    cookies: { keys: keys.cookieKeys },
+    // Cookie names per pool, so two pools' sessions on one host never overwrite each other.
+    cookies: {
+      keys: keys.cookieKeys,
+      names: { session: `_session_${poolId}`, interaction: `_interaction_${poolId}`, resume: `_interaction_resume_${poolId}` },
+    },
     findAccount,
     claims: {
       openid: ['sub', 'cognito:username', 'cognito:groups', 'cognito:roles', 'cognito:preferred_role', 'token_use'],
