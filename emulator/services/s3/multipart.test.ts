@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand,
+  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, DeleteBucketCommand,
   GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListPartsCommand, S3Client, UploadPartCommand, UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -109,4 +109,15 @@ describe('UploadPartCopy', () => {
     const bad = await errorOf(s3.send(new UploadPartCopyCommand({ Bucket, Key: 'copy/x', UploadId: 'nope', PartNumber: 1, CopySource: `${Bucket}/copy/source.bin` })));
     expect(bad.name).toBe('NoSuchUpload');
   }, 60_000);
+});
+
+describe('buckets and unfinished uploads', () => {
+  test('a bucket holding only an unfinished upload can be deleted, as on AWS', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'mpu-only-bucket' }));
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'mpu-only-bucket', Key: 'pending' }));
+    await s3.send(new UploadPartCommand({ Bucket: 'mpu-only-bucket', Key: 'pending', UploadId, PartNumber: 1, Body: 'x' }));
+    await s3.send(new DeleteBucketCommand({ Bucket: 'mpu-only-bucket' }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'mpu-only-bucket' }));
+    expect((await s3.send(new ListMultipartUploadsCommand({ Bucket: 'mpu-only-bucket' }))).Uploads ?? []).toEqual([]);
+  });
 });

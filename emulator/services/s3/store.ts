@@ -133,7 +133,6 @@ export class S3Store {
       deleteBucket: db.prepare('DELETE FROM buckets WHERE name = ?'),
       setCors: db.prepare('UPDATE buckets SET cors = ? WHERE name = ?'),
       anyObject: db.prepare('SELECT 1 FROM objects WHERE bucket = ? LIMIT 1'),
-      anyUpload: db.prepare('SELECT 1 FROM uploads WHERE bucket = ? LIMIT 1'),
       object: db.prepare('SELECT * FROM objects WHERE bucket = ? AND key = ?'),
       putObject: db.prepare(
         `INSERT OR REPLACE INTO objects (bucket, key, size, etag, last_modified, headers, checksum_algorithm, checksum_value, file)
@@ -210,7 +209,9 @@ export class S3Store {
     this.stmts.insertBucket.run(name, region, created);
   }
 
+  /** Delete a bucket; its unfinished multipart uploads go with it. */
   deleteBucket(name: string): void {
+    for (const u of this.listUploads(name)) this.removeUpload(u.uploadId);
     this.stmts.deleteBucket.run(name);
   }
 
@@ -218,8 +219,9 @@ export class S3Store {
     this.stmts.setCors.run(cors, name);
   }
 
+  /** No objects (unfinished multipart uploads do not count, as on AWS). */
   isBucketEmpty(name: string): boolean {
-    return !this.stmts.anyObject.get(name) && !this.stmts.anyUpload.get(name);
+    return !this.stmts.anyObject.get(name);
   }
 
   getObject(bucket: string, key: string): ObjectRow | undefined {
