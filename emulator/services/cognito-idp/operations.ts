@@ -144,8 +144,7 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, Operation
     },
     async AdminGetUser(input, ctx) {
       const poolId = pool(input, ctx, 'AdminGetUser');
-      const { Attributes: _drop, ...rest } = userShape(userOf(poolId, input.str('Username')));
-      return { ...rest, ...userShape(userOf(poolId, input.str('Username')), 'UserAttributes') };
+      return userShape(userOf(poolId, input.str('Username')), 'UserAttributes');
     },
     async AdminSetUserPassword(input, ctx) {
       const poolId = pool(input, ctx, 'AdminSetUserPassword');
