@@ -71,6 +71,7 @@ export async function startConsoleStack(options: EmulatorOptions = {}): Promise<
       async stop() {
         await server.close();
         await emulator.dispose();
+        rmSync(configFile, { force: true });
       },
     };
   } catch (e) {
