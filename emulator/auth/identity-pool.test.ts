@@ -5,8 +5,8 @@ import { importJWK, SignJWT, decodeJwt, type JWK } from 'jose';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
 import { CognitoIdentityClient, CreateIdentityPoolCommand, GetCredentialsForIdentityCommand, GetIdCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
 import {
-  AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient,
-  CreateUserPoolClientCommand, CreateUserPoolCommand, InitiateAuthCommand, ListUsersCommand,
+  AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient, CreateGroupCommand,
+  CreateUserPoolClientCommand, CreateUserPoolCommand, InitiateAuthCommand, ListGroupsCommand, ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startTestEmulator, type TestEmulator } from '../testing.js';
@@ -132,6 +132,21 @@ describe('identity pools', () => {
     expect(claims).toMatchObject({ 'cognito:username': 'carol', 'cognito:groups': ['viewers'], token_use: 'id', aud: DEMO_CLIENT_ID, iss: issuer });
     const sts = new STSClient({ endpoint: emu.url, region: emu.region, credentials: credentialsFor(ok.AuthenticationResult?.IdToken ?? '') });
     expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toContain('assumed-role/ConsoleReadOnly/');
+  });
+
+  it('creates and lists groups, and refreshes tokens with REFRESH_TOKEN_AUTH', async () => {
+    await idp.send(new CreateGroupCommand({ UserPoolId: DEMO_USER_POOL_ID, GroupName: 'auditors', Precedence: 5 }));
+    const groups = await idp.send(new ListGroupsCommand({ UserPoolId: DEMO_USER_POOL_ID }));
+    expect(groups.Groups?.map((g) => g.GroupName)).toEqual(['admins', 'auditors', 'viewers']);
+    expect((await errorOf(idp.send(new CreateGroupCommand({ UserPoolId: DEMO_USER_POOL_ID, GroupName: 'auditors' })))).name).toBe('GroupExistsException');
+    const publicIdp = new CognitoIdentityProviderClient({ endpoint: emu.url, region: emu.region });
+    const first = await publicIdp.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: DEMO_CLIENT_ID, AuthParameters: { USERNAME: 'bob', PASSWORD: 'Bob-demo-1' } }));
+    const refreshed = await publicIdp.send(
+      new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: DEMO_CLIENT_ID, AuthParameters: { REFRESH_TOKEN: first.AuthenticationResult?.RefreshToken ?? '' } }),
+    );
+    expect(decodeJwt(refreshed.AuthenticationResult?.IdToken ?? '')['cognito:username']).toBe('bob');
+    const bad = await errorOf(publicIdp.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: DEMO_CLIENT_ID, AuthParameters: { REFRESH_TOKEN: 'nope' } })));
+    expect(bad.name).toBe('NotAuthorizedException');
   });
 
   it('denies user administration to unsigned callers and to the read-only role', async () => {
