@@ -9,7 +9,7 @@ import './index.css';
 applyTheme(readTheme());
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-loadConfig().then(
+loadConfig(fetch, (window as { __consoleConfig?: Promise<Response> }).__consoleConfig).then(
   (config) =>
     root.render(
       <StrictMode>

@@ -17,7 +17,10 @@ export function createRouter(hasSignIn: boolean) {
   const pageRoutes: RouteObject[] = PAGES.map((p) => ({
     path: p.path,
     handle: { crumb: p.label } satisfies RouteHandle,
-    lazy: async () => ({ Component: (await p.load()).default }),
+    lazy: async () => {
+      p.preload?.();
+      return { Component: (await p.load()).default };
+    },
   }));
   const publicRoutes: RouteObject[] = hasSignIn
     ? [

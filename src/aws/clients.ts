@@ -55,23 +55,36 @@ interface BaseConfig {
   maxAttempts: number;
 }
 
+/** The SDK module of each service, imported on first use (its own chunk). */
+const sdkModules = {
+  s3: () => import('@aws-sdk/client-s3'),
+  ec2: () => import('@aws-sdk/client-ec2'),
+  dynamodb: () => import('@aws-sdk/client-dynamodb'),
+  sqs: () => import('@aws-sdk/client-sqs'),
+};
+
+/** Start loading a page's SDK chunks alongside the page's own chunk instead of after its first render. */
+export function preloadClients(services: ClientService[]): void {
+  for (const s of services) sdkModules[s]().catch(() => undefined);
+}
+
 /** Each client module is imported on first use, so a page's chunk only carries the SDKs it calls. */
 const factories: { [K in ClientService]: (base: BaseConfig, hasEndpoint: boolean) => Promise<ClientMap[K]> } = {
   async s3(base, hasEndpoint) {
-    const { S3Client } = await import('@aws-sdk/client-s3');
+    const { S3Client } = await sdkModules.s3();
     // WHEN_REQUIRED: the default checksum path breaks Blob bodies in browsers (aws-sdk-js-v3#6834).
     return new S3Client({ ...base, forcePathStyle: hasEndpoint, requestChecksumCalculation: 'WHEN_REQUIRED' });
   },
   async ec2(base) {
-    const { EC2Client } = await import('@aws-sdk/client-ec2');
+    const { EC2Client } = await sdkModules.ec2();
     return new EC2Client(base);
   },
   async dynamodb(base) {
-    const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+    const { DynamoDBClient } = await sdkModules.dynamodb();
     return new DynamoDBClient(base);
   },
   async sqs(base) {
-    const { SQSClient } = await import('@aws-sdk/client-sqs');
+    const { SQSClient } = await sdkModules.sqs();
     return new SQSClient(base);
   },
 };

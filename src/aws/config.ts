@@ -112,10 +112,11 @@ export function parseConfig(input: unknown): ConsoleConfig {
   return { ...cfg, defaultRegion: cfg.defaultRegion ?? cfg.regions[0] ?? 'us-east-1' };
 }
 
-export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<ConsoleConfig> {
+/** Fetch and validate /config.json; `started` is a fetch index.html already began. */
+export async function loadConfig(fetchImpl: typeof fetch = fetch, started?: Promise<Response>): Promise<ConsoleConfig> {
   let res: Response;
   try {
-    res = await fetchImpl('/config.json', { cache: 'no-store' });
+    res = await (started ?? fetchImpl('/config.json', { cache: 'no-store' }));
   } catch (e) {
     throw new ConfigError([`config.json: could not be loaded (${(e as Error).message})`]);
   }
