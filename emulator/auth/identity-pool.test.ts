@@ -3,7 +3,10 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { importJWK, SignJWT, decodeJwt, type JWK } from 'jose';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
-import { CognitoIdentityClient, CreateIdentityPoolCommand, GetCredentialsForIdentityCommand, GetIdCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
+import {
+  CognitoIdentityClient, CreateIdentityPoolCommand, DeleteIdentityPoolCommand, DescribeIdentityPoolCommand, GetCredentialsForIdentityCommand, GetIdCommand,
+  GetIdentityPoolRolesCommand, ListIdentityPoolsCommand, SetIdentityPoolRolesCommand,
+} from '@aws-sdk/client-cognito-identity';
 import {
   AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient, CreateGroupCommand,
   CreateUserPoolClientCommand, CreateUserPoolCommand, InitiateAuthCommand, ListGroupsCommand, ListUsersCommand,
@@ -191,6 +194,20 @@ describe('identity pools', () => {
     const nogroup = (await signInForTokens(issuer, DEMO_CLIENT_ID, REDIRECT, 'nogroup', 'Nogroup-1')).id_token;
     expect(await arnVia(byToken.IdentityPoolId, { [DEMO_LOGINS_KEY]: nogroup })).toContain('assumed-role/ConsoleReadOnly/');
     expect((await errorOf(credentialsFor(nogroup)())).name).toBe('NotAuthorizedException');
+  });
+
+  it('describes, lists and deletes identity pools; the demo pool maps groups by rules', async () => {
+    const admin = new CognitoIdentityClient(emu.clientConfig);
+    const demo = await admin.send(new DescribeIdentityPoolCommand({ IdentityPoolId: DEMO_IDENTITY_POOL_ID }));
+    expect(demo).toMatchObject({ AllowUnauthenticatedIdentities: false, CognitoIdentityProviders: [{ ProviderName: DEMO_LOGINS_KEY, ClientId: DEMO_CLIENT_ID }] });
+    const roles = await admin.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: DEMO_IDENTITY_POOL_ID }));
+    expect(roles.RoleMappings?.[DEMO_LOGINS_KEY]).toMatchObject({ Type: 'Rules', AmbiguousRoleResolution: 'Deny' });
+    const temp = await admin.send(new CreateIdentityPoolCommand({ IdentityPoolName: 'temp', AllowUnauthenticatedIdentities: false }));
+    const page = await admin.send(new ListIdentityPoolsCommand({ MaxResults: 1 }));
+    expect(page.IdentityPools).toHaveLength(1);
+    expect(page.NextToken).toBeTruthy();
+    await admin.send(new DeleteIdentityPoolCommand({ IdentityPoolId: temp.IdentityPoolId }));
+    expect((await errorOf(admin.send(new DescribeIdentityPoolCommand({ IdentityPoolId: temp.IdentityPoolId })))).name).toBe('ResourceNotFoundException');
   });
 
   it('refuses an identity id with another user\'s token', async () => {
