@@ -78,6 +78,18 @@ describe('identity-pool credentials', () => {
     });
   }
 
+  it("names the action and resource when the viewer's role is denied a write", async () => {
+    const creds = await credentialSource(config, () => idTokenOf('bob'))();
+    setSession({ config, credentials: new CredentialStore(async () => creds) });
+    const { withClient } = await import('./clients');
+    const e = await withClient('s3', emu.region, async (s3) => {
+      const { CreateBucketCommand } = await import('@aws-sdk/client-s3');
+      return s3.send(new CreateBucketCommand({ Bucket: 'viewer-may-not' }));
+    }).catch((x: unknown) => x);
+    expect(toAppError(e)).toMatchObject({ kind: 'forbidden', action: 's3:CreateBucket' });
+    expect(toAppError(e).resource).toContain('viewer-may-not');
+  });
+
   it('refuses a forged token with NotAuthorized, which maps to forbidden', async () => {
     const token = await idTokenOf('alice');
     const forged = `${token.slice(0, -4)}AAAA`;

@@ -8,15 +8,17 @@ export interface UserMenuProps {
 }
 
 export function UserMenu({ userName, groups, onSignOut }: UserMenuProps) {
+  // The header shows who is signed in and their groups; the name holds that visible text (label in name).
+  const summary = groups.length ? `${userName} · ${groups.join(', ')}` : userName;
   return (
     // Not modal: a modal menu hides the page with aria-hidden while focus may still sit in it.
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
-        // The name starts with "User menu" and contains the visible user name (WCAG label in name).
-        aria-label={`User menu ${userName}`}
+        aria-label={`User menu ${summary}`}
         className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
       >
         <span data-testid="user-name">{userName}</span>
+        {groups.length > 0 && <span className="text-slate-600 dark:text-slate-300"> · {groups.join(', ')}</span>}
       </DropdownMenu.Trigger>
       <DropdownMenu.Content
         align="end"
