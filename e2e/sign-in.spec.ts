@@ -27,7 +27,8 @@ test('the header shows the user, the groups, the region and when the credentials
   await expect(consoleShell(page)).toContainText('bob');
   await expect(page.getByRole('combobox', { name: 'Region' })).toHaveValue('us-east-1');
   await expect(page.getByTestId('credentials-expiry')).toHaveText(/Credentials expire \d{1,2}:\d{2}/);
-  // Groups come from the ID token's cognito:groups, shown in the user menu.
+  // Groups come from the ID token's cognito:groups.
+  await expect(page.getByRole('banner')).toContainText('viewers');
   await consoleShell(page).click();
   await expect(page.getByRole('menu')).toContainText('Groups: viewers');
   await axe('user menu open');
