@@ -9,7 +9,8 @@ export type AuthFailure =
   | 'skewed'
   | 'presign-expired'
   | 'missing'
-  | 'malformed';
+  | 'malformed'
+  | 'malformed-query';
 
 type Shape = [code: string, status: number, message?: string];
 
@@ -19,7 +20,7 @@ const KEY_MESSAGE = 'The security token included in the request is invalid.';
 const EXPIRED_MESSAGE = 'The security token included in the request is expired';
 
 /** AWS's codes and statuses per service for each failure (S3 InvalidAccessKeyId, DynamoDB UnrecognizedClientException...). */
-const SHAPES: Record<string, Record<AuthFailure, Shape>> = {
+const SHAPES: Record<string, Partial<Record<AuthFailure, Shape>> & Record<'malformed', Shape>> = {
   s3: {
     'unknown-key': ['InvalidAccessKeyId', 403, 'The AWS Access Key Id you provided does not exist in our records.'],
     'bad-signature': ['SignatureDoesNotMatch', 403],
@@ -29,6 +30,7 @@ const SHAPES: Record<string, Record<AuthFailure, Shape>> = {
     'presign-expired': ['AccessDenied', 403, 'Request has expired'],
     missing: ['AccessDenied', 403, 'Access Denied'],
     malformed: ['AuthorizationHeaderMalformed', 400, 'The authorization header is malformed.'],
+    'malformed-query': ['AuthorizationQueryParametersError', 400, 'The query-string authentication parameters are malformed.'],
   },
   dynamodb: {
     'unknown-key': ['UnrecognizedClientException', 400],
@@ -72,7 +74,7 @@ const SHAPES: Record<string, Record<AuthFailure, Shape>> = {
   },
 };
 /** Cognito (both JSON 1.1 APIs) answers like DynamoDB. */
-const JSON_DEFAULT = SHAPES.dynamodb as Record<AuthFailure, Shape>;
+const JSON_DEFAULT = SHAPES.dynamodb as Partial<Record<AuthFailure, Shape>> & Record<'malformed', Shape>;
 
 const DEFAULT_MESSAGES: Partial<Record<AuthFailure, string>> = {
   'unknown-key': KEY_MESSAGE,
@@ -82,7 +84,8 @@ const DEFAULT_MESSAGES: Partial<Record<AuthFailure, string>> = {
 };
 
 export function authError(service: string, failure: AuthFailure, detail?: string): AwsError {
-  const shape = (SHAPES[service] ?? JSON_DEFAULT)[failure];
+  const shapes = SHAPES[service] ?? JSON_DEFAULT;
+  const shape = shapes[failure] ?? shapes.malformed;
   const [code, status, message] = shape;
   const text = message ?? DEFAULT_MESSAGES[failure] ?? 'Authentication failed';
   return new AwsError(code, detail ? `${text} ${detail}` : text, status);

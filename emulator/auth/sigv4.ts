@@ -88,10 +88,10 @@ function claimFromQuery(query: Record<string, string | string[]>): Claim {
   const date = parseAmzDate(one('X-Amz-Date'));
   const expires = Number(one('X-Amz-Expires'));
   if (one('X-Amz-Algorithm') !== ALGORITHM || !scope || !signedHeaders || !signature || !date) {
-    throw new AuthFailed('malformed', 'Query-string authentication requires X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-SignedHeaders and X-Amz-Signature.');
+    throw new AuthFailed('malformed-query', 'Query-string authentication requires X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-SignedHeaders and X-Amz-Signature.');
   }
   if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGN_SECONDS) {
-    throw new AuthFailed('malformed', 'X-Amz-Expires must be between 1 and 604800 seconds.');
+    throw new AuthFailed('malformed-query', 'X-Amz-Expires must be between 1 and 604800 seconds.');
   }
   return { scope, signedHeaders: signedHeaders.split(';'), signature, date, token: one('X-Amz-Security-Token'), expires };
 }
