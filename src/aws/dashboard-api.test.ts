@@ -132,5 +132,10 @@ describe('dashboard api against the emulator', () => {
     const a = await withClient('s3', emu.region, async (c) => c);
     const b = await withClient('s3', emu.region, async (c) => c);
     expect(a).toBe(b);
+    // Browser-safe S3 settings: path-style against a custom endpoint, checksums only when required.
+    expect(a.config.forcePathStyle).toBe(true);
+    expect(await a.config.requestChecksumCalculation()).toBe('WHEN_REQUIRED');
+    const ddb = await withClient('dynamodb', emu.region, async (c) => c);
+    expect(await ddb.config.maxAttempts()).toBe(1);
   });
 });
