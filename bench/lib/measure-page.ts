@@ -5,6 +5,10 @@ export interface PageLoad {
   markMs: number;
   /** ms from navigation start until <main> first showed no "Loading…" after the mark (every card settled). */
   settledMs: number | null;
+  /** ms from navigation start until the page first rendered (its h1 is in the DOM), polled every frame. */
+  renderMs: number | null;
+  /** Script URLs (paths) the document started fetching before it first rendered. */
+  scriptsBeforeRender: string[];
   /** Script URLs (paths) the document fetched before the mark. */
   scriptsBeforeMark: string[];
   /** Every request of the load, until the network was quiet after the mark. */
@@ -34,6 +38,8 @@ function hash(s: string): string {
  * The mark's time is read from the page's own performance timeline, so Playwright's overhead is excluded.
  */
 export async function measurePageLoad(page: Page, url: string, mark: string, timeoutMs = 20_000): Promise<PageLoad> {
+  // Leave the previous document first, so nothing it sends while unloading is counted in this load.
+  await page.goto('about:blank');
   const requests: Request[] = [];
   const onRequest = (r: Request) => {
     // Blobs and data URLs are not network requests.
@@ -42,6 +48,13 @@ export async function measurePageLoad(page: Page, url: string, mark: string, tim
   page.on('request', onRequest);
   try {
     await page.goto(url, { waitUntil: 'commit' });
+    const rendered = page
+      .waitForFunction(() => (document.querySelector('h1') ? performance.now() : undefined), undefined, {
+        timeout: timeoutMs,
+        polling: 'raf',
+      })
+      .then(async (h) => (await h.jsonValue()) as number)
+      .catch(() => null);
     const settled = page
       .waitForFunction(
         (name) => {
@@ -60,13 +73,17 @@ export async function measurePageLoad(page: Page, url: string, mark: string, tim
       { timeout: timeoutMs, polling: 50 },
     );
     const markMs = (await handle.jsonValue()) as number;
-    const scriptsBeforeMark = await page.evaluate((name) => {
-      const at = performance.getEntriesByName(name, 'mark')[0]?.startTime ?? Infinity;
-      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      return entries
-        .filter((e) => e.startTime <= at && new URL(e.name).pathname.endsWith('.js'))
-        .map((e) => new URL(e.name).pathname);
-    }, mark);
+    const renderMs = await rendered;
+    const scriptsBefore = (at: number) =>
+      page.evaluate((until) => {
+        const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        return entries
+          .filter((e) => e.startTime <= until && new URL(e.name).pathname.endsWith('.js'))
+          .map((e) => new URL(e.name).pathname);
+      }, at);
+    const scriptsBeforeMark = await scriptsBefore(markMs);
+    // The entry scripts of index.html start before any render, so the h1 poll's lag only adds late chunks.
+    const scriptsBeforeRender = await scriptsBefore(renderMs ?? markMs);
     // Late requests (a second fetch of the same data) count too; a page that never settles is reported as is.
     const settledMs = await settled;
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
@@ -74,7 +91,7 @@ export async function measurePageLoad(page: Page, url: string, mark: string, tim
     const counts = new Map<string, number>();
     for (const d of described) counts.set(d, (counts.get(d) ?? 0) + 1);
     const duplicates = [...counts].filter(([, n]) => n > 1).map(([request, count]) => ({ request, count }));
-    return { markMs, settledMs, scriptsBeforeMark, requests: described, duplicates };
+    return { markMs, settledMs, renderMs, scriptsBeforeRender, scriptsBeforeMark, requests: described, duplicates };
   } finally {
     page.off('request', onRequest);
   }
