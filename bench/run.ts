@@ -1,6 +1,7 @@
 // `npm run bench`: build the console, start the seeded emulator and vite preview, drive Chromium, and
 // write bench/results.json plus a printed table. Pages to measure are listed in bench/scenarios.ts.
 import { existsSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { BUILD_DIR, buildConsole } from '../e2e/support/build.js';
@@ -161,7 +162,8 @@ function report(pages: Record<string, PageResult | { path: string; error: string
         ]
       : [name, 'error', '', '', '', '', '', p.error],
   );
-  console.log(`\nconsole bench: ${RUNS} loads per page, empty HTTP cache, emulator on loopback\n`);
+  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+  console.log(`\nconsole bench: ${RUNS} loads per page, empty HTTP cache, emulator on loopback, load average ${load}\n`);
   printTable(['page', 'initial JS (gzip)', 'JS by first data', 'page chunk (gzip)', 'first data (median)', 'all data (median)', 'requests/load', 'made twice'], rows);
   console.log('');
   printTable(
@@ -172,6 +174,8 @@ function report(pages: Record<string, PageResult | { path: string; error: string
   const allJs = [...sizes.values()].sort((a, b) => b.gzip - a.gzip);
   const result = {
     date: new Date().toISOString(),
+    // Timings depend on how busy the machine was: 1, 5 and 15 minute load averages at the end of the run.
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     runsPerPage: RUNS,
     buildSeconds: Math.round(buildSeconds * 10) / 10,
     targets,
