@@ -3,7 +3,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { BUILD_DIR, buildConsole } from '../e2e/support/build.js';
 import { openSignedIn } from '../e2e/support/sign-in.js';
 import { startConsoleStack } from '../e2e/support/stack.js';
@@ -19,13 +19,21 @@ const TARGETS = { signInInitialJsGzip: 150 * 1024, dashboardFirstDataMs: 1000 };
 interface PageResult {
   path: string;
   chunks: AssetSize[];
-  /** gzip bytes of the JS fetched before the page first rendered (its h1): the issue's "initial JS". */
+  /**
+   * gzip bytes of the JS fetched before the page first rendered (its h1): the issue's "initial JS".
+   * Median over the cold loads: chunks the page requests in parallel may start before or after render.
+   */
   initialJsGzip: number;
+  /** Per cold load. */
+  initialJsGzipRuns: number[];
+  /** The scripts of the first cold load. */
   initialJs: Array<{ path: string; gzip: number }>;
   /** gzip bytes of the JS fetched before the first data was on screen (adds the SDK clients it needed). */
   jsBeforeFirstDataGzip: number;
   firstRenderMs: { median: number | null };
   firstDataMs: { median: number; runs: number[] };
+  /** The same with the page's chunks in the HTTP cache (a returning visitor). */
+  firstDataWarmMs: { median: number; runs: number[] };
   /** Until no part of the page says "Loading…" (every dashboard card settled). */
   allDataMs: { median: number | null; runs: Array<number | null> };
   requestsPerLoad: number;
@@ -44,14 +52,21 @@ async function launch(): Promise<Browser> {
   });
 }
 
-/** Every run starts with an empty HTTP cache, as a first visit does. */
-async function withoutCache(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+/** Cold loads start with an empty HTTP cache, as a first visit does; warm loads reuse the cached chunks. */
+// One DevTools session per page, kept open: the override lasts only as long as its session.
+const sessions = new Map<Page, CDPSession>();
+async function setCache(context: BrowserContext, page: Page, enabled: boolean): Promise<void> {
+  let cdp = sessions.get(page);
+  if (!cdp) {
+    cdp = await context.newCDPSession(page);
+    sessions.set(page, cdp);
+  }
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: !enabled });
 }
 
 async function measureScenario(
   scenario: PageScenario,
+  context: BrowserContext,
   page: Page,
   baseUrl: string,
   sizes: Map<string, AssetSize>,
@@ -68,10 +83,20 @@ async function measureScenario(
       i -= 1;
     }
   }
+  await setCache(context, page, true);
+  const warm: number[] = [];
+  // One load fills the cache; the next ones are timed.
+  for (let i = 0; i <= RUNS; i++) {
+    const load = await measurePageLoad(page, baseUrl + scenario.path, scenario.mark);
+    if (i > 0) warm.push(Math.round(load.markMs));
+  }
+  await setCache(context, page, false);
   // The first load is the one a visitor gets; later loads only add timing samples.
   const first = loads[0] as PageLoad;
   const gz = (paths: string[]) => [...new Set(paths)].map((path) => ({ path, gzip: sizes.get(path)?.gzip ?? 0 }));
   const initialJs = gz(first.scriptsBeforeRender);
+  const total = (paths: string[]) => gz(paths).reduce((sum, f) => sum + f.gzip, 0);
+  const initialRuns = loads.map((l) => total(l.scriptsBeforeRender));
   const renders = loads.map((l) => l.renderMs).filter((v): v is number => v !== null);
   const runs = loads.map((l) => Math.round(l.markMs));
   const settled = loads.map((l) => (l.settledMs === null ? null : Math.round(l.settledMs)));
@@ -79,11 +104,13 @@ async function measureScenario(
   return {
     path: scenario.path,
     chunks: pageChunks(sizes, scenario.chunk),
-    initialJsGzip: initialJs.reduce((sum, f) => sum + f.gzip, 0),
+    initialJsGzip: median(initialRuns),
+    initialJsGzipRuns: initialRuns,
     initialJs,
-    jsBeforeFirstDataGzip: gz(first.scriptsBeforeMark).reduce((sum, f) => sum + f.gzip, 0),
+    jsBeforeFirstDataGzip: median(loads.map((l) => total(l.scriptsBeforeMark))),
     firstRenderMs: { median: renders.length === loads.length ? Math.round(median(renders)) : null },
     firstDataMs: { median: median(runs), runs },
+    firstDataWarmMs: { median: median(warm), runs: warm },
     allDataMs: { median: settledKnown.length === settled.length ? median(settledKnown) : null, runs: settled },
     requestsPerLoad: first.requests.length,
     navigationRetries,
@@ -104,8 +131,8 @@ async function main(): Promise<void> {
     const signedIn = await browser.newContext();
     const outPage = await signedOut.newPage();
     const inPage = await signedIn.newPage();
-    await withoutCache(signedOut, outPage);
-    await withoutCache(signedIn, inPage);
+    await setCache(signedOut, outPage, false);
+    await setCache(signedIn, inPage, false);
     // Sign in once; the tab keeps its OIDC user, so each later load of a page gets credentials at once.
     let signInError: string | undefined;
     const ordered = [...PAGE_SCENARIOS].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
@@ -118,7 +145,13 @@ async function main(): Promise<void> {
           });
         }
         if (scenario.signedIn && signInError) throw new Error(signInError);
-        pages[scenario.name] = await measureScenario(scenario, scenario.signedIn ? inPage : outPage, stack.baseUrl, sizes);
+        pages[scenario.name] = await measureScenario(
+          scenario,
+          scenario.signedIn ? signedIn : signedOut,
+          scenario.signedIn ? inPage : outPage,
+          stack.baseUrl,
+          sizes,
+        );
       } catch (e) {
         pages[scenario.name] = { path: scenario.path, error: (e as Error).message.split('\n')[0] ?? String(e) };
       }
@@ -140,7 +173,9 @@ function report(pages: Record<string, PageResult | { path: string; error: string
   const dashboard = pages['dashboard'];
   const targets = {
     signInInitialJsUnder150KbGzip: ok(signIn) ? signIn.initialJsGzip < TARGETS.signInInitialJsGzip : null,
+    // Cold: a first visit, every chunk downloaded (the stricter reading of "after navigation").
     dashboardFirstDataUnder1s: ok(dashboard) ? dashboard.firstDataMs.median < TARGETS.dashboardFirstDataMs : null,
+    dashboardFirstDataUnder1sWarmCache: ok(dashboard) ? dashboard.firstDataWarmMs.median < TARGETS.dashboardFirstDataMs : null,
     noRequestMadeTwice: Object.values(pages).some((p) => ok(p) && p.duplicates.length > 0)
       ? false
       : Object.values(pages).every(ok)
@@ -156,15 +191,16 @@ function report(pages: Record<string, PageResult | { path: string; error: string
           kb(p.jsBeforeFirstDataGzip),
           p.chunks.map((c) => kb(c.gzip)).join(' + ') || 'none',
           `${p.firstDataMs.median} ms`,
+          `${p.firstDataWarmMs.median} ms`,
           p.allDataMs.median === null ? 'n/a' : `${p.allDataMs.median} ms`,
           String(p.requestsPerLoad),
           p.duplicates.length ? p.duplicates.map((d) => `${d.request} x${d.count}`).join('; ') : 'none',
         ]
-      : [name, 'error', '', '', '', '', '', p.error],
+      : [name, 'error', '', '', '', '', '', '', p.error],
   );
   const load = loadavg().map((l) => l.toFixed(2)).join(', ');
   console.log(`\nconsole bench: ${RUNS} loads per page, empty HTTP cache, emulator on loopback, load average ${load}\n`);
-  printTable(['page', 'initial JS (gzip)', 'JS by first data', 'page chunk (gzip)', 'first data (median)', 'all data (median)', 'requests/load', 'made twice'], rows);
+  printTable(['page', 'initial JS (gzip)', 'JS by first data', 'page chunk (gzip)', 'first data (median)', 'warm cache', 'all data (median)', 'requests/load', 'made twice'], rows);
   console.log('');
   printTable(
     ['target', 'met'],
