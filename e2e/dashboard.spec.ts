@@ -29,7 +29,12 @@ for (const role of ['admin', 'viewer'] as const) {
       await expect(page.getByRole('region', { name: 'S3 buckets' }).getByText('No buckets')).toHaveCount(0);
       await expect(page.getByRole('region', { name: 'EC2 instances' })).toContainText(/running\s*\d+/);
       await expect(page.getByRole('region', { name: 'DynamoDB tables' }).getByText('No tables')).toHaveCount(0);
-      await expect(page.getByRole('region', { name: 'SQS queues' })).toContainText(/\d+ waiting/);
+      const queues = page.getByRole('region', { name: 'SQS queues' });
+      await expect(queues).toContainText(/\d+ waiting/);
+      // The seeded orders-dlq holds failed orders: flagged on its own line, and only there.
+      const dlq = queues.getByRole('listitem').filter({ hasText: 'orders-dlq' });
+      await expect(dlq).toContainText('DLQ holds messages');
+      await expect(queues.getByText('DLQ holds messages')).toHaveCount(1);
       await axe(`dashboard as ${role}`);
     });
   });
