@@ -2,6 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { READ_ONLY_ROLE_NAME } from '../emulator/seed/accounts.js';
 import { test, expect, type Page } from './fixtures.js';
+import { e2eEnv } from './support/env.js';
 import { consoleShell, signInThroughLoginPage } from './support/sign-in.js';
 import { USERS } from './support/users.js';
 
@@ -39,6 +40,24 @@ for (const role of ['admin', 'viewer'] as const) {
     });
   });
 }
+
+test('one dashboard load calls each AWS operation once', async ({ page, open }) => {
+  await open('/dashboard');
+  await expectCardsLoaded(page, CARDS);
+  const { emulatorUrl } = e2eEnv();
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(emulatorUrl) || r.url().includes('/cognito-idp/')) return;
+    const body = r.postData() ?? '';
+    calls.push(`${r.method()} ${r.url()} ${r.headers()['x-amz-target'] ?? ''} ${body}`);
+  });
+  // A reload keeps the tab's OIDC session: the page fetches credentials and its data once more.
+  await page.reload();
+  await expectCardsLoaded(page, CARDS);
+  await page.waitForLoadState('networkidle');
+  expect(calls.length).toBeGreaterThanOrEqual(4);
+  expect(calls.filter((c, i) => calls.indexOf(c) !== i)).toEqual([]);
+});
 
 test.describe('with one service denied', () => {
   // Each test signs in to its own emulator.
