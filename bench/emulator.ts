@@ -1,6 +1,7 @@
 // `npm run bench:emulator`: one in-process emulator, then each service's benchmark module in turn.
 // Modules land separately (bench/emulator-<svc>.ts), so a missing one is reported, not fatal.
 import { existsSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startTestEmulator, type TestEmulator } from '../emulator/testing.js';
 import { printTable } from './lib/table.js';
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
   printTable(['service', 'metric', 'value'], rows);
   // Size overrides a module read (e.g. S3_BENCH_LIST_KEYS), so a reduced run is never mistaken for a full one.
   const overrides = Object.fromEntries(Object.entries(process.env).filter(([k]) => /_BENCH_/.test(k)));
-  const report = { date: new Date().toISOString(), node: process.version, overrides, services: outcomes };
+  const loadAverage = loadavg().map((l) => Math.round(l * 100) / 100);
+  const report = { date: new Date().toISOString(), node: process.version, loadAverage, overrides, services: outcomes };
   const out = fileURLToPath(new URL('./emulator-results.json', import.meta.url));
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
