@@ -15,5 +15,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   rmSync(STORAGE_DIR, { recursive: true, force: true });
   mkdirSync(STORAGE_DIR, { recursive: true });
   console.log(`[e2e] console ${stack.baseUrl}, emulator ${stack.emulator.url}`);
-  return () => stack.stop();
+  return async () => {
+    await stack.stop();
+    rmSync(STORAGE_DIR, { recursive: true, force: true });
+  };
 }

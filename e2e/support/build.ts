@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Private build folder: never races with a developer's own `dist/`, ignored by git and eslint. */
@@ -15,13 +15,17 @@ export async function buildConsole(log: (line: string) => void = () => {}): Prom
     return { seconds: 0, reused: true };
   }
   const started = performance.now();
+  // Build beside, then swap in: another run serving the previous build is never left half-written.
+  const fresh = `${BUILD_DIR}-${process.pid}`;
   await new Promise<void>((ok, fail) => {
-    const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', BUILD_DIR, '--emptyOutDir', '--logLevel', 'warn'], {
+    const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', fresh, '--emptyOutDir', '--logLevel', 'warn'], {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.once('error', fail);
     child.once('exit', (code, signal) => (code === 0 ? ok() : fail(new Error(`vite build failed (${code ?? signal})`))));
   });
+  rmSync(BUILD_DIR, { recursive: true, force: true });
+  renameSync(fresh, BUILD_DIR);
   const seconds = (performance.now() - started) / 1000;
   log(`built the console in ${seconds.toFixed(1)} s`);
   return { seconds, reused: false };

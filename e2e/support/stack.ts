@@ -45,8 +45,8 @@ export interface ConsoleStack {
 }
 
 /**
- * The seeded emulator plus `vite preview` of the build in BUILD_DIR, with a config.json for that
- * emulator written into the build output (a config present in the build wins in preview).
+ * The seeded emulator plus `vite preview` of the build in BUILD_DIR, serving a config.json for that
+ * emulator (through CONSOLE_CONFIG_FILE, which the console's preview plugin reads per request).
  */
 export async function startConsoleStack(options: EmulatorOptions = {}): Promise<ConsoleStack> {
   // Both on 127.0.0.1: same site, so the OIDC session cookie also reaches a silent-renew iframe.
@@ -55,7 +55,6 @@ export async function startConsoleStack(options: EmulatorOptions = {}): Promise<
   const emulator = await startSeededEmulator([baseUrl, `http://localhost:${port}`], options);
   try {
     const config = JSON.stringify(consoleConfigFor(emulator.url), null, 2) + '\n';
-    writeFileSync(join(BUILD_DIR, 'config.json'), config);
     // The console's preview plugin serves CONSOLE_CONFIG_FILE first (console-contract.md); point it here.
     const configFile = join(dirname(BUILD_DIR), `config-${port}.json`);
     writeFileSync(configFile, config);
