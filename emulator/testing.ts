@@ -49,3 +49,42 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     },
   };
 }
+
+export interface EmulatorProcess {
+  url: string;
+  /** SIGKILL the process, as a crash would, and wait for it to exit. */
+  kill(): Promise<void>;
+}
+
+/**
+ * The emulator's CLI in a child process (unseeded, on a free port), so durability tests can kill it
+ * with SIGKILL mid-flight.
+ */
+export async function startEmulatorProcess(
+  dataDir: string,
+  keys: { accessKeyId: string; secretAccessKey: string },
+): Promise<EmulatorProcess> {
+  const { spawn } = await import('node:child_process');
+  const { createInterface } = await import('node:readline');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data', dataDir, '--no-seed',
+      '--static-credentials', `${keys.accessKeyId}:${keys.secretAccessKey}`],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = /emulator ready at (\S+)/.exec(line);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${String(code)}`)));
+  });
+  return {
+    url,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

@@ -1,9 +1,8 @@
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   CreateTableCommand,
@@ -14,7 +13,7 @@ import {
   PutItemCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { startTestEmulator } from '../../testing.js';
+import { startEmulatorProcess, startTestEmulator } from '../../testing.js';
 import { createTable } from './test-helpers.js';
 
 const AWS_CLI = '/usr/bin/aws';
@@ -26,30 +25,6 @@ const tempDir = () => {
   return dir;
 };
 
-/** The emulator's CLI in a child process, so it can be killed with SIGKILL. */
-async function startChild(dataDir: string): Promise<{ url: string; kill(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data', dataDir, '--no-seed', '--static-credentials', `${KEYS.accessKeyId}:${KEYS.secretAccessKey}`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      const m = /emulator ready at (\S+)/.exec(line);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${String(code)}`)));
-  });
-  return {
-    url,
-    async kill() {
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
 
 describe('dynamodb durability', () => {
   afterAll(() => {
@@ -78,7 +53,7 @@ describe('dynamodb durability', () => {
 
   it('never loses an acknowledged PutItem to kill -9, and finishes a table left CREATING', async () => {
     const dataDir = tempDir();
-    const child = await startChild(dataDir);
+    const child = await startEmulatorProcess(dataDir, KEYS);
     const client = new DynamoDBClient({ endpoint: child.url, region: 'us-east-1', credentials: KEYS });
     await createTable(client, 'Crash');
     const puts = Array.from({ length: 20 }, (_, i) =>

@@ -1,9 +1,8 @@
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateTagsCommand, DescribeAvailabilityZonesCommand, DescribeInstancesCommand, DescribeRegionsCommand, EC2Client,
@@ -11,7 +10,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { startTestEmulator, type TestEmulator } from '../../testing.js';
+import { startEmulatorProcess, startTestEmulator, type TestEmulator } from '../../testing.js';
 import { describeOne, ec2Client, failure, waitForState } from './test-support.js';
 import { createEc2Service } from './index.js';
 
@@ -27,29 +26,6 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The emulator's CLI in a child process, so it can be killed with SIGKILL. */
-async function startChild(dataDir: string): Promise<{ url: string; kill(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data', dataDir, '--no-seed', '--static-credentials', `${KEYS.accessKeyId}:${KEYS.secretAccessKey}`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = /emulator ready at (\S+)/.exec(line);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${String(code)}`)));
-  });
-  return {
-    url,
-    async kill() {
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
 
 describe('durability', () => {
   it('keeps instances, tags and their state timeline across a restart', async () => {
@@ -71,7 +47,7 @@ describe('durability', () => {
 
   it('never loses an acknowledged RunInstances or StopInstances to kill -9', async () => {
     const dataDir = tempDir();
-    const child = await startChild(dataDir);
+    const child = await startEmulatorProcess(dataDir, KEYS);
     const ec2 = new EC2Client({ endpoint: child.url, region: 'eu-west-1', credentials: KEYS });
     const run = await ec2.send(new RunInstancesCommand({ ImageId: 'ami-0a1b2c3d4e5f60718', MinCount: 2, MaxCount: 2 }));
     const [a = '', b = ''] = (run.Instances ?? []).map((i) => i.InstanceId ?? '');

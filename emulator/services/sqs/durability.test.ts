@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   CreateQueueCommand, GetQueueAttributesCommand, ListQueuesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient,
 } from '@aws-sdk/client-sqs';
-import { startTestEmulator } from '../../testing.js';
+import { startEmulatorProcess, startTestEmulator } from '../../testing.js';
 
 const KEYS = { accessKeyId: 'AKIASQSDURABLE', secretAccessKey: 'sqs-durable-secret' };
 const dirs: string[] = [];
@@ -17,30 +15,6 @@ const tempDir = () => {
   return dir;
 };
 
-/** The emulator's CLI in a child process, so it can be killed with SIGKILL. */
-async function startChild(dataDir: string): Promise<{ url: string; kill(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data', dataDir, '--no-seed', '--static-credentials', `${KEYS.accessKeyId}:${KEYS.secretAccessKey}`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      const m = /emulator ready at (\S+)/.exec(line);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${String(code)}`)));
-  });
-  return {
-    url,
-    async kill() {
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
 
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -71,7 +45,7 @@ describe('SQS durability', () => {
 
   it('never loses an acknowledged SendMessage to kill -9', async () => {
     const dataDir = tempDir();
-    const child = await startChild(dataDir);
+    const child = await startEmulatorProcess(dataDir, KEYS);
     const config = { endpoint: child.url, region: 'us-east-1', credentials: KEYS };
     const sqs = new SQSClient(config);
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'crash' }));
