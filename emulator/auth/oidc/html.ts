@@ -2,7 +2,10 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A plain, accessible page shell for the sign-in pages (no external resources). */
+/**
+ * A plain, accessible page shell for the sign-in pages (no external resources; the empty icon keeps the
+ * browser from asking the emulator for /favicon.ico, which S3 would refuse as an anonymous GetObject).
+ */
 export function page(title: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
@@ -10,6 +13,7 @@ export function page(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <style>
 body{font-family:system-ui,sans-serif;background:#f2f3f3;color:#16191f;margin:0;padding:2rem 1rem}
 main{max-width:24rem;margin:0 auto;background:#fff;padding:1.5rem 2rem;border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.2)}
