@@ -1,6 +1,7 @@
 import type { Caller } from '../core/types.js';
 import { authError } from './auth-errors.js';
 import { anonymousCaller, callerOf } from './caller.js';
+import { createChunkSigner } from './chunk-signer.js';
 import type { CredentialStore } from './credentials.js';
 import { verifySigV4, type SignedInput } from './sigv4.js';
 
@@ -18,6 +19,12 @@ function targetOperation(input: SignedInput): string {
   return typeof target === 'string' ? (target.split('.').pop() ?? '') : '';
 }
 
+/** S3 uploads whose aws-chunked chunks (and trailer) carry chained signatures. */
+function isSignedStreaming(input: SignedInput): boolean {
+  const sha = input.req.headers['x-amz-content-sha256'];
+  return sha === 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD' || sha === 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER';
+}
+
 /**
  * SigV4 in, Caller out. Unsigned S3 requests become the anonymous caller (policies then deny them);
  * unsigned Cognito sign-in calls pass as anonymous; any other unsigned request is refused.
@@ -26,7 +33,11 @@ export async function authenticateRequest(input: SignedInput, store: CredentialS
   const result = await verifySigV4(input, (id) => store.find(id));
   if (result.kind === 'signed') {
     if (result.scope.service !== input.service) throw authError(input.service, 'bad-signature', `Credential should be scoped to correct service: '${input.service}'.`);
-    return callerOf(accountId, result.creds);
+    const caller = callerOf(accountId, result.creds);
+    if (result.seed && input.service === 's3' && isSignedStreaming(input)) {
+      caller.chunkSigner = await createChunkSigner(result.creds, result.scope, result.seed.amzDate, result.seed.signature);
+    }
+    return caller;
   }
   if (input.service === 's3') return anonymousCaller(accountId);
   if (UNSIGNED_OPERATIONS[input.service]?.has(targetOperation(input))) return anonymousCaller(accountId);

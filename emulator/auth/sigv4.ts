@@ -159,7 +159,15 @@ async function expectedSignature(input: SignedInput, claim: Claim, creds: Stored
   return /Signature=([0-9a-f]{64})/.exec(out.headers.authorization ?? '')?.[1] ?? '';
 }
 
-export type VerifyResult = { kind: 'unsigned' } | { kind: 'signed'; creds: StoredCredentials; scope: CredentialScope };
+export type VerifyResult =
+  | { kind: 'unsigned' }
+  | {
+      kind: 'signed';
+      creds: StoredCredentials;
+      scope: CredentialScope;
+      /** The verified signature and its X-Amz-Date, which S3's signed chunks chain from; presigned requests have no chunks. */
+      seed: { signature: string; amzDate: string } | null;
+    };
 
 /**
  * Verify a request's SigV4 signature (header or presigned) against the credential store; throws the
@@ -191,7 +199,8 @@ export async function verifySigV4(
     } else if (Math.abs(now - signedAt) > MAX_SKEW_MS) {
       throw new AuthFailed('skewed');
     }
-    return { kind: 'signed', creds, scope: claim.scope };
+    const seed = claim.expires === undefined ? { signature: claim.signature, amzDate: header(input.req, 'x-amz-date') ?? '' } : null;
+    return { kind: 'signed', creds, scope: claim.scope, seed };
   } catch (e) {
     if (e instanceof AuthFailed) throw authError(input.service, e.failure, e.detail);
     if (e instanceof URIError) throw authError(input.service, 'bad-signature');

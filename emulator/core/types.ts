@@ -12,6 +12,18 @@ export interface Caller {
   /** Name of the role whose policies apply; null for anonymous callers. */
   roleName: string | null;
   anonymous: boolean;
+  /** Set for S3 uploads whose chunks are signed (STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER]). */
+  chunkSigner?: ChunkSigner;
+}
+
+/** Checks chained aws-chunked signatures with the request's signing key, which stays in the auth layer. */
+export interface ChunkSigner {
+  /** The request's own signature: the first chunk's signature chains from it. */
+  readonly seedSignature: string;
+  /** Whether `signature` signs a chunk whose data hashes to `dataSha256` (hex), following `previous`. */
+  verifyChunk(previous: string, signature: string, dataSha256: string): boolean;
+  /** Whether `signature` signs trailer lines hashing to `trailerSha256` (hex), following the final chunk's `previous`. */
+  verifyTrailer(previous: string, signature: string, trailerSha256: string): boolean;
 }
 
 /** What every service gets at start-up. */

@@ -3,13 +3,17 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { AwsError } from '../../core/errors.js';
-import { decodeAwsChunked } from './aws-chunked.js';
+import type { RequestContext } from '../../core/types.js';
+import { decodeAwsChunked, signatureMismatch, type SignedChunks } from './aws-chunked.js';
 import {
   CHECKSUM_ALGORITHMS, DIGEST_BYTES, checksumHeader, createHasher, toChecksumAlgorithm,
   type ChecksumAlgorithm, type Hasher,
 } from './checksums.js';
 import type { S3Store } from './store.js';
 import { header } from './request.js';
+
+/** The request whose body is read, and its caller (who holds the chunk signer of a streaming-signed upload). */
+export type BodyContext = Pick<RequestContext, 'req' | 'caller'>;
 
 /** Largest single PutObject / UploadPart body AWS accepts. */
 const MAX_SINGLE_UPLOAD = 5 * 1024 ** 3;
@@ -43,15 +47,24 @@ function expectedChecksum(req: IncomingMessage): ExpectedChecksum | null {
   return declared ? { algorithm: declared, value: null, fromTrailer: false } : null;
 }
 
+/** Signed-chunk uploads are checked chunk by chunk; one without a signer (presigned, anonymous) cannot be. */
+function signedChunks(ctx: BodyContext, contentSha: string): SignedChunks | null {
+  if (contentSha !== 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD' && contentSha !== 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER') return null;
+  const signer = ctx.caller.chunkSigner;
+  if (!signer) throw signatureMismatch();
+  return { signer, trailer: contentSha.endsWith('-TRAILER') };
+}
+
 function validChecksumValue(algorithm: ChecksumAlgorithm, value: string): boolean {
   return /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === DIGEST_BYTES[algorithm];
 }
 
 /**
  * Stream a request body (plain or aws-chunked) into `write`, computing MD5 and the checksum the caller
- * asked for, and verify Content-MD5, x-amz-checksum-*, x-amz-content-sha256 and the decoded length.
+ * asked for, and verify Content-MD5, x-amz-checksum-*, x-amz-content-sha256, chunk signatures and the decoded length.
  */
-export async function receiveBody(req: IncomingMessage, write: (chunk: Buffer) => Promise<void> | void): Promise<ReceivedBody> {
+export async function receiveBody(ctx: BodyContext, write: (chunk: Buffer) => Promise<void> | void): Promise<ReceivedBody> {
+  const { req } = ctx;
   const contentSha = header(req, 'x-amz-content-sha256') ?? '';
   const encoding = header(req, 'content-encoding') ?? '';
   const chunked = contentSha.startsWith('STREAMING-') || /(^|,)\s*aws-chunked\s*(,|$)/i.test(encoding);
@@ -79,7 +92,7 @@ export async function receiveBody(req: IncomingMessage, write: (chunk: Buffer) =
   const checksum: Hasher | null = expected ? createHasher(expected.algorithm) : null;
   const sha256: Hasher | null = literalSha ? createHasher('SHA256') : null;
   const trailers = new Map<string, string>();
-  const source: AsyncIterable<Buffer> = chunked ? decodeAwsChunked(req, trailers) : req;
+  const source: AsyncIterable<Buffer> = chunked ? decodeAwsChunked(req, trailers, signedChunks(ctx, contentSha)) : req;
   let size = 0;
   for await (const chunk of source) {
     size += chunk.length;
@@ -139,14 +152,14 @@ export function newContentFile(store: S3Store, kind: 'objects' | 'parts'): strin
  */
 export async function receiveToFile(
   store: S3Store,
-  req: IncomingMessage,
+  ctx: BodyContext,
   kind: 'objects' | 'parts',
 ): Promise<ReceivedBody & { file: string | null }> {
   const tmp = store.path(`tmp/${randomUUID()}`);
   const fh = await open(tmp, 'w');
   let closed = false;
   try {
-    const body = await receiveBody(req, async (chunk) => {
+    const body = await receiveBody(ctx, async (chunk) => {
       let offset = 0;
       while (offset < chunk.length) offset += (await fh.write(chunk, offset)).bytesWritten;
     });
@@ -170,10 +183,10 @@ export async function receiveToFile(
 }
 
 /** Read a small body (XML documents) into memory, with the same decoding and digest checks. */
-export async function receiveSmallBody(req: IncomingMessage, limit = 2 * 1024 * 1024): Promise<{ data: Buffer; body: ReceivedBody }> {
+export async function receiveSmallBody(ctx: BodyContext, limit = 2 * 1024 * 1024): Promise<{ data: Buffer; body: ReceivedBody }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const body = await receiveBody(req, (chunk) => {
+  const body = await receiveBody(ctx, (chunk) => {
     size += chunk.length;
     if (size > limit) throw new AwsError('MaxMessageLengthExceeded', 'Your request was too big.');
     chunks.push(chunk);

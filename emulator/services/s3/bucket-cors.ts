@@ -49,7 +49,7 @@ export async function putBucketCors(call: S3Call): Promise<void> {
   const name = call.r.bucket ?? '';
   call.ctx.authorize('s3:PutBucketCORS', bucketArn(name));
   requireBucket(call.store, name);
-  const { data } = await receiveSmallBody(call.ctx.req, 64 * 1024);
+  const { data } = await receiveSmallBody(call.ctx, 64 * 1024);
   const root = parseXmlBody(data, 'CORSConfiguration');
   const rules = children(root, 'CORSRule').map(parseRule);
   if (!rules.length || rules.length > 100) throw malformedXml();

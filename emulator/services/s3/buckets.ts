@@ -32,7 +32,7 @@ export async function createBucket(call: S3Call): Promise<void> {
   const name = bucketOf(call);
   validateBucketName(name);
   call.ctx.authorize('s3:CreateBucket', bucketArn(name));
-  const { data } = await receiveSmallBody(call.ctx.req, 64 * 1024);
+  const { data } = await receiveSmallBody(call.ctx, 64 * 1024);
   let region = call.ctx.region;
   if (data.length) {
     const constraint = textOf(parseXmlBody(data, 'CreateBucketConfiguration'), 'LocationConstraint');

@@ -19,7 +19,7 @@ export async function deleteObjects(call: S3Call): Promise<void> {
     throw new AwsError('InvalidRequest', 'Missing required header for this request: Content-MD5');
   }
   requireBucket(call.store, bucket);
-  const { data } = await receiveSmallBody(req);
+  const { data } = await receiveSmallBody(call.ctx);
   const root = parseXmlBody(data, 'Delete');
   const objects = children(root, 'Object');
   if (objects.length === 0 || objects.length > MAX_KEYS) throw malformedXml();

@@ -61,7 +61,7 @@ export async function uploadPart(call: S3Call): Promise<void> {
     });
   }
   const upload = requireUpload(call, bucket, key);
-  const body = await receiveToFile(call.store, call.ctx.req, 'parts');
+  const body = await receiveToFile(call.store, call.ctx, 'parts');
   const file = body.file ?? '';
   if (!call.store.getUpload(upload.uploadId)) {
     call.store.unlinkQuietly(file);
@@ -114,7 +114,7 @@ export async function completeMultipartUpload(call: S3Call): Promise<void> {
   call.ctx.authorize('s3:PutObject', objectArn(bucket, key));
   requireBucket(call.store, bucket);
   const upload = requireUpload(call, bucket, key);
-  const { data } = await receiveSmallBody(call.ctx.req);
+  const { data } = await receiveSmallBody(call.ctx);
   const requested = children(parseXmlBody(data, 'CompleteMultipartUpload'), 'Part').map((p) => {
     const n = textOf(p, 'PartNumber')?.trim() ?? '';
     const etag = textOf(p, 'ETag');

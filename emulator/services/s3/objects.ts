@@ -93,7 +93,7 @@ export async function putObject(call: S3Call): Promise<void> {
   requireBucket(call.store, bucket);
   if (Buffer.byteLength(key) > 1024) throw new AwsError('KeyTooLongError', 'Your key is too long', 400);
   const headers = headersFromRequest(call.ctx.req);
-  const body = await receiveToFile(call.store, call.ctx.req, 'objects');
+  const body = await receiveToFile(call.store, call.ctx, 'objects');
   // Conditional write: If-None-Match: * refuses to overwrite.
   if (header(call.ctx.req, 'if-none-match') === '*' && call.store.getObject(bucket, key)) {
     call.store.unlinkQuietly(body.file);
