@@ -26,6 +26,16 @@ describe('emulator server', () => {
     expect(res.headers.get('access-control-max-age')).toBe('86400');
   });
 
+  it('allows the calling origin on answers and errors, without cookies, exposing ETag and x-amz-* headers', async () => {
+    const res = await fetch(`${emu.url}/no-such-bucket-here`, { headers: { origin: 'http://localhost:5173' } });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+    const exposed = res.headers.get('access-control-expose-headers') ?? '';
+    expect(exposed).toContain('ETag');
+    expect(exposed).toContain('x-amz-request-id');
+  });
+
   it('reports health without a token but guards the rest of the admin API', async () => {
     const health = await fetch(`${emu.url}/_emulator/health`);
     expect(health.status).toBe(200);

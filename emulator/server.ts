@@ -32,7 +32,8 @@ function setCorsHeaders(req: IncomingMessage, res: ServerResponse): void {
   const origin = req.headers.origin;
   res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
   res.setHeader('Vary', 'Origin');
-  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  // No Allow-Credentials: the SDK and the OIDC client call without cookies, and echoing any origin with
+  // credentials would let any web page ride the login session cookie.
   // Expose every x-amz-* header the response ends up carrying (metadata names vary per object).
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((...args: unknown[]) => {
