@@ -98,3 +98,47 @@ describe('identity-pool credentials', () => {
     expect(toAppError(e).kind).toBe('forbidden');
   });
 });
+
+describe('guest identities (cognito mode without signIn)', () => {
+  async function guestPool(allow: boolean): Promise<string> {
+    const { CognitoIdentityClient, CreateIdentityPoolCommand, SetIdentityPoolRolesCommand } = await import(
+      '@aws-sdk/client-cognito-identity'
+    );
+    const admin = new CognitoIdentityClient(emu.clientConfig);
+    const pool = await admin.send(
+      new CreateIdentityPoolCommand({ IdentityPoolName: `guests${String(allow)}`, AllowUnauthenticatedIdentities: allow }),
+    );
+    const id = pool.IdentityPoolId ?? '';
+    if (allow) {
+      await admin.send(
+        new SetIdentityPoolRolesCommand({
+          IdentityPoolId: id,
+          Roles: { unauthenticated: `arn:aws:iam::${emu.accountId}:role/ConsoleReadOnly` },
+        }),
+      );
+    }
+    return id;
+  }
+
+  it('gets read-only guest credentials from a pool that allows guests', async () => {
+    const guestConfig = parseConfig({
+      regions: [emu.region],
+      endpoint: emu.url,
+      auth: { mode: 'cognito', identityPoolId: await guestPool(true) },
+    });
+    const creds = await credentialSource(guestConfig)();
+    expect(creds.accessKeyId).toMatch(/^ASIA/);
+    setSession({ config: guestConfig, credentials: new CredentialStore(async () => creds) });
+    expect((await listBuckets(emu.region)).map((b) => b.name)).toContain('demo-assets');
+  });
+
+  it('is refused by a pool without guest access, as a forbidden error', async () => {
+    const guestConfig = parseConfig({
+      regions: [emu.region],
+      endpoint: emu.url,
+      auth: { mode: 'cognito', identityPoolId: await guestPool(false) },
+    });
+    const e = await credentialSource(guestConfig)().catch((x: unknown) => x);
+    expect(toAppError(e)).toMatchObject({ kind: 'forbidden', code: 'NotAuthorizedException' });
+  });
+});
