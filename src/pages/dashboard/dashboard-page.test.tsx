@@ -34,12 +34,12 @@ afterAll(async () => {
   await emu?.dispose();
 });
 
-function renderDashboard() {
+function renderDashboard(withConfig: ConsoleConfig = config) {
   const router = createMemoryRouter([{ path: '/dashboard', Component: DashboardPage }], {
     initialEntries: ['/dashboard'],
   });
   render(
-    <ConfigContext.Provider value={config}>
+    <ConfigContext.Provider value={withConfig}>
       <QueryClientProvider client={createQueryClient()}>
         <RouterProvider router={router} />
       </QueryClientProvider>
@@ -88,4 +88,18 @@ it('one denied service shows the denied action in its card; the others still sho
     await within(screen.getByRole('region', { name: 'S3 buckets' })).findByText('card-bucket', {}, { timeout: 10_000 }),
   ).toBeTruthy();
   expect(within(screen.getByRole('region', { name: 'S3 buckets' })).queryByRole('alert')).toBeNull();
+});
+
+it('lists the bucket names from config when ListBuckets is denied, as on AWS where browsers cannot call it', async () => {
+  await emu.admin('faults', {
+    service: 's3',
+    operation: 'ListBuckets',
+    error: { code: 'AccessDenied', status: 403, message: 'Access Denied' },
+  });
+  renderDashboard({ ...config, buckets: ['configured-bucket-a', 'configured-bucket-b'] });
+  const s3 = screen.getByRole('region', { name: 'S3 buckets' });
+  expect(await within(s3).findByText('configured-bucket-b', {}, { timeout: 10_000 })).toBeTruthy();
+  expect(within(s3).getByText('Bucket names from config')).toBeTruthy();
+  expect(within(s3).queryByRole('alert')).toBeNull();
+  expect(within(s3).queryByText('card-bucket')).toBeNull();
 });
