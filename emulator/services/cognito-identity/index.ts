@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../core/errors.js';
 import type { RequestContext, Service } from '../../core/types.js';
-import { operationFromTarget, parseJsonBody, sendJson, sendJsonError } from '../../protocols/json.js';
-import { JsonInput } from '../../auth/json-input.js';
+import type { JsonInput } from '../../auth/json-input.js';
+import { jsonOperationService, type JsonOperation } from '../../auth/json-service.js';
 import type { Db } from '../../auth/db.js';
 import type { CredentialStore } from '../../auth/credentials.js';
 import type { RoleStore } from '../../auth/roles.js';
@@ -22,7 +22,7 @@ export interface IdentityDeps {
   verifier: LoginVerifier;
 }
 
-type Operation = (input: JsonInput, ctx: RequestContext) => Promise<unknown>;
+type Operation = JsonOperation;
 
 function providersOf(input: JsonInput): CognitoProvider[] | undefined {
   const v = input.raw('CognitoIdentityProviders');
@@ -152,20 +152,5 @@ export function createCognitoIdentityService(deps: IdentityDeps): Service {
     },
   };
 
-  return {
-    name: 'cognito-identity',
-    async handle(ctx) {
-      const operation = operationFromTarget(ctx.req.headers['x-amz-target'], TARGET_PREFIX);
-      const run = operations[operation];
-      if (!run) throw new AwsError('UnknownOperationException', `The emulator does not support ${operation}`, 400);
-      await ctx.begin(operation);
-      const out = await run(new JsonInput(parseJsonBody(ctx.body)), ctx);
-      sendJson(ctx.res, out, { version: '1.1', requestId: ctx.requestId });
-    },
-    writeError(ctx, error) {
-      sendJsonError(ctx.res, error, { version: '1.1', requestId: ctx.requestId, typePrefix: '' });
-    },
-    reset: async () => {},
-    close: async () => {},
-  };
+  return jsonOperationService('cognito-identity', TARGET_PREFIX, operations);
 }

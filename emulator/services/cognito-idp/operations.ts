@@ -3,6 +3,7 @@ import { AwsError } from '../../core/errors.js';
 import type { RequestContext } from '../../core/types.js';
 import type { Db } from '../../auth/db.js';
 import type { JsonInput } from '../../auth/json-input.js';
+import type { JsonOperation } from '../../auth/json-service.js';
 import { poolKeys } from '../../auth/pool-keys.js';
 import { signPoolTokens } from '../../auth/tokens.js';
 import type { PoolUser, UserPools } from '../../auth/user-pools.js';
@@ -14,7 +15,7 @@ export interface UserPoolDeps {
   accountId: string;
 }
 
-type Operation = (input: JsonInput, ctx: RequestContext) => Promise<unknown>;
+type Operation = JsonOperation;
 
 const REFRESH_MODEL = 'cognito-idp:InitiateAuthRefresh';
 const REFRESH_TTL_MS = 30 * 86_400_000;
