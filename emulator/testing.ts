@@ -88,3 +88,16 @@ export async function startEmulatorProcess(
     },
   };
 }
+
+/** What an AWS SDK v3 client throws: the error's name is the AWS error code. */
+export type SdkError = Error & { $metadata?: { httpStatusCode?: number } };
+
+/** The error a call fails with; fails the test if the call succeeds. */
+export async function errorOf(p: Promise<unknown>): Promise<SdkError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as SdkError;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}

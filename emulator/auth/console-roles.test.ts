@@ -8,20 +8,11 @@ import { DescribeInstancesCommand, EC2Client, RunInstancesCommand, TerminateInst
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, DeleteQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { startTestEmulator, type TestEmulator } from '../testing.js';
+import { errorOf, startTestEmulator, type TestEmulator } from '../testing.js';
 import { ADMIN_ROLE_NAME, DEMO_CLIENT_ID, DEMO_IDENTITY_POOL_ID, DEMO_ISSUER_PATH, DEMO_LOGINS_KEY } from '../seed/accounts.js';
 import { signInForTokens } from './sign-in-flow.js';
 
 const REDIRECT = 'http://localhost:5173/auth/callback';
-
-async function errorOf(p: Promise<unknown>): Promise<{ name: string; message: string; $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as { name: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 interface Clients {
   s3: S3Client;

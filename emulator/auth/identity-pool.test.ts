@@ -12,20 +12,11 @@ import {
   CreateUserPoolClientCommand, CreateUserPoolCommand, InitiateAuthCommand, ListGroupsCommand, ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { startTestEmulator, type TestEmulator } from '../testing.js';
+import { errorOf, startTestEmulator, type TestEmulator } from '../testing.js';
 import { DEMO_CLIENT_ID, DEMO_IDENTITY_POOL_ID, DEMO_ISSUER_PATH, DEMO_LOGINS_KEY, DEMO_USER_POOL_ID } from '../seed/accounts.js';
 import { signInForTokens } from './sign-in-flow.js';
 
 const REDIRECT = 'http://localhost:5173/auth/callback';
-
-async function errorOf(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as { name: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('identity pools', () => {
   let emu: TestEmulator;

@@ -10,16 +10,7 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { startTestEmulator, type TestEmulator } from '../testing.js';
-
-async function errorOf(p: Promise<unknown>): Promise<{ name: string; $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as { name: string };
-  }
-  throw new Error('expected the call to fail');
-}
+import { errorOf, startTestEmulator, type TestEmulator } from '../testing.js';
 
 const TTL_SECONDS = 3;
 

@@ -12,14 +12,7 @@ export async function startS3Test(options: Parameters<typeof startTestEmulator>[
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */
-export async function errorOf(p: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { $metadata?: { httpStatusCode?: number } };
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
+export { errorOf } from '../../testing.js';
 
 /**
  * A raw S3 request signed with the emulator's admin keys (SigV4 header auth), for inputs the SDK

@@ -5,7 +5,7 @@ import {
   SendMessageCommand, SQSClient,
   type QueueAttributeName,
 } from '@aws-sdk/client-sqs';
-import { startTestEmulator, type TestEmulator } from '../../testing.js';
+import { errorOf, startTestEmulator, type TestEmulator } from '../../testing.js';
 
 let emu: TestEmulator;
 let sqs: SQSClient;
@@ -18,15 +18,6 @@ afterAll(async () => {
   sqs.destroy();
   await emu.dispose();
 });
-
-async function errorOf(p: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function queue(name: string, attributes?: Record<string, string>): Promise<string> {
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));

@@ -3,7 +3,7 @@ import {
   CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ListQueuesCommand,
   ListQueueTagsCommand, SetQueueAttributesCommand, SQSClient, TagQueueCommand, UntagQueueCommand, paginateListQueues,
 } from '@aws-sdk/client-sqs';
-import { startTestEmulator, type TestEmulator } from '../../testing.js';
+import { errorOf, startTestEmulator, type TestEmulator } from '../../testing.js';
 import { signedPost } from './signed-post.js';
 
 let emu: TestEmulator;
@@ -17,15 +17,6 @@ afterAll(async () => {
   sqs.destroy();
   await emu.dispose();
 });
-
-async function errorOf(p: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('SQS queues', () => {
   it('creates a queue, returns its URL and ARN, and is idempotent with the same attributes', async () => {
