@@ -3,6 +3,9 @@ import { Navigate, useLocation } from 'react-router';
 import { useAuth } from 'react-oidc-context';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { createQueryClient } from '../aws/query-client';
+import { failureMessage } from '../aws/mutation';
+import { deniedActions } from '../aws/permissions';
+import { tasks } from './tasks';
 import { useToast } from './toasts';
 import { credentialSource, currentIdToken, groupsOf, needsSignIn } from '../aws/auth';
 import { ensureSession, setSession } from '../aws/clients';
@@ -17,7 +20,9 @@ export default function ProtectedLayout() {
   const config = useConfig();
   const notify = useToast();
   // The query client lives here, not in the app root: the sign-in page never loads TanStack Query.
-  const [client] = useState(() => createQueryClient((e) => notify(`Refresh failed: ${e.message}`, 'error')));
+  const [client] = useState(() =>
+    createQueryClient(({ label, error }) => notify(failureMessage(`refresh ${label}`, error), 'error')),
+  );
   return (
     <QueryClientProvider client={client}>
       {needsSignIn(config) ? <OidcSession /> : <LocalSession />}
@@ -95,6 +100,9 @@ function SignedIn({ sub, userName, groupsKey }: { sub: string; userName: string;
       canSignOut: true,
       signOut: async () => {
         setSigningOut(true);
+        // Long work (uploads, deletes) belongs to this session's credentials: stop it before they go.
+        tasks.cancelAll();
+        deniedActions.clear();
         queryClient.clear();
         setSession(undefined);
         try {

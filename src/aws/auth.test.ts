@@ -74,7 +74,7 @@ describe('identity-pool credentials', () => {
       expect(creds.sessionToken).toBeTruthy();
       expect(creds.expiration && creds.expiration.getTime()).toBeGreaterThan(Date.now());
       setSession({ config, credentials: new CredentialStore(async () => creds) });
-      expect((await listBuckets(emu.region)).map((b) => b.name).length).toBeGreaterThan(0);
+      expect((await listBuckets({ region: emu.region })).items.map((b) => b.name).length).toBeGreaterThan(0);
     });
   }
 
@@ -129,7 +129,7 @@ describe('guest identities (cognito mode without signIn)', () => {
     const creds = await credentialSource(guestConfig)();
     expect(creds.accessKeyId).toMatch(/^ASIA/);
     setSession({ config: guestConfig, credentials: new CredentialStore(async () => creds) });
-    expect((await listBuckets(emu.region)).map((b) => b.name)).toContain('demo-assets');
+    expect((await listBuckets({ region: emu.region })).items.map((b) => b.name)).toContain('demo-assets');
   });
 
   it('is refused by a pool without guest access, as a forbidden error', async () => {

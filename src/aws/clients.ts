@@ -2,6 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { endpointFor, type ConsoleConfig } from './config';
 import type { CredentialStore } from './credentials';
 import { toAppError } from './errors';
@@ -11,6 +12,7 @@ export interface ClientMap {
   ec2: EC2Client;
   dynamodb: DynamoDBClient;
   sqs: SQSClient;
+  sts: STSClient;
 }
 export type ClientService = keyof ClientMap;
 
@@ -61,7 +63,15 @@ const sdkModules = {
   ec2: () => import('@aws-sdk/client-ec2'),
   dynamodb: () => import('@aws-sdk/client-dynamodb'),
   sqs: () => import('@aws-sdk/client-sqs'),
+  sts: () => import('@aws-sdk/client-sts'),
 };
+
+/** The SDK module of a service (its commands), e.g. `SdkModule<'s3'>['ListObjectsV2Command']`. */
+export type SdkModule<K extends ClientService> = Awaited<ReturnType<(typeof sdkModules)[K]>>;
+
+export function loadSdk<K extends ClientService>(service: K): Promise<SdkModule<K>> {
+  return sdkModules[service]() as Promise<SdkModule<K>>;
+}
 
 /** Start loading a page's SDK chunks alongside the page's own chunk instead of after its first render. */
 export function preloadClients(services: ClientService[]): void {
@@ -86,6 +96,10 @@ const factories: { [K in ClientService]: (base: BaseConfig, hasEndpoint: boolean
   async sqs(base) {
     const { SQSClient } = await sdkModules.sqs();
     return new SQSClient(base);
+  },
+  async sts(base) {
+    const { STSClient } = await sdkModules.sts();
+    return new STSClient(base);
   },
 };
 

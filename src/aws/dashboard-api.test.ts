@@ -11,8 +11,8 @@ import { setSession, withClient } from './clients';
 import { toAppError } from './errors';
 import { listBuckets } from './s3/api';
 import { countInstancesByState } from './ec2/api';
-import { listTables } from './dynamodb/api';
-import { queueOverview } from './sqs/api';
+import { listTableNames } from './dynamodb/api';
+import { listQueueOverview } from './sqs/api';
 
 let emu: TestEmulator;
 let source: ReturnType<typeof vi.fn<() => Promise<{ accessKeyId: string; secretAccessKey: string }>>>;
@@ -38,7 +38,7 @@ describe('dashboard api against the emulator', () => {
     const s3 = new S3Client({ ...emu.clientConfig, forcePathStyle: true });
     await s3.send(new CreateBucketCommand({ Bucket: 'dash-one' }));
     await s3.send(new CreateBucketCommand({ Bucket: 'dash-two' }));
-    const names = (await listBuckets(emu.region)).map((b) => b.name);
+    const names = (await listBuckets({ region: emu.region })).items.map((b) => b.name);
     expect(names).toEqual(expect.arrayContaining(['dash-one', 'dash-two']));
   });
 
@@ -47,7 +47,7 @@ describe('dashboard api against the emulator', () => {
     await ec2.send(
       new RunInstancesCommand({ ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 3, MaxCount: 3 }),
     );
-    const counts = await countInstancesByState(emu.region);
+    const counts = await countInstancesByState({ region: emu.region });
     expect(counts.total).toBe(3);
     expect(Object.values(counts.byState).reduce((a, b) => a + b, 0)).toBe(3);
     expect(counts.isPartial).toBe(false);
@@ -64,11 +64,11 @@ describe('dashboard api against the emulator', () => {
           BillingMode: 'PAY_PER_REQUEST',
         }),
       );
-    const first = await listTables(emu.region, { limit: 2 });
-    expect(first.names).toEqual(['dash-a', 'dash-b']);
+    const first = await listTableNames({ region: emu.region, limit: 2 });
+    expect(first.items).toEqual(['dash-a', 'dash-b']);
     expect(first.nextToken).toBe('dash-b');
-    const rest = await listTables(emu.region, { token: first.nextToken, limit: 2 });
-    expect(rest.names).toEqual(['dash-c']);
+    const rest = await listTableNames({ region: emu.region, token: first.nextToken, limit: 2 });
+    expect(rest.items).toEqual(['dash-c']);
     expect(rest.nextToken).toBeUndefined();
   });
 
@@ -85,7 +85,7 @@ describe('dashboard api against the emulator', () => {
       }),
     );
     await sqs.send(new SendMessageCommand({ QueueUrl: dlq.QueueUrl, MessageBody: 'poison' }));
-    const { queues } = await queueOverview(emu.region, {});
+    const { items: queues } = await listQueueOverview({ region: emu.region });
     const byName = Object.fromEntries(queues.map((q) => [q.name, q]));
     expect(byName['dash-dlq']).toMatchObject({ isDeadLetterQueue: true, messagesWaiting: 1 });
     expect(byName['dash-main']).toMatchObject({
@@ -102,7 +102,7 @@ describe('dashboard api against the emulator', () => {
       error: { code: 'ExpiredToken', status: 403 },
     });
     const calls = source.mock.calls.length;
-    const { queues } = await queueOverview(emu.region, {});
+    const { items: queues } = await listQueueOverview({ region: emu.region });
     expect(queues.length).toBeGreaterThan(0);
     expect(source.mock.calls.length).toBe(calls + 1);
   });
@@ -118,14 +118,14 @@ describe('dashboard api against the emulator', () => {
           'User: arn:aws:sts::123456789012:assumed-role/ConsoleReadOnly/x is not authorized to perform: dynamodb:ListTables on resource: arn:aws:dynamodb:us-east-1:123456789012:table/*',
       },
     });
-    const e = toAppError(await listTables(emu.region, {}).catch((x: unknown) => x));
+    const e = toAppError(await listTableNames({ region: emu.region }).catch((x: unknown) => x));
     expect(e).toMatchObject({
       kind: 'forbidden',
       action: 'dynamodb:ListTables',
       resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/*',
     });
     // The fault was used up by that one call: nothing retried it.
-    expect((await listTables(emu.region, {})).names.length).toBeGreaterThan(0);
+    expect((await listTableNames({ region: emu.region })).items.length).toBeGreaterThan(0);
   });
 
   it('reuses one client per service and region', async () => {

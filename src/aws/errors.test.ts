@@ -62,7 +62,15 @@ describe('toAppError', () => {
   });
 
   it('explains CORS only for non-loopback endpoints', () => {
-    expect(networkHint(undefined, 'https://console.example.com')).toMatch(/CORS.*https:\/\/console\.example\.com/);
-    expect(networkHint('http://127.0.0.1:4566', 'http://localhost:5173')).not.toMatch(/CORS/);
+    expect(networkHint('s3', undefined, 'https://console.example.com')).toMatch(/CORS.*https:\/\/console\.example\.com/);
+    expect(networkHint('s3', 'http://127.0.0.1:4566', 'http://localhost:5173')).not.toMatch(/CORS/);
+  });
+
+  it('gives advice that fits the service: bucket CORS for S3 only', () => {
+    const origin = 'https://console.example.com';
+    expect(networkHint('s3', undefined, origin)).toMatch(/bucket/);
+    expect(networkHint('dynamodb', undefined, origin)).not.toMatch(/bucket/i);
+    expect(networkHint('dynamodb', undefined, origin)).toMatch(/DYNAMODB/);
+    expect(networkHint('sqs', 'https://sqs.internal.example', origin)).toMatch(/preflight/);
   });
 });

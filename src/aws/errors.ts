@@ -106,15 +106,26 @@ export function toAppError(e: unknown): AppError {
   return { ...base, kind: 'unknown', retryable: status === undefined || status >= 500 };
 }
 
-/** What to tell the user about a network error: on a non-loopback endpoint the usual cause is CORS. */
-export function networkHint(endpoint: string | undefined, origin: string): string {
+/** What to tell the user about a network error, for the service that failed. */
+export function networkHint(service: string, endpoint: string | undefined, origin: string): string {
   const target = endpoint ?? 'the AWS endpoint';
   const isLocal = endpoint !== undefined && /^https?:\/\/(localhost|127\.|\[::1\])/.test(endpoint);
   if (isLocal) return `Could not reach ${target}. Is the local endpoint running?`;
+  if (service === 's3')
+    return (
+      `The browser could not read S3's answer. On AWS this usually means CORS: the bucket does not allow ` +
+      `the origin ${origin}. Add a CORS rule to the bucket allowing ${origin} (methods GET, PUT, POST, DELETE, ` +
+      `HEAD; allowed headers: the signed headers; expose ETag). ListBuckets cannot be called from a browser on AWS: ` +
+      `list bucket names in config.json "buckets".`
+    );
+  if (endpoint === undefined)
+    return (
+      `The browser could not reach ${service.toUpperCase()} in this region. AWS answers browsers for this service, ` +
+      `so check the network (a proxy or firewall blocking *.amazonaws.com), the region, and the page's ` +
+      `Content-Security-Policy connect-src.`
+    );
   return (
-    `The browser could not read the response from ${target}. On AWS this usually means CORS: ` +
-    `the service or bucket does not allow the origin ${origin}. Add a CORS rule allowing ${origin} ` +
-    `(methods GET, PUT, POST, DELETE, HEAD; allowed headers: the signed headers; expose ETag), ` +
-    `or list bucket names in config.json "buckets" where ListBuckets cannot be called from a browser.`
+    `The browser could not read the answer from ${target}. The endpoint must answer CORS preflights from ${origin} ` +
+    `(allow the AWS SDK's headers: authorization, content-type, x-amz-*, amz-sdk-*), or it is not reachable.`
   );
 }

@@ -1,12 +1,20 @@
 import type { ComponentType } from 'react';
+import { generatePath, type Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
 
+export interface Crumb {
+  label: string;
+  /** Path within the console (the shell adds the region); the last crumb has none. */
+  href?: string;
+}
+
 /**
- * The console's pages: the router and the sidebar are built from this list, so a new page plugs in
- * by adding one entry (its own lazy chunk). Pages that do not exist yet are not listed.
+ * The console's pages: the router, the sidebar, breadcrumbs and cross-links are built from this list,
+ * so a new page plugs in by adding one entry (its own lazy chunk). Pages that do not exist yet are not
+ * listed, so nothing links to them.
  */
 export interface PageEntry {
-  /** Route path under "/", also the page's id (e.g. "buckets"). */
+  /** Route path under "/" ("buckets", "buckets/:bucket"); also the page's id for `pageHref`. */
   path: string;
   label: string;
   /** Lazy chunk: the page component and only the SDK clients it uses. */
@@ -15,6 +23,10 @@ export interface PageEntry {
   preload?: () => void;
   /** Shown in the sidebar. Detail routes (e.g. "buckets/:bucket") set false. */
   inNav?: boolean;
+  /** Breadcrumbs after "Console"; default: the label. Detail pages name their parents and themselves. */
+  crumbs?: (params: Params, search: URLSearchParams) => Crumb[];
+  /** The search param the page's server-side filter reads; the sidebar search offers "Search <label> for …". */
+  searchParam?: string;
 }
 
 export const PAGES: PageEntry[] = [
@@ -29,4 +41,20 @@ export const PAGES: PageEntry[] = [
 
 export function hasPage(path: string): boolean {
   return PAGES.some((p) => p.path === path);
+}
+
+/**
+ * A link to a page, or undefined while that page does not exist (no dead links):
+ * pageHref('buckets/:bucket', { bucket: 'logs' }, { prefix: 'a/' }) -> "/buckets/logs?prefix=a%2F".
+ */
+export function pageHref(
+  path: string,
+  params: Record<string, string> = {},
+  search: Record<string, string | undefined> = {},
+): string | undefined {
+  if (!hasPage(path)) return undefined;
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(search)) if (v !== undefined && v !== '') q.set(k, v);
+  const qs = q.toString();
+  return `${generatePath(`/${path}`, params)}${qs ? `?${qs}` : ''}`;
 }

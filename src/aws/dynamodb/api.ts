@@ -1,24 +1,15 @@
-import { withClient } from '../clients';
+import { pageOf, type Page } from '../paging';
+import { send } from '../send';
 
-export interface TablePage {
-  names: string[];
-  nextToken?: string;
-}
-
-export async function listTables(
-  region: string,
-  params: { token?: string; limit?: number },
+export async function listTableNames(
+  params: { region: string; token?: string | undefined; limit?: number },
   signal?: AbortSignal,
-): Promise<TablePage> {
-  return withClient('dynamodb', region, async (client) => {
-    const { ListTablesCommand } = await import('@aws-sdk/client-dynamodb');
-    const out = await client.send(
-      new ListTablesCommand({ ExclusiveStartTableName: params.token, Limit: params.limit ?? 100 }),
-      { abortSignal: signal },
-    );
-    return {
-      names: out.TableNames ?? [],
-      ...(out.LastEvaluatedTableName ? { nextToken: out.LastEvaluatedTableName } : {}),
-    };
-  });
+): Promise<Page<string>> {
+  const out = await send(
+    'dynamodb',
+    params.region,
+    (ddb) => new ddb.ListTablesCommand({ ExclusiveStartTableName: params.token, Limit: params.limit ?? 100 }),
+    signal,
+  );
+  return pageOf(out.TableNames ?? [], out.LastEvaluatedTableName);
 }

@@ -1,16 +1,18 @@
 import { queryOptions } from '@tanstack/react-query';
-import { listTables } from './api';
+import { listTableNames } from './api';
 
 export const dynamodbKeys = {
   all: (region: string) => ['aws', region, 'dynamodb'] as const,
-  firstTables: (region: string) => [...dynamodbKeys.all(region), 'tables', 'first-page'] as const,
+  tables: (region: string) => [...dynamodbKeys.all(region), 'tables'] as const,
+  firstTables: (region: string) => [...dynamodbKeys.tables(region), 'first-page'] as const,
 };
 
 export const dynamodbQueries = {
-  /** The first page of table names (the dashboard's card); the tables page will page through all. */
+  /** The first page of table names (the dashboard's card); the tables page pages through all. */
   firstTables: (region: string) =>
     queryOptions({
       queryKey: dynamodbKeys.firstTables(region),
-      queryFn: ({ signal }) => listTables(region, { limit: 100 }, signal),
+      queryFn: ({ signal }) => listTableNames({ region, limit: 100 }, signal),
+      meta: { label: 'the table list' },
     }),
 };

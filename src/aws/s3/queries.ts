@@ -8,5 +8,9 @@ export const s3Keys = {
 
 export const s3Queries = {
   buckets: (region: string) =>
-    queryOptions({ queryKey: s3Keys.buckets(region), queryFn: ({ signal }) => listBuckets(region, signal) }),
+    queryOptions({
+      queryKey: s3Keys.buckets(region),
+      queryFn: ({ signal }) => listBuckets({ region }, signal),
+      meta: { label: 'the bucket list' },
+    }),
 };

@@ -1,4 +1,5 @@
-import { withClient } from '../clients';
+import { pageOf, type Page } from '../paging';
+import { send } from '../send';
 
 export interface QueueSummary {
   name: string;
@@ -10,12 +11,6 @@ export interface QueueSummary {
   deadLetterTargetArn?: string;
   /** Another queue names this one as its dead-letter queue. */
   isDeadLetterQueue: boolean;
-}
-
-export interface QueueOverview {
-  queues: QueueSummary[];
-  /** More queues exist than were listed. */
-  isPartial: boolean;
 }
 
 export function queueNameOf(url: string): string {
@@ -32,45 +27,44 @@ function deadLetterTarget(redrivePolicy: string | undefined): string | undefined
   }
 }
 
-/** Queues with their message counts, flagging dead-letter queues (named in another queue's RedrivePolicy). */
-export async function queueOverview(
-  region: string,
-  params: { limit?: number },
+/** One page of queues with their message counts, flagging dead-letter queues (named in another queue's RedrivePolicy). */
+export async function listQueueOverview(
+  params: { region: string; limit?: number; token?: string | undefined },
   signal?: AbortSignal,
-): Promise<QueueOverview> {
-  return withClient('sqs', region, async (client) => {
-    const { ListQueuesCommand, GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
-    const list = await client.send(new ListQueuesCommand({ MaxResults: params.limit ?? 100 }), { abortSignal: signal });
-    const urls = list.QueueUrls ?? [];
-    const queues = await Promise.all(
-      urls.map(async (url): Promise<QueueSummary> => {
-        const out = await client.send(
-          new GetQueueAttributesCommand({
+): Promise<Page<QueueSummary>> {
+  const list = await send(
+    'sqs',
+    params.region,
+    (sqs) => new sqs.ListQueuesCommand({ MaxResults: params.limit ?? 100, NextToken: params.token }),
+    signal,
+  );
+  const urls = list.QueueUrls ?? [];
+  const queues = await Promise.all(
+    urls.map(async (url): Promise<QueueSummary> => {
+      const out = await send(
+        'sqs',
+        params.region,
+        (sqs) =>
+          new sqs.GetQueueAttributesCommand({
             QueueUrl: url,
-            AttributeNames: [
-              'QueueArn',
-              'ApproximateNumberOfMessages',
-              'ApproximateNumberOfMessagesNotVisible',
-              'RedrivePolicy',
-            ],
+            AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'RedrivePolicy'],
           }),
-          { abortSignal: signal },
-        );
-        const a = out.Attributes ?? {};
-        const target = deadLetterTarget(a.RedrivePolicy);
-        return {
-          name: queueNameOf(url),
-          url,
-          ...(a.QueueArn ? { arn: a.QueueArn } : {}),
-          messagesWaiting: Number(a.ApproximateNumberOfMessages ?? 0),
-          messagesInFlight: Number(a.ApproximateNumberOfMessagesNotVisible ?? 0),
-          ...(target ? { deadLetterTargetArn: target } : {}),
-          isDeadLetterQueue: false,
-        };
-      }),
-    );
-    const targets = new Set(queues.flatMap((q) => (q.deadLetterTargetArn ? [q.deadLetterTargetArn] : [])));
-    for (const q of queues) q.isDeadLetterQueue = q.arn !== undefined && targets.has(q.arn);
-    return { queues, isPartial: Boolean(list.NextToken) };
-  });
+        signal,
+      );
+      const a = out.Attributes ?? {};
+      const target = deadLetterTarget(a.RedrivePolicy);
+      return {
+        name: queueNameOf(url),
+        url,
+        ...(a.QueueArn ? { arn: a.QueueArn } : {}),
+        messagesWaiting: Number(a.ApproximateNumberOfMessages ?? 0),
+        messagesInFlight: Number(a.ApproximateNumberOfMessagesNotVisible ?? 0),
+        ...(target ? { deadLetterTargetArn: target } : {}),
+        isDeadLetterQueue: false,
+      };
+    }),
+  );
+  const targets = new Set(queues.flatMap((q) => (q.deadLetterTargetArn ? [q.deadLetterTargetArn] : [])));
+  for (const q of queues) q.isDeadLetterQueue = q.arn !== undefined && targets.has(q.arn);
+  return pageOf(queues, list.NextToken);
 }

@@ -1,15 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
-import { queueOverview } from './api';
+import { listQueueOverview } from './api';
 
 export const sqsKeys = {
   all: (region: string) => ['aws', region, 'sqs'] as const,
-  overview: (region: string) => [...sqsKeys.all(region), 'queues', 'overview'] as const,
+  queues: (region: string) => [...sqsKeys.all(region), 'queues'] as const,
+  overview: (region: string) => [...sqsKeys.queues(region), 'overview'] as const,
 };
 
 export const sqsQueries = {
   overview: (region: string) =>
     queryOptions({
       queryKey: sqsKeys.overview(region),
-      queryFn: ({ signal }) => queueOverview(region, { limit: 100 }, signal),
+      queryFn: ({ signal }) => listQueueOverview({ region, limit: 100 }, signal),
+      meta: { label: 'the queue list' },
     }),
 };

@@ -1,18 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { s3Queries } from '../../aws/s3/queries';
 import { ec2Queries } from '../../aws/ec2/queries';
 import { dynamodbQueries } from '../../aws/dynamodb/queries';
 import { sqsQueries } from '../../aws/sqs/queries';
 import { toAppError } from '../../aws/errors';
 import { ServiceCard } from '../../components/service-card';
-import { NameList } from '../../components/name-list';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { formatCount, formatNumber } from '../../components/format';
 import { useConfig } from '../../app/config-context';
+import { errorProps } from '../../app/error-props';
 import { useRegion, useRegionHref } from '../../app/use-region';
-import { hasPage } from '../registry';
-import { errorProps } from './app-error-props';
+import { pageHref } from '../registry';
 import { useFirstDataMark } from './use-first-data-mark';
 
-const fmt = new Intl.NumberFormat('en-US');
+const MAX_NAMES = 8;
+
+interface NamedLink {
+  name: string;
+  href: string | undefined;
+}
 
 /** Four cards, each with its own query: one failing service never blanks the others. */
 export default function DashboardPage() {
@@ -28,99 +35,144 @@ export default function DashboardPage() {
   // ListBuckets has no CORS on AWS: fall back to the names listed in config.
   const bucketKind = buckets.error ? toAppError(buckets.error).kind : undefined;
   const useConfigBuckets = (bucketKind === 'network' || bucketKind === 'forbidden') && config.buckets.length > 0;
-  const bucketNames = useConfigBuckets ? config.buckets : (buckets.data ?? []).map((b) => b.name);
-  const linkTo = (page: string) => (hasPage(page) ? href(`/${page}`) : undefined);
+  const bucketNames = useConfigBuckets ? config.buckets : (buckets.data?.items ?? []).map((b) => b.name);
+  const regionHref = (path: string | undefined) => (path === undefined ? undefined : href(path));
+  const links = (names: string[], page: string, param: string): NamedLink[] =>
+    names.map((name) => ({ name, href: regionHref(pageHref(page, { [param]: name })) }));
 
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <p className="text-sm text-slate-600 dark:text-slate-300">Region {region}</p>
-      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+      <div>
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <p className="text-sm text-muted">Region {region}</p>
+      </div>
+      <div className="grid min-w-0 grid-cols-1 gap-4 lg:grid-cols-2">
         <ServiceCard
           title="S3 buckets"
-          count={useConfigBuckets || buckets.data ? fmt.format(bucketNames.length) : undefined}
+          count={useConfigBuckets || buckets.data ? formatNumber(bucketNames.length) : undefined}
           isLoading={buckets.isPending && !useConfigBuckets}
           isEmpty={bucketNames.length === 0}
           emptyText="No buckets"
           {...(buckets.error && !useConfigBuckets
             ? { error: errorProps(buckets.error, config, 's3', () => void buckets.refetch()) }
             : {})}
-          {...optional('href', linkTo('buckets'))}
+          {...optional('href', regionHref(pageHref('buckets')))}
         >
-          {useConfigBuckets && <p className="text-xs text-slate-500 dark:text-slate-400">Bucket names from config</p>}
-          <NameList label="Buckets" names={bucketNames} />
+          {useConfigBuckets && <p className="text-xs text-muted">Bucket names from config</p>}
+          <LinkList label="Buckets" items={links(bucketNames, 'buckets/:bucket', 'bucket')} />
         </ServiceCard>
 
         <ServiceCard
           title="EC2 instances"
-          count={
-            instances.data ? `${fmt.format(instances.data.total)}${instances.data.isPartial ? '+' : ''}` : undefined
-          }
+          count={instances.data ? formatCount(instances.data.total, instances.data.isPartial) : undefined}
           isLoading={instances.isPending}
           isEmpty={instances.data?.total === 0}
           emptyText="No instances"
           {...(instances.error
             ? { error: errorProps(instances.error, config, 'ec2', () => void instances.refetch()) }
             : {})}
-          {...optional('href', linkTo('instances'))}
+          {...optional('href', regionHref(pageHref('instances')))}
         >
           <ul aria-label="Instances by state" className="flex flex-wrap gap-2 text-sm">
             {Object.entries(instances.data?.byState ?? {})
               .sort(([a], [b]) => a.localeCompare(b))
-              .map(([state, n]) => (
-                <li key={state} className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">
-                  {state} <span className="font-semibold tabular-nums">{fmt.format(n)}</span>
-                </li>
-              ))}
+              .map(([state, n]) => {
+                const to = regionHref(pageHref('instances', {}, { state }));
+                const body = (
+                  <>
+                    <StatusBadge status={state} />
+                    <span className="font-semibold tabular-nums">{formatNumber(n)}</span>
+                  </>
+                );
+                return (
+                  <li key={state}>
+                    {to ? (
+                      <Link
+                        to={to}
+                        aria-label={`${formatNumber(n)} ${state}`}
+                        className="flex items-center gap-1.5 rounded-md border border-border px-2 py-1 hover:bg-surface-2"
+                      >
+                        {body}
+                      </Link>
+                    ) : (
+                      <span className="flex items-center gap-1.5 rounded-md border border-border px-2 py-1">{body}</span>
+                    )}
+                  </li>
+                );
+              })}
           </ul>
         </ServiceCard>
 
         <ServiceCard
           title="DynamoDB tables"
-          count={tables.data ? `${fmt.format(tables.data.names.length)}${tables.data.nextToken ? '+' : ''}` : undefined}
+          count={tables.data ? formatCount(tables.data.items.length, tables.data.nextToken !== undefined) : undefined}
           isLoading={tables.isPending}
-          isEmpty={tables.data?.names.length === 0}
+          isEmpty={tables.data?.items.length === 0}
           emptyText="No tables"
-          {...(tables.error
-            ? { error: errorProps(tables.error, config, 'dynamodb', () => void tables.refetch()) }
-            : {})}
-          {...optional('href', linkTo('tables'))}
+          {...(tables.error ? { error: errorProps(tables.error, config, 'dynamodb', () => void tables.refetch()) } : {})}
+          {...optional('href', regionHref(pageHref('tables')))}
         >
-          <NameList label="Tables" names={tables.data?.names ?? []} />
+          <LinkList label="Tables" items={links(tables.data?.items ?? [], 'tables/:table', 'table')} />
         </ServiceCard>
 
         <ServiceCard
           title="SQS queues"
-          count={
-            queues.data ? `${fmt.format(queues.data.queues.length)}${queues.data.isPartial ? '+' : ''}` : undefined
-          }
+          count={queues.data ? formatCount(queues.data.items.length, queues.data.nextToken !== undefined) : undefined}
           isLoading={queues.isPending}
-          isEmpty={queues.data?.queues.length === 0}
+          isEmpty={queues.data?.items.length === 0}
           emptyText="No queues"
           {...(queues.error ? { error: errorProps(queues.error, config, 'sqs', () => void queues.refetch()) } : {})}
-          {...optional('href', linkTo('queues'))}
+          {...optional('href', regionHref(pageHref('queues')))}
         >
           <ul aria-label="Queues" className="flex flex-col gap-1 text-sm">
-            {(queues.data?.queues ?? []).map((q) => (
-              <li key={q.url} className="flex flex-wrap items-center gap-2">
-                <span className="font-mono">{q.name}</span>
-                <span className="tabular-nums text-slate-600 dark:text-slate-300">
-                  {fmt.format(q.messagesWaiting)} waiting
-                </span>
-                {q.isDeadLetterQueue && q.messagesWaiting > 0 && (
-                  <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800 dark:bg-red-900 dark:text-red-100">
-                    DLQ holds messages
-                  </span>
-                )}
-                {q.isDeadLetterQueue && q.messagesWaiting === 0 && (
-                  <span className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">DLQ</span>
-                )}
-              </li>
-            ))}
+            {(queues.data?.items ?? []).slice(0, MAX_NAMES).map((q) => {
+              const to = regionHref(pageHref('queues/:queue', { queue: q.name }));
+              return (
+                <li key={q.url} className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+                  {to ? (
+                    <Link to={to} className="truncate font-mono text-accent hover:underline">
+                      {q.name}
+                    </Link>
+                  ) : (
+                    <span className="truncate font-mono">{q.name}</span>
+                  )}
+                  <span className="tabular-nums text-muted">{formatNumber(q.messagesWaiting)} waiting</span>
+                  {q.isDeadLetterQueue && q.messagesWaiting > 0 && (
+                    <StatusBadge status="error" tone="danger" label="DLQ holds messages" />
+                  )}
+                  {q.isDeadLetterQueue && q.messagesWaiting === 0 && (
+                    <StatusBadge status="dlq" tone="neutral" label="DLQ" />
+                  )}
+                </li>
+              );
+            })}
+            {(queues.data?.items.length ?? 0) > MAX_NAMES && (
+              <li className="text-muted">and {formatNumber((queues.data?.items.length ?? 0) - MAX_NAMES)} more</li>
+            )}
           </ul>
         </ServiceCard>
       </div>
     </div>
+  );
+}
+
+function LinkList({ label, items }: { label: string; items: NamedLink[] }) {
+  const shown = items.slice(0, MAX_NAMES);
+  return (
+    <ul aria-label={label} className="flex min-w-0 flex-col gap-0.5 text-sm">
+      {shown.map((i) => (
+        <li key={i.name} className="truncate font-mono">
+          {i.href ? (
+            <Link to={i.href} className="text-accent hover:underline">
+              {i.name}
+            </Link>
+          ) : (
+            i.name
+          )}
+        </li>
+      ))}
+      {items.length > MAX_NAMES && <li className="text-muted">and {formatNumber(items.length - MAX_NAMES)} more</li>}
+    </ul>
   );
 }
 
