@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** Private build folder: never races with a developer's own `dist/`, ignored by git and eslint. */
-export const BUILD_DIR = resolve('node_modules/.cache/console-e2e/dist');
+/** Private build folder per checkout (never in a shared node_modules): never races with a developer's own `dist/`; ignored by git and eslint. */
+export const BUILD_DIR = resolve('.e2e-build/dist');
 
 /**
  * Production build of the console into BUILD_DIR (`vite build`; the typecheck runs in its own stage of
