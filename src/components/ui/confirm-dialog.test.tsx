@@ -107,7 +107,8 @@ describe('ConfirmDialog', () => {
   });
 
   it('Cancel and Escape ask to close', () => {
-    const { onOpenChange, dialog } = renderDialog();
+    const onOpenChange = vi.fn();
+    const { dialog } = renderDialog({ onOpenChange });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(onOpenChange).toHaveBeenLastCalledWith(false);
     onOpenChange.mockClear();
