@@ -45,7 +45,7 @@ export function ServiceCard({ title, count, isLoading, isEmpty, emptyText, error
       ) : isLoading ? (
         <div className="flex flex-col gap-2">
           <span role="status" className="sr-only">
-            Loading {title}…
+            Loading…
           </span>
           <Skeleton className="h-4 w-3/4" />
           <Skeleton className="h-4 w-1/2" />
