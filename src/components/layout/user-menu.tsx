@@ -12,7 +12,7 @@ export interface UserMenuProps {
 
 export function UserMenu({ userName, groups, roleName, onSignOut }: UserMenuProps) {
   // The header shows who is signed in, their groups and role; the name holds that visible text (label in name).
-  const parts = [userName, groups.join(', '), roleName ? `role ${roleName}` : ''].filter(Boolean);
+  const parts = [userName, groups.join(', '), roleName ?? ''].filter(Boolean);
   const summary = parts.join(' · ');
   return (
     // Not modal: a modal menu hides the page with aria-hidden while focus may still sit in it.
