@@ -45,7 +45,7 @@ export const dynamodbQueries = {
     indexKeys: KeySchemaInfo | undefined,
   ) =>
     infiniteQueryOptions({
-      queryKey: [...dynamodbKeys.items(region, request.TableName), { request, pageSize }],
+      queryKey: [...dynamodbKeys.items(region, request.TableName), { request, pageSize, tableKeys, indexKeys }],
       queryFn: ({ pageParam, signal }) =>
         readPage({ region, request, pageSize, token: pageParam, tableKeys, indexKeys }, signal),
       ...tokenPaging,
@@ -53,7 +53,7 @@ export const dynamodbQueries = {
     }),
   item: (region: string, table: string, keyText: string, key: Item) =>
     queryOptions({
-      queryKey: dynamodbKeys.item(region, table, keyText),
+      queryKey: [...dynamodbKeys.item(region, table, keyText), key],
       queryFn: ({ signal }) => getItem({ region, table, key }, signal),
       meta: { label: `the item` },
     }),
