@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { LayoutDashboard } from 'lucide-react';
+import { LayoutDashboard, Table2 } from 'lucide-react';
 import { generatePath, type Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
 
@@ -40,6 +40,23 @@ export const PAGES: PageEntry[] = [
     load: () => import('./dashboard/dashboard-page'),
     // EC2's client is by far the largest chunk: evaluating it early would delay the other cards' first data.
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
+  },
+  {
+    path: 'tables',
+    label: 'Tables',
+    icon: Table2,
+    load: () => import('./tables/tables-page'),
+    preload: () => preloadClients(['dynamodb']),
+    searchParam: 'q',
+  },
+  {
+    path: 'tables/:table',
+    label: 'Table',
+    icon: Table2,
+    inNav: false,
+    load: () => import('./tables/table-page'),
+    preload: () => preloadClients(['dynamodb']),
+    crumbs: (params) => [{ label: 'Tables', href: '/tables' }, { label: params.table ?? '' }],
   },
 ];
 
