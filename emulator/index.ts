@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './core/faults.js';
+import { claimDataFolder } from './core/data-lock.js';
 import type { Service, ServiceEnv } from './core/types.js';
 import { createEmulatorServer, randomAdminToken } from './server.js';
 import { SERVICE_FACTORIES } from './services/registry.js';
@@ -49,10 +50,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const accountId = options.accountId ?? '123456789012';
   const defaultRegion = options.defaultRegion ?? 'us-east-1';
   const adminToken = options.adminToken ?? randomAdminToken();
+  // A busy port fails before the folder is touched; a folder in use by another emulator fails in one line.
+  const dataLock = await claimDataFolder(dataDir, host, options.port ?? 4566);
   const log = (message: string) => {
     if (options.verbose) console.error(`[emulator] ${message}`);
   };
-  if (options.reset) rmSync(dataDir, { recursive: true, force: true });
+  if (options.reset) dataLock.empty();
   const firstStart = !existsSync(join(dataDir, INIT_MARKER));
   mkdirSync(dataDir, { recursive: true });
 
@@ -119,6 +122,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         });
         for (const service of services.values()) await service.close();
         await security.close();
+        dataLock.release();
       })();
       return stopped;
     },
