@@ -91,11 +91,13 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 /** Stop reading a request whose answer is final: end the connection once the answer is sent. */
 function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  // Null once the socket is already gone (the client hung up).
+  const socket = req.socket as IncomingMessage['socket'] | null;
   req.pause();
   res.setHeader('Connection', 'close');
   res.once('finish', () => {
-    req.socket.end();
-    setTimeout(() => req.socket.destroy(), 1000).unref();
+    socket?.end();
+    setTimeout(() => socket?.destroy(), 1000).unref();
   });
 }
 
