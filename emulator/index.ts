@@ -59,6 +59,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const accountId = options.accountId ?? '123456789012';
   const defaultRegion = options.defaultRegion ?? 'us-east-1';
   const adminToken = options.adminToken ?? randomAdminToken();
+  // Bad origins fail before anything is claimed or touched.
+  const consoleOrigins = options.consoleOrigins ?? [...DEFAULT_CONSOLE_ORIGINS];
+  const origins = new OriginPolicy([...consoleOrigins, ...(options.corsOrigins ?? [])]);
   // A busy port fails before the folder is touched; a folder in use by another emulator fails in one line.
   const dataLock = await claimDataFolder(dataDir, host, options.port ?? 4566);
   const log = (message: string) => {
@@ -75,8 +78,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return { dataDir: dir, accountId, defaultRegion, baseUrl: () => baseUrl, log: (m) => log(`${name}: ${m}`) };
   };
 
-  const consoleOrigins = options.consoleOrigins ?? [...DEFAULT_CONSOLE_ORIGINS];
-  const origins = new OriginPolicy([...consoleOrigins, ...(options.corsOrigins ?? [])]);
   const security = await createSecurity(envFor('auth'), {
     staticCredentials: options.staticCredentials ?? [],
     credentialTtlSeconds: options.credentialTtlSeconds ?? 3600,
