@@ -1,3 +1,4 @@
+import { DataFolderInUseError, PortInUseError } from './core/data-lock.js';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
 
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(`emulator: ${(e as Error).message}`);
-  console.error(USAGE);
+  // A folder or port in use is said in one line; the usage text is for a wrong argument.
+  if (!(e instanceof DataFolderInUseError || e instanceof PortInUseError)) console.error(USAGE);
   process.exit(1);
 });
