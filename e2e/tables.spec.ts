@@ -167,7 +167,7 @@ test.describe('explorer', () => {
     await form.getByLabel('sk condition').selectOption('between');
     await form.getByLabel('sk (sort key, number)').fill('3');
     await form.getByLabel('and sk (upper bound)').fill('6');
-    await expect(form.getByText(`Query on table ${table}`)).toBeVisible();
+    await expect(form.getByText(`Query on table ${table}`, { exact: true })).toBeVisible();
     await form.getByRole('button', { name: 'Run' }).click();
     await expect.poll(() => shownKeys(page)).toEqual(['c1 3', 'c1 4', 'c1 5', 'c1 6']);
     await expect(page).toHaveURL(/skop=between/);
@@ -178,7 +178,7 @@ test.describe('explorer', () => {
     await form.getByLabel('status (partition key, string)').fill('open');
     await form.getByLabel('sk condition').selectOption('>');
     await form.getByLabel('sk (sort key, number)').fill('5');
-    await expect(form.getByText(`Query on index byStatus of table ${table}`)).toBeVisible();
+    await expect(form.getByText(`Query on index byStatus of table ${table}`, { exact: true })).toBeVisible();
     await form.getByRole('button', { name: 'Run' }).click();
     await expect.poll(async () => (await shownKeys(page)).sort()).toEqual(['c1 7', 'c1 9', 'c2 7', 'c2 9']);
 

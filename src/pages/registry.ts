@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { LayoutDashboard, Table2 } from 'lucide-react';
+import { SERVICE_ICONS } from '../components/service-icons';
 import { generatePath, type Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
 
@@ -36,7 +36,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'dashboard',
     label: 'Dashboard',
-    icon: LayoutDashboard,
+    icon: SERVICE_ICONS.dashboard,
     load: () => import('./dashboard/dashboard-page'),
     // EC2's client is by far the largest chunk: evaluating it early would delay the other cards' first data.
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
@@ -44,7 +44,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'tables',
     label: 'Tables',
-    icon: Table2,
+    icon: SERVICE_ICONS.dynamodb,
     load: () => import('./tables/tables-page'),
     preload: () => preloadClients(['dynamodb']),
     searchParam: 'q',
@@ -52,7 +52,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'tables/:table',
     label: 'Table',
-    icon: Table2,
+    icon: SERVICE_ICONS.dynamodb,
     inNav: false,
     load: () => import('./tables/table-page'),
     preload: () => preloadClients(['dynamodb']),

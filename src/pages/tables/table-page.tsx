@@ -2,7 +2,8 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Download, FileUp, Plus, Table2, Trash2 } from 'lucide-react';
+import { Download, FileUp, Plus, Trash2 } from 'lucide-react';
+import { SERVICE_ICONS } from '../../components/service-icons';
 import { compactText, formatItem, TYPE_LABELS, typeOf, type Item } from '../../aws/dynamodb/attribute-value';
 import { buildReadRequest, describeRequest, SpecError, type KeySchemaInfo, type ReadRequest } from '../../aws/dynamodb/expressions';
 import { keyOf } from '../../aws/dynamodb/optimistic-lock';
@@ -189,7 +190,7 @@ export default function TablePage() {
   if (described.error && !info) {
     return (
       <div className="flex flex-col gap-4">
-        <PageHeader title={table} icon={<Table2 />} />
+        <PageHeader title={table} icon={<SERVICE_ICONS.dynamodb />} />
         <ErrorNotice {...errorProps(described.error, config, 'dynamodb', () => void described.refetch())} />
       </div>
     );
@@ -212,7 +213,7 @@ export default function TablePage() {
     <div className="flex flex-col gap-4">
       <PageHeader
         title={table}
-        icon={<Table2 />}
+        icon={<SERVICE_ICONS.dynamodb />}
         description={
           info ? (
             <span className="flex flex-wrap items-center gap-x-3 gap-y-1">

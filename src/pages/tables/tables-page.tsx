@@ -1,7 +1,8 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Plus, Table2, Trash2 } from 'lucide-react';
+import { Plus, Trash2 } from 'lucide-react';
+import { SERVICE_ICONS } from '../../components/service-icons';
 import { dynamodbQueries } from '../../aws/dynamodb/queries';
 import { useCreateTable, useDeleteTable } from '../../aws/dynamodb/mutations';
 import { failureMessage } from '../../aws/mutation';
@@ -118,7 +119,7 @@ export default function TablesPage() {
     <div className="flex flex-col gap-4">
       <PageHeader
         title="Tables"
-        icon={<Table2 />}
+        icon={<SERVICE_ICONS.dynamodb />}
         count={list.data ? formatCount(names.length, hasMore) : undefined}
         description={`DynamoDB tables in ${region}`}
         actions={
@@ -167,7 +168,7 @@ export default function TablesPage() {
             <EmptyState title={`No loaded table names contain "${filter}"`} description={hasMore ? 'More tables exist: scroll to load them.' : undefined} />
           ) : (
             <EmptyState
-              icon={<Table2 />}
+              icon={<SERVICE_ICONS.dynamodb />}
               title={`No tables in ${region}`}
               description="Tables belong to a region. Create one here, or switch region."
               action={
