@@ -73,10 +73,18 @@ const shownKeys = (page: Page) =>
 const builder = (page: Page) => page.getByRole('form', { name: 'Query builder' });
 const editor = (page: Page) => page.getByRole('dialog', { name: /^Item in / });
 
-/** The CodeMirror document as text. */
+type DocHolder = { view: { state: { doc: { toString(): string } } } };
+/**
+ * The CodeMirror document as text. Its DOM holds only the lines in view, so ask the view itself, through
+ * the node CodeMirror 6 hangs its content tile on (cmTile since 6.3x, cmView before).
+ */
 async function editorText(page: Page): Promise<string> {
-  const lines = await editor(page).locator('.cm-line').allTextContents();
-  return lines.join('\n');
+  return editor(page)
+    .locator('.cm-content')
+    .evaluate((el) => {
+      const node = el as unknown as { cmTile?: DocHolder; cmView?: DocHolder };
+      return (node.cmTile ?? node.cmView)!.view.state.doc.toString();
+    });
 }
 
 /** Replace the editor's whole document, as a paste would. */

@@ -137,6 +137,15 @@ describe('the optimistic-lock condition', () => {
     });
   });
 
+  it('compares maps and lists leaf by leaf, with their sizes', () => {
+    const loaded = { pk: { S: 'a' }, sk: { S: 'b' }, m: { M: { x: { L: [{ N: '1' }, { SS: ['s'] }] } } } };
+    expect(unchangedSince(loaded, keys)).toEqual({
+      ConditionExpression: 'attribute_exists(#n0) AND size(#n1) = :v0 AND size(#n1.#n2) = :v1 AND #n1.#n2[0] = :v2 AND #n1.#n2[1] = :v3',
+      ExpressionAttributeNames: { '#n0': 'pk', '#n1': 'm', '#n2': 'x' },
+      ExpressionAttributeValues: { ':v0': { N: '1' }, ':v1': { N: '2' }, ':v2': { N: '1' }, ':v3': { SS: ['s'] } },
+    });
+  });
+
   it('requires a new key to be free', () => {
     expect(unchangedSince(undefined, keys)).toEqual({
       ConditionExpression: 'attribute_not_exists(#n0)',

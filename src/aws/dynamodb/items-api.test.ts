@@ -107,3 +107,22 @@ describe('saving with a condition', () => {
     expect(taken).toBeInstanceOf(KeyTakenError);
   });
 });
+
+describe('saving an item of every type', () => {
+  it('compares every type in the condition', async () => {
+    const keys = { partition: { name: 'pk', type: 'S' as const }, sort: { name: 'sk', type: 'N' as const } };
+    const item: Item = {
+      pk: { S: 'all' },
+      sk: { N: '1' },
+      ss: { SS: ['alpha', 'beta'] },
+      ns: { NS: ['1', '12345678901234567890123456789012345678', '-0.5'] },
+      bs: { BS: [new Uint8Array([1, 2, 3]), new Uint8Array([255])] },
+      bin: { B: new Uint8Array([0, 1, 254, 255]) },
+      nested: { M: { level1: { M: { level2: { L: [{ N: '9007199254740993' }, { SS: ['x'] }, { NULL: true }] } } } } },
+      nothing: { NULL: true },
+      note: { S: 'before' },
+    };
+    await saveItem({ region: emu.region, table: TABLE, keys, item, expected: undefined });
+    await saveItem({ region: emu.region, table: TABLE, keys, item: { ...item, note: { S: 'after' } }, expected: item });
+  });
+});

@@ -22,7 +22,7 @@ export class ItemTooWideError extends Error {
 
 /**
  * The condition that an item is still exactly as it was loaded: it exists, every loaded attribute is
- * still equal (DynamoDB's = compares maps, lists and sets whole), and, for an item loaded without some
+ * still equal (maps and lists leaf by leaf, with their sizes), and, for an item loaded without some
  * attribute, nothing was added under the names the user's version sets. `expected` undefined means
  * "no item under this key yet" (a new item, or a save as a new key).
  */
@@ -31,16 +31,37 @@ export function unchangedSince(expected: Item | undefined, keys: KeySchemaInfo, 
   if (!expected) {
     return { ConditionExpression: `attribute_not_exists(${b.name(keys.partition.name)})`, ExpressionAttributeNames: b.names };
   }
+  // Deep form first: maps and lists compared leaf by leaf (plus their sizes), which every DynamoDB
+  // implementation evaluates; if that is too long, whole-value equality, which AWS evaluates too.
+  for (const deep of [true, false]) {
+    const built = build(expected, keys, yours, deep);
+    if (built.ConditionExpression.length <= MAX_EXPRESSION) return built;
+  }
+  throw new ItemTooWideError(Object.keys(expected).length);
+}
+
+function build(expected: Item, keys: KeySchemaInfo, yours: Item | undefined, deep: boolean): Condition {
+  const b = new ExpressionBuilder();
   const terms = [`attribute_exists(${b.name(keys.partition.name)})`];
+  const equal = (path: string, value: AttrValue): void => {
+    if (deep && 'M' in value) {
+      terms.push(`size(${path}) = ${b.value({ N: String(Object.keys(value.M).length) })}`);
+      for (const [k, v] of Object.entries(value.M)) equal(`${path}.${b.name(k)}`, v);
+    } else if (deep && 'L' in value) {
+      terms.push(`size(${path}) = ${b.value({ N: String(value.L.length) })}`);
+      value.L.forEach((v, i) => equal(`${path}[${i}]`, v));
+    } else {
+      terms.push(`${path} = ${b.value(value)}`);
+    }
+  };
   for (const [name, value] of Object.entries(expected)) {
     if (name === keys.partition.name || name === keys.sort?.name) continue;
-    terms.push(`${b.name(name)} = ${b.value(value)}`);
+    equal(b.name(name), value);
   }
   for (const name of Object.keys(yours ?? {})) {
     if (!Object.hasOwn(expected, name)) terms.push(`attribute_not_exists(${b.name(name)})`);
   }
   const expression = terms.join(' AND ');
-  if (expression.length > MAX_EXPRESSION) throw new ItemTooWideError(Object.keys(expected).length);
   const attrs = b.attributes();
   return { ConditionExpression: expression, ExpressionAttributeNames: b.names, ...(attrs.ExpressionAttributeValues ? { ExpressionAttributeValues: attrs.ExpressionAttributeValues } : {}) };
 }

@@ -170,17 +170,19 @@ export default function TablePage() {
         cell: ({ row }) => {
           const v = row.original[name];
           if (!v) return <span className="text-subtle" aria-label="absent">–</span>;
-          const cellBody = <AttributeCell text={compactText(v)} type={typeOf(v)} typeLabel={TYPE_LABELS[typeOf(v)]} />;
-          if (i !== 0) return cellBody;
+          const sortKey = info.sort ? row.original[info.sort.name] : undefined;
           return (
-            <button
-              type="button"
-              className="flex w-full min-w-0 rounded text-left text-accent hover:underline"
-              aria-label={`Open item ${compactText(v)}${info.sort && row.original[info.sort.name] ? ` ${compactText(row.original[info.sort.name]!)}` : ''}`}
-              onClick={() => openEditor({ mode: 'edit', item: row.original })}
-            >
-              {cellBody}
-            </button>
+            <AttributeCell
+              text={compactText(v)}
+              type={typeOf(v)}
+              typeLabel={TYPE_LABELS[typeOf(v)]}
+              {...(i === 0
+                ? {
+                    onOpen: () => openEditor({ mode: 'edit', item: row.original }),
+                    openLabel: `Open item ${compactText(v)}${sortKey ? ` ${compactText(sortKey)}` : ''}`,
+                  }
+                : {})}
+            />
           );
         },
       }) as ResourceTableColumn<Item>;
