@@ -12,6 +12,7 @@ import { jsAssetSizes, pageChunks, type AssetSize } from './lib/build-stats.js';
 import { measurePageLoad, median, type PageLoad } from './lib/measure-page.js';
 import { printTable } from './lib/table.js';
 import { PAGE_SCENARIOS, type PageScenario } from './scenarios.js';
+import { runDynamoDbBench } from './dynamodb.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGETS = { signInInitialJsGzip: 150 * 1024, dashboardFirstDataMs: 1000 };
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
     await stack.stop();
   }
   report(pages, sizes, build.seconds);
+  await runDynamoDbBench(sizes);
 }
 
 function kb(bytes: number): string {

@@ -35,6 +35,7 @@ import { pageHref } from '../registry';
 import { BUILDER_PARAMS, draftFromParams, paramsFromDraft, specFromDraft } from './builder-state';
 import { exportFile, startBulkDelete, startExportAll, startImport } from './bulk';
 import { ItemEditor, type EditorTarget } from './item-editor';
+import { useFirstDataMark } from './first-data-mark';
 
 const column = createColumnHelper<Item>();
 const keyText = (item: Item, keys: KeySchemaInfo) => formatItem(keyOf(item, keys), 'dynamodb', 0);
@@ -112,6 +113,7 @@ export default function TablePage() {
     enabled: appliedRequest !== undefined && info !== undefined,
   });
   const rows = rowsOf(items.data);
+  useFirstDataMark('table', items.data !== undefined);
   const pages = items.data?.pages ?? [];
   const scanned = pages.reduce((n, p) => n + p.scanned, 0);
   const lastPage = pages.at(-1);

@@ -26,6 +26,7 @@ import { Skeleton } from '../../components/ui/skeleton';
 import { StatusBadge } from '../../components/ui/status-badge';
 import type { RowSelection } from '../../components/resource-table/selection';
 import { pageHref } from '../registry';
+import { useFirstDataMark } from './first-data-mark';
 
 type Field = 'status' | 'keys' | 'items' | 'size' | 'billing' | 'indexes';
 
@@ -74,6 +75,7 @@ export default function TablesPage() {
   const [filter, setFilter] = useSearchParam('q');
   const list = useInfiniteQuery(dynamodbQueries.tableList(region));
   const names = rowsOf(list.data);
+  useFirstDataMark('tables', list.data !== undefined);
   const shown = useMemo(() => {
     const f = (filter ?? '').toLowerCase();
     return f ? names.filter((n) => n.toLowerCase().includes(f)) : names;
