@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Download, FileUp, Plus, Trash2 } from 'lucide-react';
 import { SERVICE_ICONS } from '../../components/service-icons';
@@ -38,6 +38,15 @@ import { ItemEditor, type EditorTarget } from './item-editor';
 import { useFirstDataMark } from './first-data-mark';
 
 const column = createColumnHelper<Item>();
+
+// On a phone two pinned key columns would fill the screen and hide every other column: pin the partition key only.
+const NARROW = '(max-width: 639px)';
+const subscribeNarrow = (fn: () => void) => {
+  const mq = window.matchMedia(NARROW);
+  mq.addEventListener('change', fn);
+  return () => mq.removeEventListener('change', fn);
+};
+const isNarrowNow = () => window.matchMedia(NARROW).matches;
 const keyText = (item: Item, keys: KeySchemaInfo) => formatItem(keyOf(item, keys), 'dynamodb', 0);
 
 /** Which builder field a ValidationException is about, from its message. */
@@ -153,6 +162,7 @@ export default function TablePage() {
   const rowId = (item: Item) => (info ? keyText(item, info) : JSON.stringify(Object.keys(item)));
   const selectedItems = rows.filter((r) => selection[rowId(r)]);
 
+  const isNarrow = useSyncExternalStore(subscribeNarrow, isNarrowNow, () => false);
   const columns = useMemo<ResourceTableColumn<Item>[]>(() => {
     if (!info) return [];
     const keyNames = [info.partition.name, ...(info.sort ? [info.sort.name] : [])];
@@ -161,6 +171,7 @@ export default function TablePage() {
     for (const r of rows) for (const n of Object.keys(r)) names.add(n);
     return [...names].map((name, i): ResourceTableColumn<Item> => {
       const isKey = keyNames.includes(name);
+      const isPinned = isNarrow ? name === info.partition.name : isKey;
       return column.accessor((item: Item) => {
         const v = item[name];
         return v ? ('N' in v ? Number(v.N) : compactText(v)) : undefined;
@@ -168,7 +179,7 @@ export default function TablePage() {
         id: `a:${name}`,
         header: name,
         sortUndefined: 'last',
-        meta: { isPinned: isKey, width: isKey ? 180 : 160, label: name, isMono: false },
+        meta: { isPinned, canHide: !isKey, width: isKey ? (isNarrow ? 150 : 180) : 160, label: name, isMono: false },
         cell: ({ row }) => {
           const v = row.original[name];
           if (!v) return <span className="text-subtle" aria-label="absent">–</span>;
@@ -189,7 +200,7 @@ export default function TablePage() {
         },
       }) as ResourceTableColumn<Item>;
     });
-  }, [info, appliedIndex, rows]);
+  }, [info, appliedIndex, rows, isNarrow]);
 
   if (described.error && !info) {
     return (
