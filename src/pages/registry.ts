@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { LayoutDashboard } from 'lucide-react';
+import { LayoutDashboard, MessagesSquare } from 'lucide-react';
 import { generatePath, type Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
 
@@ -40,6 +40,23 @@ export const PAGES: PageEntry[] = [
     load: () => import('./dashboard/dashboard-page'),
     // EC2's client is by far the largest chunk: evaluating it early would delay the other cards' first data.
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
+  },
+  {
+    path: 'queues',
+    label: 'Queues',
+    icon: MessagesSquare,
+    load: () => import('./queues/queues-page'),
+    preload: () => preloadClients(['sqs']),
+    searchParam: 'prefix',
+  },
+  {
+    path: 'queues/:queue',
+    label: 'Queue',
+    inNav: false,
+    icon: MessagesSquare,
+    load: () => import('./queues/queue-page'),
+    preload: () => preloadClients(['sqs']),
+    crumbs: (params) => [{ label: 'Queues', href: '/queues' }, { label: params.queue ?? '' }],
   },
 ];
 

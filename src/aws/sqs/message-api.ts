@@ -219,3 +219,8 @@ export function changeVisibility(params: {
     ),
   );
 }
+
+/** When a message whose visibility was just set to `seconds` returns to the queue (local clock). */
+export function visibleAgainAt(seconds: number): number {
+  return Date.now() + seconds * 1000;
+}

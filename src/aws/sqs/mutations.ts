@@ -17,7 +17,8 @@ export function useDeleteQueue() {
   return useAwsMutation({
     describe: (v: { region: string; url: string; name: string }) => `delete queue ${v.name}`,
     mutationFn: (v: { region: string; url: string; name: string }) => deleteQueue(v),
-    invalidates: (v) => [sqsKeys.queues(v.region), sqsKeys.queue(v.region, v.url)],
+    // Only the lists: refetching the deleted queue's own data would only show it missing.
+    invalidates: (v) => [sqsKeys.queues(v.region)],
     action: 'sqs:DeleteQueue',
   });
 }
