@@ -217,7 +217,7 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
           isFetchingNextPage={sources.isFetchingNextPage}
           onLoadMore={() => void sources.fetchNextPage()}
           isLoading={sources.isPending}
-          height={sourceRows.length > 4 ? '16rem' : undefined}
+          height={sourceRows.length > 0 ? `${Math.min(sourceRows.length, 6) * 40 + 38}px` : undefined}
           error={sources.error ? <ErrorNotice {...errorProps(sources.error, config, 'sqs', () => void sources.refetch())} /> : undefined}
           empty={
             <EmptyState

@@ -197,13 +197,13 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
         enableSorting: false,
         meta: { width: 220 },
       }),
-      column.accessor('receiveCount', { id: 'receiveCount', header: 'Receives', meta: { align: 'right', width: 100 } }),
+      column.accessor('receiveCount', { id: 'receiveCount', header: 'Receive count', meta: { align: 'right', width: 150 } }),
       column.accessor((m) => m.visibleAgainAt ?? 0, {
         id: 'returns',
-        header: 'Back in queue in',
+        header: 'Returns in',
         cell: ({ row }) =>
           row.original.visibleAgainAt === undefined ? (
-            <span className="text-muted">Not hidden (peek)</span>
+            <span className="text-muted">Not hidden</span>
           ) : (
             <Countdown until={row.original.visibleAgainAt} />
           ),
@@ -335,15 +335,7 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
             >
               {selected.length > 0 ? `Delete ${formatNumber(selected.length)}` : 'Delete'}
             </Button>
-            <span className="flex items-center gap-1.5">
-              <TextField
-                className="w-20"
-                label="Extend by (seconds)"
-                isLabelHidden
-                inputMode="numeric"
-                value={extendBy}
-                onChange={setExtendBy}
-              />
+            <span className="flex items-center gap-1.5 text-sm text-muted">
               <Button
                 size="sm"
                 icon={<TimerReset aria-hidden />}
@@ -355,8 +347,17 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
                 isLoading={extend.isPending}
                 onClick={() => void runExtend()}
               >
-                Hide for {extendBy || '…'} s more
+                Extend visibility
               </Button>
+              <span aria-hidden>to</span>
+              <input
+                className="h-7 w-16 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg tabular-nums"
+                aria-label="New visibility timeout (seconds)"
+                inputMode="numeric"
+                value={extendBy}
+                onChange={(e) => setExtendBy(e.target.value)}
+              />
+              <span aria-hidden>s</span>
             </span>
             <Button size="sm" variant="ghost" icon={<X aria-hidden />} disabledReason={messages.length === 0 || isPolling ? 'Nothing to clear' : undefined} onClick={clear}>
               Clear list

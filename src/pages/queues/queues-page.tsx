@@ -52,7 +52,7 @@ const COLUMNS: ResourceTableColumn<QueueRef>[] = [
     id: 'name',
     header: 'Name',
     cell: ({ row }) => <NameCell queue={row.original} />,
-    meta: { isPinned: true, width: 260 },
+    meta: { isPinned: true, width: 220 },
   }),
   { id: 'type', header: 'Type', enableSorting: false, cell: ({ row }) => <TypeCell url={row.original.url} />, meta: { width: 100 } },
   {
@@ -60,14 +60,14 @@ const COLUMNS: ResourceTableColumn<QueueRef>[] = [
     header: 'Available',
     enableSorting: false,
     cell: ({ row }) => <CountCell url={row.original.url} pick={(a) => a.available} />,
-    meta: { align: 'right', width: 110 },
+    meta: { align: 'right', width: 100 },
   },
   {
     id: 'inFlight',
     header: 'In flight',
     enableSorting: false,
     cell: ({ row }) => <CountCell url={row.original.url} pick={(a) => a.inFlight} />,
-    meta: { align: 'right', width: 110 },
+    meta: { align: 'right', width: 100 },
   },
   {
     id: 'delayed',
@@ -81,21 +81,21 @@ const COLUMNS: ResourceTableColumn<QueueRef>[] = [
     header: 'Dead-letter queue',
     enableSorting: false,
     cell: ({ row }) => <DeadLetterCell url={row.original.url} />,
-    meta: { width: 240 },
+    meta: { width: 220 },
   },
   {
     id: 'retention',
     header: 'Retention',
     enableSorting: false,
     cell: ({ row }) => <DurationCell url={row.original.url} pick={(a) => a.retentionSeconds} />,
-    meta: { width: 120 },
+    meta: { width: 110 },
   },
   {
     id: 'visibility',
     header: 'Visibility timeout',
     enableSorting: false,
     cell: ({ row }) => <DurationCell url={row.original.url} pick={(a) => a.visibilityTimeout} />,
-    meta: { width: 150 },
+    meta: { width: 140 },
   },
 ];
 
