@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { LayoutDashboard, MessagesSquare } from 'lucide-react';
+import { SERVICE_ICONS } from '../components/service-icons';
 import { generatePath, type Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
 
@@ -36,7 +36,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'dashboard',
     label: 'Dashboard',
-    icon: LayoutDashboard,
+    icon: SERVICE_ICONS.dashboard,
     load: () => import('./dashboard/dashboard-page'),
     // EC2's client is by far the largest chunk: evaluating it early would delay the other cards' first data.
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
@@ -44,7 +44,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'queues',
     label: 'Queues',
-    icon: MessagesSquare,
+    icon: SERVICE_ICONS.sqs,
     load: () => import('./queues/queues-page'),
     preload: () => preloadClients(['sqs']),
     searchParam: 'prefix',
@@ -53,7 +53,7 @@ export const PAGES: PageEntry[] = [
     path: 'queues/:queue',
     label: 'Queue',
     inNav: false,
-    icon: MessagesSquare,
+    icon: SERVICE_ICONS.sqs,
     load: () => import('./queues/queue-page'),
     preload: () => preloadClients(['sqs']),
     crumbs: (params) => [{ label: 'Queues', href: '/queues' }, { label: params.queue ?? '' }],

@@ -23,7 +23,14 @@ export interface ColumnSettingsProps {
 }
 
 /** The "Table settings" button and its panel: show or hide columns and move them up or down. */
-export function ColumnSettings({ tableLabel, items, onVisibleChange, onMove, onReset, isCustomised }: ColumnSettingsProps) {
+export function ColumnSettings({
+  tableLabel,
+  items,
+  onVisibleChange,
+  onMove,
+  onReset,
+  isCustomised,
+}: ColumnSettingsProps) {
   const titleId = useId();
   const visibleCount = items.filter((i) => i.isVisible).length;
   return (

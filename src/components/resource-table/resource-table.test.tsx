@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
+import axe from 'axe-core';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ResourceTable, selectedRows, type ResourceTableProps } from './resource-table';
@@ -31,7 +32,7 @@ function makeRows(n: number, start = 0): Obj[] {
 // TanStack Virtual's own tests stub element sizes.
 const BOX_HEIGHT = 400;
 const scrollTops = new WeakMap<Element, number>();
-const isBox = (el: Element) => el instanceof HTMLElement && el.dataset.testid === 'resource-table-scroll';
+const isBox = (el: Element) => el.firstElementChild?.getAttribute('role') === 'grid';
 const saved: [string, PropertyDescriptor | undefined][] = [];
 beforeAll(() => {
   const define = (name: string, descriptor: PropertyDescriptor) => {
@@ -109,7 +110,11 @@ function Harness({ initialSelection, rows = makeRows(20), ...props }: HarnessPro
   );
 }
 
-const scrollBox = () => screen.getByTestId('resource-table-scroll');
+const scrollBox = () => {
+  const box = grid().parentElement;
+  if (!box) throw new Error('the grid has no scroll box');
+  return box;
+};
 const grid = () => screen.getByRole('grid', { name: 'Objects' });
 /** Data rows as the user reads them: the key in each, top to bottom. */
 const visibleKeys = () =>
@@ -252,7 +257,10 @@ describe('ResourceTable', () => {
     const panel = screen.getByRole('dialog', { name: 'Objects columns' });
     fireEvent.click(within(panel).getByRole('checkbox', { name: 'Size' }));
     fireEvent.click(within(panel).getByRole('button', { name: 'Move Kind up' }));
-    const headers = () => within(grid()).getAllByRole('columnheader').map((c) => c.textContent);
+    const headers = () =>
+      within(grid())
+        .getAllByRole('columnheader')
+        .map((c) => c.textContent);
     expect(headers()).toEqual(['', 'Key', 'Kind']);
     unmount();
 
@@ -325,5 +333,17 @@ describe('ResourceTable', () => {
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
     expect(screen.getByText('object-1').className).toContain('bg-danger-soft');
     expect(screen.getByText('object-0').className).not.toContain('bg-danger-soft');
+  });
+
+  it('has no accessibility violations with selection, sorting, a focused row and a loader row', async () => {
+    const { container } = render(<Harness rows={makeRows(30)} hasNextPage isFetchingNextPage storageKey="a11y" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Key' }));
+    act(() => grid().focus());
+    fireEvent.keyDown(grid(), { key: 'ArrowDown' });
+    expect(grid().getAttribute('aria-activedescendant')).toBeTruthy();
+    // jsdom cannot compute colours; contrast is checked in the browser.
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.passes.length).toBeGreaterThan(10);
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
   });
 });

@@ -252,7 +252,7 @@ export function ResourceTable<T>({
     },
     [selection, onSelectionChange, orderedIds],
   );
-  const allState = selection ? selectionState(orderedIds, selection) : 'none';
+  const allState = useMemo(() => (selection ? selectionState(orderedIds, selection) : 'none'), [orderedIds, selection]);
   const toggleAll = () => {
     if (!selection || !onSelectionChange) return;
     onSelectionChange(setSelected(selection, orderedIds, allState !== 'all'));
@@ -380,8 +380,8 @@ export function ResourceTable<T>({
       )}
       <div
         ref={scrollRef}
-        data-testid="resource-table-scroll"
-        className="@container relative overflow-auto overscroll-x-contain rounded-md border border-border bg-surface"
+        // The grid hides its own outline (the focused row shows where you are); the box shows that the grid has focus.
+        className="@container relative overflow-auto overscroll-x-contain rounded-md border border-border bg-surface has-[>table:focus-visible]:outline-2 has-[>table:focus-visible]:outline-offset-2 has-[>table:focus-visible]:outline-focus"
         style={boxStyle}
       >
         <table
@@ -422,11 +422,7 @@ export function ResourceTable<T>({
                   className="sticky top-0 border-b border-border bg-surface-2 px-3 text-left"
                   style={selectCellStyle(true)}
                 >
-                  <HeaderCheckbox
-                    state={allState}
-                    isDisabled={orderedIds.length === 0}
-                    onChange={toggleAll}
-                  />
+                  <HeaderCheckbox state={allState} isDisabled={orderedIds.length === 0} onChange={toggleAll} />
                 </th>
               )}
               {table.getHeaderGroups()[0]?.headers.map((header, i) => {
@@ -452,7 +448,7 @@ export function ResourceTable<T>({
                       <button
                         type="button"
                         onClick={col.getToggleSortingHandler()}
-                        className={`group inline-flex max-w-full items-center gap-1 rounded hover:text-fg ${
+                        className={`group flex w-full min-w-0 items-center gap-1 rounded hover:text-fg ${
                           isRight ? 'flex-row-reverse' : ''
                         }`}
                       >
@@ -482,7 +478,11 @@ export function ResourceTable<T>({
                 <tr key={`skeleton-${r}`} aria-hidden style={{ height: rowHeight }}>
                   {hasSelection && <td className="border-b border-border px-3" style={selectCellStyle(false)} />}
                   {leafColumns.map((col) => (
-                    <td key={col.id} className="border-b border-border bg-surface px-3" style={pinnedStyle(col.id, false)}>
+                    <td
+                      key={col.id}
+                      className="border-b border-border bg-surface px-3"
+                      style={pinnedStyle(col.id, false)}
+                    >
                       <Skeleton
                         className={`h-3 ${SKELETON_WIDTHS[(r + col.id.length) % SKELETON_WIDTHS.length] ?? 'w-1/2'} ${
                           col.columnDef.meta?.align === 'right' ? 'ml-auto' : ''
@@ -547,6 +547,10 @@ export function ResourceTable<T>({
                         className="size-4 align-middle accent-accent"
                         aria-label={`Select ${getRowLabel ? getRowLabel(row.original) : row.id}`}
                         checked={isSelected}
+                        // Shift-click selects a range; keep the browser from also selecting the text in between.
+                        onMouseDown={(e) => {
+                          if (e.shiftKey) e.preventDefault();
+                        }}
                         onChange={(e: ChangeEvent<HTMLInputElement>) => {
                           const native = e.nativeEvent;
                           toggleRow(row.id, native instanceof MouseEvent && native.shiftKey);
@@ -580,10 +584,12 @@ export function ResourceTable<T>({
             )}
           </tbody>
         </table>
-        {showSkeleton &&
-          belowTable(<span className="text-xs text-muted">{loadingText ?? 'Loading…'}</span>, 'status')}
+        {showSkeleton && belowTable(<span className="text-xs text-muted">{loadingText ?? 'Loading…'}</span>, 'status')}
         {!showSkeleton && isEmpty && hasError && belowTable(error)}
-        {!showSkeleton && isEmpty && !hasError && belowTable(empty ?? <EmptyState title={`No ${label.toLowerCase()}`} />)}
+        {!showSkeleton &&
+          isEmpty &&
+          !hasError &&
+          belowTable(empty ?? <EmptyState title={`No ${label.toLowerCase()}`} />)}
       </div>
     </div>
   );

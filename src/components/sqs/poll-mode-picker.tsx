@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Eye, Inbox } from 'lucide-react';
+import { ArrowDownToLine, Eye } from 'lucide-react';
 
 export type PollModeValue = 'peek' | 'receive';
 
@@ -25,7 +25,7 @@ export function PollModePicker({ mode, onChange, isDisabled = false, visibilityS
     },
     {
       value: 'receive' as const,
-      Icon: Inbox,
+      Icon: ArrowDownToLine,
       label: 'Receive',
       text: `Take messages: they are hidden from consumers for ${visibilitySeconds} s, so you can delete them. Undeleted ones come back after that.`,
     },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
-import { Eraser, FileUp, MessagesSquare, Send, Trash2 } from 'lucide-react';
+import { Eraser, FileUp, Send, Trash2 } from 'lucide-react';
 import { toAppError } from '../../aws/errors';
 import { failureMessage } from '../../aws/mutation';
 import { useDeleteQueue, usePurgeQueue } from '../../aws/sqs/mutations';
@@ -20,6 +20,7 @@ import { useDeniedReason } from '../../app/use-permission';
 import { useRegion, useRegionHref } from '../../app/use-region';
 import { useSearchParam } from '../../app/use-search-state';
 import { useToast } from '../../app/toasts';
+import { SERVICE_ICONS } from '../../components/service-icons';
 import { pageHref } from '../registry';
 import { DeadLetterTab } from './dead-letter-tab';
 import { DetailsTab } from './details-tab';
@@ -66,7 +67,7 @@ export default function QueuePage() {
     const notFound = toAppError(error).kind === 'not-found';
     return (
       <div className="flex flex-col gap-4">
-        <PageHeader icon={<MessagesSquare />} title={name} />
+        <PageHeader icon={<SERVICE_ICONS.sqs />} title={name} />
         {notFound ? (
           <ErrorNotice kind="not-found" message={`There is no queue named ${name} in ${region}. It may have been deleted.`} />
         ) : (
@@ -85,7 +86,7 @@ export default function QueuePage() {
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
-        icon={<MessagesSquare />}
+        icon={<SERVICE_ICONS.sqs />}
         title={name}
         description={
           a ? (

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useNavigate } from 'react-router';
-import { MessagesSquare, Plus, RefreshCw, Trash2 } from 'lucide-react';
+import { Plus, RefreshCw, Trash2 } from 'lucide-react';
 import { failureMessage } from '../../aws/mutation';
 import { rowsOf } from '../../aws/paging';
 import { sqsKeys, sqsQueries } from '../../aws/sqs/queries';
@@ -25,6 +25,7 @@ import { useDeniedReason } from '../../app/use-permission';
 import { useRegion, useRegionHref } from '../../app/use-region';
 import { useSearchParam } from '../../app/use-search-state';
 import { useToast } from '../../app/toasts';
+import { SERVICE_ICONS } from '../../components/service-icons';
 import { pageHref } from '../registry';
 import { CreateQueueDialog } from './create-queue-dialog';
 import { CountCell, DeadLetterCell, DurationCell, RefreshIntervalContext, TypeCell } from './queue-cells';
@@ -158,7 +159,7 @@ export default function QueuesPage() {
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
-        icon={<MessagesSquare />}
+        icon={<SERVICE_ICONS.sqs />}
         title="Queues"
         count={list.data ? formatCount(rows.length, hasMore) : undefined}
         description="SQS queues in this region: messages waiting, in flight and delayed, and where failed messages go."
