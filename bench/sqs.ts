@@ -32,8 +32,21 @@ export interface SqsBenchResult {
     requests: Record<string, number>;
     rowsInDom: number;
   };
-  poll10000: { messages: number; receiveSeconds: number; deleteSeconds: number; messagesPerSecond: number; receiveCalls: number; deleteCalls: number };
-  chunk: { ownGzip: number; ownFiles: string[]; sqsClientGzip: number; sqsClientFiles: string[]; ownUnder40Kb: boolean };
+  poll10000: {
+    messages: number;
+    receiveSeconds: number;
+    deleteSeconds: number;
+    messagesPerSecond: number;
+    receiveCalls: number;
+    deleteCalls: number;
+  };
+  chunk: {
+    ownGzip: number;
+    ownFiles: string[];
+    sqsClientGzip: number;
+    sqsClientFiles: string[];
+    ownUnder40Kb: boolean;
+  };
 }
 
 async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
@@ -81,13 +94,19 @@ async function pollTenThousand(sqs: SQSClient, o: SqsBenchOptions): Promise<SqsB
     sqs.send(
       new SendMessageBatchCommand({
         QueueUrl,
-        Entries: Array.from({ length: 10 }, (_, k) => ({ Id: `m${k}`, MessageBody: JSON.stringify({ n: b * 10 + k, text: 'bench message' }) })),
+        Entries: Array.from({ length: 10 }, (_, k) => ({
+          Id: `m${k}`,
+          MessageBody: JSON.stringify({ n: b * 10 + k, text: 'bench message' }),
+        })),
       }),
     ),
   );
   const page = o.page;
   await page.goto(`${o.baseUrl}/queues/${name}`);
-  await page.getByTestId('queue-counts').getByText(`${MESSAGES.toLocaleString('en-US')} available`).waitFor({ timeout: 30_000 });
+  await page
+    .getByTestId('queue-counts')
+    .getByText(`${MESSAGES.toLocaleString('en-US')} available`)
+    .waitFor({ timeout: 30_000 });
   let receiveCalls = 0;
   let deleteCalls = 0;
   const onRequest = (r: { headers(): Record<string, string> }) => {
@@ -107,11 +126,16 @@ async function pollTenThousand(sqs: SQSClient, o: SqsBenchOptions): Promise<SqsB
     const received = Date.now();
     await page.getByRole('checkbox', { name: 'Select all loaded rows' }).check();
     await page.getByRole('button', { name: `Delete ${MESSAGES.toLocaleString('en-US')}` }).click();
-    await page.getByRole('dialog').getByRole('button', { name: `Delete ${MESSAGES} messages` }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: `Delete ${MESSAGES} messages` })
+      .click();
     await page.getByText('No messages received').waitFor({ timeout: 600_000 });
     const deleted = Date.now();
     const left = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }));
-    const remaining = Number(left.Attributes?.ApproximateNumberOfMessages) + Number(left.Attributes?.ApproximateNumberOfMessagesNotVisible);
+    const remaining =
+      Number(left.Attributes?.ApproximateNumberOfMessages) +
+      Number(left.Attributes?.ApproximateNumberOfMessagesNotVisible);
     if (remaining !== 0) throw new Error(`${remaining} messages left in the queue after receive-and-delete`);
     return {
       messages: MESSAGES,
@@ -154,8 +178,16 @@ export async function runSqsBench(o: SqsBenchOptions): Promise<SqsBenchResult> {
   printTable(
     ['measure', 'value'],
     [
-      ['1,000 queues: first row (median)', `${queues1000.firstRowMs.median} ms (runs ${queues1000.firstRowMs.runs.join(', ')})`],
-      ['1,000 queues: requests per load', Object.entries(queues1000.requests).map(([k, v]) => `${k} ${v}`).join(', ')],
+      [
+        '1,000 queues: first row (median)',
+        `${queues1000.firstRowMs.median} ms (runs ${queues1000.firstRowMs.runs.join(', ')})`,
+      ],
+      [
+        '1,000 queues: requests per load',
+        Object.entries(queues1000.requests)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
+      ],
       ['1,000 queues: rows in the DOM', String(queues1000.rowsInDom)],
       ['10,000 messages: receive', `${poll10000.receiveSeconds} s in ${poll10000.receiveCalls} calls`],
       ['10,000 messages: delete', `${poll10000.deleteSeconds} s in ${poll10000.deleteCalls} calls`],

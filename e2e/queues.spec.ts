@@ -17,7 +17,11 @@ function sqsOf(config: AwsClientConfig): SQSClient {
   return new SQSClient(config);
 }
 
-async function createQueue(sqs: SQSClient, name: string, attributes: Record<string, string> = {}): Promise<{ url: string; arn: string }> {
+async function createQueue(
+  sqs: SQSClient,
+  name: string,
+  attributes: Record<string, string> = {},
+): Promise<{ url: string; arn: string }> {
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
   const a = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
   return { url: QueueUrl!, arn: a.Attributes!.QueueArn! };
@@ -25,14 +29,26 @@ async function createQueue(sqs: SQSClient, name: string, attributes: Record<stri
 
 async function countsOf(sqs: SQSClient, url: string): Promise<{ available: number; inFlight: number }> {
   const a = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    new GetQueueAttributesCommand({
+      QueueUrl: url,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
   );
-  return { available: Number(a.Attributes?.ApproximateNumberOfMessages), inFlight: Number(a.Attributes?.ApproximateNumberOfMessagesNotVisible) };
+  return {
+    available: Number(a.Attributes?.ApproximateNumberOfMessages),
+    inFlight: Number(a.Attributes?.ApproximateNumberOfMessagesNotVisible),
+  };
 }
 
 async function sendBodies(sqs: SQSClient, url: string, bodies: string[], groupId?: string) {
   for (const [i, body] of bodies.entries())
-    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, ...(groupId ? { MessageGroupId: groupId, MessageDeduplicationId: `d${i}` } : {}) }));
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: url,
+        MessageBody: body,
+        ...(groupId ? { MessageGroupId: groupId, MessageDeduplicationId: `d${i}` } : {}),
+      }),
+    );
 }
 
 const messagesTable = (page: Page) => page.getByRole('grid', { name: 'Messages' });
@@ -56,11 +72,15 @@ test('the list filters by name prefix on the server, shows counts of rows on scr
   const sqs = sqsOf(awsClientConfig);
   const prefix = unique('list');
   const dlq = await createQueue(sqs, `${prefix}-dlq`);
-  const main = await createQueue(sqs, `${prefix}-main`, { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }) });
+  const main = await createQueue(sqs, `${prefix}-main`, {
+    RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }),
+  });
   await sendBodies(sqs, main.url, ['a', 'b', 'c']);
   await sendBodies(sqs, dlq.url, ['failed']);
 
-  const listed = page.waitForRequest((r) => (r.headers()['x-amz-target'] ?? '') === 'AmazonSQS.ListQueues' && (r.postData() ?? '').includes(prefix));
+  const listed = page.waitForRequest(
+    (r) => (r.headers()['x-amz-target'] ?? '') === 'AmazonSQS.ListQueues' && (r.postData() ?? '').includes(prefix),
+  );
   await open(`/queues?prefix=${prefix}`);
   await listed;
   const table = page.getByRole('grid', { name: 'Queues' });
@@ -87,7 +107,12 @@ test('the list filters by name prefix on the server, shows counts of rows on scr
   await expect(counts(page)).toContainText('FIFO queue');
 });
 
-test('a JSON message sent with attributes is found by peeking, with its attributes intact', async ({ page, open, axe, awsClientConfig }) => {
+test('a JSON message sent with attributes is found by peeking, with its attributes intact', async ({
+  page,
+  open,
+  axe,
+  awsClientConfig,
+}) => {
   const sqs = sqsOf(awsClientConfig);
   const name = unique('send');
   const { url } = await createQueue(sqs, name);
@@ -123,7 +148,11 @@ test('a JSON message sent with attributes is found by peeking, with its attribut
   await poll(page, 'Peek');
   const row = messagesTable(page).getByRole('row').filter({ hasText: 'o-77' });
   await expect(row).toContainText('Kind=order, Total=12.50, Raw=aGVsbG8=');
-  await row.getByRole('button').filter({ hasNotText: /Select/ }).first().click();
+  await row
+    .getByRole('button')
+    .filter({ hasNotText: /Select/ })
+    .first()
+    .click();
   const details = page.getByRole('dialog', { name: 'Message' });
   await expect(details.getByText('"orderId": "o-77"')).toBeVisible();
   const attrs = details.getByRole('region', { name: 'Message attributes' });
@@ -131,7 +160,9 @@ test('a JSON message sent with attributes is found by peeking, with its attribut
   await expect(attrs.getByRole('row').filter({ hasText: 'Raw' })).toContainText('BinaryaGVsbG8=');
   await axe('message details');
   // What SQS holds agrees: the attributes went in as typed.
-  const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MessageAttributeNames: ['All'], VisibilityTimeout: 0 }));
+  const got = await sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: url, MessageAttributeNames: ['All'], VisibilityTimeout: 0 }),
+  );
   expect(got.Messages?.[0]?.MessageAttributes?.Total).toMatchObject({ DataType: 'Number', StringValue: '12.50' });
 });
 
@@ -139,7 +170,11 @@ test('peek leaves the count unchanged; receive and delete lowers it', async ({ p
   const sqs = sqsOf(awsClientConfig);
   const name = unique('peek');
   const { url } = await createQueue(sqs, name);
-  await sendBodies(sqs, url, Array.from({ length: 12 }, (_, i) => JSON.stringify({ n: i })));
+  await sendBodies(
+    sqs,
+    url,
+    Array.from({ length: 12 }, (_, i) => JSON.stringify({ n: i })),
+  );
   await open(`/queues/${name}`);
   await expect(counts(page)).toContainText('12 available');
 
@@ -157,7 +192,10 @@ test('peek leaves the count unchanged; receive and delete lowers it', async ({ p
   await expect(messagesTable(page).getByRole('row').nth(1)).toContainText(/\d:\d\d/);
   await page.getByRole('checkbox', { name: 'Select all loaded rows' }).check();
   await page.getByRole('button', { name: 'Delete 5' }).click();
-  await page.getByRole('dialog', { name: 'Delete 5 messages?' }).getByRole('button', { name: 'Delete 5 messages' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete 5 messages?' })
+    .getByRole('button', { name: 'Delete 5 messages' })
+    .click();
   await expect(counts(page)).toContainText('7 available · 0 in flight');
   expect(await countsOf(sqs, url)).toEqual({ available: 7, inFlight: 0 });
   await expect(messagesTable(page).getByRole('row')).toHaveCount(1);
@@ -168,8 +206,22 @@ test('a FIFO queue delivers each group in order', async ({ page, open, awsClient
   const name = `${unique('fifo')}.fifo`;
   const { url } = await createQueue(sqs, name, { FifoQueue: 'true' });
   for (let i = 1; i <= 4; i++) {
-    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: `A${i}`, MessageGroupId: 'a', MessageDeduplicationId: `a${i}` }));
-    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: `B${i}`, MessageGroupId: 'b', MessageDeduplicationId: `b${i}` }));
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: url,
+        MessageBody: `A${i}`,
+        MessageGroupId: 'a',
+        MessageDeduplicationId: `a${i}`,
+      }),
+    );
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: url,
+        MessageBody: `B${i}`,
+        MessageGroupId: 'b',
+        MessageDeduplicationId: `b${i}`,
+      }),
+    );
   }
   await open(`/queues/${name}`);
   await poll(page, 'Receive', { max: 8 });
@@ -180,7 +232,11 @@ test('a FIFO queue delivers each group in order', async ({ page, open, awsClient
   expect(order('B')).toEqual(['B1', 'B2', 'B3', 'B4']);
 });
 
-test('a batch send from a file goes 10 per call and reports the message SQS refused', async ({ page, open, awsClientConfig }) => {
+test('a batch send from a file goes 10 per call and reports the message SQS refused', async ({
+  page,
+  open,
+  awsClientConfig,
+}) => {
   const sqs = sqsOf(awsClientConfig);
   const name = unique('batch');
   const { url } = await createQueue(sqs, name, { MaximumMessageSize: '1024' });
@@ -190,9 +246,17 @@ test('a batch send from a file goes 10 per call and reports the message SQS refu
   await page.getByRole('button', { name: 'Actions' }).click();
   await page.getByRole('menuitem', { name: 'Send messages from a file…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Send messages from a file' });
-  await dialog.getByLabel('JSON file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"an array"}') });
+  await dialog
+    .getByLabel('JSON file')
+    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"an array"}') });
   await expect(dialog.getByText('bad.json: The file must hold a JSON array: one element per message')).toBeVisible();
-  await dialog.getByLabel('JSON file').setInputFiles({ name: 'orders.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(messages)) });
+  await dialog
+    .getByLabel('JSON file')
+    .setInputFiles({
+      name: 'orders.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(messages)),
+    });
   const calls: string[] = [];
   page.on('request', (r) => {
     if ((r.headers()['x-amz-target'] ?? '') === 'AmazonSQS.SendMessageBatch') calls.push(r.postData() ?? '');
@@ -229,7 +293,12 @@ test('purge asks for the queue name, then empties the queue', async ({ page, ope
   expect(await countsOf(sqs, url)).toEqual({ available: 0, inFlight: 0 });
 });
 
-test('a redrive moves every message of a dead-letter queue back to its source', async ({ page, open, axe, awsClientConfig }) => {
+test('a redrive moves every message of a dead-letter queue back to its source', async ({
+  page,
+  open,
+  axe,
+  awsClientConfig,
+}) => {
   const sqs = sqsOf(awsClientConfig);
   const base = unique('redrive');
   const dlq = await createQueue(sqs, `${base}-dlq`);
@@ -259,7 +328,11 @@ test('a redrive moves every message of a dead-letter queue back to its source', 
 test.describe('as a viewer', () => {
   test.use({ role: 'viewer' });
 
-  test('peeking works; delete and purge are refused with the action named, and nothing changes', async ({ page, open, awsClientConfig }) => {
+  test('peeking works; delete and purge are refused with the action named, and nothing changes', async ({
+    page,
+    open,
+    awsClientConfig,
+  }) => {
     const sqs = sqsOf(awsClientConfig);
     const name = unique('viewer');
     const { url, arn } = await createQueue(sqs, name);
@@ -290,7 +363,9 @@ test.describe('as a viewer', () => {
     await expect(purge.getByRole('alert')).toContainText(`your role does not allow sqs:PurgeQueue on ${arn}`);
     await purge.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Actions' }).click();
-    await expect(page.getByRole('menuitem', { name: /Purge messages/ })).toContainText('Your role does not allow sqs:PurgeQueue');
+    await expect(page.getByRole('menuitem', { name: /Purge messages/ })).toContainText(
+      'Your role does not allow sqs:PurgeQueue',
+    );
     expect(await countsOf(sqs, url)).toEqual({ available: 0, inFlight: 2 });
   });
 });
@@ -312,7 +387,9 @@ test.describe('with injected faults', () => {
       count: 2,
       error: { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' },
     });
-    const throttled = page.waitForResponse((r) => (r.request().headers()['x-amz-target'] ?? '') === 'AmazonSQS.ReceiveMessage' && r.status() === 400);
+    const throttled = page.waitForResponse(
+      (r) => (r.request().headers()['x-amz-target'] ?? '') === 'AmazonSQS.ReceiveMessage' && r.status() === 400,
+    );
     await page.getByRole('radio', { name: /^Receive/ }).check();
     await page.getByLabel('Stop after (messages)').fill('3');
     await page.getByRole('button', { name: 'Receive messages' }).click();
@@ -340,7 +417,10 @@ test.describe('with injected faults', () => {
     });
     await page.getByRole('checkbox', { name: 'Select all loaded rows' }).check();
     await page.getByRole('button', { name: 'Delete 3' }).click();
-    await page.getByRole('dialog', { name: 'Delete 3 messages?' }).getByRole('button', { name: 'Delete 3 messages' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete 3 messages?' })
+      .getByRole('button', { name: 'Delete 3 messages' })
+      .click();
     const report = page.getByRole('alert').filter({ hasText: 'not deleted' });
     await expect(report).toContainText('3 messages were not deleted:');
     await expect(report.getByRole('listitem')).toHaveCount(3);

@@ -58,7 +58,13 @@ describe('polling', () => {
     const url = await queueWith(25);
     const seen: string[] = [];
     const end = await pollQueue({
-      region, url, mode: 'peek', visibilitySeconds: 30, maxMessages: 100, durationSeconds: 30, waitSeconds: 1,
+      region,
+      url,
+      mode: 'peek',
+      visibilitySeconds: 30,
+      maxMessages: 100,
+      durationSeconds: 30,
+      waitSeconds: 1,
       signal: new AbortController().signal,
       onMessages: (ms) => seen.push(...ms.map((m) => m.id)),
     });
@@ -72,7 +78,13 @@ describe('polling', () => {
     const url = await queueWith(15);
     const got: string[] = [];
     const end = await pollQueue({
-      region, url, mode: 'receive', visibilitySeconds: 60, maxMessages: 12, durationSeconds: 30, waitSeconds: 1,
+      region,
+      url,
+      mode: 'receive',
+      visibilitySeconds: 60,
+      maxMessages: 12,
+      durationSeconds: 30,
+      waitSeconds: 1,
       signal: new AbortController().signal,
       onMessages: (ms) => got.push(...ms.map((m) => m.id)),
     });
@@ -83,11 +95,22 @@ describe('polling', () => {
 
   it('a throttled ReceiveMessage is retried and polling goes on', async () => {
     const url = await queueWith(3);
-    await emu.admin('faults', { service: 'sqs', operation: 'ReceiveMessage', count: 2, error: { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' } });
+    await emu.admin('faults', {
+      service: 'sqs',
+      operation: 'ReceiveMessage',
+      count: 2,
+      error: { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' },
+    });
     const retries: number[] = [];
     const got: string[] = [];
     const end = await pollQueue({
-      region, url, mode: 'receive', visibilitySeconds: 60, maxMessages: 3, durationSeconds: 30, waitSeconds: 1,
+      region,
+      url,
+      mode: 'receive',
+      visibilitySeconds: 60,
+      maxMessages: 3,
+      durationSeconds: 30,
+      waitSeconds: 1,
       signal: new AbortController().signal,
       onMessages: (ms) => got.push(...ms.map((m) => m.id)),
       onRetry: (_e, attempt) => retries.push(attempt),
@@ -104,8 +127,15 @@ describe('polling', () => {
     const started = Date.now();
     setTimeout(() => controller.abort(), 200);
     const end = await pollQueue({
-      region, url, mode: 'peek', visibilitySeconds: 0, maxMessages: 10, durationSeconds: 60, waitSeconds: 20,
-      signal: controller.signal, onMessages: () => undefined,
+      region,
+      url,
+      mode: 'peek',
+      visibilitySeconds: 0,
+      maxMessages: 10,
+      durationSeconds: 60,
+      waitSeconds: 20,
+      signal: controller.signal,
+      onMessages: () => undefined,
     });
     expect(end.reason).toBe('stopped');
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -116,7 +146,9 @@ describe('messages', () => {
   it('keeps message attributes of every type intact through send and receive', async () => {
     const url = await queueWith(0);
     await sendMessage({
-      region, url, body: '{"a":1}',
+      region,
+      url,
+      body: '{"a":1}',
       attributes: toOutgoingAttributes([
         { name: 'Kind', type: 'String', value: 'order' },
         { name: 'Total', type: 'Number', value: '12.50' },
@@ -141,7 +173,12 @@ describe('messages', () => {
       ...(await receiveMessages({ region, url, max: 10, waitSeconds: 1, visibilitySeconds: 60 })),
     ];
     expect(ms).toHaveLength(12);
-    await emu.admin('faults', { service: 'sqs', operation: 'DeleteMessageBatch', count: 1, error: { code: 'InternalError', status: 500, message: 'We encountered an internal error' } });
+    await emu.admin('faults', {
+      service: 'sqs',
+      operation: 'DeleteMessageBatch',
+      count: 1,
+      error: { code: 'InternalError', status: 500, message: 'We encountered an internal error' },
+    });
     const result = await deleteMessages({ region, url, messages: ms });
     // The fault hits the first call: those 10 are reported, the last 2 deleted.
     expect(result.failed.map((f) => f.id)).toEqual(ms.slice(0, 10).map((m) => m.id));
@@ -152,11 +189,17 @@ describe('messages', () => {
 
   it('sends a file in batches of 10, reporting each refused message with its code', async () => {
     const url = await queueWith(0, { MaximumMessageSize: '1024' });
-    const messages = Array.from({ length: 23 }, (_, i) => ({ position: i + 1, body: i === 14 ? 'x'.repeat(2000) : `{"i":${i}}` }));
+    const messages = Array.from({ length: 23 }, (_, i) => ({
+      position: i + 1,
+      body: i === 14 ? 'x'.repeat(2000) : `{"i":${i}}`,
+    }));
     const failures: Array<[number, string]> = [];
     const progress: number[] = [];
     const result = await sendMany({
-      region, url, messages, signal: new AbortController().signal,
+      region,
+      url,
+      messages,
+      signal: new AbortController().signal,
       onProgress: (done) => progress.push(done),
       onFailure: (m, code) => failures.push([m.position, code]),
     });
@@ -185,12 +228,19 @@ describe('redrive', () => {
     const handle = await startMessageMove({ region, sourceArn: dlqArn });
     const seen: number[] = [];
     const task = await watchMessageMove({
-      region, sourceArn: dlqArn, handle, startedAt, signal: new AbortController().signal, intervalMs: 50,
+      region,
+      sourceArn: dlqArn,
+      handle,
+      startedAt,
+      signal: new AbortController().signal,
+      intervalMs: 50,
       onProgress: (t) => seen.push(t.moved),
     });
     expect(task).toMatchObject({ status: 'COMPLETED', moved: 5, toMove: 5 });
     expect((await counts(dlqUrl)).available).toBe(0);
-    const src = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: srcUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
+    const src = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: srcUrl, AttributeNames: ['ApproximateNumberOfMessages'] }),
+    );
     expect(src.Attributes?.ApproximateNumberOfMessages).toBe('5');
   });
 });

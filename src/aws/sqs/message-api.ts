@@ -14,15 +14,18 @@ export interface SendParams {
 }
 
 export async function sendMessage(params: SendParams): Promise<{ messageId: string; sequenceNumber?: string }> {
-  const out = await send('sqs', params.region, (sqs) =>
-    new sqs.SendMessageCommand({
-      QueueUrl: params.url,
-      MessageBody: params.body,
-      ...(params.attributes && Object.keys(params.attributes).length ? { MessageAttributes: params.attributes } : {}),
-      ...(params.delaySeconds ? { DelaySeconds: params.delaySeconds } : {}),
-      ...(params.groupId ? { MessageGroupId: params.groupId } : {}),
-      ...(params.deduplicationId ? { MessageDeduplicationId: params.deduplicationId } : {}),
-    }),
+  const out = await send(
+    'sqs',
+    params.region,
+    (sqs) =>
+      new sqs.SendMessageCommand({
+        QueueUrl: params.url,
+        MessageBody: params.body,
+        ...(params.attributes && Object.keys(params.attributes).length ? { MessageAttributes: params.attributes } : {}),
+        ...(params.delaySeconds ? { DelaySeconds: params.delaySeconds } : {}),
+        ...(params.groupId ? { MessageGroupId: params.groupId } : {}),
+        ...(params.deduplicationId ? { MessageDeduplicationId: params.deduplicationId } : {}),
+      }),
   );
   return { messageId: out.MessageId ?? '', ...(out.SequenceNumber ? { sequenceNumber: out.SequenceNumber } : {}) };
 }
@@ -185,7 +188,8 @@ async function inBatches(
     try {
       const out = await call(entries);
       for (const s of out.Successful ?? []) result.succeeded.push(idOf(s.Id));
-      for (const f of out.Failed ?? []) result.failed.push({ id: idOf(f.Id), code: f.Code ?? 'Unknown', message: f.Message ?? '' });
+      for (const f of out.Failed ?? [])
+        result.failed.push({ id: idOf(f.Id), code: f.Code ?? 'Unknown', message: f.Message ?? '' });
     } catch (e) {
       const err = toAppError(e);
       if (err.kind === 'forbidden' || err.kind === 'expired') throw e;
@@ -195,7 +199,11 @@ async function inBatches(
   return result;
 }
 
-export function deleteMessages(params: { region: string; url: string; messages: MessageHandle[] }): Promise<BatchResult> {
+export function deleteMessages(params: {
+  region: string;
+  url: string;
+  messages: MessageHandle[];
+}): Promise<BatchResult> {
   return inBatches(params.messages, (entries) =>
     send('sqs', params.region, (sqs) => new sqs.DeleteMessageBatchCommand({ QueueUrl: params.url, Entries: entries })),
   );

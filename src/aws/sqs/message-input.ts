@@ -40,11 +40,16 @@ export function attributeValueError(type: AttributeType, value: string): string 
   if (value === '') return 'Enter a value';
   if (type === 'Number') {
     if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim())) return 'Not a number';
-    const digits = value.replace(/^[-+]/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '');
+    const digits = value
+      .replace(/^[-+]/, '')
+      .replace(/[eE].*$/, '')
+      .replace('.', '')
+      .replace(/^0+/, '');
     if (digits.length > 38) return 'At most 38 significant digits';
     return undefined;
   }
-  if (type === 'Binary') return isBase64(value.trim()) ? undefined : 'Not valid base64 (A–Z, a–z, 0–9, +, / and = padding)';
+  if (type === 'Binary')
+    return isBase64(value.trim()) ? undefined : 'Not valid base64 (A–Z, a–z, 0–9, +, / and = padding)';
   if (INVALID_CHAR.test(value)) return 'Contains a character SQS does not accept';
   return undefined;
 }

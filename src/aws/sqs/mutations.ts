@@ -34,7 +34,8 @@ export function usePurgeQueue() {
 
 export function useTagQueue() {
   return useAwsMutation({
-    describe: (v: { region: string; url: string; tags: Record<string, string> }) => `tag the queue with ${Object.keys(v.tags).join(', ')}`,
+    describe: (v: { region: string; url: string; tags: Record<string, string> }) =>
+      `tag the queue with ${Object.keys(v.tags).join(', ')}`,
     mutationFn: (v: { region: string; url: string; tags: Record<string, string> }) => tagQueue(v),
     invalidates: (v) => [sqsKeys.tags(v.region, v.url)],
     action: 'sqs:TagQueue',
@@ -67,7 +68,8 @@ interface HandlesVars {
 
 export function useDeleteMessages() {
   return useAwsMutation({
-    describe: (v: HandlesVars) => (v.messages.length === 1 ? 'delete the message' : `delete ${v.messages.length} messages`),
+    describe: (v: HandlesVars) =>
+      v.messages.length === 1 ? 'delete the message' : `delete ${v.messages.length} messages`,
     mutationFn: (v: HandlesVars) => deleteMessages(v),
     invalidates: (v) => [sqsKeys.attributes(v.region, v.url)],
     action: 'sqs:DeleteMessage',

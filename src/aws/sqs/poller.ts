@@ -88,7 +88,8 @@ export async function pollQueue(options: PollOptions): Promise<PollEnd> {
     } catch (e) {
       if (signal.aborted) return { reason: 'stopped', received: seen.size, calls };
       const err = toAppError(e);
-      if (!err.retryable || err.kind === 'expired' || failures >= MAX_RETRIES) return { reason: 'error', error: e, received: seen.size, calls };
+      if (!err.retryable || err.kind === 'expired' || failures >= MAX_RETRIES)
+        return { reason: 'error', error: e, received: seen.size, calls };
       failures++;
       options.onRetry?.(err, failures);
       await sleep(backoffMs(failures), signal);
@@ -98,6 +99,7 @@ export async function pollQueue(options: PollOptions): Promise<PollEnd> {
     for (const m of fresh) seen.add(m.id);
     // In receive mode a message seen again (its visibility ran out) comes with a new receipt handle: pass it on.
     if (batch.length > 0) options.onMessages(options.mode === 'peek' ? fresh : batch);
-    if (options.mode === 'peek' && batch.length > 0 && fresh.length === 0) return { reason: 'seen-all', received: seen.size, calls };
+    if (options.mode === 'peek' && batch.length > 0 && fresh.length === 0)
+      return { reason: 'seen-all', received: seen.size, calls };
   }
 }

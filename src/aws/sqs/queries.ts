@@ -1,7 +1,14 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { tokenPaging } from '../paging';
 import { listQueueOverview } from './api';
-import { getQueueAttributes, getQueueUrl, getQueueUrlByArn, listDeadLetterSources, listQueues, listQueueTags } from './queue-api';
+import {
+  getQueueAttributes,
+  getQueueUrl,
+  getQueueUrlByArn,
+  listDeadLetterSources,
+  listQueues,
+  listQueueTags,
+} from './queue-api';
 import { listMessageMoves } from './redrive-api';
 
 export const sqsKeys = {

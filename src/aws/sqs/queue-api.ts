@@ -54,7 +54,10 @@ export function getQueueUrlByArn(params: { region: string; arn: string }, signal
   return getQueueUrl({ region: parts.region, name: parts.name, accountId: parts.accountId }, signal);
 }
 
-export async function getQueueAttributes(params: { region: string; url: string }, signal?: AbortSignal): Promise<QueueAttributes> {
+export async function getQueueAttributes(
+  params: { region: string; url: string },
+  signal?: AbortSignal,
+): Promise<QueueAttributes> {
   const out = await send(
     'sqs',
     params.region,
@@ -64,15 +67,21 @@ export async function getQueueAttributes(params: { region: string; url: string }
   return parseQueueAttributes(out.Attributes ?? {});
 }
 
-export async function createQueue(
-  params: { region: string; name: string; attributes: Record<string, string>; tags?: Record<string, string> },
-): Promise<string> {
-  const out = await send('sqs', params.region, (sqs) =>
-    new sqs.CreateQueueCommand({
-      QueueName: params.name,
-      Attributes: params.attributes,
-      ...(params.tags && Object.keys(params.tags).length ? { tags: params.tags } : {}),
-    }),
+export async function createQueue(params: {
+  region: string;
+  name: string;
+  attributes: Record<string, string>;
+  tags?: Record<string, string>;
+}): Promise<string> {
+  const out = await send(
+    'sqs',
+    params.region,
+    (sqs) =>
+      new sqs.CreateQueueCommand({
+        QueueName: params.name,
+        Attributes: params.attributes,
+        ...(params.tags && Object.keys(params.tags).length ? { tags: params.tags } : {}),
+      }),
   );
   if (!out.QueueUrl) throw new Error(`SQS returned no URL for ${params.name}`);
   return out.QueueUrl;
@@ -113,7 +122,10 @@ export interface QueueTag {
   value: string;
 }
 
-export async function listQueueTags(params: { region: string; url: string }, signal?: AbortSignal): Promise<QueueTag[]> {
+export async function listQueueTags(
+  params: { region: string; url: string },
+  signal?: AbortSignal,
+): Promise<QueueTag[]> {
   const out = await send('sqs', params.region, (sqs) => new sqs.ListQueueTagsCommand({ QueueUrl: params.url }), signal);
   return Object.entries(out.Tags ?? {})
     .map(([key, value]) => ({ key, value }))

@@ -65,7 +65,9 @@ export function parseRedrivePolicy(text: string | undefined): RedrivePolicy | un
 export function parseRedriveAllowPolicy(text: string | undefined): RedriveAllowPolicy | undefined {
   const o = parseJsonObject(text);
   if (!o || typeof o.redrivePermission !== 'string') return undefined;
-  const arns = Array.isArray(o.sourceQueueArns) ? o.sourceQueueArns.filter((a): a is string => typeof a === 'string') : [];
+  const arns = Array.isArray(o.sourceQueueArns)
+    ? o.sourceQueueArns.filter((a): a is string => typeof a === 'string')
+    : [];
   return { redrivePermission: o.redrivePermission, sourceQueueArns: arns };
 }
 

@@ -11,11 +11,39 @@ export interface NumberLimit {
 }
 
 export const QUEUE_LIMITS = {
-  visibilityTimeout: { attribute: 'VisibilityTimeout', label: 'Visibility timeout', min: 0, max: 43_200, unit: 'seconds', defaultValue: 30 },
-  retention: { attribute: 'MessageRetentionPeriod', label: 'Message retention', min: 60, max: 1_209_600, unit: 'seconds', defaultValue: 345_600 },
+  visibilityTimeout: {
+    attribute: 'VisibilityTimeout',
+    label: 'Visibility timeout',
+    min: 0,
+    max: 43_200,
+    unit: 'seconds',
+    defaultValue: 30,
+  },
+  retention: {
+    attribute: 'MessageRetentionPeriod',
+    label: 'Message retention',
+    min: 60,
+    max: 1_209_600,
+    unit: 'seconds',
+    defaultValue: 345_600,
+  },
   delay: { attribute: 'DelaySeconds', label: 'Delivery delay', min: 0, max: 900, unit: 'seconds', defaultValue: 0 },
-  maxMessageSize: { attribute: 'MaximumMessageSize', label: 'Maximum message size', min: 1_024, max: 1_048_576, unit: 'bytes', defaultValue: 262_144 },
-  receiveWait: { attribute: 'ReceiveMessageWaitTimeSeconds', label: 'Receive message wait time', min: 0, max: 20, unit: 'seconds', defaultValue: 0 },
+  maxMessageSize: {
+    attribute: 'MaximumMessageSize',
+    label: 'Maximum message size',
+    min: 1_024,
+    max: 1_048_576,
+    unit: 'bytes',
+    defaultValue: 262_144,
+  },
+  receiveWait: {
+    attribute: 'ReceiveMessageWaitTimeSeconds',
+    label: 'Receive message wait time',
+    min: 0,
+    max: 20,
+    unit: 'seconds',
+    defaultValue: 0,
+  },
 } as const satisfies Record<string, NumberLimit>;
 
 export const MAX_RECEIVE_COUNT = { min: 1, max: 1000 } as const;

@@ -22,12 +22,15 @@ export async function startMessageMove(params: {
   destinationArn?: string | undefined;
   maxPerSecond?: number | undefined;
 }): Promise<string> {
-  const out = await send('sqs', params.region, (sqs) =>
-    new sqs.StartMessageMoveTaskCommand({
-      SourceArn: params.sourceArn,
-      ...(params.destinationArn ? { DestinationArn: params.destinationArn } : {}),
-      ...(params.maxPerSecond ? { MaxNumberOfMessagesPerSecond: params.maxPerSecond } : {}),
-    }),
+  const out = await send(
+    'sqs',
+    params.region,
+    (sqs) =>
+      new sqs.StartMessageMoveTaskCommand({
+        SourceArn: params.sourceArn,
+        ...(params.destinationArn ? { DestinationArn: params.destinationArn } : {}),
+        ...(params.maxPerSecond ? { MaxNumberOfMessagesPerSecond: params.maxPerSecond } : {}),
+      }),
   );
   if (!out.TaskHandle) throw new Error('SQS returned no task handle');
   return out.TaskHandle;
@@ -58,11 +61,16 @@ export async function listMessageMoves(
 }
 
 export async function cancelMessageMove(params: { region: string; handle: string }): Promise<number> {
-  const out = await send('sqs', params.region, (sqs) => new sqs.CancelMessageMoveTaskCommand({ TaskHandle: params.handle }));
+  const out = await send(
+    'sqs',
+    params.region,
+    (sqs) => new sqs.CancelMessageMoveTaskCommand({ TaskHandle: params.handle }),
+  );
   return out.ApproximateNumberOfMessagesMoved ?? 0;
 }
 
-export const isMoveFinished = (status: MoveTaskStatus) => status === 'COMPLETED' || status === 'FAILED' || status === 'CANCELLED';
+export const isMoveFinished = (status: MoveTaskStatus) =>
+  status === 'COMPLETED' || status === 'FAILED' || status === 'CANCELLED';
 
 /**
  * Our task among the listed ones: the one with our handle while it runs; once finished SQS drops the

@@ -10,7 +10,13 @@ import {
   toOutgoingAttributes,
 } from './message-input';
 import { parseQueueArn, parseQueueAttributes, parseRedrivePolicy } from './queue-attributes';
-import { createQueueAttributes, createQueueErrors, defaultCreateQueueForm, limitError, queueNameError } from './queue-rules';
+import {
+  createQueueAttributes,
+  createQueueErrors,
+  defaultCreateQueueForm,
+  limitError,
+  queueNameError,
+} from './queue-rules';
 import { findMoveTask, type MoveTask } from './redrive-api';
 
 describe('queue names', () => {
@@ -23,7 +29,9 @@ describe('queue names', () => {
   });
 
   it('names the character that is not allowed and the length limit', () => {
-    expect(queueNameError('my queue', false)).toBe('" " is not allowed: use letters, digits, hyphens (-) and underscores (_)');
+    expect(queueNameError('my queue', false)).toBe(
+      '" " is not allowed: use letters, digits, hyphens (-) and underscores (_)',
+    );
     expect(queueNameError('a.b', false)).toMatch(/^"\." is not allowed/);
     expect(queueNameError('x'.repeat(81), false)).toBe('At most 80 characters (this one has 81)');
     expect(queueNameError('x'.repeat(75) + '.fifo', true)).toBeUndefined();
@@ -37,7 +45,10 @@ describe('create queue form', () => {
     expect(limitError('1.5', { min: 0, max: 10 })).toBe('Enter a whole number');
     expect(limitError('', { min: 0, max: 10 })).toBe('Enter a number');
     const form = { ...defaultCreateQueueForm(), name: 'q', retention: '59', receiveWait: '21' };
-    expect(createQueueErrors(form)).toEqual({ retention: 'Between 60 and 1,209,600 seconds', receiveWait: 'Between 0 and 20 seconds' });
+    expect(createQueueErrors(form)).toEqual({
+      retention: 'Between 60 and 1,209,600 seconds',
+      receiveWait: 'Between 0 and 20 seconds',
+    });
   });
 
   it('sends only changed attributes, FIFO settings and the redrive policy', () => {

@@ -72,7 +72,8 @@ export async function sendMany(options: SendManyOptions): Promise<SendManyResult
           await sleep(backoffMs(attempt + 1));
           continue;
         }
-        for (const m of batch) fail(m, err.code ?? 'Error', signal.aborted ? 'Not sent: the send was cancelled' : err.message);
+        for (const m of batch)
+          fail(m, err.code ?? 'Error', signal.aborted ? 'Not sent: the send was cancelled' : err.message);
         // A denial or a bad request would fail every later call the same way: the rest are reported unsent.
         if (!err.retryable) stop = { code: err.code ?? 'Error', text: `Not sent: ${err.message}` };
         break;

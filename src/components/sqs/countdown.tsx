@@ -39,7 +39,11 @@ export interface CountdownProps {
 
 /** Time left before a received message returns to the queue; "Returned" once it has. */
 export function Countdown({ until }: CountdownProps) {
-  const current = useSyncExternalStore(subscribe, () => now, () => now);
+  const current = useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => now,
+  );
   const left = (until - current) / 1000;
   if (left <= 0) return <span className="text-warning">Back in queue</span>;
   return (

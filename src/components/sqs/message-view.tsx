@@ -57,10 +57,17 @@ export function MessageDetailsDialog({ message, onOpenChange }: MessageDetailsDi
               { label: 'Message ID', value: message.id, isMono: true },
               { label: 'Receive count', value: formatNumber(message.receiveCount) },
               { label: 'Sent', value: message.sentAt ? formatDateTime(message.sentAt) : undefined },
-              { label: 'First received', value: message.firstReceivedAt ? formatDateTime(message.firstReceivedAt) : undefined },
+              {
+                label: 'First received',
+                value: message.firstReceivedAt ? formatDateTime(message.firstReceivedAt) : undefined,
+              },
               ...(message.groupId ? [{ label: 'Message group ID', value: message.groupId, isMono: true }] : []),
-              ...(message.deduplicationId ? [{ label: 'Deduplication ID', value: message.deduplicationId, isMono: true }] : []),
-              ...(message.sequenceNumber ? [{ label: 'Sequence number', value: message.sequenceNumber, isMono: true }] : []),
+              ...(message.deduplicationId
+                ? [{ label: 'Deduplication ID', value: message.deduplicationId, isMono: true }]
+                : []),
+              ...(message.sequenceNumber
+                ? [{ label: 'Sequence number', value: message.sequenceNumber, isMono: true }]
+                : []),
               ...(message.deadLetterSourceArn
                 ? [{ label: 'Dead-lettered from', value: message.deadLetterSourceArn, isMono: true }]
                 : []),
@@ -83,9 +90,15 @@ export function MessageDetailsDialog({ message, onOpenChange }: MessageDetailsDi
               <table className="w-full text-sm">
                 <thead>
                   <tr className="text-left text-xs text-muted">
-                    <th scope="col" className="py-1 pr-3 font-medium">Name</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Type</th>
-                    <th scope="col" className="py-1 font-medium">Value</th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Name
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Type
+                    </th>
+                    <th scope="col" className="py-1 font-medium">
+                      Value
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

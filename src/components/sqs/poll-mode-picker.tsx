@@ -14,7 +14,13 @@ export interface PollModePickerProps {
 }
 
 /** The two ways to poll, with what each does to the messages, in plain words. */
-export function PollModePicker({ mode, onChange, isDisabled = false, visibilitySeconds, maxReceiveCount }: PollModePickerProps) {
+export function PollModePicker({
+  mode,
+  onChange,
+  isDisabled = false,
+  visibilitySeconds,
+  maxReceiveCount,
+}: PollModePickerProps) {
   const name = useId();
   const options = [
     {

@@ -65,7 +65,8 @@ export function CreateQueueDialog({ open, onOpenChange, knownQueues, onCreated }
     }
   }
 
-  const set = <K extends keyof CreateQueueForm>(key: K, value: CreateQueueForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof CreateQueueForm>(key: K, value: CreateQueueForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
   // The DLQ's ARN is resolved on submit; a placeholder lets the rules check maxReceiveCount now.
   const errors = createQueueErrors({ ...form, deadLetterTargetArn: dlqName ? 'pending' : '' });
   // The name is checked as soon as something is typed (.fifo above all); the rest on submit too.
@@ -82,7 +83,11 @@ export function CreateQueueDialog({ open, onOpenChange, knownQueues, onCreated }
       let deadLetterTargetArn = '';
       if (dlqName) {
         if (dlqName.endsWith('.fifo') !== form.isFifo) {
-          setDlqError(form.isFifo ? 'A FIFO queue needs a FIFO dead-letter queue' : 'A standard queue needs a standard dead-letter queue');
+          setDlqError(
+            form.isFifo
+              ? 'A FIFO queue needs a FIFO dead-letter queue'
+              : 'A standard queue needs a standard dead-letter queue',
+          );
           return;
         }
         try {
@@ -99,7 +104,11 @@ export function CreateQueueDialog({ open, onOpenChange, knownQueues, onCreated }
         }
       }
       setDlqError(undefined);
-      await create.mutateAsync({ region, name: form.name, attributes: createQueueAttributes({ ...form, deadLetterTargetArn }) });
+      await create.mutateAsync({
+        region,
+        name: form.name,
+        attributes: createQueueAttributes({ ...form, deadLetterTargetArn }),
+      });
       onOpenChange(false);
       onCreated(form.name);
     } catch (err) {
@@ -109,7 +118,8 @@ export function CreateQueueDialog({ open, onOpenChange, knownQueues, onCreated }
     }
   }
 
-  const shown = (key: keyof CreateQueueForm) => (touched || form[key] !== defaultCreateQueueForm()[key] ? errors[key] : undefined);
+  const shown = (key: keyof CreateQueueForm) =>
+    touched || form[key] !== defaultCreateQueueForm()[key] ? errors[key] : undefined;
 
   return (
     <Dialog
@@ -135,7 +145,11 @@ export function CreateQueueDialog({ open, onOpenChange, knownQueues, onCreated }
             {(
               [
                 [false, 'Standard', 'Nearly unlimited throughput; at-least-once delivery, best-effort order.'],
-                [true, 'FIFO', 'Exactly-once processing and first-in-first-out order within a message group. The name ends in .fifo.'],
+                [
+                  true,
+                  'FIFO',
+                  'Exactly-once processing and first-in-first-out order within a message group. The name ends in .fifo.',
+                ],
               ] as const
             ).map(([isFifo, label, text]) => (
               // The label's text is in its nested spans (from a list), which the rule cannot see.
@@ -164,7 +178,11 @@ export function CreateQueueDialog({ open, onOpenChange, knownQueues, onCreated }
           value={form.name}
           onChange={(v) => set('name', v)}
           error={nameError}
-          hint={form.isFifo ? 'Letters, digits, - and _, ending in .fifo; up to 80 characters.' : 'Letters, digits, - and _; up to 80 characters.'}
+          hint={
+            form.isFifo
+              ? 'Letters, digits, - and _, ending in .fifo; up to 80 characters.'
+              : 'Letters, digits, - and _; up to 80 characters.'
+          }
           autoComplete="off"
           spellCheck={false}
           required

@@ -82,7 +82,8 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
   const running = moves.data?.find((t) => t.status === 'RUNNING');
   const waiting = attributes.available + attributes.inFlight + attributes.delayed;
   const rateError = rate === '' ? undefined : limitError(rate, { min: 1, max: 500, unit: 'messages per second' });
-  const destinationError = target === 'other' && destination === '' ? 'Enter the queue to move the messages to' : undefined;
+  const destinationError =
+    target === 'other' && destination === '' ? 'Enter the queue to move the messages to' : undefined;
   const startReason =
     startDenied ??
     (!isDeadLetterQueue
@@ -106,7 +107,11 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
         destinationArn = (await queryClient.fetchQuery(sqsQueries.attributes(region, destUrl))).arn;
       }
     } catch (err) {
-      setStartError(toAppError(err).kind === 'not-found' ? `No queue named ${destination} in ${region}` : failureMessage(`look up ${destination}`, err));
+      setStartError(
+        toAppError(err).kind === 'not-found'
+          ? `No queue named ${destination} in ${region}`
+          : failureMessage(`look up ${destination}`, err),
+      );
       return;
     }
     const startedAt = Date.now();
@@ -142,7 +147,8 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
               ctx.setDetail(`${formatNumber(t.moved)} of ${formatNumber(t.toMove ?? t.moved)} moved`);
             },
           });
-          if (task.status === 'FAILED') throw new Error(`The redrive failed: ${task.failureReason ?? 'SQS gave no reason'}`);
+          if (task.status === 'FAILED')
+            throw new Error(`The redrive failed: ${task.failureReason ?? 'SQS gave no reason'}`);
           if (task.status === 'CANCELLED') ctx.setDetail(`Cancelled after ${formatNumber(task.moved)} moved`);
         } finally {
           void queryClient.invalidateQueries({ queryKey: sqsKeys.moveTasks(region, arn) });
@@ -163,7 +169,9 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
     taskColumn.accessor('status', {
       id: 'status',
       header: 'Status',
-      cell: ({ getValue }) => <StatusBadge status={getValue()} tone={getValue() === 'RUNNING' ? 'warning' : undefined} />,
+      cell: ({ getValue }) => (
+        <StatusBadge status={getValue()} tone={getValue() === 'RUNNING' ? 'warning' : undefined} />
+      ),
       meta: { width: 130 },
     }),
     taskColumn.accessor('moved', {
@@ -177,7 +185,11 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
       header: 'Destination',
       meta: { width: 180 },
     }),
-    taskColumn.accessor((t) => t.failureReason ?? '', { id: 'failure', header: 'Failure reason', meta: { width: 220 } }),
+    taskColumn.accessor((t) => t.failureReason ?? '', {
+      id: 'failure',
+      header: 'Failure reason',
+      meta: { width: 220 },
+    }),
     taskColumn.display({
       id: 'actions',
       header: 'Actions',
@@ -200,8 +212,8 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
     <div className="flex flex-col gap-6">
       {attributes.redrivePolicy && (
         <p className="text-sm">
-          {name} sends messages to <QueueNameLink name={queueNameOf(attributes.redrivePolicy.deadLetterTargetArn)} /> after{' '}
-          {formatNumber(attributes.redrivePolicy.maxReceiveCount)} receives.
+          {name} sends messages to <QueueNameLink name={queueNameOf(attributes.redrivePolicy.deadLetterTargetArn)} />{' '}
+          after {formatNumber(attributes.redrivePolicy.maxReceiveCount)} receives.
         </p>
       )}
       <section aria-labelledby="dlq-sources" className="flex flex-col gap-3">
@@ -218,7 +230,11 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
           onLoadMore={() => void sources.fetchNextPage()}
           isLoading={sources.isPending}
           height={sourceRows.length > 0 ? `${Math.min(sourceRows.length, 6) * 40 + 38}px` : undefined}
-          error={sources.error ? <ErrorNotice {...errorProps(sources.error, config, 'sqs', () => void sources.refetch())} /> : undefined}
+          error={
+            sources.error ? (
+              <ErrorNotice {...errorProps(sources.error, config, 'sqs', () => void sources.refetch())} />
+            ) : undefined
+          }
           empty={
             <EmptyState
               title={`No queue uses ${name} as its dead-letter queue`}
@@ -234,18 +250,28 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
             Redrive
           </h2>
           <p className="text-sm text-muted">
-            Move the {formatNumber(waiting)} {waiting === 1 ? 'message' : 'messages'} in {name} back to work. SQS moves them
-            in the background; progress shows in the task tray, where you can cancel.
+            Move the {formatNumber(waiting)} {waiting === 1 ? 'message' : 'messages'} in {name} back to work. SQS moves
+            them in the background; progress shows in the task tray, where you can cancel.
           </p>
           <form id={formId} noValidate onSubmit={(e) => void startRedrive(e)} className="flex flex-col gap-3">
             <fieldset className="flex flex-col gap-1.5">
               <legend className="mb-1 text-sm font-medium">Move messages to</legend>
               <label className="flex items-center gap-2 text-sm">
-                <input type="radio" className="accent-accent" checked={target === 'sources'} onChange={() => setTarget('sources')} />
+                <input
+                  type="radio"
+                  className="accent-accent"
+                  checked={target === 'sources'}
+                  onChange={() => setTarget('sources')}
+                />
                 Their source queues (each message returns to the queue it failed in)
               </label>
               <label className="flex items-center gap-2 text-sm">
-                <input type="radio" className="accent-accent" checked={target === 'other'} onChange={() => setTarget('other')} />
+                <input
+                  type="radio"
+                  className="accent-accent"
+                  checked={target === 'other'}
+                  onChange={() => setTarget('other')}
+                />
                 Another queue
               </label>
             </fieldset>
@@ -271,13 +297,22 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
               />
             </div>
             <div className="flex flex-wrap items-center gap-3">
-              <Button type="submit" variant="primary" icon={<Undo2 aria-hidden />} isLoading={start.isPending} disabledReason={startReason}>
+              <Button
+                type="submit"
+                variant="primary"
+                icon={<Undo2 aria-hidden />}
+                isLoading={start.isPending}
+                disabledReason={startReason}
+              >
                 Start redrive
               </Button>
               {startReason && !startDenied && <span className="text-xs text-muted">{startReason}</span>}
             </div>
             {(startError ?? cancel.failure) && (
-              <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
+              <div
+                role="alert"
+                className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger"
+              >
                 {startError ?? cancel.failure}
               </div>
             )}
@@ -289,8 +324,17 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
             rows={moves.data ?? []}
             getRowId={(t) => `${t.startedAt?.getTime() ?? 0}-${t.destinationArn ?? 'sources'}`}
             isLoading={moves.isPending}
-            error={moves.error ? <ErrorNotice {...errorProps(moves.error, config, 'sqs', () => void moves.refetch())} /> : undefined}
-            empty={<EmptyState title="No redrives yet" description="Tasks started here or elsewhere show for a while after they end." />}
+            error={
+              moves.error ? (
+                <ErrorNotice {...errorProps(moves.error, config, 'sqs', () => void moves.refetch())} />
+              ) : undefined
+            }
+            empty={
+              <EmptyState
+                title="No redrives yet"
+                description="Tasks started here or elsewhere show for a while after they end."
+              />
+            }
           />
         </section>
       )}

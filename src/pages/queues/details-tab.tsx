@@ -43,7 +43,8 @@ const PERMISSION_WORDS: Record<string, string> = {
 
 /** Everything GetQueueAttributes says, the policies spelled out. */
 export function DetailsTab({ url, attributes: a }: DetailsTabProps) {
-  const seconds = (n: number | undefined) => (n === undefined ? undefined : `${formatDuration(n)}${n >= 60 ? ` (${formatNumber(n)} s)` : ''}`);
+  const seconds = (n: number | undefined) =>
+    n === undefined ? undefined : `${formatDuration(n)}${n >= 60 ? ` (${formatNumber(n)} s)` : ''}`;
   const raw = Object.entries(a.raw).sort(([x], [y]) => x.localeCompare(y));
   return (
     <div className="flex flex-col gap-6">
@@ -63,9 +64,14 @@ export function DetailsTab({ url, attributes: a }: DetailsTabProps) {
             { label: 'Visibility timeout', value: seconds(a.visibilityTimeout) },
             { label: 'Message retention', value: seconds(a.retentionSeconds) },
             { label: 'Delivery delay', value: seconds(a.delaySeconds) },
-            { label: 'Maximum message size', value: a.maxMessageSize === undefined ? undefined : formatBytes(a.maxMessageSize) },
+            {
+              label: 'Maximum message size',
+              value: a.maxMessageSize === undefined ? undefined : formatBytes(a.maxMessageSize),
+            },
             { label: 'Receive message wait time', value: seconds(a.receiveWaitSeconds) },
-            ...(a.isFifo ? [{ label: 'Content-based deduplication', value: a.contentBasedDeduplication ? 'On' : 'Off' }] : []),
+            ...(a.isFifo
+              ? [{ label: 'Content-based deduplication', value: a.contentBasedDeduplication ? 'On' : 'Off' }]
+              : []),
             { label: 'Created', value: a.createdAt ? formatDateTime(a.createdAt) : undefined },
             { label: 'Last modified', value: a.lastModifiedAt ? formatDateTime(a.lastModifiedAt) : undefined },
           ]}
@@ -122,7 +128,9 @@ export function DetailsTab({ url, attributes: a }: DetailsTabProps) {
             ]}
           />
         ) : (
-          <p className="text-sm text-muted">None: any queue in the account may use this queue as its dead-letter queue.</p>
+          <p className="text-sm text-muted">
+            None: any queue in the account may use this queue as its dead-letter queue.
+          </p>
         )}
       </section>
       <section aria-labelledby="queue-details-all" className="flex flex-col gap-3">

@@ -31,10 +31,7 @@ export interface MessagesTabProps {
   attributes: QueueAttributes;
 }
 
-type PollStatus =
-  | { state: 'idle' }
-  | { state: 'polling'; retry?: string }
-  | { state: 'ended'; end: PollEnd };
+type PollStatus = { state: 'idle' } | { state: 'polling'; retry?: string } | { state: 'ended'; end: PollEnd };
 
 const column = createColumnHelper<ReceivedMessage>();
 
@@ -143,14 +140,17 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
     try {
       result = await deleteMessages.mutateAsync(vars);
     } catch (e) {
-      throw new Error(failureMessage(selected.length === 1 ? 'delete the message' : `delete ${selected.length} messages`, e));
+      throw new Error(
+        failureMessage(selected.length === 1 ? 'delete the message' : `delete ${selected.length} messages`, e),
+      );
     }
     const deleted = new Set(result.succeeded);
     setMessages((current) => current.filter((m) => !deleted.has(m.id)));
     setSelection({});
     if (result.failed.length > 0) setFailures({ what: 'deleted', items: result.failed });
     else setFailures(undefined);
-    if (deleted.size > 0) toast(`Deleted ${formatNumber(deleted.size)} ${deleted.size === 1 ? 'message' : 'messages'}`, 'success');
+    if (deleted.size > 0)
+      toast(`Deleted ${formatNumber(deleted.size)} ${deleted.size === 1 ? 'message' : 'messages'}`, 'success');
   }
 
   async function runExtend() {
@@ -197,7 +197,11 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
         enableSorting: false,
         meta: { width: 220 },
       }),
-      column.accessor('receiveCount', { id: 'receiveCount', header: 'Receive count', meta: { align: 'right', width: 150 } }),
+      column.accessor('receiveCount', {
+        id: 'receiveCount',
+        header: 'Receive count',
+        meta: { align: 'right', width: 150 },
+      }),
       column.accessor((m) => m.visibleAgainAt ?? 0, {
         id: 'returns',
         header: 'Returns in',
@@ -229,7 +233,10 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
   const maxReceive = attributes.redrivePolicy?.maxReceiveCount;
   return (
     <div className="flex flex-col gap-4">
-      <section aria-label="Poll for messages" className="flex flex-col gap-3 rounded-md border border-border bg-surface p-4">
+      <section
+        aria-label="Poll for messages"
+        className="flex flex-col gap-3 rounded-md border border-border bg-surface p-4"
+      >
         <PollModePicker
           mode={mode}
           onChange={setMode}
@@ -286,15 +293,20 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
         </div>
         <p role="status" className="min-h-5 text-sm text-muted">
           {status.state === 'polling' &&
-            (status.retry ?? `Polling ${name} (long polls of up to 20 s, 10 messages each)… ${formatNumber(messages.length)} listed.`)}
+            (status.retry ??
+              `Polling ${name} (long polls of up to 20 s, 10 messages each)… ${formatNumber(messages.length)} listed.`)}
           {status.state === 'ended' && endText(status.end, mode)}
         </p>
       </section>
 
       {failures && (
-        <div role="alert" className="flex flex-col gap-1 rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm">
+        <div
+          role="alert"
+          className="flex flex-col gap-1 rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm"
+        >
           <p className="font-semibold text-danger">
-            {formatNumber(failures.items.length)} {failures.items.length === 1 ? 'message was' : 'messages were'} not {failures.what}:
+            {formatNumber(failures.items.length)} {failures.items.length === 1 ? 'message was' : 'messages were'} not{' '}
+            {failures.what}:
           </p>
           <ul className="flex max-h-40 flex-col gap-0.5 overflow-auto">
             {failures.items.map((f) => (
@@ -359,7 +371,13 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
               />
               <span aria-hidden>s</span>
             </span>
-            <Button size="sm" variant="ghost" icon={<X aria-hidden />} disabledReason={messages.length === 0 || isPolling ? 'Nothing to clear' : undefined} onClick={clear}>
+            <Button
+              size="sm"
+              variant="ghost"
+              icon={<X aria-hidden />}
+              disabledReason={messages.length === 0 || isPolling ? 'Nothing to clear' : undefined}
+              onClick={clear}
+            >
               Clear list
             </Button>
           </>

@@ -69,10 +69,18 @@ export default function QueuePage() {
       <div className="flex flex-col gap-4">
         <PageHeader icon={<SERVICE_ICONS.sqs />} title={name} />
         {notFound ? (
-          <ErrorNotice kind="not-found" message={`There is no queue named ${name} in ${region}. It may have been deleted.`} />
+          <ErrorNotice
+            kind="not-found"
+            message={`There is no queue named ${name} in ${region}. It may have been deleted.`}
+          />
         ) : (
           <ErrorNotice
-            {...errorProps(error, config, 'sqs', () => void (urlQuery.error ? urlQuery.refetch() : attributes.refetch()))}
+            {...errorProps(
+              error,
+              config,
+              'sqs',
+              () => void (urlQuery.error ? urlQuery.refetch() : attributes.refetch()),
+            )}
           />
         )}
       </div>
@@ -153,11 +161,20 @@ export default function QueuePage() {
             tabs={[
               { id: 'messages', label: 'Messages', content: <MessagesTab name={name} url={url} attributes={a} /> },
               { id: 'details', label: 'Details', content: <DetailsTab url={url} attributes={a} /> },
-              { id: 'dead-letter', label: 'Dead-letter', content: <DeadLetterTab name={name} url={url} attributes={a} /> },
+              {
+                id: 'dead-letter',
+                label: 'Dead-letter',
+                content: <DeadLetterTab name={name} url={url} attributes={a} />,
+              },
               { id: 'tags', label: 'Tags', content: <TagsTab url={url} arn={arn} /> },
             ]}
           />
-          <SendMessageDialog open={dialog === 'send'} onOpenChange={(o) => setDialog(o ? 'send' : undefined)} url={url} attributes={a} />
+          <SendMessageDialog
+            open={dialog === 'send'}
+            onOpenChange={(o) => setDialog(o ? 'send' : undefined)}
+            url={url}
+            attributes={a}
+          />
           <SendFileDialog
             open={dialog === 'file'}
             onOpenChange={(o) => setDialog(o ? 'file' : undefined)}
@@ -175,8 +192,8 @@ export default function QueuePage() {
             consequence={
               <div className="flex flex-col gap-2">
                 <p>
-                  Deletes all {counts ? `${counts.replace(/ · /g, ', ')} ` : ''}messages. They cannot be recovered. Messages
-                  sent while the purge runs (up to 60 seconds) may be deleted too.
+                  Deletes all {counts ? `${counts.replace(/ · /g, ', ')} ` : ''}messages. They cannot be recovered.
+                  Messages sent while the purge runs (up to 60 seconds) may be deleted too.
                 </p>
                 <p className="text-muted">SQS allows one purge per queue every 60 seconds.</p>
               </div>

@@ -55,7 +55,13 @@ const COLUMNS: ResourceTableColumn<QueueRef>[] = [
     cell: ({ row }) => <NameCell queue={row.original} />,
     meta: { isPinned: true, width: 220 },
   }),
-  { id: 'type', header: 'Type', enableSorting: false, cell: ({ row }) => <TypeCell url={row.original.url} />, meta: { width: 100 } },
+  {
+    id: 'type',
+    header: 'Type',
+    enableSorting: false,
+    cell: ({ row }) => <TypeCell url={row.original.url} />,
+    meta: { width: 100 },
+  },
   {
     id: 'available',
     header: 'Available',
@@ -150,11 +156,16 @@ export default function QueuesPage() {
     }
     setSelection({});
     if (failures.length > 0) throw new Error(failures.join('. '));
-    toast(toDelete.length === 1 ? `Deleted queue ${toDelete[0]?.name ?? ''}` : `Deleted ${toDelete.length} queues`, 'success');
+    toast(
+      toDelete.length === 1 ? `Deleted queue ${toDelete[0]?.name ?? ''}` : `Deleted ${toDelete.length} queues`,
+      'success',
+    );
   }
 
   const hasMore = list.hasNextPage;
-  const error = list.error ? <ErrorNotice {...errorProps(list.error, config, 'sqs', () => void list.refetch())} /> : undefined;
+  const error = list.error ? (
+    <ErrorNotice {...errorProps(list.error, config, 'sqs', () => void list.refetch())} />
+  ) : undefined;
 
   return (
     <div className="flex flex-col gap-4">
@@ -226,7 +237,11 @@ export default function QueuesPage() {
           empty={
             <EmptyState
               title={prefix ? `No queues whose name starts with "${prefix}"` : 'No queues in this region'}
-              description={prefix ? 'SQS matches the start of the name, case-sensitively.' : 'Create a queue to start sending messages.'}
+              description={
+                prefix
+                  ? 'SQS matches the start of the name, case-sensitively.'
+                  : 'Create a queue to start sending messages.'
+              }
               action={
                 <Button variant="primary" icon={<Plus aria-hidden />} onClick={() => setCreating(true)}>
                   Create queue

@@ -121,8 +121,8 @@ export function SendFileDialog({ open, onOpenChange, name, url, attributes }: Se
           />
           {file && (
             <p className="text-sm text-muted" role="status">
-              {formatNumber(file.messages.length)} messages in {file.name}, sent 10 per call. Progress and any message SQS
-              refuses appear in the task tray.
+              {formatNumber(file.messages.length)} messages in {file.name}, sent 10 per call. Progress and any message
+              SQS refuses appear in the task tray.
             </p>
           )}
           {fileError && <FieldError>{fileError}</FieldError>}

@@ -67,12 +67,21 @@ export function SendMessageDialog({ open, onOpenChange, url, attributes }: SendM
   const hasRowErrors = rowErrors.some((e) => e.name || e.value);
   const delayError = isFifo ? undefined : limitError(delay, { min: 0, max: 900, unit: 'seconds' });
   const groupError = isFifo ? fifoIdError('message group ID', groupId) : undefined;
-  const dedupError = needsDedupId ? fifoIdError('deduplication ID', dedupId) : dedupId ? fifoIdError('deduplication ID', dedupId) : undefined;
-  const bodyProblem = bodyError(body) ?? (bodyMode === 'json' && jsonError ? `Invalid JSON: ${describeJsonError(jsonError)}` : undefined);
+  const dedupError = needsDedupId
+    ? fifoIdError('deduplication ID', dedupId)
+    : dedupId
+      ? fifoIdError('deduplication ID', dedupId)
+      : undefined;
+  const bodyProblem =
+    bodyError(body) ?? (bodyMode === 'json' && jsonError ? `Invalid JSON: ${describeJsonError(jsonError)}` : undefined);
   const size = hasRowErrors ? messageSize(body) : messageSize(body, toOutgoingAttributes(drafts));
   const limit = attributes.maxMessageSize ?? 262_144;
-  const sizeError = size > limit ? `The message is ${formatBytes(size)}; this queue takes at most ${formatBytes(limit)}` : undefined;
-  const blocking = bodyProblem ?? sizeError ?? (hasRowErrors || delayError || groupError || dedupError ? 'Fix the fields marked above' : undefined);
+  const sizeError =
+    size > limit ? `The message is ${formatBytes(size)}; this queue takes at most ${formatBytes(limit)}` : undefined;
+  const blocking =
+    bodyProblem ??
+    sizeError ??
+    (hasRowErrors || delayError || groupError || dedupError ? 'Fix the fields marked above' : undefined);
 
   const setDraft = (i: number, patch: Partial<AttributeDraft>) =>
     setDrafts((ds) => ds.map((d, k) => (k === i ? { ...d, ...patch } : d)));
@@ -132,7 +141,11 @@ export function SendMessageDialog({ open, onOpenChange, url, attributes }: SendM
     >
       <form id={formId} noValidate onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
         <div className="flex flex-col gap-2">
-          <div role="radiogroup" aria-label="Body format" className="inline-flex w-fit rounded-md border border-border p-0.5">
+          <div
+            role="radiogroup"
+            aria-label="Body format"
+            className="inline-flex w-fit rounded-md border border-border p-0.5"
+          >
             {(['json', 'text'] as const).map((m) => (
               <button
                 key={m}
@@ -159,7 +172,9 @@ export function SendMessageDialog({ open, onOpenChange, url, attributes }: SendM
 
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-medium">Message attributes</legend>
-          {drafts.length === 0 && <p className="text-xs text-muted">None. Attributes travel beside the body (up to 10).</p>}
+          {drafts.length === 0 && (
+            <p className="text-xs text-muted">None. Attributes travel beside the body (up to 10).</p>
+          )}
           {drafts.map((d, i) => (
             <div key={i} className="grid grid-cols-[1fr_auto] items-start gap-2 sm:grid-cols-[1fr_10rem_1.5fr_auto]">
               <TextField
@@ -188,7 +203,11 @@ export function SendMessageDialog({ open, onOpenChange, url, attributes }: SendM
                 spellCheck={false}
               />
               <div className="order-2 pt-6 sm:order-none">
-                <IconButton label={`Remove attribute ${i + 1}`} icon={<X aria-hidden />} onClick={() => setDrafts((ds) => ds.filter((_, k) => k !== i))} />
+                <IconButton
+                  label={`Remove attribute ${i + 1}`}
+                  icon={<X aria-hidden />}
+                  onClick={() => setDrafts((ds) => ds.filter((_, k) => k !== i))}
+                />
               </div>
             </div>
           ))}

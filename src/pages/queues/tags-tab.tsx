@@ -118,7 +118,9 @@ export function TagsTab({ url, arn }: TagsTabProps) {
         rows={rows}
         getRowId={(t) => t.key}
         isLoading={tags.isPending}
-        error={tags.error ? <ErrorNotice {...errorProps(tags.error, config, 'sqs', () => void tags.refetch())} /> : undefined}
+        error={
+          tags.error ? <ErrorNotice {...errorProps(tags.error, config, 'sqs', () => void tags.refetch())} /> : undefined
+        }
         empty={<EmptyState title="No tags" description="Tags label the queue for cost reports and access policies." />}
       />
     </div>
