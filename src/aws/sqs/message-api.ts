@@ -168,8 +168,10 @@ export interface MessageHandle {
   receiptHandle: string;
 }
 
+const BATCH_CONCURRENCY = 4;
+
 /**
- * Runs a batch operation over handles 10 at a time. A refused entry is reported with its code; a call
+ * Runs a batch operation over handles 10 at a time, a few calls at once. A refused entry is reported with its code; a call
  * that fails as a whole (throttling, a 5xx) reports each of its entries as not done, with the reason. A
  * denial stops everything and is thrown, so the caller names the missing permission.
  */
@@ -181,21 +183,31 @@ async function inBatches(
   }>,
 ): Promise<BatchResult> {
   const result: BatchResult = { succeeded: [], failed: [] };
-  for (const batch of chunk(handles)) {
-    // Ids by position: message ids may repeat (a message received twice) and ids allow only [\w-].
-    const entries = batch.map((h, i) => ({ Id: `m${i}`, ReceiptHandle: h.receiptHandle }));
-    const idOf = (entryId: string | undefined) => batch[Number((entryId ?? '').slice(1))]?.id ?? entryId ?? '';
-    try {
-      const out = await call(entries);
-      for (const s of out.Successful ?? []) result.succeeded.push(idOf(s.Id));
-      for (const f of out.Failed ?? [])
-        result.failed.push({ id: idOf(f.Id), code: f.Code ?? 'Unknown', message: f.Message ?? '' });
-    } catch (e) {
-      const err = toAppError(e);
-      if (err.kind === 'forbidden' || err.kind === 'expired') throw e;
-      for (const h of batch) result.failed.push({ id: h.id, code: err.code ?? 'Error', message: err.message });
+  const batches = chunk(handles);
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      // Ids by position: message ids may repeat (a message received twice) and ids allow only [\w-].
+      const entries = batch.map((h, i) => ({ Id: `m${i}`, ReceiptHandle: h.receiptHandle }));
+      const idOf = (entryId: string | undefined) => batch[Number((entryId ?? '').slice(1))]?.id ?? entryId ?? '';
+      try {
+        const out = await call(entries);
+        for (const s of out.Successful ?? []) result.succeeded.push(idOf(s.Id));
+        for (const f of out.Failed ?? [])
+          result.failed.push({ id: idOf(f.Id), code: f.Code ?? 'Unknown', message: f.Message ?? '' });
+      } catch (e) {
+        const err = toAppError(e);
+        if (err.kind === 'forbidden' || err.kind === 'expired') {
+          next = batches.length;
+          throw e;
+        }
+        for (const h of batch) result.failed.push({ id: h.id, code: err.code ?? 'Error', message: err.message });
+      }
     }
-  }
+  };
+  // A few calls at once: deleting thousands of received messages should not take a round trip per 10.
+  await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, batches.length) }, worker));
   return result;
 }
 

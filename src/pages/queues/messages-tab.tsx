@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { CircleStop, Play, TimerReset, Trash2, X } from 'lucide-react';
@@ -34,6 +34,16 @@ export interface MessagesTabProps {
 type PollStatus = { state: 'idle' } | { state: 'polling'; retry?: string } | { state: 'ended'; end: PollEnd };
 
 const column = createColumnHelper<ReceivedMessage>();
+const FLUSH_MS = 250;
+
+/** New messages after the listed ones; a message received again (its visibility ran out) replaces its row and handle. */
+function mergeMessages(current: ReceivedMessage[], incoming: ReceivedMessage[]): ReceivedMessage[] {
+  const latest = new Map(incoming.map((m) => [m.id, m]));
+  const kept = current.filter((m) => !latest.has(m.id));
+  return kept.length === current.length && latest.size === incoming.length
+    ? current.concat(incoming)
+    : [...kept, ...latest.values()];
+}
 
 function endText(end: PollEnd, mode: PollMode): string {
   const got = `${formatNumber(end.received)} ${end.received === 1 ? 'message' : 'messages'}`;
@@ -78,6 +88,18 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
   // Leaving the page stops polling (the long poll is aborted, nothing more is received).
   useEffect(() => () => controller.current?.abort(), []);
 
+  // Received messages reach the table a few times a second, not per call: rendering a long list after
+  // every 10 messages would hold up the next receive.
+  const pending = useRef<ReceivedMessage[]>([]);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flush = useCallback(() => {
+    flushTimer.current = undefined;
+    const batch = pending.current;
+    pending.current = [];
+    if (batch.length > 0) setMessages((current) => mergeMessages(current, batch));
+  }, []);
+  useEffect(() => () => clearTimeout(flushTimer.current), []);
+
   const errors = {
     visibility: mode === 'receive' ? limitError(visibility, { min: 1, max: 43_200, unit: 'seconds' }) : undefined,
     maxMessages: limitError(maxMessages, { min: 1, max: 100_000 }),
@@ -100,18 +122,18 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
       maxMessages: Number(maxMessages),
       durationSeconds: Number(duration),
       signal: c.signal,
-      onMessages: (batch) =>
-        setMessages((current) => {
-          // A message received again (its visibility ran out) replaces its old row and handle.
-          const ids = new Set(batch.map((m) => m.id));
-          return [...current.filter((m) => !ids.has(m.id)), ...batch];
-        }),
+      onMessages: (batch) => {
+        pending.current.push(...batch);
+        flushTimer.current ??= setTimeout(flush, FLUSH_MS);
+      },
       onRetry: (e, attempt) =>
         setStatus({
           state: 'polling',
           retry: `${e.kind === 'throttled' ? 'SQS is throttling' : `SQS answered ${e.code ?? 'an error'}`}: retrying (${attempt})…`,
         }),
     });
+    clearTimeout(flushTimer.current);
+    flush();
     if (end.reason === 'error') deniedActions.recordError(end.error, 'sqs:ReceiveMessage', arn);
     if (controller.current === c) controller.current = undefined;
     setStatus({ state: 'ended', end });

@@ -117,6 +117,7 @@ export function TagsTab({ url, arn }: TagsTabProps) {
         columns={columns}
         rows={rows}
         getRowId={(t) => t.key}
+        height={rows.length > 0 ? `${Math.min(rows.length, 8) * 40 + 38}px` : undefined}
         isLoading={tags.isPending}
         error={
           tags.error ? <ErrorNotice {...errorProps(tags.error, config, 'sqs', () => void tags.refetch())} /> : undefined
