@@ -180,7 +180,7 @@ test('peek leaves the count unchanged; receive and delete lowers it', async ({ p
 
   await poll(page, 'Peek', { seconds: 10 });
   await expect(page.getByText(/Every visible message has been shown \(12 messages\)/)).toBeVisible();
-  await expect(messagesTable(page).getByText('Not hidden (peek)')).toHaveCount(12);
+  await expect(messagesTable(page).getByText('Not hidden')).toHaveCount(12);
   await expect(counts(page)).toContainText('12 available · 0 in flight');
   expect(await countsOf(sqs, url)).toEqual({ available: 12, inFlight: 0 });
   await axe('messages after a peek');
