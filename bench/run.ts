@@ -12,6 +12,7 @@ import { jsAssetSizes, pageChunks, type AssetSize } from './lib/build-stats.js';
 import { measurePageLoad, median, type PageLoad } from './lib/measure-page.js';
 import { printTable } from './lib/table.js';
 import { PAGE_SCENARIOS, type PageScenario } from './scenarios.js';
+import { runSqsBench, type SqsBenchResult } from './sqs.js';
 import { runDynamoDbBench } from './dynamodb.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
   const stack = await startConsoleStack();
   const browser = await launch();
   const pages: Record<string, PageResult | { path: string; error: string }> = {};
+  let sqs: SqsBenchResult | { error: string } | undefined;
   try {
     const signedOut = await browser.newContext();
     const signedIn = await browser.newContext();
@@ -157,11 +159,16 @@ async function main(): Promise<void> {
         pages[scenario.name] = { path: scenario.path, error: (e as Error).message.split('\n')[0] ?? String(e) };
       }
     }
+    if (!process.env.BENCH_SKIP_SQS) {
+      sqs = await runSqsBench({ page: inPage, baseUrl: stack.baseUrl, emulator: stack.emulator, buildDir: BUILD_DIR, sizes, runs: RUNS }).catch(
+        (e: unknown) => ({ error: (e as Error).message.split('\n')[0] ?? String(e) }),
+      );
+    }
   } finally {
     await browser.close();
     await stack.stop();
   }
-  report(pages, sizes, build.seconds);
+  report(pages, sizes, build.seconds, sqs);
   await runDynamoDbBench(sizes);
 }
 
@@ -169,7 +176,12 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-function report(pages: Record<string, PageResult | { path: string; error: string }>, sizes: Map<string, AssetSize>, buildSeconds: number): void {
+function report(
+  pages: Record<string, PageResult | { path: string; error: string }>,
+  sizes: Map<string, AssetSize>,
+  buildSeconds: number,
+  sqs?: SqsBenchResult | { error: string },
+): void {
   const ok = (p: PageResult | { error: string } | undefined): p is PageResult => !!p && !('error' in p);
   const signIn = pages['sign-in'];
   const dashboard = pages['dashboard'];
@@ -218,12 +230,14 @@ function report(pages: Record<string, PageResult | { path: string; error: string
     buildSeconds: Math.round(buildSeconds * 10) / 10,
     targets,
     pages,
+    ...(sqs ? { sqs } : {}),
     build: { jsFiles: allJs.length, jsGzipTotal: allJs.reduce((s, a) => s + a.gzip, 0), files: allJs },
   };
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
-  if (Object.values(pages).some((p) => !ok(p))) process.exitCode = 1;
+  if (sqs && 'error' in sqs) console.log(`\nqueues bench failed: ${sqs.error}`);
+  if (Object.values(pages).some((p) => !ok(p)) || (sqs && 'error' in sqs)) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {

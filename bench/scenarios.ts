@@ -17,4 +17,5 @@ export const PAGE_SCENARIOS: PageScenario[] = [
   { name: 'dashboard', path: '/dashboard', signedIn: true, mark: 'first-data:dashboard', chunk: 'dashboard-page' },
   { name: 'tables', path: '/tables', signedIn: true, mark: 'first-data:tables', chunk: 'tables-page' },
   { name: 'table (seeded Orders)', path: '/tables/Orders', signedIn: true, mark: 'first-data:table', chunk: 'table-page' },
+  { name: 'queues', path: '/queues', signedIn: true, mark: 'first-data:queues', chunk: 'queues-page' },
 ];

@@ -25,7 +25,10 @@ type Item = Record<string, AttributeValue>;
 type Keys = { accessKeyId: string; secretAccessKey: string };
 
 const clientFor = (endpoint: string, credentials: Keys, region = 'us-east-1') => new DynamoDBClient({ endpoint, region, credentials });
-const shared = (region = 'us-east-1') => clientFor(e2eEnv().emulatorUrl, e2eEnv().credentials, region);
+const shared = (region = 'us-east-1') => {
+  const env = e2eEnv();
+  return clientFor(env.emulatorUrl, { accessKeyId: env.accessKeyId, secretAccessKey: env.secretAccessKey }, region);
+};
 const uniqueName = (prefix = 'e2e') => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 /** A table (pk S, sk N unless given) that is ACTIVE, filled with `items`. */

@@ -42,6 +42,7 @@ export const PAGES: PageEntry[] = [
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
   },
   {
+<<<<<<< HEAD
     path: 'tables',
     label: 'Tables',
     icon: SERVICE_ICONS.dynamodb,
@@ -57,6 +58,23 @@ export const PAGES: PageEntry[] = [
     load: () => import('./tables/table-page'),
     preload: () => preloadClients(['dynamodb']),
     crumbs: (params) => [{ label: 'Tables', href: '/tables' }, { label: params.table ?? '' }],
+=======
+    path: 'queues',
+    label: 'Queues',
+    icon: SERVICE_ICONS.sqs,
+    load: () => import('./queues/queues-page'),
+    preload: () => preloadClients(['sqs']),
+    searchParam: 'prefix',
+  },
+  {
+    path: 'queues/:queue',
+    label: 'Queue',
+    inNav: false,
+    icon: SERVICE_ICONS.sqs,
+    load: () => import('./queues/queue-page'),
+    preload: () => preloadClients(['sqs']),
+    crumbs: (params) => [{ label: 'Queues', href: '/queues' }, { label: params.queue ?? '' }],
+>>>>>>> main
   },
 ];
 
