@@ -42,7 +42,6 @@ export const PAGES: PageEntry[] = [
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
   },
   {
-<<<<<<< HEAD
     path: 'tables',
     label: 'Tables',
     icon: SERVICE_ICONS.dynamodb,
@@ -58,7 +57,8 @@ export const PAGES: PageEntry[] = [
     load: () => import('./tables/table-page'),
     preload: () => preloadClients(['dynamodb']),
     crumbs: (params) => [{ label: 'Tables', href: '/tables' }, { label: params.table ?? '' }],
-=======
+  },
+  {
     path: 'queues',
     label: 'Queues',
     icon: SERVICE_ICONS.sqs,
@@ -74,7 +74,6 @@ export const PAGES: PageEntry[] = [
     load: () => import('./queues/queue-page'),
     preload: () => preloadClients(['sqs']),
     crumbs: (params) => [{ label: 'Queues', href: '/queues' }, { label: params.queue ?? '' }],
->>>>>>> main
   },
 ];
 
