@@ -3,8 +3,7 @@ import { getSession, loadSdk, type Session } from '../clients';
 import { endpointFor } from '../config';
 import { toAppError } from '../errors';
 
-/** Files above this go multipart (parallel parts, each retried on its own). */
-export const MULTIPART_THRESHOLD = 8 * 1024 * 1024;
+/** Files above one part go multipart (parallel parts, each retried on its own). */
 export const PART_SIZE = 8 * 1024 * 1024;
 const PARTS_IN_FLIGHT = 4;
 /**
@@ -52,8 +51,6 @@ export interface UploadParams {
   body: Blob;
   contentType?: string;
   serverSideEncryption?: 'AES256';
-  /** For tests and benchmarks; defaults to MULTIPART_THRESHOLD. */
-  multipartThreshold?: number;
 }
 
 export interface UploadOptions {
@@ -71,23 +68,20 @@ function objectParams(p: UploadParams) {
   };
 }
 
-/** Upload one file: PutObject when small, else a multipart upload that is aborted on cancel or failure. */
-export async function uploadObject(params: UploadParams, options: UploadOptions): Promise<void> {
-  const client = await transferClient(params.region);
-  const s3 = await loadSdk('s3');
-  if (params.body.size <= (params.multipartThreshold ?? MULTIPART_THRESHOLD)) {
-    await client.send(new s3.PutObjectCommand({ ...objectParams(params), Body: params.body }), { abortSignal: options.signal });
-    options.onProgress?.(params.body.size);
-    return;
-  }
-  await uploadMultipart(client, s3, params, options);
-}
-
 type S3Sdk = Awaited<ReturnType<typeof loadSdk<'s3'>>>;
 
-async function uploadMultipart(client: S3Client, s3: S3Sdk, params: UploadParams, options: UploadOptions): Promise<void> {
-  const { Upload } = await import('@aws-sdk/lib-storage');
+/**
+ * Upload one file through lib-storage: one PutObject up to the threshold, else a multipart upload with
+ * parallel parts, aborted on cancel or failure so no parts stay behind.
+ */
+export async function uploadObject(params: UploadParams, options: UploadOptions): Promise<void> {
+  const [client, s3, { Upload }] = await Promise.all([
+    transferClient(params.region),
+    loadSdk('s3'),
+    import('@aws-sdk/lib-storage'),
+  ]);
   const { signal } = options;
+  const partSize = Math.max(PART_SIZE, Math.ceil(params.body.size / 10_000));
   // lib-storage sends no abort signal with its requests, and on abort it sends AbortMultipartUpload only
   // after the parts in flight end. So: parts get the task's signal (cancel stops them at once), while
   // CreateMultipartUpload never does (its id must not be lost), and we abort the upload ourselves.
@@ -102,14 +96,16 @@ async function uploadMultipart(client: S3Client, s3: S3Sdk, params: UploadParams
       );
       return sent;
     }
-    if (command instanceof s3.UploadPartCommand) return client.send(command, { ...opts, abortSignal: signal });
+    if (command instanceof s3.UploadPartCommand || command instanceof s3.PutObjectCommand)
+      return client.send(command, { ...opts, abortSignal: signal });
     return client.send(command as never, opts);
   }) as S3Client['send'];
 
   const upload = new Upload({
     client: view,
     params: { ...objectParams(params), Body: params.body },
-    partSize: PART_SIZE,
+    // lib-storage sends one PutObject when the body fits in one part: 8 MiB is also the multipart threshold.
+    partSize,
     queueSize: PARTS_IN_FLIGHT,
     leavePartsOnError: false,
   });
@@ -124,7 +120,16 @@ async function uploadMultipart(client: S3Client, s3: S3Sdk, params: UploadParams
   } catch (e) {
     // Whatever lib-storage managed, make sure no parts stay behind (they are billed and invisible).
     const uploadId = upload.uploadId ?? (await created);
-    if (uploadId) await abortQuietly(client, s3, params, uploadId);
+    if (uploadId) {
+      try {
+        await abortQuietly(client, s3, params, uploadId);
+      } catch (abortError) {
+        throw new Error(
+          `${e instanceof Error ? e.message : String(e)}; its parts could not be removed (${abortError instanceof Error ? abortError.message : String(abortError)}): abort upload ${uploadId} under Unfinished uploads`,
+          { cause: e },
+        );
+      }
+    }
     throw e;
   } finally {
     signal.removeEventListener('abort', onAbort);
