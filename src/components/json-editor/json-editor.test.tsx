@@ -44,7 +44,11 @@ describe('JsonEditor', () => {
     rerender(<JsonEditor {...props} value={'{\n  "a": 1,\n  "b": x\n}'} />);
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Line 3: Unexpected token/));
     expect(onValidationChange).toHaveBeenLastCalledWith(expect.objectContaining({ line: 3 }));
-    expect((screen.getByRole('button', { name: 'Format' }) as HTMLButtonElement).disabled).toBe(true);
+    const format = screen.getByRole('button', { name: 'Format' });
+    expect(format.getAttribute('aria-disabled')).toBe('true');
+    expect(format.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.click(format);
+    expect(props.onChange).not.toHaveBeenCalled();
   });
 
   it('formats valid JSON with two spaces through onChange', async () => {

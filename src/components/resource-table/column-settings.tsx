@@ -2,6 +2,7 @@ import * as Popover from '@radix-ui/react-popover';
 import { ArrowDown, ArrowUp, Settings2 } from 'lucide-react';
 import { useId } from 'react';
 import { Button, IconButton } from '../ui/button';
+import { Checkbox } from '../ui/field';
 
 export interface ColumnSettingsItem {
   id: string;
@@ -22,7 +23,14 @@ export interface ColumnSettingsProps {
 }
 
 /** The "Table settings" button and its panel: show or hide columns and move them up or down. */
-export function ColumnSettings({ tableLabel, items, onVisibleChange, onMove, onReset, isCustomised }: ColumnSettingsProps) {
+export function ColumnSettings({
+  tableLabel,
+  items,
+  onVisibleChange,
+  onMove,
+  onReset,
+  isCustomised,
+}: ColumnSettingsProps) {
   const titleId = useId();
   const visibleCount = items.filter((i) => i.isVisible).length;
   return (
@@ -46,17 +54,14 @@ export function ColumnSettings({ tableLabel, items, onVisibleChange, onMove, onR
               const isLastVisible = item.isVisible && visibleCount === 1;
               return (
                 <li key={item.id} className="flex h-9 items-center gap-1">
-                  <label className="flex min-w-0 flex-1 items-center gap-2">
-                    <input
-                      type="checkbox"
-                      className="size-4 accent-accent"
-                      checked={item.isVisible}
-                      // The last visible column stays, so the table never has only its key column by accident.
-                      disabled={!item.canHide || isLastVisible}
-                      onChange={(e) => onVisibleChange(item.id, e.target.checked)}
-                    />
-                    <span className="truncate">{item.label}</span>
-                  </label>
+                  <Checkbox
+                    className="min-w-0 flex-1 items-center [&_label]:truncate"
+                    label={item.label}
+                    checked={item.isVisible}
+                    // The last visible column stays, so the table never shows its key column alone by accident.
+                    disabled={!item.canHide || isLastVisible}
+                    onChange={(isVisible) => onVisibleChange(item.id, isVisible)}
+                  />
                   <IconButton
                     label={`Move ${item.label} up`}
                     size="sm"

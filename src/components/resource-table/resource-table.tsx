@@ -10,7 +10,7 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, ChevronsUpDown, LoaderCircle } from 'lucide-react';
+import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
 import {
   useCallback,
   useEffect,
@@ -23,6 +23,8 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { EmptyState } from '../ui/empty-state';
+import { Skeleton, Spinner } from '../ui/skeleton';
 import { ColumnSettings } from './column-settings';
 import { rangeIds, selectionState, setSelected, type RowSelection } from './selection';
 import { useColumnPrefs } from './use-column-prefs';
@@ -101,6 +103,8 @@ const SELECT_WIDTH = 40;
 const DEFAULT_WIDTH = 160;
 const HEADER_HEIGHT = 36;
 const SKELETON_ROWS = 8;
+const SKELETON_WIDTHS = ['w-3/4', 'w-1/2', 'w-2/3', 'w-5/6', 'w-2/5'];
+const H_SCROLL_STEP = 80;
 
 function columnIdOf<T>(column: ResourceTableColumn<T>): string {
   if (column.id !== undefined) return column.id;
@@ -188,6 +192,8 @@ export function ResourceTable<T>({
     state: { sorting: sortingState, columnVisibility, columnOrder },
     onSortingChange: handleSortingChange,
     enableMultiSort: true,
+    // Every column sorts ascending first (A→Z, small→large), whatever its type.
+    sortDescFirst: false,
   });
   const tableRows = table.getRowModel().rows;
   const orderedIds = useMemo(() => tableRows.map((r) => r.id), [tableRows]);
@@ -211,6 +217,8 @@ export function ResourceTable<T>({
   const rowCount = isEmpty ? 0 : tableRows.length + (showLoaderRow ? 1 : 0);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable per row order: a new function would make the virtualizer re-measure every row on each render.
+  const getItemKey = useCallback((index: number) => orderedIds[index] ?? `loader-${index}`, [orderedIds]);
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -221,7 +229,7 @@ export function ResourceTable<T>({
     // The rows start below the sticky header, and scrolling a row into view keeps it clear of it.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (index) => orderedIds[index] ?? `loader-${index}`,
+    getItemKey,
   });
   const virtualItems = virtualizer.getVirtualItems();
   const lastRenderedIndex = virtualItems.at(-1)?.index ?? -1;
@@ -244,7 +252,7 @@ export function ResourceTable<T>({
     },
     [selection, onSelectionChange, orderedIds],
   );
-  const allState = selection ? selectionState(orderedIds, selection) : 'none';
+  const allState = useMemo(() => (selection ? selectionState(orderedIds, selection) : 'none'), [orderedIds, selection]);
   const toggleAll = () => {
     if (!selection || !onSelectionChange) return;
     onSelectionChange(setSelected(selection, orderedIds, allState !== 'all'));
@@ -282,6 +290,11 @@ export function ResourceTable<T>({
         break;
       case 'PageUp':
         moveTo(Math.max(current - page, 0));
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        // Columns off screen on a narrow display are reached without a mouse.
+        scrollRef.current?.scrollBy?.({ left: e.key === 'ArrowLeft' ? -H_SCROLL_STEP : H_SCROLL_STEP });
         break;
       case 'Home':
         moveTo(0);
@@ -367,14 +380,15 @@ export function ResourceTable<T>({
       )}
       <div
         ref={scrollRef}
-        data-testid="resource-table-scroll"
-        className="@container relative overflow-auto overscroll-x-contain rounded-md border border-border bg-surface"
+        // The grid hides its own outline (the focused row shows where you are); the box shows that the grid has focus.
+        className="@container relative overflow-auto overscroll-x-contain rounded-md border border-border bg-surface has-[>table:focus-visible]:outline-2 has-[>table:focus-visible]:outline-offset-2 has-[>table:focus-visible]:outline-focus"
         style={boxStyle}
       >
         <table
           role="grid"
           aria-label={label}
-          aria-rowcount={rows.length + 1 + (hasNextPage ? 1 : 0)}
+          // The header row, the loaded rows, and one more while further pages exist (the loader row).
+          aria-rowcount={rows.length + 1 + (showLoaderRow ? 1 : 0)}
           aria-colcount={columnCount}
           aria-multiselectable={hasSelection || undefined}
           aria-busy={showSkeleton || isFetchingNextPage || undefined}
@@ -408,11 +422,7 @@ export function ResourceTable<T>({
                   className="sticky top-0 border-b border-border bg-surface-2 px-3 text-left"
                   style={selectCellStyle(true)}
                 >
-                  <HeaderCheckbox
-                    state={allState}
-                    isDisabled={orderedIds.length === 0}
-                    onChange={toggleAll}
-                  />
+                  <HeaderCheckbox state={allState} isDisabled={orderedIds.length === 0} onChange={toggleAll} />
                 </th>
               )}
               {table.getHeaderGroups()[0]?.headers.map((header, i) => {
@@ -468,10 +478,15 @@ export function ResourceTable<T>({
                 <tr key={`skeleton-${r}`} aria-hidden style={{ height: rowHeight }}>
                   {hasSelection && <td className="border-b border-border px-3" style={selectCellStyle(false)} />}
                   {leafColumns.map((col) => (
-                    <td key={col.id} className="border-b border-border bg-surface px-3" style={pinnedStyle(col.id, false)}>
-                      <div
-                        className={`h-3 animate-pulse rounded bg-surface-3 ${col.columnDef.meta?.align === 'right' ? 'ml-auto' : ''}`}
-                        style={{ width: `${45 + ((r * 17 + col.id.length * 13) % 45)}%` }}
+                    <td
+                      key={col.id}
+                      className="border-b border-border bg-surface px-3"
+                      style={pinnedStyle(col.id, false)}
+                    >
+                      <Skeleton
+                        className={`h-3 ${SKELETON_WIDTHS[(r + col.id.length) % SKELETON_WIDTHS.length] ?? 'w-1/2'} ${
+                          col.columnDef.meta?.align === 'right' ? 'ml-auto' : ''
+                        }`}
                       />
                     </td>
                   ))}
@@ -488,14 +503,7 @@ export function ResourceTable<T>({
                   <tr key={item.key} aria-rowindex={rows.length + 2} style={{ height: rowHeight }}>
                     <td colSpan={columnCount} className="border-b border-border p-0">
                       <div className="sticky left-0 flex w-[100cqw] max-w-full items-center gap-2 px-3 text-muted">
-                        {hasError ? (
-                          error
-                        ) : (
-                          <>
-                            <LoaderCircle aria-hidden className="size-4 shrink-0 motion-safe:animate-spin" />
-                            <span role="status">Loading more…</span>
-                          </>
-                        )}
+                        {hasError ? error : <Spinner size="sm" label="Loading more…" isLabelVisible />}
                       </div>
                     </td>
                   </tr>
@@ -539,6 +547,10 @@ export function ResourceTable<T>({
                         className="size-4 align-middle accent-accent"
                         aria-label={`Select ${getRowLabel ? getRowLabel(row.original) : row.id}`}
                         checked={isSelected}
+                        // Shift-click selects a range; keep the browser from also selecting the text in between.
+                        onMouseDown={(e) => {
+                          if (e.shiftKey) e.preventDefault();
+                        }}
                         onChange={(e: ChangeEvent<HTMLInputElement>) => {
                           const native = e.nativeEvent;
                           toggleRow(row.id, native instanceof MouseEvent && native.shiftKey);
@@ -572,10 +584,12 @@ export function ResourceTable<T>({
             )}
           </tbody>
         </table>
-        {showSkeleton &&
-          belowTable(<span className="text-xs text-muted">{loadingText ?? 'Loading…'}</span>, 'status')}
+        {showSkeleton && belowTable(<span className="text-xs text-muted">{loadingText ?? 'Loading…'}</span>, 'status')}
         {!showSkeleton && isEmpty && hasError && belowTable(error)}
-        {!showSkeleton && isEmpty && !hasError && belowTable(empty ?? <p className="text-muted">No items.</p>)}
+        {!showSkeleton &&
+          isEmpty &&
+          !hasError &&
+          belowTable(empty ?? <EmptyState title={`No ${label.toLowerCase()}`} />)}
       </div>
     </div>
   );

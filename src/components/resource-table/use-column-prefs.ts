@@ -45,7 +45,8 @@ function readPrefs(key: string | undefined): ColumnPrefs {
 function writePrefs(key: string | undefined, prefs: ColumnPrefs): void {
   if (key === undefined) return;
   try {
-    if (Object.keys(prefs.visibility).length === 0 && prefs.order.length === 0) localStorage.removeItem(storageKeyOf(key));
+    if (Object.keys(prefs.visibility).length === 0 && prefs.order.length === 0)
+      localStorage.removeItem(storageKeyOf(key));
     else localStorage.setItem(storageKeyOf(key), JSON.stringify(prefs));
   } catch {
     // Storage full or disabled: the choice still applies for this visit.
@@ -91,16 +92,13 @@ export function useColumnPrefs(
     return { visibility: vis, order: ord };
   }, [idsKey, defaultsKey, prefs]);
 
-  const update = useCallback(
-    (change: (p: ColumnPrefs) => ColumnPrefs) => {
-      setState((s) => {
-        const next = change(s.prefs);
-        writePrefs(s.key, next);
-        return { key: s.key, prefs: next };
-      });
-    },
-    [],
-  );
+  const update = useCallback((change: (p: ColumnPrefs) => ColumnPrefs) => {
+    setState((s) => {
+      const next = change(s.prefs);
+      writePrefs(s.key, next);
+      return { key: s.key, prefs: next };
+    });
+  }, []);
 
   const setVisible = useCallback(
     (id: string, isVisible: boolean) => update((p) => ({ ...p, visibility: { ...p.visibility, [id]: isVisible } })),
