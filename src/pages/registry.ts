@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { LayoutDashboard } from 'lucide-react';
+import { Database, LayoutDashboard } from 'lucide-react';
 import { generatePath, type Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
 
@@ -41,7 +41,50 @@ export const PAGES: PageEntry[] = [
     // EC2's client is by far the largest chunk: evaluating it early would delay the other cards' first data.
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
   },
+  {
+    path: 'buckets',
+    label: 'Buckets',
+    icon: Database,
+    load: () => import('./s3/buckets-page'),
+    preload: () => preloadClients(['s3']),
+    searchParam: 'search',
+  },
+  {
+    path: 'buckets/:bucket',
+    label: 'Bucket',
+    inNav: false,
+    icon: Database,
+    load: () => import('./s3/objects-page'),
+    preload: () => preloadClients(['s3']),
+    crumbs: (params, search) => bucketCrumbs(params.bucket ?? '', search.get('prefix') ?? ''),
+    searchParam: 'search',
+  },
+  {
+    path: 'buckets/:bucket/uploads',
+    label: 'Unfinished uploads',
+    inNav: false,
+    icon: Database,
+    load: () => import('./s3/multipart-page'),
+    preload: () => preloadClients(['s3']),
+    crumbs: (params) => [...bucketCrumbs(params.bucket ?? '', '', true), { label: 'Unfinished uploads' }],
+  },
 ];
+
+/** Buckets › bucket › each folder level of the prefix; every level but the last links back. */
+function bucketCrumbs(bucket: string, prefix: string, isParent = false): Crumb[] {
+  const base = `/buckets/${encodeURIComponent(bucket)}`;
+  const levels = prefix.split('/').filter(Boolean);
+  const crumbs: Crumb[] = [
+    { label: 'Buckets', href: '/buckets' },
+    { label: bucket, ...(levels.length > 0 || isParent ? { href: base } : {}) },
+  ];
+  levels.forEach((level, i) => {
+    const isLast = i === levels.length - 1;
+    const path = `${levels.slice(0, i + 1).join('/')}/`;
+    crumbs.push({ label: `${level}/`, ...(isLast ? {} : { href: `${base}?prefix=${encodeURIComponent(path)}` }) });
+  });
+  return crumbs;
+}
 
 export function hasPage(path: string): boolean {
   return PAGES.some((p) => p.path === path);

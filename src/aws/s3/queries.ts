@@ -70,7 +70,7 @@ export const s3Queries = {
     }),
   uploadParts: (region: string, bucket: string, key: string, uploadId: string) =>
     queryOptions({
-      queryKey: [...s3Keys.uploads(region, bucket), 'parts', uploadId],
+      queryKey: [...s3Keys.uploads(region, bucket), 'parts', key, uploadId],
       queryFn: ({ signal }) => summariseParts({ region, bucket, key, uploadId }, signal),
       meta: { label: `the parts of ${key}`, isSilent: true },
     }),

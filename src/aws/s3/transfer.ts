@@ -97,7 +97,7 @@ export async function uploadObject(params: UploadParams, options: UploadOptions)
       return sent;
     }
     if (command instanceof s3.UploadPartCommand || command instanceof s3.PutObjectCommand)
-      return client.send(command, { ...opts, abortSignal: signal });
+      return client.send(command as never, { ...opts, abortSignal: signal });
     return client.send(command as never, opts);
   }) as S3Client['send'];
 
