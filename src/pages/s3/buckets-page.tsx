@@ -112,7 +112,8 @@ export default function BucketsPage() {
   }, [isFallback, config.buckets, buckets.data, prefix]);
   useFirstDataMark('buckets', buckets.data !== undefined || isFallback);
 
-  const selected = Object.keys(selection).filter((k) => selection[k]);
+  // Only rows on screen count: a filter may hide a row selected earlier.
+  const selected = rows.filter((r) => selection[r.name]).map((r) => r.name);
   const selectedBucket = selected.length === 1 ? selected[0] : undefined;
   const openBucket = (name: string) => {
     const to = pageHref('buckets/:bucket', { bucket: name.trim() });

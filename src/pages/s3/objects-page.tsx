@@ -46,7 +46,10 @@ interface PendingDelete {
 
 function Alert({ children, onDismiss }: { children: React.ReactNode; onDismiss: () => void }) {
   return (
-    <div role="alert" className="flex items-start gap-3 rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
+    <div
+      role="alert"
+      className="flex items-start gap-3 rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger"
+    >
       <div className="min-w-0 flex-1 break-words">{children}</div>
       <Button size="sm" variant="ghost" onClick={onDismiss}>
         Dismiss
@@ -103,7 +106,12 @@ export default function ObjectsPage() {
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   const count = useQuery({
     queryKey: ['aws', region, 's3', 'bucket', bucket, 'delete-count', folder, pendingDelete],
-    queryFn: ({ signal }) => countTargets({ region, bucket, folder, keys: pendingDelete?.keys ?? [], folders: pendingDelete?.folders ?? [] }, setCounted, signal),
+    queryFn: ({ signal }) =>
+      countTargets(
+        { region, bucket, folder, keys: pendingDelete?.keys ?? [], folders: pendingDelete?.folders ?? [] },
+        setCounted,
+        signal,
+      ),
     enabled: pendingDelete !== undefined && pendingDelete.folders.length > 0,
     staleTime: 0,
     gcTime: 0,
@@ -111,7 +119,8 @@ export default function ObjectsPage() {
     meta: { isSilent: true },
   });
 
-  const folderHref = (prefix: string) => href(`${pageHref('buckets/:bucket', { bucket }) ?? ''}?prefix=${encodeURIComponent(prefix)}`);
+  const folderHref = (prefix: string) =>
+    href(`${pageHref('buckets/:bucket', { bucket }) ?? ''}?prefix=${encodeURIComponent(prefix)}`);
   const columns = useMemo(
     () => objectColumns({ folderHref, onOpenObject: (key) => setUrl({ object: key }) }),
     // folderHref depends on the bucket and the region only.
@@ -177,7 +186,9 @@ export default function ObjectsPage() {
   const deleteCount = hasFolders ? (count.data?.count ?? counted) : (pendingDelete?.keys.length ?? 0);
   const isCounting = hasFolders && count.isFetching;
   const countText = count.data?.isCapped ? `more than ${formatNumber(COUNT_LIMIT)}` : formatNumber(deleteCount);
-  const deleteNames = pendingDelete ? [...pendingDelete.folders, ...pendingDelete.keys].map((k) => lastLevel(k, folder)) : [];
+  const deleteNames = pendingDelete
+    ? [...pendingDelete.folders, ...pendingDelete.keys].map((k) => lastLevel(k, folder))
+    : [];
 
   const openEntry = openKey !== undefined ? { key: openKey, name: lastLevel(openKey, folder) } : undefined;
   const title = folder ? lastLevel(folder, folder.replace(/[^/]*\/$/, '')) : bucket;
@@ -200,18 +211,35 @@ export default function ObjectsPage() {
       isLoading={objects.isPending}
       loadingText={retryingText(objects)}
       storageKey="s3-objects"
-      onRowOpen={(e) => (e.kind === 'folder' ? setUrl({ prefix: e.key, search: undefined, object: undefined }) : setUrl({ object: e.key }))}
+      onRowOpen={(e) =>
+        e.kind === 'folder'
+          ? setUrl({ prefix: e.key, search: undefined, object: undefined })
+          : setUrl({ object: e.key })
+      }
       error={
-        objects.error ? <ErrorNotice {...errorProps(objects.error, config, 's3', () => void objects.refetch())} /> : undefined
+        objects.error ? (
+          <ErrorNotice {...errorProps(objects.error, config, 's3', () => void objects.refetch())} />
+        ) : undefined
       }
       empty={
         <EmptyState
           icon={<Upload />}
-          title={search ? `No keys in ${folder || 'the bucket'} start with "${search}"` : `No objects in ${folder || bucket}`}
-          description={search ? 'The search matches the start of the key, case-sensitively.' : 'Upload files, or drop files and folders here.'}
+          title={
+            search ? `No keys in ${folder || 'the bucket'} start with "${search}"` : `No objects in ${folder || bucket}`
+          }
+          description={
+            search
+              ? 'The search matches the start of the key, case-sensitively.'
+              : 'Upload files, or drop files and folders here.'
+          }
           action={
             search ? undefined : (
-              <Button variant="primary" icon={<FileUp aria-hidden />} disabledReason={uploadDenied} onClick={() => filesInput.current?.click()}>
+              <Button
+                variant="primary"
+                icon={<FileUp aria-hidden />}
+                disabledReason={uploadDenied}
+                onClick={() => filesInput.current?.click()}
+              >
                 Upload files
               </Button>
             )
@@ -219,12 +247,22 @@ export default function ObjectsPage() {
         />
       }
       toolbar={
-        <Checkbox
-          label="Encrypt uploads with SSE-S3 (AES256)"
-          checked={isSse}
-          onChange={setSse}
-          className="text-xs"
-        />
+        <>
+          <h2 className="mr-auto text-sm font-semibold">
+            Objects
+            {objects.data && (
+              <span className="ml-1 font-normal text-muted tabular-nums">
+                ({formatCount(rows.length, objects.hasNextPage)})
+              </span>
+            )}
+          </h2>
+          <Checkbox
+            label="Encrypt uploads with SSE-S3 (AES256)"
+            checked={isSse}
+            onChange={setSse}
+            className="text-xs"
+          />
+        </>
       }
     />
   );
@@ -233,13 +271,17 @@ export default function ObjectsPage() {
     <div className="flex flex-col gap-4">
       <PageHeader
         title={<span className="font-mono break-all">{title}</span>}
-        count={objects.data ? `Objects ${formatCount(rows.length, objects.hasNextPage)}` : undefined}
         description={`s3://${bucket}/${folder}`}
         actions={
           <>
             <ActionsMenu
               items={[
-                { label: 'Create folder', icon: <FolderPlus aria-hidden />, onSelect: () => setFolderOpen(true), ...(uploadDenied ? { disabledReason: uploadDenied } : {}) },
+                {
+                  label: 'Create folder',
+                  icon: <FolderPlus aria-hidden />,
+                  onSelect: () => setFolderOpen(true),
+                  ...(uploadDenied ? { disabledReason: uploadDenied } : {}),
+                },
                 {
                   label: 'Download',
                   icon: <Download aria-hidden />,
@@ -325,7 +367,11 @@ export default function ObjectsPage() {
         placeholder={`Key prefix in ${folder || bucket}`}
         value={search}
         onSubmit={(v) => setUrl({ search: v, object: undefined }, { replace: true })}
-        chips={search ? [{ label: `Key starts with "${folder}${search}"`, onRemove: () => setUrl({ search: undefined }) }] : []}
+        chips={
+          search
+            ? [{ label: `Key starts with "${folder}${search}"`, onRemove: () => setUrl({ search: undefined }) }]
+            : []
+        }
       />
       <UploadDropZone
         target={uploadTargetText}
@@ -455,7 +501,9 @@ export default function ObjectsPage() {
         defaultPrefix={folder}
         onGenerate={(input) => presignUploadLink({ region, bucket, ...input })}
       />
-      {selectedObjects.length > 0 && <span className="sr-only">{formatNumber(selectedObjects.length)} objects selected</span>}
+      {selectedObjects.length > 0 && (
+        <span className="sr-only">{formatNumber(selectedObjects.length)} objects selected</span>
+      )}
     </div>
   );
 }

@@ -86,7 +86,9 @@ export function startUploads(
   planned: PlannedUpload[],
   options: StartUploadsOptions = {},
 ): string {
-  const group = `upload-${++groups}`;
+  const n = planned.length;
+  // The tray shows the group's name: it says what the drop was, and the number keeps drops apart.
+  const group = `Upload #${++groups}: ${n} ${n === 1 ? 'file' : 'files'} to s3://${target.bucket}/${target.folder}`;
   tasks.setConcurrency(UPLOAD_QUEUE, FILES_IN_FLIGHT);
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshSoon = () => {
