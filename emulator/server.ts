@@ -195,6 +195,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
       }
     },
     isAllowed: (action, resource, context) => deps.security.isAllowed(ctx.caller, action, resource, context),
+    async authenticatePostPolicy(input) {
+      ctx.caller = await deps.security.authenticatePostPolicy(input);
+    },
   };
   try {
     if (serviceName !== 's3') ctx.body = await readBody(req, MAX_BUFFERED_BODY);
