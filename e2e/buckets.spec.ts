@@ -2,12 +2,16 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   CreateBucketCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
+  PutBucketCorsCommand,
   PutObjectCommand,
   S3Client,
   CreateMultipartUploadCommand,
@@ -330,6 +334,76 @@ test.describe('as a viewer', () => {
     await expect(upload).toHaveAttribute('aria-disabled', 'true');
     await expect(upload).toHaveAccessibleDescription(/does not allow s3:PutObject/);
   });
+});
+
+// ---------- upload link ----------
+
+test('an upload link works with curl within its size range, and from a web form on an origin the bucket allows', async ({ page, open, axe, context }) => {
+  const s3 = sharedS3();
+  const bucket = await makeBucket(s3);
+  // A real page server on loopback (a page the browser cannot place on the network may not call loopback
+  // addresses at all): the same server is two origins, localhost (allowed by the bucket) and 127.0.0.1 (not).
+  let html = '';
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(`<!doctype html><title>upload</title>${html}`);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  const allowed = `http://localhost:${port}`;
+  await s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [{ AllowedOrigins: [allowed], AllowedMethods: ['POST'] }] } }));
+  await open(`/buckets/${bucket}`);
+  await page.getByRole('button', { name: 'Actions' }).click();
+  await page.getByRole('menuitem', { name: 'Create upload link' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create upload link' });
+  await dialog.getByLabel('Key prefix').fill('incoming/');
+  await dialog.getByLabel('Content type starts with').fill('text/');
+  await dialog.getByLabel('Largest file (MiB)').fill('0.001');
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  const curl = await dialog.getByRole('region', { name: 'curl command' }).innerText();
+  await axe('upload link dialog');
+
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-post-'));
+  try {
+    const run = (file: string) =>
+      execFileSync('bash', ['-c', curl.replace('./your-file', file)], { encoding: 'utf8' });
+    writeFileSync(join(dir, 'note.txt'), 'sent with curl');
+    expect(run(join(dir, 'note.txt')).trim()).toMatch(/204$/);
+    expect(await bodyOf(s3, bucket, 'incoming/note.txt')).toBe('sent with curl');
+    writeFileSync(join(dir, 'big.txt'), 'x'.repeat(2000));
+    const refused = run(join(dir, 'big.txt'));
+    expect(refused).toContain('<Code>EntityTooLarge</Code>');
+    expect(refused.trim()).toMatch(/400$/);
+    expect(await keysOf(s3, bucket)).toEqual(['incoming/note.txt']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // The HTML form, served from other origins and posted with fetch(), as a web page would.
+  html = await dialog.getByRole('region', { name: 'HTML form' }).innerText();
+  const fromOrigin = async (origin: string, name: string) => {
+    const other = await context.newPage();
+    await other.goto(`${origin}/`);
+    const result = await other.evaluate(async (fileName) => {
+      const form = document.querySelector('form')!;
+      const data = new FormData(form);
+      data.set('file', new File(['from a web form'], fileName, { type: 'text/plain' }));
+      try {
+        return String((await fetch(form.action, { method: 'POST', body: data })).status);
+      } catch (e) {
+        return `refused: ${(e as Error).message}`;
+      }
+    }, name);
+    await other.close();
+    return result;
+  };
+  try {
+    expect(await fromOrigin(allowed, 'web.txt')).toBe('204');
+    expect(await bodyOf(s3, bucket, 'incoming/web.txt')).toBe('from a web form');
+    expect(await fromOrigin(`http://127.0.0.1:${port}`, 'other.txt')).toMatch(/^refused/);
+  } finally {
+    server.close();
+  }
 });
 
 // ---------- unfinished uploads ----------

@@ -33,7 +33,7 @@ function uploadLink(overrides: Partial<Parameters<typeof createPresignedPost>[1]
 
 async function post(
   link: PresignedPost,
-  body: string | Uint8Array,
+  body: string | Uint8Array<ArrayBuffer>,
   extra: Record<string, string> = {},
   options: { filename?: string; headers?: Record<string, string>; drop?: string[] } = {},
 ): Promise<Response> {

@@ -14,7 +14,7 @@ import { parseConfig } from '../config';
 import { CredentialStore } from '../credentials';
 import { rowsOf } from '../paging';
 import { createFolder, deleteObjectBatch, headObject, listKeys, listObjects, objectExists } from './api';
-import { presignGet } from './presign';
+import { presignGet, presignUploadLink } from './presign';
 import { uploadObject } from './transfer';
 
 let emu: TestEmulator;
@@ -160,5 +160,26 @@ describe('presigned download', () => {
     expect(md5(new Uint8Array(await res.arrayBuffer()))).toBe(md5(data));
     expect(link.isCutShort).toBe(true);
     expect(link.expiresAt.getTime()).toBe(expiresAt.getTime());
+  });
+});
+
+describe('upload link (presigned POST)', () => {
+  it('lets anyone with it upload under the prefix, within the size range', async () => {
+    const bucket = await bucketWith('post-a', []);
+    const link = await presignUploadLink({
+      region: emu.region, bucket, prefix: 'drop/', minBytes: 1, maxBytes: 100, contentTypePrefix: '', expiresIn: 600,
+    });
+    const send = (body: string, name: string) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(link.fields)) form.append(k, v);
+      form.append('file', new Blob([body]), name);
+      return fetch(link.url, { method: 'POST', body: form });
+    };
+    expect((await send('hello', 'a.txt')).status).toBe(204);
+    expect(await objectExists({ region: emu.region, bucket, key: 'drop/a.txt' })).toBe(true);
+    const big = await send('x'.repeat(101), 'big.txt');
+    expect(big.status).toBe(400);
+    expect(await big.text()).toContain('EntityTooLarge');
+    expect(link.isCutShort).toBe(false);
   });
 });

@@ -206,6 +206,7 @@ function Snippet({ label, text }: { label: string; text: string }) {
         // A scrolling box must be reachable by keyboard (axe: scrollable-region-focusable).
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
+        role="region"
         aria-label={label}
         className="max-h-48 overflow-auto rounded-md border border-border bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap break-all"
       >
