@@ -80,7 +80,6 @@ export function CreateBucketDialog({
           autoComplete="off"
           spellCheck={false}
           autoCapitalize="off"
-          className="font-mono"
         />
         <SelectField
           label="Region"

@@ -21,7 +21,7 @@ export function ObjectPreview({ content }: ObjectPreviewProps) {
   if (content.kind === 'image')
     return (
       <div className="flex justify-center rounded-md border border-border bg-surface-2 p-2">
-        <img src={content.url} alt={content.alt} className="max-h-80 max-w-full object-contain" />
+        <img src={content.url} alt={content.alt} className="h-48 w-full object-contain" />
       </div>
     );
   const shown = content.isJson && !content.isTruncated ? pretty(content.text) : content.text;

@@ -128,7 +128,6 @@ export function UploadLinkDialog({ open, onOpenChange, bucket, defaultPrefix, on
             }}
             hint="Files land at this prefix plus their own file name."
             error={prefixProblem}
-            className="font-mono"
             spellCheck={false}
           />
           <TextField

@@ -26,7 +26,7 @@ export function objectColumns({ folderHref, onOpenObject }: ObjectColumnsOptions
       cell: ({ row }) => {
         const e = row.original;
         return e.kind === 'folder' ? (
-          <Link to={folderHref(e.key)} className="inline-flex max-w-full items-center gap-2 font-medium text-accent hover:underline">
+          <Link to={folderHref(e.key)} className="inline-flex max-w-full items-center gap-2 align-middle font-medium text-accent hover:underline">
             <Folder aria-hidden className="size-4 shrink-0 text-subtle" />
             <span className="truncate">{e.name}</span>
           </Link>
@@ -34,7 +34,7 @@ export function objectColumns({ folderHref, onOpenObject }: ObjectColumnsOptions
           <button
             type="button"
             onClick={() => onOpenObject(e.key)}
-            className="inline-flex max-w-full items-center gap-2 text-left text-fg hover:text-accent hover:underline"
+            className="inline-flex max-w-full items-center gap-2 text-left align-middle text-fg hover:text-accent hover:underline"
           >
             <File aria-hidden className="size-4 shrink-0 text-subtle" />
             <span className="truncate">{e.name}</span>

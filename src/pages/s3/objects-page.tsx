@@ -270,7 +270,7 @@ export default function ObjectsPage() {
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
-        title={<span className="font-mono break-all">{title}</span>}
+        title={<span className="break-all">{title}</span>}
         description={`s3://${bucket}/${folder}`}
         actions={
           <>
