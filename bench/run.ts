@@ -12,6 +12,7 @@ import { jsAssetSizes, pageChunks, type AssetSize } from './lib/build-stats.js';
 import { measurePageLoad, median, type PageLoad } from './lib/measure-page.js';
 import { printTable } from './lib/table.js';
 import { PAGE_SCENARIOS, type PageScenario } from './scenarios.js';
+import { benchS3, printS3, type S3BenchResult } from './s3.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGETS = { signInInitialJsGzip: 150 * 1024, dashboardFirstDataMs: 1000 };
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   const stack = await startConsoleStack();
   const browser = await launch();
   const pages: Record<string, PageResult | { path: string; error: string }> = {};
+  let s3: S3BenchResult | { error: string } | undefined;
   try {
     const signedOut = await browser.newContext();
     const signedIn = await browser.newContext();
@@ -135,7 +137,8 @@ async function main(): Promise<void> {
     await setCache(signedIn, inPage, false);
     // Sign in once; the tab keeps its OIDC user, so each later load of a page gets credentials at once.
     let signInError: string | undefined;
-    const ordered = [...PAGE_SCENARIOS].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
+    // BENCH_ONLY=s3 runs the bucket browser figures alone.
+    const ordered = process.env.BENCH_ONLY === 's3' ? [] : [...PAGE_SCENARIOS].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
     for (const scenario of ordered) {
       try {
         if (scenario.signedIn && !inPage.url().startsWith(stack.baseUrl) && !signInError) {
@@ -156,18 +159,29 @@ async function main(): Promise<void> {
         pages[scenario.name] = { path: scenario.path, error: (e as Error).message.split('\n')[0] ?? String(e) };
       }
     }
+    if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 's3') {
+      if (!inPage.url().startsWith(stack.baseUrl)) await openSignedIn(inPage, `${stack.baseUrl}/buckets`, USERS.admin);
+      s3 = await benchS3({ context: signedIn, page: inPage, baseUrl: stack.baseUrl, emulator: stack.emulator }).catch((e: unknown) => ({
+        error: (e as Error).message.split('\n')[0] ?? String(e),
+      }));
+    }
   } finally {
     await browser.close();
     await stack.stop();
   }
-  report(pages, sizes, build.seconds);
+  report(pages, sizes, build.seconds, s3);
 }
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-function report(pages: Record<string, PageResult | { path: string; error: string }>, sizes: Map<string, AssetSize>, buildSeconds: number): void {
+function report(
+  pages: Record<string, PageResult | { path: string; error: string }>,
+  sizes: Map<string, AssetSize>,
+  buildSeconds: number,
+  s3?: S3BenchResult | { error: string },
+): void {
   const ok = (p: PageResult | { error: string } | undefined): p is PageResult => !!p && !('error' in p);
   const signIn = pages['sign-in'];
   const dashboard = pages['dashboard'];
@@ -207,6 +221,9 @@ function report(pages: Record<string, PageResult | { path: string; error: string
     Object.entries(targets).map(([k, v]) => [k, v === null ? 'not measured' : v ? 'yes' : 'NO']),
   );
 
+  if (s3 && 'error' in s3) console.log(`\nbucket browser bench failed: ${s3.error}`);
+  else if (s3) printS3(s3);
+
   const allJs = [...sizes.values()].sort((a, b) => b.gzip - a.gzip);
   const result = {
     date: new Date().toISOString(),
@@ -216,12 +233,13 @@ function report(pages: Record<string, PageResult | { path: string; error: string
     buildSeconds: Math.round(buildSeconds * 10) / 10,
     targets,
     pages,
+    ...(s3 ? { s3 } : {}),
     build: { jsFiles: allJs.length, jsGzipTotal: allJs.reduce((s, a) => s + a.gzip, 0), files: allJs },
   };
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
-  if (Object.values(pages).some((p) => !ok(p))) process.exitCode = 1;
+  if (Object.values(pages).some((p) => !ok(p)) || (s3 && 'error' in s3)) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {
