@@ -17,7 +17,17 @@ export function createRouter(hasSignIn: boolean) {
     errorElement: <RouteError />,
     lazy: async () => {
       p.preload?.();
-      return { Component: (await p.load()).default };
+      try {
+        return { Component: (await p.load()).default };
+      } catch (error) {
+        // A chunk that cannot be fetched (a deploy replaced it) leaves a rejected lazy route rendering
+        // nothing; rethrown at render it reaches the route's errorElement, which offers a reload.
+        return {
+          Component: () => {
+            throw error;
+          },
+        };
+      }
     },
   }));
   const publicRoutes: RouteObject[] = hasSignIn

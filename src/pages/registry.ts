@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { Database, LayoutDashboard } from 'lucide-react';
+import { SERVICE_ICONS } from '../components/service-icons';
 import { generatePath, type Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
 
@@ -36,7 +36,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'dashboard',
     label: 'Dashboard',
-    icon: LayoutDashboard,
+    icon: SERVICE_ICONS.dashboard,
     load: () => import('./dashboard/dashboard-page'),
     // EC2's client is by far the largest chunk: evaluating it early would delay the other cards' first data.
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
@@ -44,7 +44,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'buckets',
     label: 'Buckets',
-    icon: Database,
+    icon: SERVICE_ICONS.s3,
     load: () => import('./s3/buckets-page'),
     preload: () => preloadClients(['s3']),
     searchParam: 'search',
@@ -53,7 +53,7 @@ export const PAGES: PageEntry[] = [
     path: 'buckets/:bucket',
     label: 'Bucket',
     inNav: false,
-    icon: Database,
+    icon: SERVICE_ICONS.s3,
     load: () => import('./s3/objects-page'),
     preload: () => preloadClients(['s3']),
     crumbs: (params, search) => bucketCrumbs(params.bucket ?? '', search.get('prefix') ?? ''),
@@ -63,10 +63,27 @@ export const PAGES: PageEntry[] = [
     path: 'buckets/:bucket/uploads',
     label: 'Unfinished uploads',
     inNav: false,
-    icon: Database,
+    icon: SERVICE_ICONS.s3,
     load: () => import('./s3/multipart-page'),
     preload: () => preloadClients(['s3']),
     crumbs: (params) => [...bucketCrumbs(params.bucket ?? '', '', true), { label: 'Unfinished uploads' }],
+  },
+  {
+    path: 'queues',
+    label: 'Queues',
+    icon: SERVICE_ICONS.sqs,
+    load: () => import('./queues/queues-page'),
+    preload: () => preloadClients(['sqs']),
+    searchParam: 'prefix',
+  },
+  {
+    path: 'queues/:queue',
+    label: 'Queue',
+    inNav: false,
+    icon: SERVICE_ICONS.sqs,
+    load: () => import('./queues/queue-page'),
+    preload: () => preloadClients(['sqs']),
+    crumbs: (params) => [{ label: 'Queues', href: '/queues' }, { label: params.queue ?? '' }],
   },
 ];
 

@@ -448,7 +448,7 @@ export function ResourceTable<T>({
                       <button
                         type="button"
                         onClick={col.getToggleSortingHandler()}
-                        className={`group inline-flex max-w-full items-center gap-1 rounded hover:text-fg ${
+                        className={`group flex w-full min-w-0 items-center gap-1 rounded hover:text-fg ${
                           isRight ? 'flex-row-reverse' : ''
                         }`}
                       >

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { Database, FolderOpen, Plus, Trash2 } from 'lucide-react';
+import { FolderOpen, Plus, Trash2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { toAppError } from '../../aws/errors';
@@ -14,6 +14,7 @@ import { useDeniedReason } from '../../app/use-permission';
 import { useRegion, useRegionHref } from '../../app/use-region';
 import { useSearchParam } from '../../app/use-search-state';
 import { ErrorNotice } from '../../components/error-notice';
+import { SERVICE_ICONS } from '../../components/service-icons';
 import { formatCount } from '../../components/format';
 import { RelativeTime } from '../../components/relative-time';
 import { ResourceTable, type ResourceTableColumn } from '../../components/resource-table/resource-table';
@@ -130,7 +131,7 @@ export default function BucketsPage() {
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
-        icon={<Database />}
+        icon={<SERVICE_ICONS.s3 />}
         title="Buckets"
         count={buckets.data || isFallback ? formatCount(rows.length, !isFallback && buckets.data?.nextToken !== undefined) : undefined}
         description="S3 buckets of the account. Open one to browse, upload and share its objects."
