@@ -12,11 +12,8 @@ import { jsAssetSizes, pageChunks, type AssetSize } from './lib/build-stats.js';
 import { measurePageLoad, median, type PageLoad } from './lib/measure-page.js';
 import { printTable } from './lib/table.js';
 import { PAGE_SCENARIOS, type PageScenario } from './scenarios.js';
-<<<<<<< HEAD
-import { benchS3, printS3, type S3BenchResult } from './s3.js';
-=======
 import { runSqsBench, type SqsBenchResult } from './sqs.js';
->>>>>>> main
+import { benchS3, printS3, type S3BenchResult } from './s3.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGETS = { signInInitialJsGzip: 150 * 1024, dashboardFirstDataMs: 1000 };
@@ -131,11 +128,8 @@ async function main(): Promise<void> {
   const stack = await startConsoleStack();
   const browser = await launch();
   const pages: Record<string, PageResult | { path: string; error: string }> = {};
-<<<<<<< HEAD
-  let s3: S3BenchResult | { error: string } | undefined;
-=======
   let sqs: SqsBenchResult | { error: string } | undefined;
->>>>>>> main
+  let s3: S3BenchResult | { error: string } | undefined;
   try {
     const signedOut = await browser.newContext();
     const signedIn = await browser.newContext();
@@ -167,28 +161,22 @@ async function main(): Promise<void> {
         pages[scenario.name] = { path: scenario.path, error: (e as Error).message.split('\n')[0] ?? String(e) };
       }
     }
-<<<<<<< HEAD
     if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 's3') {
       if (!inPage.url().startsWith(stack.baseUrl)) await openSignedIn(inPage, `${stack.baseUrl}/buckets`, USERS.admin);
       s3 = await benchS3({ context: signedIn, page: inPage, baseUrl: stack.baseUrl, emulator: stack.emulator }).catch((e: unknown) => ({
         error: (e as Error).message.split('\n')[0] ?? String(e),
       }));
-=======
-    if (!process.env.BENCH_SKIP_SQS) {
+    }
+    if (!process.env.BENCH_SKIP_SQS && process.env.BENCH_ONLY === undefined) {
       sqs = await runSqsBench({ page: inPage, baseUrl: stack.baseUrl, emulator: stack.emulator, buildDir: BUILD_DIR, sizes, runs: RUNS }).catch(
         (e: unknown) => ({ error: (e as Error).message.split('\n')[0] ?? String(e) }),
       );
->>>>>>> main
     }
   } finally {
     await browser.close();
     await stack.stop();
   }
-<<<<<<< HEAD
-  report(pages, sizes, build.seconds, s3);
-=======
-  report(pages, sizes, build.seconds, sqs);
->>>>>>> main
+  report(pages, sizes, build.seconds, sqs, s3);
 }
 
 function kb(bytes: number): string {
@@ -199,11 +187,8 @@ function report(
   pages: Record<string, PageResult | { path: string; error: string }>,
   sizes: Map<string, AssetSize>,
   buildSeconds: number,
-<<<<<<< HEAD
-  s3?: S3BenchResult | { error: string },
-=======
   sqs?: SqsBenchResult | { error: string },
->>>>>>> main
+  s3?: S3BenchResult | { error: string },
 ): void {
   const ok = (p: PageResult | { error: string } | undefined): p is PageResult => !!p && !('error' in p);
   const signIn = pages['sign-in'];
@@ -256,22 +241,15 @@ function report(
     buildSeconds: Math.round(buildSeconds * 10) / 10,
     targets,
     pages,
-<<<<<<< HEAD
-    ...(s3 ? { s3 } : {}),
-=======
     ...(sqs ? { sqs } : {}),
->>>>>>> main
+    ...(s3 ? { s3 } : {}),
     build: { jsFiles: allJs.length, jsGzipTotal: allJs.reduce((s, a) => s + a.gzip, 0), files: allJs },
   };
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
-<<<<<<< HEAD
-  if (Object.values(pages).some((p) => !ok(p)) || (s3 && 'error' in s3)) process.exitCode = 1;
-=======
   if (sqs && 'error' in sqs) console.log(`\nqueues bench failed: ${sqs.error}`);
-  if (Object.values(pages).some((p) => !ok(p)) || (sqs && 'error' in sqs)) process.exitCode = 1;
->>>>>>> main
+  if (Object.values(pages).some((p) => !ok(p)) || (sqs && 'error' in sqs) || (s3 && 'error' in s3)) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {

@@ -15,10 +15,7 @@ export interface PageScenario {
 export const PAGE_SCENARIOS: PageScenario[] = [
   { name: 'sign-in', path: '/signin', signedIn: false, mark: 'ready:signin', chunk: 'signin-page' },
   { name: 'dashboard', path: '/dashboard', signedIn: true, mark: 'first-data:dashboard', chunk: 'dashboard-page' },
-<<<<<<< HEAD
   { name: 'buckets', path: '/buckets', signedIn: true, mark: 'first-data:buckets', chunk: 'buckets-page' },
   { name: 'objects', path: '/buckets/demo-assets', signedIn: true, mark: 'first-data:objects', chunk: 'objects-page' },
-=======
   { name: 'queues', path: '/queues', signedIn: true, mark: 'first-data:queues', chunk: 'queues-page' },
->>>>>>> main
 ];

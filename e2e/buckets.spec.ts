@@ -27,7 +27,10 @@ import { USERS } from './support/users.js';
 function s3For(url: string, credentials: { accessKeyId: string; secretAccessKey: string }): S3Client {
   return new S3Client({ endpoint: url, region: 'us-east-1', credentials, forcePathStyle: true });
 }
-const sharedS3 = () => s3For(e2eEnv().emulatorUrl, e2eEnv().credentials);
+const sharedS3 = () => {
+  const env = e2eEnv();
+  return s3For(env.emulatorUrl, { accessKeyId: env.accessKeyId, secretAccessKey: env.secretAccessKey });
+};
 
 /** A fresh bucket (unique per test: the shared emulator is shared by parallel workers) holding `keys`. */
 async function makeBucket(s3: S3Client, keys: Record<string, string> = {}, prefix = 'e2e'): Promise<string> {

@@ -3,14 +3,9 @@ export interface E2eEnv {
   baseUrl: string;
   emulatorUrl: string;
   adminToken: string;
-<<<<<<< HEAD
-  /** Static admin keys of the shared emulator, for specs that seed or check data with the AWS SDK. */
-  credentials: { accessKeyId: string; secretAccessKey: string };
-=======
   /** Static keys the shared emulator accepts, so specs create their own resources with the AWS SDK. */
   accessKeyId: string;
   secretAccessKey: string;
->>>>>>> main
 }
 
 export const ENV_KEYS = {
@@ -31,11 +26,7 @@ export function e2eEnv(): E2eEnv {
     baseUrl: read(ENV_KEYS.baseUrl),
     emulatorUrl: read(ENV_KEYS.emulatorUrl),
     adminToken: read(ENV_KEYS.adminToken),
-<<<<<<< HEAD
-    credentials: { accessKeyId: read(ENV_KEYS.accessKeyId), secretAccessKey: read(ENV_KEYS.secretAccessKey) },
-=======
     accessKeyId: read(ENV_KEYS.accessKeyId),
     secretAccessKey: read(ENV_KEYS.secretAccessKey),
->>>>>>> main
   };
 }
