@@ -2,7 +2,17 @@
 // row 10,000, DOM rows, JS heap), a 512 MiB upload through the page against `aws s3 cp`, 1,000 small files
 // picked as a folder, and the page's lazy JS split into SDK, our code and other libraries.
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -38,7 +48,9 @@ export interface S3BenchResult {
     domRowsAtRow10000: number;
     jsHeapMiB: number;
   };
-  upload: { mib: number; pageMBps: number; cliMBps: number; pageRuns: number[]; cliRuns: number[]; ratio: number } | { error: string };
+  upload:
+    | { mib: number; pageMBps: number; cliMBps: number; pageRuns: number[]; cliRuns: number[]; ratio: number }
+    | { error: string };
   folderOf1000: { filesPerSecond: number; runs: number[] };
   chunk?: ChunkBudget | { error: string };
 }
@@ -56,7 +68,8 @@ async function prefixFigures(input: S3BenchInput): Promise<S3BenchResult['prefix
   // Straight into the index (the emulator is idle now): 101,000 PutObjects would take minutes.
   bulkLoadEmptyObjects(emulator.dataDir, bucket, keys('big/', BIG_PREFIX_KEYS));
   bulkLoadEmptyObjects(emulator.dataDir, bucket, keys('small/', 1000));
-  const load = (prefix: string) => measurePageLoad(page, `${baseUrl}/buckets/${bucket}?prefix=${prefix}`, 'first-data:objects');
+  const load = (prefix: string) =>
+    measurePageLoad(page, `${baseUrl}/buckets/${bucket}?prefix=${prefix}`, 'first-data:objects');
   const bigRuns: number[] = [];
   const smallRuns: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -105,11 +118,21 @@ function writeFile(path: string, mib: number): void {
 }
 
 /** Pick files (or a folder) in the page and wait until the tray says the whole drop is done. */
-async function uploadThroughPage(page: Page, baseUrl: string, folder: string, pick: { files?: string; folder?: string }, count: number): Promise<number> {
+async function uploadThroughPage(
+  page: Page,
+  baseUrl: string,
+  folder: string,
+  pick: { files?: string; folder?: string },
+  count: number,
+): Promise<number> {
   await page.goto(`${baseUrl}/buckets/${bucket}?prefix=${encodeURIComponent(folder)}`);
   await page.getByRole('heading', { level: 2, name: /^Objects/ }).waitFor();
   const tray = page.getByRole('region', { name: 'Tasks' });
-  if (await tray.isVisible()) await tray.getByRole('button', { name: 'Clear finished' }).click().catch(() => undefined);
+  if (await tray.isVisible())
+    await tray
+      .getByRole('button', { name: 'Clear finished' })
+      .click()
+      .catch(() => undefined);
   const started = Date.now();
   if (pick.files) await page.getByLabel('Choose files to upload').setInputFiles(pick.files);
   else if (pick.folder) await page.getByLabel('Choose a folder to upload').setInputFiles(pick.folder);
@@ -141,7 +164,19 @@ async function uploadFigures(input: S3BenchInput, dir: string): Promise<S3BenchR
     pageRuns.push(Math.round((bytes / 1e6 / (pageMs / 1000)) * 10) / 10);
     const started = Date.now();
     await new Promise<void>((ok, fail) => {
-      const child = spawn(AWS_CLI, ['s3', 'cp', file, `s3://${bucket}/cli-${i}/big.bin`, '--endpoint-url', input.emulator.url, '--only-show-errors'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(
+        AWS_CLI,
+        [
+          's3',
+          'cp',
+          file,
+          `s3://${bucket}/cli-${i}/big.bin`,
+          '--endpoint-url',
+          input.emulator.url,
+          '--only-show-errors',
+        ],
+        { env, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
       let err = '';
       child.stderr.on('data', (d: Buffer) => (err += d.toString()));
       child.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`aws s3 cp failed (${code}): ${err}`))));
@@ -187,7 +222,11 @@ export interface ChunkBudget {
 
 /** Which bucket a source file's bytes go to. */
 function kindOf(source: string): 'sdk' | 'own' | 'other' {
-  if (/node_modules\/(@aws-sdk|@smithy|@aws-crypto|@aws\/|fast-xml-parser|strnum|tslib|uuid|bowser|buffer|base64-js|ieee754|events|stream-browserify|readable-stream|inherits|string_decoder|safe-buffer|util-deprecate|process)\//.test(source))
+  if (
+    /node_modules\/(@aws-sdk|@smithy|@aws-crypto|@aws\/|fast-xml-parser|strnum|tslib|uuid|bowser|buffer|base64-js|ieee754|events|stream-browserify|readable-stream|inherits|string_decoder|safe-buffer|util-deprecate|process)\//.test(
+      source,
+    )
+  )
     return 'sdk';
   if (!source.includes('node_modules/') && /(^|\/)src\//.test(source)) return 'own';
   return 'other';
@@ -196,7 +235,20 @@ function kindOf(source: string): 'sdk' | 'own' | 'other' {
 function chunkBudget(): ChunkBudget {
   const out = mkdtempSync(join(tmpdir(), 'bench-s3-build-'));
   try {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--sourcemap', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [
+        'node_modules/vite/bin/vite.js',
+        'build',
+        '--sourcemap',
+        '--outDir',
+        out,
+        '--emptyOutDir',
+        '--logLevel',
+        'error',
+      ],
+      { stdio: 'inherit' },
+    );
     const assets = join(out, 'assets');
     const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
     const code = new Map(files.map((f) => [f, readFileSync(join(assets, f), 'utf8')]));
@@ -228,7 +280,11 @@ function chunkBudget(): ChunkBudget {
       const map = JSON.parse(readFileSync(join(assets, `${f}.map`), 'utf8')) as { sources: string[] };
       return map.sources;
     };
-    const s3Sdk = files.filter((f) => existsSync(join(assets, `${f}.map`)) && sourcesOf(f).some((s) => s.includes('@aws-sdk/client-s3/dist-es/index')));
+    const s3Sdk = files.filter(
+      (f) =>
+        existsSync(join(assets, `${f}.map`)) &&
+        sourcesOf(f).some((s) => s.includes('@aws-sdk/client-s3/dist-es/index')),
+    );
     const pages = [...named('buckets-page'), ...named('objects-page'), ...named('multipart-page')];
     const lazy = closure([...pages, ...s3Sdk], true, shell);
     const budget: ChunkBudget = { totalGzip: 0, sdkGzip: 0, ownCodeGzip: 0, otherLibrariesGzip: 0, chunks: lazy.size };
@@ -244,7 +300,7 @@ function chunkBudget(): ChunkBudget {
         const length = lines[line]?.length ?? 0;
         segments.forEach((seg, i) => {
           const end = segments[i + 1]?.[0] ?? length;
-          const source = seg.length > 1 ? map.sources[seg[1]!] ?? '' : '';
+          const source = seg.length > 1 ? (map.sources[seg[1]!] ?? '') : '';
           bytes[source ? kindOf(source) : 'other'] += Math.max(0, end - seg[0]);
         });
       });
@@ -265,7 +321,9 @@ export async function benchS3(input: S3BenchInput): Promise<S3BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-s3-files-'));
   try {
     const prefix = await prefixFigures(input);
-    const upload = await uploadFigures(input, dir).catch((e: unknown) => ({ error: (e as Error).message.split('\n')[0] ?? String(e) }));
+    const upload = await uploadFigures(input, dir).catch((e: unknown) => ({
+      error: (e as Error).message.split('\n')[0] ?? String(e),
+    }));
     const folderOf1000 = await folderFigures(input, dir);
     let chunk: S3BenchResult['chunk'];
     try {
@@ -282,7 +340,11 @@ export async function benchS3(input: S3BenchInput): Promise<S3BenchResult> {
 export function printS3(r: S3BenchResult): void {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const rows: string[][] = [
-    [`first row, ${r.prefix.keys.toLocaleString('en-US')}-object prefix (median)`, `${r.prefix.firstRowMs.big} ms`, '< 500 ms'],
+    [
+      `first row, ${r.prefix.keys.toLocaleString('en-US')}-object prefix (median)`,
+      `${r.prefix.firstRowMs.big} ms`,
+      '< 500 ms',
+    ],
     ['first row, 1,000-object prefix (median)', `${r.prefix.firstRowMs.small} ms`, ''],
     ['ratio big / small', `${r.prefix.bigOverSmall}`, '<= 1.2'],
     ['scroll to row 10,000', `${r.prefix.scrollToRow10000Ms} ms`, ''],

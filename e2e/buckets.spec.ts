@@ -36,7 +36,9 @@ const sharedS3 = () => {
 async function makeBucket(s3: S3Client, keys: Record<string, string> = {}, prefix = 'e2e'): Promise<string> {
   const name = `${prefix}-${randomUUID().slice(0, 8)}`;
   await s3.send(new CreateBucketCommand({ Bucket: name }));
-  await Promise.all(Object.entries(keys).map(([Key, Body]) => s3.send(new PutObjectCommand({ Bucket: name, Key, Body }))));
+  await Promise.all(
+    Object.entries(keys).map(([Key, Body]) => s3.send(new PutObjectCommand({ Bucket: name, Key, Body }))),
+  );
   return name;
 }
 
@@ -54,7 +56,10 @@ const objectsTable = (page: Page) => page.getByRole('grid', { name: 'Objects' })
 const row = (page: Page, name: string) => objectsTable(page).getByRole('row').filter({ hasText: name });
 
 /** Dispatch a drop of files built in the page, as a user's drag of files onto the listing delivers. */
-async function dropFiles(page: Page, files: Array<{ name: string; text?: string; mib?: number; type?: string }>): Promise<void> {
+async function dropFiles(
+  page: Page,
+  files: Array<{ name: string; text?: string; mib?: number; type?: string }>,
+): Promise<void> {
   const dataTransfer = await page.evaluateHandle((specs) => {
     const dt = new DataTransfer();
     for (const f of specs) {
@@ -106,7 +111,9 @@ test.describe('buckets list', () => {
     await dialog.getByRole('button', { name: 'Create bucket' }).click();
     await expect(dialog).toBeHidden();
     await expect(table.getByRole('link', { name })).toBeVisible();
-    await s3.send(new HeadObjectCommand({ Bucket: name, Key: 'x' })).catch((e: { name: string }) => expect(e.name).toBe('NotFound'));
+    await s3
+      .send(new HeadObjectCommand({ Bucket: name, Key: 'x' }))
+      .catch((e: { name: string }) => expect(e.name).toBe('NotFound'));
   });
 
   test('deletes an empty bucket after typing its name, and explains BucketNotEmpty', async ({ page, open }) => {
@@ -121,7 +128,9 @@ test.describe('buckets list', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/Type .* to confirm/).fill(full);
     await dialog.getByRole('button', { name: 'Delete' }).click();
-    await expect(dialog.getByRole('alert')).toContainText(`${full} still holds objects, and S3 deletes only empty buckets`);
+    await expect(dialog.getByRole('alert')).toContainText(
+      `${full} still holds objects, and S3 deletes only empty buckets`,
+    );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('searchbox', { name: 'Find buckets by name prefix' }).fill(empty);
@@ -134,7 +143,10 @@ test.describe('buckets list', () => {
     await expect(table.getByRole('link', { name: empty })).toHaveCount(0);
   });
 
-  test('when ListBuckets cannot be read (no CORS on AWS), shows the configured buckets and opens one by name', async ({ page, open }) => {
+  test('when ListBuckets cannot be read (no CORS on AWS), shows the configured buckets and opens one by name', async ({
+    page,
+    open,
+  }) => {
     await page.route('**/config.json', async (route) => {
       const res = await route.fetch();
       const json = (await res.json()) as Record<string, unknown>;
@@ -183,7 +195,9 @@ test('browses folders with breadcrumbs, opens details with a pretty JSON preview
 test('search by key prefix is done by S3 (the request carries prefix=)', async ({ page, open }) => {
   await open('/buckets/demo-assets?prefix=docs%2Fnotes%2F');
   await expect(row(page, 'note-01.txt')).toBeVisible();
-  const listed = page.waitForRequest((r) => r.url().includes('list-type=2') && r.url().includes('prefix=docs%2Fnotes%2Fnote-2'));
+  const listed = page.waitForRequest(
+    (r) => r.url().includes('list-type=2') && r.url().includes('prefix=docs%2Fnotes%2Fnote-2'),
+  );
   await page.getByRole('searchbox', { name: 'Find objects by key prefix' }).fill('note-2');
   await listed;
   await expect(row(page, 'note-20.txt')).toBeVisible();
@@ -196,7 +210,9 @@ test('pages past 1,000 keys as the user scrolls: "1,000+" then the rest', async 
   const bucket = await makeBucket(s3);
   const keys = Array.from({ length: 1100 }, (_, i) => `k/${String(i).padStart(5, '0')}.txt`);
   for (let i = 0; i < keys.length; i += 50)
-    await Promise.all(keys.slice(i, i + 50).map((Key) => s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: 'x' }))));
+    await Promise.all(
+      keys.slice(i, i + 50).map((Key) => s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: 'x' }))),
+    );
   await open(`/buckets/${bucket}?prefix=k%2F`);
   const counter = page.getByRole('heading', { level: 2, name: /^Objects/ });
   await expect(counter).toHaveText(/Objects\s*\(1,000\+\)/);
@@ -228,7 +244,9 @@ test('files dropped on the listing upload with progress and land under the folde
   await expect(row(page, 'b.json')).toBeVisible();
   await expect(tray).toContainText('2 of 2 done');
   expect(await bodyOf(s3, bucket, 'in/a.txt')).toBe('alpha');
-  expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'in/b.json' }))).ContentType).toBe('application/json');
+  expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'in/b.json' }))).ContentType).toBe(
+    'application/json',
+  );
   await axe('listing after upload with the task tray');
 });
 
@@ -246,7 +264,9 @@ test('a folder tree picked through the folder picker keeps its relative paths', 
     await expect(page.getByText(`No objects in ${bucket}`)).toBeVisible();
     await page.getByLabel('Choose a folder to upload').setInputFiles(root);
     await expect(objectsTable(page).getByRole('link', { name: 'photos/' })).toBeVisible();
-    await expect.poll(() => keysOf(s3, bucket)).toEqual(['photos/2024/a.txt', 'photos/2024/june/b.txt', 'photos/top.txt']);
+    await expect
+      .poll(() => keysOf(s3, bucket))
+      .toEqual(['photos/2024/a.txt', 'photos/2024/june/b.txt', 'photos/top.txt']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -257,7 +277,10 @@ test('overwriting an existing key asks first, naming it', async ({ page, open })
   const bucket = await makeBucket(s3, { 'same.txt': 'old' });
   await open(`/buckets/${bucket}`);
   await expect(row(page, 'same.txt')).toBeVisible();
-  await dropFiles(page, [{ name: 'same.txt', text: 'new' }, { name: 'other.txt', text: 'o' }]);
+  await dropFiles(page, [
+    { name: 'same.txt', text: 'new' },
+    { name: 'other.txt', text: 'o' },
+  ]);
   const dialog = page.getByRole('dialog', { name: 'Replace 1 existing object?' });
   await expect(dialog).toContainText('same.txt');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -265,7 +288,10 @@ test('overwriting an existing key asks first, naming it', async ({ page, open })
   expect(await keysOf(s3, bucket)).toEqual(['same.txt']);
 
   await dropFiles(page, [{ name: 'same.txt', text: 'new' }]);
-  await page.getByRole('dialog', { name: 'Replace 1 existing object?' }).getByRole('button', { name: 'Replace and upload' }).click();
+  await page
+    .getByRole('dialog', { name: 'Replace 1 existing object?' })
+    .getByRole('button', { name: 'Replace and upload' })
+    .click();
   await expect.poll(() => bodyOf(s3, bucket, 'same.txt')).toBe('new');
 });
 
@@ -304,7 +330,12 @@ test('Copy link shows the real expiry: no later than the session credentials', a
 
 test('deletes a folder recursively after a typed confirm that states the count', async ({ page, open }) => {
   const s3 = sharedS3();
-  const bucket = await makeBucket(s3, { 'logs/a.txt': 'a', 'logs/2024/b.txt': 'b', 'logs/2024/c/d.txt': 'd', 'keep.txt': 'k' });
+  const bucket = await makeBucket(s3, {
+    'logs/a.txt': 'a',
+    'logs/2024/b.txt': 'b',
+    'logs/2024/c/d.txt': 'd',
+    'keep.txt': 'k',
+  });
   await open(`/buckets/${bucket}`);
   await objectsTable(page).getByRole('checkbox', { name: 'Select logs/' }).check();
   await page.getByRole('button', { name: 'Actions' }).click();
@@ -323,7 +354,10 @@ test('deletes a folder recursively after a typed confirm that states the count',
 test.describe('as a viewer', () => {
   test.use({ role: 'viewer' });
 
-  test('an upload is refused with the action named, nothing is written, and Upload is then disabled', async ({ page, open }) => {
+  test('an upload is refused with the action named, nothing is written, and Upload is then disabled', async ({
+    page,
+    open,
+  }) => {
     const s3 = sharedS3();
     const bucket = await makeBucket(s3, { 'seen.txt': 's' });
     await open(`/buckets/${bucket}`);
@@ -341,7 +375,12 @@ test.describe('as a viewer', () => {
 
 // ---------- upload link ----------
 
-test('an upload link works with curl within its size range, and from a web form on an origin the bucket allows', async ({ page, open, axe, context }) => {
+test('an upload link works with curl within its size range, and from a web form on an origin the bucket allows', async ({
+  page,
+  open,
+  axe,
+  context,
+}) => {
   const s3 = sharedS3();
   const bucket = await makeBucket(s3);
   // A real page server on loopback (a page the browser cannot place on the network may not call loopback
@@ -354,7 +393,12 @@ test('an upload link works with curl within its size range, and from a web form 
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.address() as AddressInfo).port;
   const allowed = `http://localhost:${port}`;
-  await s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [{ AllowedOrigins: [allowed], AllowedMethods: ['POST'] }] } }));
+  await s3.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: { CORSRules: [{ AllowedOrigins: [allowed], AllowedMethods: ['POST'] }] },
+    }),
+  );
   await open(`/buckets/${bucket}`);
   await page.getByRole('button', { name: 'Actions' }).click();
   await page.getByRole('menuitem', { name: 'Create upload link' }).click();
@@ -368,8 +412,7 @@ test('an upload link works with curl within its size range, and from a web form 
 
   const dir = mkdtempSync(join(tmpdir(), 'e2e-post-'));
   try {
-    const run = (file: string) =>
-      execFileSync('bash', ['-c', curl.replace('./your-file', file)], { encoding: 'utf8' });
+    const run = (file: string) => execFileSync('bash', ['-c', curl.replace('./your-file', file)], { encoding: 'utf8' });
     writeFileSync(join(dir, 'note.txt'), 'sent with curl');
     expect(run(join(dir, 'note.txt')).trim()).toMatch(/204$/);
     expect(await bodyOf(s3, bucket, 'incoming/note.txt')).toBe('sent with curl');
@@ -415,7 +458,9 @@ test('lists unfinished multipart uploads with their parts, and aborts them', asy
   const s3 = sharedS3();
   const bucket = await makeBucket(s3);
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'half/done.bin' }));
-  await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'half/done.bin', UploadId, PartNumber: 1, Body: Buffer.alloc(1024) }));
+  await s3.send(
+    new UploadPartCommand({ Bucket: bucket, Key: 'half/done.bin', UploadId, PartNumber: 1, Body: Buffer.alloc(1024) }),
+  );
   await open(`/buckets/${bucket}/uploads`);
   const table = page.getByRole('grid', { name: 'Unfinished uploads' });
   const upload = table.getByRole('row').filter({ hasText: 'half/done.bin' });
@@ -456,10 +501,18 @@ test.describe('with faults', () => {
     expect(await keysOf(s3, bucket)).toEqual([]);
   });
 
-  test('a 500 on one part of a multipart upload is retried and the object arrives intact', async ({ page, ownEmulator }) => {
+  test('a 500 on one part of a multipart upload is retried and the object arrives intact', async ({
+    page,
+    ownEmulator,
+  }) => {
     const s3 = s3For(ownEmulator.url, ownEmulator.credentials);
     const bucket = await makeBucket(s3);
-    await ownEmulator.admin('faults', { service: 's3', operation: 'UploadPart', count: 1, error: { code: 'InternalError', status: 500 } });
+    await ownEmulator.admin('faults', {
+      service: 's3',
+      operation: 'UploadPart',
+      count: 1,
+      error: { code: 'InternalError', status: 500 },
+    });
     await openOwn(page, `/buckets/${bucket}`);
     await expect(page.getByText(`No objects in ${bucket}`)).toBeVisible();
     await dropFiles(page, [{ name: 'big.bin', mib: 20, type: 'application/octet-stream' }]);
@@ -473,7 +526,12 @@ test.describe('with faults', () => {
   test('a throttled list is retried and the page recovers', async ({ page, ownEmulator }) => {
     const s3 = s3For(ownEmulator.url, ownEmulator.credentials);
     const bucket = await makeBucket(s3, { 'after-retry.txt': 'x' });
-    await ownEmulator.admin('faults', { service: 's3', operation: 'ListObjectsV2', count: 1, error: { code: 'SlowDown' } });
+    await ownEmulator.admin('faults', {
+      service: 's3',
+      operation: 'ListObjectsV2',
+      count: 1,
+      error: { code: 'SlowDown' },
+    });
     const refused = page.waitForResponse((r) => r.url().includes('list-type=2') && r.status() === 503);
     await openOwn(page, `/buckets/${bucket}`);
     await refused;
@@ -482,17 +540,30 @@ test.describe('with faults', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
-  test('a 500 on delete shows the error beside the action and says nothing was deleted', async ({ page, ownEmulator }) => {
+  test('a 500 on delete shows the error beside the action and says nothing was deleted', async ({
+    page,
+    ownEmulator,
+  }) => {
     const s3 = s3For(ownEmulator.url, ownEmulator.credentials);
     const bucket = await makeBucket(s3, { 'a.txt': 'a', 'b.txt': 'b' });
-    await ownEmulator.admin('faults', { service: 's3', operation: 'DeleteObjects', count: 1, error: { code: 'InternalError', status: 500 } });
+    await ownEmulator.admin('faults', {
+      service: 's3',
+      operation: 'DeleteObjects',
+      count: 1,
+      error: { code: 'InternalError', status: 500 },
+    });
     await openOwn(page, `/buckets/${bucket}`);
     await objectsTable(page).getByRole('checkbox', { name: 'Select all loaded rows' }).check();
     await page.getByRole('button', { name: 'Actions' }).click();
     await page.getByRole('menuitem', { name: 'Delete 2 selected' }).click();
-    await page.getByRole('dialog', { name: 'Delete 2 objects?' }).getByRole('button', { name: 'Delete 2 objects' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete 2 objects?' })
+      .getByRole('button', { name: 'Delete 2 objects' })
+      .click();
     const alert = page.getByRole('alert').filter({ hasText: 'Could not delete 2 objects' });
-    await expect(alert).toContainText('0 deleted before it stopped; nothing else was deleted; the rest are still there');
+    await expect(alert).toContainText(
+      '0 deleted before it stopped; nothing else was deleted; the rest are still there',
+    );
     expect(await keysOf(s3, bucket)).toEqual(['a.txt', 'b.txt']);
   });
 });

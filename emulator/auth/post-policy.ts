@@ -12,9 +12,15 @@ import { NodeSha256 } from './hash.js';
  * signing key of x-amz-credential's scope. Returns the signer as the caller (their role is then checked
  * for s3:PutObject like any request); throws S3's authentication errors.
  */
-export async function verifyPostPolicy(input: PostPolicySignature, store: CredentialStore, accountId: string, now = Date.now()): Promise<Caller> {
+export async function verifyPostPolicy(
+  input: PostPolicySignature,
+  store: CredentialStore,
+  accountId: string,
+  now = Date.now(),
+): Promise<Caller> {
   const scope = parseCredential(input.credential);
-  if (!scope || scope.service !== 's3') throw authError('s3', 'malformed-query', `Invalid credential: ${input.credential}`);
+  if (!scope || scope.service !== 's3')
+    throw authError('s3', 'malformed-query', `Invalid credential: ${input.credential}`);
   if (!/^\d{8}T\d{6}Z$/.test(input.amzDate) || input.amzDate.slice(0, 8) !== scope.date) {
     throw authError('s3', 'bad-signature', 'The x-amz-date does not match the credential scope date.');
   }
@@ -30,7 +36,8 @@ export async function verifyPostPolicy(input: PostPolicySignature, store: Creden
   );
   const expected = createHmac('sha256', key).update(input.policy).digest('hex');
   const given = Buffer.from(input.signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected))) throw authError('s3', 'bad-signature');
+  if (given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected)))
+    throw authError('s3', 'bad-signature');
   if (creds.expiresAt !== undefined && now >= creds.expiresAt) throw authError('s3', 'expired-token');
   return callerOf(accountId, creds);
 }

@@ -111,7 +111,9 @@ export class FormReader {
     const disposition = headers.get('content-disposition') ?? '';
     if (!/^form-data\b/i.test(disposition)) throw malformedPost();
     const param = (key: string) => {
-      const m = new RegExp(`;\\s*${key}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(disposition) ?? new RegExp(`;\\s*${key}=([^;\\s]+)`, 'i').exec(disposition);
+      const m =
+        new RegExp(`;\\s*${key}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(disposition) ??
+        new RegExp(`;\\s*${key}=([^;\\s]+)`, 'i').exec(disposition);
       return m?.[1]?.replace(/\\(.)/g, '$1');
     };
     const name = param('name');

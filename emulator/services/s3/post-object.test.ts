@@ -1,7 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutBucketCorsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { createPresignedPost, type PresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { TestEmulator } from '../../testing.js';
 import { FormReader } from './form-data.js';
@@ -46,7 +52,8 @@ async function post(
 
 const codeOf = async (res: Response) => /<Code>([^<]+)<\/Code>/.exec(await res.text())?.[1];
 /** The error message, XML entities decoded. */
-const messageOf = async (res: Response) => (/<Message>([^<]*)<\/Message>/.exec(await res.text())?.[1] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const messageOf = async (res: Response) =>
+  (/<Message>([^<]*)<\/Message>/.exec(await res.text())?.[1] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 describe('POST Object with a presigned policy', () => {
   test('stores the file under the key with ${filename} replaced, with its content type', async () => {
@@ -59,7 +66,10 @@ describe('POST Object with a presigned policy', () => {
   });
 
   test('answers 201 with a PostResponse document when success_action_status says so', async () => {
-    const link = await uploadLink({ Fields: { success_action_status: '201' }, Conditions: [['content-length-range', 1, 1024], { success_action_status: '201' }] });
+    const link = await uploadLink({
+      Fields: { success_action_status: '201' },
+      Conditions: [['content-length-range', 1, 1024], { success_action_status: '201' }],
+    });
     const res = await post(link, 'x', { success_action_status: '201' }, { drop: ['Content-Type'] });
     expect(res.status).toBe(201);
     expect(await res.text()).toContain('<Key>incoming/hello.txt</Key>');
@@ -91,7 +101,12 @@ describe('POST Object with a presigned policy', () => {
     const extra = await post(await uploadLink(), 'x', { 'x-amz-meta-owner': 'mallory' });
     expect(await messageOf(extra)).toContain('Extra input fields: x-amz-meta-owner');
 
-    const bucketEq = await uploadLink({ Conditions: [['eq', '$bucket', 'another-bucket'], ['content-length-range', 1, 1024]] });
+    const bucketEq = await uploadLink({
+      Conditions: [
+        ['eq', '$bucket', 'another-bucket'],
+        ['content-length-range', 1, 1024],
+      ],
+    });
     const wrongBucket = await post(bucketEq, 'x', {}, { drop: ['Content-Type'] });
     expect(await messageOf(wrongBucket)).toContain('Policy Condition failed: ["eq","$bucket","another-bucket"]');
   });
@@ -99,8 +114,13 @@ describe('POST Object with a presigned policy', () => {
   test('refuses a policy changed after signing (SignatureDoesNotMatch) and a form without a signature', async () => {
     const link = await uploadLink();
     const policy = JSON.parse(Buffer.from(link.fields.Policy!, 'base64').toString()) as { conditions: unknown[] };
-    policy.conditions = policy.conditions.map((c) => (Array.isArray(c) && c[0] === 'content-length-range' ? ['content-length-range', 1, 10 ** 9] : c));
-    const forged = { ...link, fields: { ...link.fields, Policy: Buffer.from(JSON.stringify(policy)).toString('base64') } };
+    policy.conditions = policy.conditions.map((c) =>
+      Array.isArray(c) && c[0] === 'content-length-range' ? ['content-length-range', 1, 10 ** 9] : c,
+    );
+    const forged = {
+      ...link,
+      fields: { ...link.fields, Policy: Buffer.from(JSON.stringify(policy)).toString('base64') },
+    };
     const res = await post(forged, 'x');
     expect(res.status).toBe(403);
     expect(await codeOf(res)).toBe('SignatureDoesNotMatch');
@@ -110,31 +130,55 @@ describe('POST Object with a presigned policy', () => {
 
   test("checks the signer's role for s3:PutObject on the key", async () => {
     const file = join(emu.dataDir, 'auth', 'roles', 'ConsoleAdmin.json');
-    writeFileSync(file, JSON.stringify({
-      RoleName: 'ConsoleAdmin',
-      PolicyDocument: { Version: '2012-10-17', Statement: [
-        { Effect: 'Allow', Action: 's3:*', Resource: '*' },
-        { Effect: 'Deny', Action: 's3:PutObject', Resource: `arn:aws:s3:::${Bucket}/incoming/locked*` },
-      ] },
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        RoleName: 'ConsoleAdmin',
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+            { Effect: 'Deny', Action: 's3:PutObject', Resource: `arn:aws:s3:::${Bucket}/incoming/locked*` },
+          ],
+        },
+      }),
+    );
     try {
       const res = await post(await uploadLink(), 'x', {}, { filename: 'locked.txt' });
       expect(res.status).toBe(403);
       expect(await res.text()).toContain(`s3:PutObject on resource: arn:aws:s3:::${Bucket}/incoming/locked.txt`);
     } finally {
-      writeFileSync(file, JSON.stringify({ RoleName: 'ConsoleAdmin', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          RoleName: 'ConsoleAdmin',
+          PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+        }),
+      );
     }
   });
 
   test("answers a browser's POST with CORS headers only for origins the bucket's CORS rules allow", async () => {
-    await s3.send(new PutBucketCorsCommand({
-      Bucket,
-      CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['https://forms.example.com'], AllowedMethods: ['POST'] }] },
-    }));
-    const allowed = await post(await uploadLink(), 'a', {}, { filename: 'a.txt', headers: { origin: 'https://forms.example.com' } });
+    await s3.send(
+      new PutBucketCorsCommand({
+        Bucket,
+        CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['https://forms.example.com'], AllowedMethods: ['POST'] }] },
+      }),
+    );
+    const allowed = await post(
+      await uploadLink(),
+      'a',
+      {},
+      { filename: 'a.txt', headers: { origin: 'https://forms.example.com' } },
+    );
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://forms.example.com');
-    const other = await post(await uploadLink(), 'b', {}, { filename: 'b.txt', headers: { origin: 'https://evil.example' } });
+    const other = await post(
+      await uploadLink(),
+      'b',
+      {},
+      { filename: 'b.txt', headers: { origin: 'https://evil.example' } },
+    );
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
@@ -163,12 +207,17 @@ describe('FormReader', () => {
   });
 
   test('a body cut short is MalformedPOSTRequest', async () => {
-    const form = new FormReader((async function* () {
-      yield Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="x"\r\n\r\nabc');
-    })(), 'b');
+    const form = new FormReader(
+      (async function* () {
+        yield Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="x"\r\n\r\nabc');
+      })(),
+      'b',
+    );
     await form.next();
-    await expect((async () => {
-      for await (const chunk of form.body()) void chunk;
-    })()).rejects.toMatchObject({ code: 'MalformedPOSTRequest' });
+    await expect(
+      (async () => {
+        for await (const chunk of form.body()) void chunk;
+      })(),
+    ).rejects.toMatchObject({ code: 'MalformedPOSTRequest' });
   });
 });

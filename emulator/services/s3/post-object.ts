@@ -42,10 +42,17 @@ export function parsePolicy(base64: string): { expiration: number; conditions: C
       if (typeof op === 'string' && op.toLowerCase() === 'content-length-range') {
         const min = Number(a);
         const max = Number(b);
-        if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < min) throw invalidPolicy(`Invalid content-length-range: ${raw}`);
+        if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < min)
+          throw invalidPolicy(`Invalid content-length-range: ${raw}`);
         return { kind: 'range', min, max };
       }
-      if (c.length !== 3 || typeof op !== 'string' || typeof a !== 'string' || typeof b !== 'string' || !a.startsWith('$'))
+      if (
+        c.length !== 3 ||
+        typeof op !== 'string' ||
+        typeof a !== 'string' ||
+        typeof b !== 'string' ||
+        !a.startsWith('$')
+      )
         throw invalidPolicy(`Invalid Policy condition: ${raw}`);
       const kind = op.toLowerCase();
       if (kind !== 'eq' && kind !== 'starts-with') throw invalidPolicy(`Unknown condition: ${op}`);
@@ -54,7 +61,8 @@ export function parsePolicy(base64: string): { expiration: number; conditions: C
     if (typeof c === 'object' && c !== null) {
       const entries = Object.entries(c as Record<string, unknown>);
       const [field, value] = entries[0] ?? [];
-      if (entries.length !== 1 || field === undefined || typeof value !== 'string') throw invalidPolicy(`Invalid Policy condition: ${raw}`);
+      if (entries.length !== 1 || field === undefined || typeof value !== 'string')
+        throw invalidPolicy(`Invalid Policy condition: ${raw}`);
       return { kind: 'eq', field: field.toLowerCase(), value, raw };
     }
     throw invalidPolicy(`Invalid Policy condition: ${raw}`);
@@ -70,7 +78,12 @@ function meets(c: Extract<Condition, { field: string }>, value: string): boolean
 }
 
 /** Every condition holds and every field is covered by one (S3 refuses fields the signer did not allow). */
-export function checkPolicy(conditions: Condition[], fields: Map<string, string>, now: number, expiration: number): void {
+export function checkPolicy(
+  conditions: Condition[],
+  fields: Map<string, string>,
+  now: number,
+  expiration: number,
+): void {
   if (now > expiration) throw denied('Policy expired.');
   const covered = new Set<string>();
   for (const c of conditions) {
@@ -89,7 +102,11 @@ function corsAllows(cors: string | null, origin: string): boolean {
   const matches = (pattern: string) => {
     const star = pattern.indexOf('*');
     if (star < 0) return pattern === origin;
-    return origin.startsWith(pattern.slice(0, star)) && origin.endsWith(pattern.slice(star + 1)) && origin.length >= pattern.length - 1;
+    return (
+      origin.startsWith(pattern.slice(0, star)) &&
+      origin.endsWith(pattern.slice(star + 1)) &&
+      origin.length >= pattern.length - 1
+    );
   };
   return rules.some((r) => r.AllowedMethod.includes('POST') && r.AllowedOrigin.some(matches));
 }
@@ -122,21 +139,45 @@ export async function postObject(call: S3Call): Promise<void> {
       file = { filename: part.filename ?? '', ...(part.contentType ? { contentType: part.contentType } : {}) };
       break;
     }
-    if (fields.has(name)) throw new AwsError('InvalidArgument', `POST requires exactly one value for each form field (${part.name}).`, 400, { ArgumentName: part.name });
+    if (fields.has(name))
+      throw new AwsError(
+        'InvalidArgument',
+        `POST requires exactly one value for each form field (${part.name}).`,
+        400,
+        { ArgumentName: part.name },
+      );
     fields.set(name, await form.text());
   }
-  if (!file) throw new AwsError('InvalidArgument', 'POST requires exactly one file upload per request.', 400, { ArgumentName: 'file', ArgumentValue: '0' });
+  if (!file)
+    throw new AwsError('InvalidArgument', 'POST requires exactly one file upload per request.', 400, {
+      ArgumentName: 'file',
+      ArgumentValue: '0',
+    });
 
   const rawKey = fields.get('key');
-  if (rawKey === undefined || rawKey === '') throw new AwsError('InvalidArgument', "Bucket POST must contain a field named 'key'.  If it is specified, please check the order of the fields.", 400, { ArgumentName: 'key', ArgumentValue: '' });
+  if (rawKey === undefined || rawKey === '')
+    throw new AwsError(
+      'InvalidArgument',
+      "Bucket POST must contain a field named 'key'.  If it is specified, please check the order of the fields.",
+      400,
+      { ArgumentName: 'key', ArgumentValue: '' },
+    );
   const policyB64 = fields.get('policy');
   if (policyB64 === undefined) throw new AwsError('AccessDenied', 'Access Denied', 403);
   for (const required of ['x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'x-amz-signature']) {
     if (!fields.get(required))
-      throw new AwsError('InvalidArgument', `Bucket POST must contain a field named '${required}'.  If it is specified, please check the order of the fields.`, 400, { ArgumentName: required, ArgumentValue: '' });
+      throw new AwsError(
+        'InvalidArgument',
+        `Bucket POST must contain a field named '${required}'.  If it is specified, please check the order of the fields.`,
+        400,
+        { ArgumentName: required, ArgumentValue: '' },
+      );
   }
   if (fields.get('x-amz-algorithm') !== 'AWS4-HMAC-SHA256')
-    throw new AwsError('InvalidArgument', 'Only AWS4-HMAC-SHA256 is supported for x-amz-algorithm.', 400, { ArgumentName: 'x-amz-algorithm', ArgumentValue: fields.get('x-amz-algorithm') ?? '' });
+    throw new AwsError('InvalidArgument', 'Only AWS4-HMAC-SHA256 is supported for x-amz-algorithm.', 400, {
+      ArgumentName: 'x-amz-algorithm',
+      ArgumentValue: fields.get('x-amz-algorithm') ?? '',
+    });
   const token = fields.get('x-amz-security-token');
   await ctx.authenticatePostPolicy({
     credential: fields.get('x-amz-credential') ?? '',
@@ -164,7 +205,8 @@ export async function postObject(call: S3Call): Promise<void> {
       size += chunk.length;
       if (size > max)
         throw new AwsError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', 400, {
-          ProposedSize: String(size), MaxSizeAllowed: String(max),
+          ProposedSize: String(size),
+          MaxSizeAllowed: String(max),
         });
       md5.update(chunk);
       let offset = 0;
@@ -172,7 +214,8 @@ export async function postObject(call: S3Call): Promise<void> {
     }
     if (range && size < range.min)
       throw new AwsError('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', 400, {
-        ProposedSize: String(size), MinSizeAllowed: String(range.min),
+        ProposedSize: String(size),
+        MinSizeAllowed: String(range.min),
       });
     // Fields after the file are ignored, as S3 does; the form must still end properly.
     while (await form.next()) for await (const ignored of form.body()) void ignored;
@@ -185,14 +228,26 @@ export async function postObject(call: S3Call): Promise<void> {
       contentFile = newContentFile(call.store, 'objects');
       await rename(tmp, call.store.path(contentFile));
     } else await unlink(tmp);
-    const headers: ObjectHeaders = { contentType: fields.get('content-type') ?? file.contentType ?? 'binary/octet-stream', metadata: {} };
-    for (const [name, value] of fields) if (name.startsWith('x-amz-meta-')) headers.metadata[name.slice('x-amz-meta-'.length)] = value;
+    const headers: ObjectHeaders = {
+      contentType: fields.get('content-type') ?? file.contentType ?? 'binary/octet-stream',
+      metadata: {},
+    };
+    for (const [name, value] of fields)
+      if (name.startsWith('x-amz-meta-')) headers.metadata[name.slice('x-amz-meta-'.length)] = value;
     const disposition = fields.get('content-disposition');
     const cacheControl = fields.get('cache-control');
     if (disposition !== undefined) headers.contentDisposition = disposition;
     if (cacheControl !== undefined) headers.cacheControl = cacheControl;
     call.store.putObject({
-      bucket, key, size, etag, lastModified: Date.now(), headers, checksumAlgorithm: null, checksumValue: null, file: contentFile,
+      bucket,
+      key,
+      size,
+      etag,
+      lastModified: Date.now(),
+      headers,
+      checksumAlgorithm: null,
+      checksumValue: null,
+      file: contentFile,
     });
     respond(call, bucket, key, etag, fields);
   } catch (e) {
@@ -211,12 +266,18 @@ function respond(call: S3Call, bucket: string, key: string, etag: string, fields
     target.searchParams.set('bucket', bucket);
     target.searchParams.set('key', key);
     target.searchParams.set('etag', `"${etag}"`);
-    ctx.res.writeHead(303, { ...baseHeaders(ctx), Location: target.toString(), ETag: `"${etag}"`, 'Content-Length': 0 });
+    ctx.res.writeHead(303, {
+      ...baseHeaders(ctx),
+      Location: target.toString(),
+      ETag: `"${etag}"`,
+      'Content-Length': 0,
+    });
     ctx.res.end();
     return;
   }
   const status = fields.get('success_action_status');
   const headers = { ETag: `"${etag}"`, Location: location };
-  if (status === '201') sendXml(ctx, 'PostResponse', { Location: location, Bucket: bucket, Key: key, ETag: `"${etag}"` }, 201, headers);
+  if (status === '201')
+    sendXml(ctx, 'PostResponse', { Location: location, Bucket: bucket, Key: key, ETag: `"${etag}"` }, 201, headers);
   else sendEmpty(ctx, status === '200' ? 200 : 204, headers);
 }

@@ -12,7 +12,13 @@ export async function listBuckets(params: { region: string }, signal?: AbortSign
   const out = await send('s3', params.region, (s3) => new s3.ListBucketsCommand({}), signal);
   const items = (out.Buckets ?? []).flatMap((b) =>
     b.Name
-      ? [{ name: b.Name, ...(b.CreationDate ? { createdAt: b.CreationDate } : {}), ...(b.BucketRegion ? { region: b.BucketRegion } : {}) }]
+      ? [
+          {
+            name: b.Name,
+            ...(b.CreationDate ? { createdAt: b.CreationDate } : {}),
+            ...(b.BucketRegion ? { region: b.BucketRegion } : {}),
+          },
+        ]
       : [],
   );
   return pageOf(items, out.ContinuationToken);
@@ -30,7 +36,12 @@ export function regionOfConstraint(constraint: string | undefined): string {
 }
 
 export async function getBucketRegion(params: BucketParams, signal?: AbortSignal): Promise<string> {
-  const out = await send('s3', params.region, (s3) => new s3.GetBucketLocationCommand({ Bucket: params.bucket }), signal);
+  const out = await send(
+    's3',
+    params.region,
+    (s3) => new s3.GetBucketLocationCommand({ Bucket: params.bucket }),
+    signal,
+  );
   return regionOfConstraint(out.LocationConstraint);
 }
 
@@ -132,7 +143,11 @@ export async function listKeys(
     's3',
     params.region,
     (s3) =>
-      new s3.ListObjectsV2Command({ Bucket: params.bucket, Prefix: params.prefix || undefined, ContinuationToken: params.token }),
+      new s3.ListObjectsV2Command({
+        Bucket: params.bucket,
+        Prefix: params.prefix || undefined,
+        ContinuationToken: params.token,
+      }),
     signal,
   );
   const keys = (out.Contents ?? []).flatMap((o) => (o.Key !== undefined ? [o.Key] : []));
@@ -160,7 +175,12 @@ export interface ObjectDetails {
 }
 
 export async function headObject(params: ObjectParams, signal?: AbortSignal): Promise<ObjectDetails> {
-  const out = await send('s3', params.region, (s3) => new s3.HeadObjectCommand({ Bucket: params.bucket, Key: params.key }), signal);
+  const out = await send(
+    's3',
+    params.region,
+    (s3) => new s3.HeadObjectCommand({ Bucket: params.bucket, Key: params.key }),
+    signal,
+  );
   return {
     key: params.key,
     size: out.ContentLength ?? 0,
@@ -180,7 +200,12 @@ export async function headObject(params: ObjectParams, signal?: AbortSignal): Pr
 /** Whether a key exists (HeadObject; 404 is "no"). Other errors are thrown. */
 export async function objectExists(params: ObjectParams, signal?: AbortSignal): Promise<boolean> {
   try {
-    await send('s3', params.region, (s3) => new s3.HeadObjectCommand({ Bucket: params.bucket, Key: params.key }), signal);
+    await send(
+      's3',
+      params.region,
+      (s3) => new s3.HeadObjectCommand({ Bucket: params.bucket, Key: params.key }),
+      signal,
+    );
     return true;
   } catch (e) {
     const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
@@ -197,7 +222,8 @@ export async function getObjectText(
   const out = await send(
     's3',
     params.region,
-    (s3) => new s3.GetObjectCommand({ Bucket: params.bucket, Key: params.key, Range: `bytes=0-${params.maxBytes - 1}` }),
+    (s3) =>
+      new s3.GetObjectCommand({ Bucket: params.bucket, Key: params.key, Range: `bytes=0-${params.maxBytes - 1}` }),
     signal,
   );
   const text = (await out.Body?.transformToString('utf-8')) ?? '';
@@ -208,7 +234,12 @@ export async function getObjectText(
 /** A folder is a zero-byte object whose key ends in "/", as the AWS console makes them. */
 export async function createFolder(params: ObjectParams, signal?: AbortSignal): Promise<void> {
   const key = params.key.endsWith('/') ? params.key : `${params.key}/`;
-  await send('s3', params.region, (s3) => new s3.PutObjectCommand({ Bucket: params.bucket, Key: key, Body: '' }), signal);
+  await send(
+    's3',
+    params.region,
+    (s3) => new s3.PutObjectCommand({ Bucket: params.bucket, Key: key, Body: '' }),
+    signal,
+  );
 }
 
 export interface DeleteFailure {
@@ -259,7 +290,9 @@ export async function listMultipartUploads(
   signal?: AbortSignal,
 ): Promise<Page<MultipartUploadSummary>> {
   // The token packs S3's two markers (key and upload id) into one string.
-  const [keyMarker, uploadIdMarker] = params.token ? (JSON.parse(params.token) as [string, string]) : [undefined, undefined];
+  const [keyMarker, uploadIdMarker] = params.token
+    ? (JSON.parse(params.token) as [string, string])
+    : [undefined, undefined];
   const out = await send(
     's3',
     params.region,
@@ -305,7 +338,12 @@ export async function summariseParts(
       's3',
       params.region,
       (s3) =>
-        new s3.ListPartsCommand({ Bucket: params.bucket, Key: params.key, UploadId: params.uploadId, PartNumberMarker: marker }),
+        new s3.ListPartsCommand({
+          Bucket: params.bucket,
+          Key: params.key,
+          UploadId: params.uploadId,
+          PartNumberMarker: marker,
+        }),
       signal,
     );
     for (const p of out.Parts ?? []) {

@@ -14,7 +14,8 @@ export interface Presigned {
 export function realExpiry(seconds: number, now = Date.now()): Presigned {
   const chosen = now + seconds * 1000;
   const credentialsEnd = getSession().credentials.snapshot()?.expiration?.getTime();
-  if (credentialsEnd !== undefined && credentialsEnd < chosen) return { expiresAt: new Date(credentialsEnd), isCutShort: true };
+  if (credentialsEnd !== undefined && credentialsEnd < chosen)
+    return { expiresAt: new Date(credentialsEnd), isCutShort: true };
   return { expiresAt: new Date(chosen), isCutShort: false };
 }
 

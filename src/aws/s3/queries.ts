@@ -16,7 +16,8 @@ export const s3Keys = {
   bucket: (region: string, bucket: string) => [...s3Keys.all(region), 'bucket', bucket] as const,
   bucketRegion: (region: string, bucket: string) => [...s3Keys.bucket(region, bucket), 'region'] as const,
   objects: (region: string, bucket: string) => [...s3Keys.bucket(region, bucket), 'objects'] as const,
-  objectsUnder: (region: string, bucket: string, prefix: string) => [...s3Keys.objects(region, bucket), { prefix }] as const,
+  objectsUnder: (region: string, bucket: string, prefix: string) =>
+    [...s3Keys.objects(region, bucket), { prefix }] as const,
   object: (region: string, bucket: string, key: string) => [...s3Keys.bucket(region, bucket), 'object', key] as const,
   uploads: (region: string, bucket: string) => [...s3Keys.bucket(region, bucket), 'uploads'] as const,
 };
@@ -44,7 +45,10 @@ export const s3Queries = {
     infiniteQueryOptions({
       queryKey: [...s3Keys.objectsUnder(region, bucket, folder + search)],
       queryFn: ({ pageParam, signal }) =>
-        listObjects({ region, bucket, prefix: folder + search, folder, ...(pageParam ? { token: pageParam } : {}) }, signal),
+        listObjects(
+          { region, bucket, prefix: folder + search, folder, ...(pageParam ? { token: pageParam } : {}) },
+          signal,
+        ),
       ...tokenPaging,
       meta: { label: 'the object list' },
     }),

@@ -23,7 +23,11 @@ const expiresAt = new Date(Date.now() + 20 * 60_000);
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  const config = parseConfig({ regions: [emu.region], endpoint: emu.url, auth: { mode: 'static', ...emu.credentials } });
+  const config = parseConfig({
+    regions: [emu.region],
+    endpoint: emu.url,
+    auth: { mode: 'static', ...emu.credentials },
+  });
   setSession({ config, credentials: new CredentialStore(async () => ({ ...emu.credentials, expiration: expiresAt })) });
   s3 = new S3Client({ ...emu.clientConfig, forcePathStyle: true });
 });
@@ -43,9 +47,21 @@ const md5 = (data: Uint8Array) => createHash('md5').update(data).digest('hex');
 
 describe('listing', () => {
   it('shows sub-folders first, then objects, named relative to the folder, without the folder marker', async () => {
-    const bucket = await bucketWith('list-a', ['docs/', 'docs/b.txt', 'docs/a/x.txt', 'docs/c/', 'docs/0.txt', 'top.txt']);
+    const bucket = await bucketWith('list-a', [
+      'docs/',
+      'docs/b.txt',
+      'docs/a/x.txt',
+      'docs/c/',
+      'docs/0.txt',
+      'top.txt',
+    ]);
     const page = await listObjects({ region: emu.region, bucket, prefix: 'docs/' });
-    expect(page.items.map((e) => `${e.kind}:${e.name}`)).toEqual(['folder:a/', 'folder:c/', 'object:0.txt', 'object:b.txt']);
+    expect(page.items.map((e) => `${e.kind}:${e.name}`)).toEqual([
+      'folder:a/',
+      'folder:c/',
+      'object:0.txt',
+      'object:b.txt',
+    ]);
     expect(page.nextToken).toBeUndefined();
   });
 
@@ -56,7 +72,10 @@ describe('listing', () => {
   });
 
   it('pages through ContinuationToken', async () => {
-    const bucket = await bucketWith('list-c', Array.from({ length: 5 }, (_, i) => `k${i}`));
+    const bucket = await bucketWith(
+      'list-c',
+      Array.from({ length: 5 }, (_, i) => `k${i}`),
+    );
     const first = await listObjects({ region: emu.region, bucket, prefix: '', maxKeys: 2 });
     expect(first.items).toHaveLength(2);
     expect(first.nextToken).toBeDefined();
@@ -99,7 +118,12 @@ describe('uploads', () => {
   it('uploads multipart with progress, and a 500 on one part is retried: the object arrives intact', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'up-b' }));
     const data = randomBytes(20 * 1024 * 1024 + 123);
-    await emu.admin('faults', { service: 's3', operation: 'UploadPart', count: 1, error: { code: 'InternalError', status: 500 } });
+    await emu.admin('faults', {
+      service: 's3',
+      operation: 'UploadPart',
+      count: 1,
+      error: { code: 'InternalError', status: 500 },
+    });
     const seen: number[] = [];
     await uploadObject(
       { region: emu.region, bucket: 'up-b', key: 'big.bin', body: new Blob([data]) },
@@ -136,7 +160,12 @@ describe('uploads', () => {
 
   it('a failed upload (every attempt refused) aborts its multipart upload too', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'up-d' }));
-    await emu.admin('faults', { service: 's3', operation: 'UploadPart', count: 100, error: { code: 'InternalError', status: 500 } });
+    await emu.admin('faults', {
+      service: 's3',
+      operation: 'UploadPart',
+      count: 100,
+      error: { code: 'InternalError', status: 500 },
+    });
     await expect(
       uploadObject(
         { region: emu.region, bucket: 'up-d', key: 'big.bin', body: new Blob([randomBytes(17 * 1024 * 1024)]) },
@@ -153,7 +182,13 @@ describe('presigned download', () => {
     const bucket = await bucketWith('pre-a', []);
     const data = randomBytes(3000);
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'r\u00e9sum\u00e9 1.pdf', Body: data }));
-    const link = await presignGet({ region: emu.region, bucket, key: 'r\u00e9sum\u00e9 1.pdf', expiresIn: 7 * 24 * 3600, asAttachment: true });
+    const link = await presignGet({
+      region: emu.region,
+      bucket,
+      key: 'r\u00e9sum\u00e9 1.pdf',
+      expiresIn: 7 * 24 * 3600,
+      asAttachment: true,
+    });
     const res = await fetch(link.url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''r%C3%A9sum%C3%A9%201.pdf");
@@ -167,7 +202,13 @@ describe('upload link (presigned POST)', () => {
   it('lets anyone with it upload under the prefix, within the size range', async () => {
     const bucket = await bucketWith('post-a', []);
     const link = await presignUploadLink({
-      region: emu.region, bucket, prefix: 'drop/', minBytes: 1, maxBytes: 100, contentTypePrefix: '', expiresIn: 600,
+      region: emu.region,
+      bucket,
+      prefix: 'drop/',
+      minBytes: 1,
+      maxBytes: 100,
+      contentTypePrefix: '',
+      expiresIn: 600,
     });
     const send = (body: string, name: string) => {
       const form = new FormData();

@@ -152,7 +152,9 @@ export async function uploadObject(params: UploadParams, options: UploadOptions)
 
 async function abortQuietly(client: S3Client, s3: S3Sdk, params: UploadParams, uploadId: string): Promise<void> {
   try {
-    await client.send(new s3.AbortMultipartUploadCommand({ Bucket: params.bucket, Key: params.key, UploadId: uploadId }));
+    await client.send(
+      new s3.AbortMultipartUploadCommand({ Bucket: params.bucket, Key: params.key, UploadId: uploadId }),
+    );
   } catch (e) {
     // lib-storage may have aborted it first.
     if (toAppError(e).kind !== 'not-found') throw e;

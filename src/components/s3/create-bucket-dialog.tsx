@@ -64,10 +64,13 @@ export function CreateBucketDialog({
           e.preventDefault();
           setTouched(true);
           if (problem || isPending) return;
-          void onCreate({ name, region }).then(() => {
-            setName('');
-            setTouched(false);
-          }, () => undefined);
+          void onCreate({ name, region }).then(
+            () => {
+              setName('');
+              setTouched(false);
+            },
+            () => undefined,
+          );
         }}
       >
         <TextField

@@ -23,7 +23,14 @@ export function folderNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-export function CreateFolderDialog({ open, onOpenChange, parent, onCreate, error, isPending = false }: CreateFolderDialogProps) {
+export function CreateFolderDialog({
+  open,
+  onOpenChange,
+  parent,
+  onCreate,
+  error,
+  isPending = false,
+}: CreateFolderDialogProps) {
   const formId = useId();
   const [name, setName] = useState('');
   const [isTouched, setTouched] = useState(false);
@@ -58,7 +65,10 @@ export function CreateFolderDialog({ open, onOpenChange, parent, onCreate, error
           e.preventDefault();
           setTouched(true);
           if (problem || isPending) return;
-          void onCreate(name.replace(/\/+$/, '')).then(() => setName(''), () => undefined);
+          void onCreate(name.replace(/\/+$/, '')).then(
+            () => setName(''),
+            () => undefined,
+          );
         }}
       >
         <TextField

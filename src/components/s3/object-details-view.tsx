@@ -41,7 +41,16 @@ function encryptionText(d: ObjectDetailsData): string {
 }
 
 /** The split panel (or full-width view on phones) for one object. */
-export function ObjectDetailsView({ name, uri, details, isLoading, error, actions, preview, onClose }: ObjectDetailsViewProps) {
+export function ObjectDetailsView({
+  name,
+  uri,
+  details,
+  isLoading,
+  error,
+  actions,
+  preview,
+  onClose,
+}: ObjectDetailsViewProps) {
   const metadata = details ? Object.entries(details.metadata) : [];
   return (
     <section
@@ -86,7 +95,10 @@ export function ObjectDetailsView({ name, uri, details, isLoading, error, action
           {metadata.length === 0 ? (
             <p className="text-sm text-muted">None</p>
           ) : (
-            <KeyValueList columns={1} items={metadata.map(([k, v]) => ({ label: `x-amz-meta-${k}`, value: v, isMono: true }))} />
+            <KeyValueList
+              columns={1}
+              items={metadata.map(([k, v]) => ({ label: `x-amz-meta-${k}`, value: v, isMono: true }))}
+            />
           )}
         </div>
       )}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { captureDrop, filesFromList, walkEntries, type DirectoryEntryLike, type EntryLike, type FileEntryLike } from './picked-files';
+import {
+  captureDrop,
+  filesFromList,
+  walkEntries,
+  type DirectoryEntryLike,
+  type EntryLike,
+  type FileEntryLike,
+} from './picked-files';
 
 const fileEntry = (name: string, content = name): FileEntryLike => ({
   isFile: true,
@@ -34,7 +41,12 @@ describe('walkEntries', () => {
       dirEntry('empty', []),
     ]);
     const files = await walkEntries([tree, fileEntry('loose.txt')]);
-    expect(files.map((f) => f.path)).toEqual(['photos/a.jpg', 'photos/2024/b.jpg', 'photos/2024/june/c.jpg', 'loose.txt']);
+    expect(files.map((f) => f.path)).toEqual([
+      'photos/a.jpg',
+      'photos/2024/b.jpg',
+      'photos/2024/june/c.jpg',
+      'loose.txt',
+    ]);
     expect(await files[2]!.file.text()).toBe('c.jpg');
   });
 
@@ -46,7 +58,12 @@ describe('walkEntries', () => {
   });
 
   it('fails when an entry cannot be read, instead of silently dropping the file', async () => {
-    const broken: FileEntryLike = { isFile: true, isDirectory: false, name: 'x', file: (_ok, fail) => fail?.(new Error('NotReadableError')) };
+    const broken: FileEntryLike = {
+      isFile: true,
+      isDirectory: false,
+      name: 'x',
+      file: (_ok, fail) => fail?.(new Error('NotReadableError')),
+    };
     await expect(walkEntries([dirEntry('d', [broken])])).rejects.toThrow('NotReadableError');
   });
 });

@@ -71,7 +71,10 @@ export function UploadLinkDialog({ open, onOpenChange, bucket, defaultPrefix, on
   const max = Number(maxMiB);
   const min = Number(minBytes);
   const maxProblem = !(max > 0) || max > 5 * 1024 ? 'Between 1 byte and 5 GiB (5120 MiB).' : undefined;
-  const minProblem = !Number.isInteger(min) || min < 0 || min > max * MIB ? 'A whole number of bytes, not above the largest size.' : undefined;
+  const minProblem =
+    !Number.isInteger(min) || min < 0 || min > max * MIB
+      ? 'A whole number of bytes, not above the largest size.'
+      : undefined;
   const prefixProblem = prefix.startsWith('/') ? 'Keys do not start with "/".' : undefined;
   const reset = () => setLink(undefined);
 
@@ -174,7 +177,9 @@ export function UploadLinkDialog({ open, onOpenChange, bucket, defaultPrefix, on
           <div className="flex flex-col gap-3">
             <p className="text-sm" data-testid="upload-link-expiry">
               Works until <b>{formatDateTime(link.expiresAt)}</b> ({formatRelativeTime(link.expiresAt)})
-              {link.isCutShort ? ': sooner than you chose, because the session credentials that signed it expire then.' : '.'}
+              {link.isCutShort
+                ? ': sooner than you chose, because the session credentials that signed it expire then.'
+                : '.'}
             </p>
             <Snippet label="curl command" text={curlCommand(link, contentType)} />
             <Snippet label="HTML form" text={htmlForm(link, contentType)} />

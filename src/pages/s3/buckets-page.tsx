@@ -41,7 +41,12 @@ function RegionCell({ row }: { row: BucketRow }) {
   const q = useQuery({ ...s3Queries.bucketRegion(region, row.name), enabled: row.region === undefined });
   if (row.region) return <>{row.region}</>;
   if (q.data) return <>{q.data}</>;
-  if (q.error) return <span className="text-muted" title={toAppError(q.error).message}>unknown</span>;
+  if (q.error)
+    return (
+      <span className="text-muted" title={toAppError(q.error).message}>
+        unknown
+      </span>
+    );
   return <span className="text-muted">…</span>;
 }
 
@@ -133,7 +138,11 @@ export default function BucketsPage() {
       <PageHeader
         icon={<SERVICE_ICONS.s3 />}
         title="Buckets"
-        count={buckets.data || isFallback ? formatCount(rows.length, !isFallback && buckets.data?.nextToken !== undefined) : undefined}
+        count={
+          buckets.data || isFallback
+            ? formatCount(rows.length, !isFallback && buckets.data?.nextToken !== undefined)
+            : undefined
+        }
         description="S3 buckets of the account. Open one to browse, upload and share its objects."
         actions={
           <>
@@ -157,7 +166,12 @@ export default function BucketsPage() {
                 },
               ]}
             />
-            <Button variant="primary" icon={<Plus aria-hidden />} disabledReason={createDenied} onClick={() => setCreateOpen(true)}>
+            <Button
+              variant="primary"
+              icon={<Plus aria-hidden />}
+              disabledReason={createDenied}
+              onClick={() => setCreateOpen(true)}
+            >
               Create bucket
             </Button>
           </>

@@ -80,8 +80,12 @@ export function startDelete(
         for (const e of result.errors) {
           const arn = `arn:aws:s3:::${t.bucket}/${e.key}`;
           // DeleteObjects reports a refusal per key without naming the action: it is s3:DeleteObject.
-          const message = e.code === 'AccessDenied' ? `Your role does not allow s3:DeleteObject on ${arn}` : `${e.code}: ${e.message}`;
-          if (e.code === 'AccessDenied') deniedActions.markDenied('s3:DeleteObject', deleteResource(t.bucket, t.folder));
+          const message =
+            e.code === 'AccessDenied'
+              ? `Your role does not allow s3:DeleteObject on ${arn}`
+              : `${e.code}: ${e.message}`;
+          if (e.code === 'AccessDenied')
+            deniedActions.markDenied('s3:DeleteObject', deleteResource(t.bucket, t.folder));
           if (failures.length < 5) failures.push(message);
           ctx.itemError(e.key, message);
         }
@@ -92,7 +96,10 @@ export function startDelete(
         for (const prefix of t.folders) {
           let token: string | undefined;
           do {
-            const page = await listKeys({ region: t.region, bucket: t.bucket, prefix, ...(token ? { token } : {}) }, ctx.signal);
+            const page = await listKeys(
+              { region: t.region, bucket: t.bucket, prefix, ...(token ? { token } : {}) },
+              ctx.signal,
+            );
             await batch(page.items);
             token = page.nextToken;
           } while (token);

@@ -95,8 +95,17 @@ export default function MultipartPage() {
         isLoading={uploads.isPending}
         loadingText={retryingText(uploads)}
         storageKey="s3-multipart"
-        error={uploads.error ? <ErrorNotice {...errorProps(uploads.error, config, 's3', () => void uploads.refetch())} /> : undefined}
-        empty={<EmptyState title="No unfinished uploads" description="Every multipart upload to this bucket was completed or aborted." />}
+        error={
+          uploads.error ? (
+            <ErrorNotice {...errorProps(uploads.error, config, 's3', () => void uploads.refetch())} />
+          ) : undefined
+        }
+        empty={
+          <EmptyState
+            title="No unfinished uploads"
+            description="Every multipart upload to this bucket was completed or aborted."
+          />
+        }
       />
       <ConfirmDialog
         open={isConfirmOpen}

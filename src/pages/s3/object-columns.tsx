@@ -22,11 +22,16 @@ export function objectColumns({ folderHref, onOpenObject }: ObjectColumnsOptions
     h.accessor((e) => e.name, {
       id: 'name',
       header: 'Name',
-      sortingFn: (a, b) => kindRank(a.original) - kindRank(b.original) || (a.original.name < b.original.name ? -1 : a.original.name > b.original.name ? 1 : 0),
+      sortingFn: (a, b) =>
+        kindRank(a.original) - kindRank(b.original) ||
+        (a.original.name < b.original.name ? -1 : a.original.name > b.original.name ? 1 : 0),
       cell: ({ row }) => {
         const e = row.original;
         return e.kind === 'folder' ? (
-          <Link to={folderHref(e.key)} className="inline-flex max-w-full items-center gap-2 align-middle font-medium text-accent hover:underline">
+          <Link
+            to={folderHref(e.key)}
+            className="inline-flex max-w-full items-center gap-2 align-middle font-medium text-accent hover:underline"
+          >
             <Folder aria-hidden className="size-4 shrink-0 text-subtle" />
             <span className="truncate">{e.name}</span>
           </Link>
@@ -46,13 +51,19 @@ export function objectColumns({ folderHref, onOpenObject }: ObjectColumnsOptions
     h.accessor((e) => (e.kind === 'object' ? e.size : -1), {
       id: 'size',
       header: 'Size',
-      cell: ({ row }) => (row.original.kind === 'object' ? formatBytes(row.original.size) : <span className="text-muted">–</span>),
+      cell: ({ row }) =>
+        row.original.kind === 'object' ? formatBytes(row.original.size) : <span className="text-muted">–</span>,
       meta: { align: 'right', width: 110 },
     }),
     h.accessor((e) => (e.kind === 'object' ? (e.lastModified?.getTime() ?? 0) : 0), {
       id: 'modified',
       header: 'Last modified',
-      cell: ({ row }) => (row.original.kind === 'object' ? <RelativeTime date={row.original.lastModified} /> : <span className="text-muted">–</span>),
+      cell: ({ row }) =>
+        row.original.kind === 'object' ? (
+          <RelativeTime date={row.original.lastModified} />
+        ) : (
+          <span className="text-muted">–</span>
+        ),
       meta: { width: 150 },
     }),
     h.accessor((e) => (e.kind === 'object' ? (e.storageClass ?? '') : ''), {

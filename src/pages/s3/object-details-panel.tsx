@@ -18,7 +18,8 @@ type PreviewKind = 'image' | 'json' | 'text' | 'none';
 
 export function previewKind(d: Pick<ObjectDetails, 'key' | 'contentType' | 'size'>): PreviewKind {
   const type = (d.contentType ?? '').toLowerCase();
-  if (type.startsWith('image/') || /\.(png|jpe?g|gif|webp|svg|avif)$/i.test(d.key)) return d.size <= IMAGE_LIMIT ? 'image' : 'none';
+  if (type.startsWith('image/') || /\.(png|jpe?g|gif|webp|svg|avif)$/i.test(d.key))
+    return d.size <= IMAGE_LIMIT ? 'image' : 'none';
   if (type.includes('json') || /\.json$/i.test(d.key)) return 'json';
   if (type.startsWith('text/') || TEXT_EXTENSIONS.test(d.key)) return 'text';
   return 'none';
@@ -43,7 +44,10 @@ export function ObjectDetailsPanel(props: ObjectDetailsPanelProps) {
   const config = useConfig();
   const details = useQuery(s3Queries.objectDetails(region, bucket, objectKey));
   const kind = details.data ? previewKind(details.data) : 'none';
-  const text = useQuery({ ...s3Queries.objectText(region, bucket, objectKey), enabled: kind === 'json' || kind === 'text' });
+  const text = useQuery({
+    ...s3Queries.objectText(region, bucket, objectKey),
+    enabled: kind === 'json' || kind === 'text',
+  });
   const image = useQuery({
     queryKey: [...s3Keys.object(region, bucket, objectKey), 'view-url'],
     queryFn: () => presignGet({ region, bucket, key: objectKey, expiresIn: 900 }),
@@ -55,9 +59,14 @@ export function ObjectDetailsPanel(props: ObjectDetailsPanelProps) {
   let preview: PreviewContent | undefined;
   if (details.data) {
     if (kind === 'none')
-      preview = { kind: 'none', reason: `No preview for ${details.data.contentType ?? 'this type'}${details.data.size > IMAGE_LIMIT ? ' of this size' : ''}.` };
-    else if (kind === 'image' && image.data) preview = { kind: 'image', url: image.data.url, alt: `Preview of ${props.name}` };
-    else if (text.data) preview = { kind: 'text', text: text.data.text, isTruncated: text.data.isTruncated, isJson: kind === 'json' };
+      preview = {
+        kind: 'none',
+        reason: `No preview for ${details.data.contentType ?? 'this type'}${details.data.size > IMAGE_LIMIT ? ' of this size' : ''}.`,
+      };
+    else if (kind === 'image' && image.data)
+      preview = { kind: 'image', url: image.data.url, alt: `Preview of ${props.name}` };
+    else if (text.data)
+      preview = { kind: 'text', text: text.data.text, isTruncated: text.data.isTruncated, isJson: kind === 'json' };
     else if (text.error || image.error)
       preview = { kind: 'none', reason: `Could not load a preview: ${(text.error ?? image.error)?.message ?? ''}` };
   }
@@ -68,7 +77,11 @@ export function ObjectDetailsPanel(props: ObjectDetailsPanelProps) {
       uri={`s3://${bucket}/${objectKey}`}
       {...(details.data ? { details: details.data } : {})}
       isLoading={details.isPending}
-      error={details.error ? <ErrorNotice {...errorProps(details.error, config, 's3', () => void details.refetch())} /> : undefined}
+      error={
+        details.error ? (
+          <ErrorNotice {...errorProps(details.error, config, 's3', () => void details.refetch())} />
+        ) : undefined
+      }
       onClose={props.onClose}
       actions={
         <>

@@ -35,7 +35,11 @@ export const uploadResource = (t: UploadTarget) => `arn:aws:s3:::${t.bucket}/${t
  * Keys that already exist: HeadObject for a few loose files, one listing per dropped folder (a folder of
  * 1,000 files costs one or two ListObjectsV2 calls, not 1,000 HEADs).
  */
-export async function findExisting(target: UploadTarget, planned: PlannedUpload[], signal?: AbortSignal): Promise<string[]> {
+export async function findExisting(
+  target: UploadTarget,
+  planned: PlannedUpload[],
+  signal?: AbortSignal,
+): Promise<string[]> {
   const wanted = new Set(planned.map((p) => p.key));
   const loose: string[] = [];
   const folders = new Set<string>();
