@@ -14,6 +14,7 @@ import { printTable } from './lib/table.js';
 import { PAGE_SCENARIOS, type PageScenario } from './scenarios.js';
 import { runSqsBench, type SqsBenchResult } from './sqs.js';
 import { runDynamoDbBench } from './dynamodb.js';
+import { benchS3, printS3, type S3BenchResult } from './s3.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGETS = { signInInitialJsGzip: 150 * 1024, dashboardFirstDataMs: 1000 };
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
   const browser = await launch();
   const pages: Record<string, PageResult | { path: string; error: string }> = {};
   let sqs: SqsBenchResult | { error: string } | undefined;
+  let s3: S3BenchResult | { error: string } | undefined;
   try {
     const signedOut = await browser.newContext();
     const signedIn = await browser.newContext();
@@ -138,7 +140,8 @@ async function main(): Promise<void> {
     await setCache(signedIn, inPage, false);
     // Sign in once; the tab keeps its OIDC user, so each later load of a page gets credentials at once.
     let signInError: string | undefined;
-    const ordered = [...PAGE_SCENARIOS].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
+    // BENCH_ONLY=s3 runs the bucket browser figures alone.
+    const ordered = process.env.BENCH_ONLY === 's3' ? [] : [...PAGE_SCENARIOS].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
     for (const scenario of ordered) {
       try {
         if (scenario.signedIn && !inPage.url().startsWith(stack.baseUrl) && !signInError) {
@@ -159,7 +162,13 @@ async function main(): Promise<void> {
         pages[scenario.name] = { path: scenario.path, error: (e as Error).message.split('\n')[0] ?? String(e) };
       }
     }
-    if (!process.env.BENCH_SKIP_SQS) {
+    if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 's3') {
+      if (!inPage.url().startsWith(stack.baseUrl)) await openSignedIn(inPage, `${stack.baseUrl}/buckets`, USERS.admin);
+      s3 = await benchS3({ context: signedIn, page: inPage, baseUrl: stack.baseUrl, emulator: stack.emulator }).catch((e: unknown) => ({
+        error: (e as Error).message.split('\n')[0] ?? String(e),
+      }));
+    }
+    if (!process.env.BENCH_SKIP_SQS && process.env.BENCH_ONLY === undefined) {
       sqs = await runSqsBench({ page: inPage, baseUrl: stack.baseUrl, emulator: stack.emulator, buildDir: BUILD_DIR, sizes, runs: RUNS }).catch(
         (e: unknown) => ({ error: (e as Error).message.split('\n')[0] ?? String(e) }),
       );
@@ -168,7 +177,7 @@ async function main(): Promise<void> {
     await browser.close();
     await stack.stop();
   }
-  report(pages, sizes, build.seconds, sqs);
+  report(pages, sizes, build.seconds, sqs, s3);
   await runDynamoDbBench(sizes);
 }
 
@@ -181,6 +190,7 @@ function report(
   sizes: Map<string, AssetSize>,
   buildSeconds: number,
   sqs?: SqsBenchResult | { error: string },
+  s3?: S3BenchResult | { error: string },
 ): void {
   const ok = (p: PageResult | { error: string } | undefined): p is PageResult => !!p && !('error' in p);
   const signIn = pages['sign-in'];
@@ -221,6 +231,9 @@ function report(
     Object.entries(targets).map(([k, v]) => [k, v === null ? 'not measured' : v ? 'yes' : 'NO']),
   );
 
+  if (s3 && 'error' in s3) console.log(`\nbucket browser bench failed: ${s3.error}`);
+  else if (s3) printS3(s3);
+
   const allJs = [...sizes.values()].sort((a, b) => b.gzip - a.gzip);
   const result = {
     date: new Date().toISOString(),
@@ -231,13 +244,14 @@ function report(
     targets,
     pages,
     ...(sqs ? { sqs } : {}),
+    ...(s3 ? { s3 } : {}),
     build: { jsFiles: allJs.length, jsGzipTotal: allJs.reduce((s, a) => s + a.gzip, 0), files: allJs },
   };
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
   if (sqs && 'error' in sqs) console.log(`\nqueues bench failed: ${sqs.error}`);
-  if (Object.values(pages).some((p) => !ok(p)) || (sqs && 'error' in sqs)) process.exitCode = 1;
+  if (Object.values(pages).some((p) => !ok(p)) || (sqs && 'error' in sqs) || (s3 && 'error' in s3)) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {

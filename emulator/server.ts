@@ -271,6 +271,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
       }
     },
     isAllowed: (action, resource, context) => deps.security.isAllowed(ctx.caller, action, resource, context),
+    async authenticatePostPolicy(input) {
+      ctx.caller = await deps.security.authenticatePostPolicy(input);
+    },
   };
   try {
     if (!hostOk) throw new AwsError('InvalidArgument', 'The Host header is not a valid host[:port].', 400, { ArgumentName: 'Host' });

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { AwsError } from '../core/errors.js';
-import type { Caller, Service, ServiceEnv } from '../core/types.js';
+import type { Caller, PostPolicySignature, Service, ServiceEnv } from '../core/types.js';
 
 /** An HTTP route outside the AWS service APIs (the OIDC provider, its login page). */
 export interface HttpRoute {
@@ -31,6 +31,8 @@ export interface Security {
     region: string;
     body: Buffer | null;
   }): Promise<Caller>;
+  /** The signer of an S3 POST upload's policy (SigV4 over the base64 policy). */
+  authenticatePostPolicy(input: PostPolicySignature): Promise<Caller>;
   /**
    * Checks that need no body (the claim, the signed headers, the key); true when the request is signed.
    * Throws the service's auth error, so an unauthenticated body is never read past a small cap.

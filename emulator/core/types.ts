@@ -27,6 +27,16 @@ export interface ChunkSigner {
   verifyTrailer(previous: string, signature: string, trailerSha256: string): boolean;
 }
 
+/** The signature fields of a browser-based POST upload (S3 POST Object), checked by the auth layer. */
+export interface PostPolicySignature {
+  credential: string;
+  amzDate: string;
+  /** The base64 policy document, exactly as posted (the signature covers these bytes). */
+  policy: string;
+  signature: string;
+  securityToken?: string;
+}
+
 /** What every service gets at start-up. */
 export interface ServiceEnv {
   /** The service's own folder in the data folder (created before the service starts). */
@@ -65,6 +75,11 @@ export interface RequestContext {
   authorize(action: string, resource: string | string[], context?: Record<string, string>): void;
   /** Whether the caller is allowed, without throwing (for per-item checks such as DeleteObjects). */
   isAllowed(action: string, resource: string, context?: Record<string, string>): boolean;
+  /**
+   * S3 POST Object: verify the form's policy signature and make its signer the request's caller (the
+   * request itself carries no Authorization header). Throws S3's authentication errors.
+   */
+  authenticatePostPolicy(input: PostPolicySignature): Promise<void>;
 }
 
 export interface Service {

@@ -42,6 +42,33 @@ export const PAGES: PageEntry[] = [
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
   },
   {
+    path: 'buckets',
+    label: 'Buckets',
+    icon: SERVICE_ICONS.s3,
+    load: () => import('./s3/buckets-page'),
+    preload: () => preloadClients(['s3']),
+    searchParam: 'search',
+  },
+  {
+    path: 'buckets/:bucket',
+    label: 'Bucket',
+    inNav: false,
+    icon: SERVICE_ICONS.s3,
+    load: () => import('./s3/objects-page'),
+    preload: () => preloadClients(['s3']),
+    crumbs: (params, search) => bucketCrumbs(params.bucket ?? '', search.get('prefix') ?? ''),
+    searchParam: 'search',
+  },
+  {
+    path: 'buckets/:bucket/uploads',
+    label: 'Unfinished uploads',
+    inNav: false,
+    icon: SERVICE_ICONS.s3,
+    load: () => import('./s3/multipart-page'),
+    preload: () => preloadClients(['s3']),
+    crumbs: (params) => [...bucketCrumbs(params.bucket ?? '', '', true), { label: 'Unfinished uploads' }],
+  },
+  {
     path: 'tables',
     label: 'Tables',
     icon: SERVICE_ICONS.dynamodb,
@@ -76,6 +103,22 @@ export const PAGES: PageEntry[] = [
     crumbs: (params) => [{ label: 'Queues', href: '/queues' }, { label: params.queue ?? '' }],
   },
 ];
+
+/** Buckets › bucket › each folder level of the prefix; every level but the last links back. */
+function bucketCrumbs(bucket: string, prefix: string, isParent = false): Crumb[] {
+  const base = `/buckets/${encodeURIComponent(bucket)}`;
+  const levels = prefix.split('/').filter(Boolean);
+  const crumbs: Crumb[] = [
+    { label: 'Buckets', href: '/buckets' },
+    { label: bucket, ...(levels.length > 0 || isParent ? { href: base } : {}) },
+  ];
+  levels.forEach((level, i) => {
+    const isLast = i === levels.length - 1;
+    const path = `${levels.slice(0, i + 1).join('/')}/`;
+    crumbs.push({ label: `${level}/`, ...(isLast ? {} : { href: `${base}?prefix=${encodeURIComponent(path)}` }) });
+  });
+  return crumbs;
+}
 
 export function hasPage(path: string): boolean {
   return PAGES.some((p) => p.path === path);

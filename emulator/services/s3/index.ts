@@ -11,6 +11,7 @@ import {
   abortMultipartUpload, completeMultipartUpload, createMultipartUpload, listMultipartUploads, listParts, uploadPart,
 } from './multipart.js';
 import { copyObject, deleteObject, getObject, putObject } from './objects.js';
+import { postObject } from './post-object.js';
 import { checkPresignedExpiry } from './presign.js';
 import { uploadPartCopy } from './upload-part-copy.js';
 import { operationOf, parseS3Request } from './request.js';
@@ -34,6 +35,7 @@ const HANDLERS: Record<string, Handler> = {
   GetObject: (call) => getObject(call, false),
   HeadObject: (call) => getObject(call, true),
   PutObject: putObject,
+  PostObject: postObject,
   CopyObject: copyObject,
   DeleteObject: deleteObject,
   DeleteObjects: deleteObjects,

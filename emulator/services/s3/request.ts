@@ -69,6 +69,8 @@ export function operationOf(r: S3Request, req: IncomingMessage): string {
         return unsupported(r, 'DeleteBucket');
       case 'POST':
         if (has('delete')) return 'DeleteObjects';
+        // A browser form upload (POST Object) goes to the bucket URL with the key in the form.
+        if (/^multipart\/form-data/i.test(header(req, 'content-type') ?? '')) return 'PostObject';
         break;
     }
     throw new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
