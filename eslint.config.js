@@ -16,7 +16,8 @@ const zone = {
   components: {
     target: './src/components',
     from: ['./src/aws', './src/pages', './src/app'],
-    message: 'src/components is presentational (props in, callbacks out): pass data and callbacks from a page or src/app instead.',
+    message:
+      'src/components is presentational (props in, callbacks out): pass data and callbacks from a page or src/app instead.',
   },
   aws: {
     target: './src/aws',
@@ -49,7 +50,18 @@ const noReact = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', '.aws-local', 'test-results', 'playwright-report', '.test-results', 'bench/results*', '.e2e-build'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      '.aws-local',
+      'test-results',
+      'playwright-report',
+      '.test-results',
+      'bench/results*',
+      '.e2e-build',
+    ],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],
@@ -85,7 +97,10 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: TESTS,
     rules: {
-      'import-x/no-restricted-paths': ['error', { basePath: root, zones: [zone.components, zone.aws, zone.srcToEmulator] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: root, zones: [zone.components, zone.aws, zone.srcToEmulator] },
+      ],
     },
   },
   {

@@ -28,7 +28,7 @@ for (const role of ['admin', 'viewer'] as const) {
       await expectCardsLoaded(page, CARDS);
       // Seeded demo data: something in every service, so no card is empty on a first start.
       await expect(page.getByRole('region', { name: 'S3 buckets' }).getByText('No buckets')).toHaveCount(0);
-      await expect(page.getByRole('region', { name: 'EC2 instances' })).toContainText(/running\s*\d+/);
+      await expect(page.getByRole('region', { name: 'EC2 instances' })).toContainText(/running\s*\d+/i);
       await expect(page.getByRole('region', { name: 'DynamoDB tables' }).getByText('No tables')).toHaveCount(0);
       const queues = page.getByRole('region', { name: 'SQS queues' });
       await expect(queues).toContainText(/\d+ waiting/);

@@ -1,4 +1,4 @@
-// `npm test`: lint, typecheck, unit and integration tests (Vitest), end-to-end tests (Playwright).
+// `npm test`: lint, formatting (Prettier), typecheck, unit and integration tests (Vitest), end-to-end tests (Playwright).
 // Runs every stage, then prints one summary line of all tests: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -10,20 +10,35 @@ function run(name, cmd, args, env = {}) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `=== ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   return r.status === 0;
 }
 
 const failedStages = [];
 if (!run('lint', 'npx', ['eslint', '.', '--max-warnings', '0'])) failedStages.push('lint');
+// `npm run format` fixes what this reports.
+if (!run('format', 'npx', ['prettier', '--check', '.'])) failedStages.push('format');
 if (!run('typecheck', 'npx', ['tsc', '-b'])) failedStages.push('typecheck');
-if (!run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`]))
+if (
+  !run('unit', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${results}/vitest.json`,
+  ])
+)
   failedStages.push('unit');
 
 const hasE2e = existsSync('e2e') && readdirSync('e2e').some((f) => f.endsWith('.spec.ts'));
 if (hasE2e) {
   const browserOk = run('browser', 'node', ['scripts/ensure-browser.mjs']);
-  if (!browserOk || !run('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json` }))
+  if (
+    !browserOk ||
+    !run('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json` })
+  )
     failedStages.push('e2e');
 }
 

@@ -38,13 +38,41 @@ afterAll(() => {
 
 describe('dependency directions', () => {
   it.each([
-    ['a component importing src/aws', 'src/components/x.tsx', "import { withClient } from '../aws/clients';\nexport const x = withClient;\n"],
-    ['a component importing a type from src/app', 'src/components/ui/x.tsx', "import type { ConsoleConfig } from '../../app/config-context';\nexport type X = ConsoleConfig;\n"],
-    ['a component importing a page', 'src/components/x.tsx', "import { PAGES } from '../pages/registry';\nexport const x = PAGES;\n"],
-    ['src/aws importing a component', 'src/aws/s3/api.ts', "import { ErrorNotice } from '../../components/error-notice';\nexport const x = ErrorNotice;\n"],
-    ['src/aws importing src/app', 'src/aws/x.ts', "import { useConfig } from '../app/config-context';\nexport const x = useConfig;\n"],
-    ['src importing the emulator', 'src/app/x.ts', "import { startEmulator } from '../../emulator/index';\nexport const x = startEmulator;\n"],
-    ['the emulator importing src', 'emulator/x.ts', "import { toAppError } from '../src/aws/errors';\nexport const x = toAppError;\n"],
+    [
+      'a component importing src/aws',
+      'src/components/x.tsx',
+      "import { withClient } from '../aws/clients';\nexport const x = withClient;\n",
+    ],
+    [
+      'a component importing a type from src/app',
+      'src/components/ui/x.tsx',
+      "import type { ConsoleConfig } from '../../app/config-context';\nexport type X = ConsoleConfig;\n",
+    ],
+    [
+      'a component importing a page',
+      'src/components/x.tsx',
+      "import { PAGES } from '../pages/registry';\nexport const x = PAGES;\n",
+    ],
+    [
+      'src/aws importing a component',
+      'src/aws/s3/api.ts',
+      "import { ErrorNotice } from '../../components/error-notice';\nexport const x = ErrorNotice;\n",
+    ],
+    [
+      'src/aws importing src/app',
+      'src/aws/x.ts',
+      "import { useConfig } from '../app/config-context';\nexport const x = useConfig;\n",
+    ],
+    [
+      'src importing the emulator',
+      'src/app/x.ts',
+      "import { startEmulator } from '../../emulator/index';\nexport const x = startEmulator;\n",
+    ],
+    [
+      'the emulator importing src',
+      'emulator/x.ts',
+      "import { toAppError } from '../src/aws/errors';\nexport const x = toAppError;\n",
+    ],
   ])('%s is reported', async (_name, file, code) => {
     expect(await ruleIds(repo, code, file)).toContain('import-x/no-restricted-paths');
   });
@@ -67,10 +95,26 @@ describe('dependency directions', () => {
   });
 
   it.each([
-    ['a page importing aws, components and app', 'src/pages/x/x-page.tsx', "import { toAppError } from '../../aws/errors';\nimport { ErrorNotice } from '../../components/error-notice';\nimport { useRegion } from '../../app/use-region';\nexport const x = [toAppError, ErrorNotice, useRegion];\n"],
-    ['src/aws queries using TanStack Query', 'src/aws/s3/queries.ts', "import { queryOptions } from '@tanstack/react-query';\nimport { withClient } from '../clients';\nexport const x = [queryOptions, withClient];\n"],
-    ['src/app wiring pages, components and aws', 'src/app/x.ts', "import { PAGES } from '../pages/registry';\nimport { ErrorNotice } from '../components/error-notice';\nimport { toAppError } from '../aws/errors';\nexport const x = [PAGES, ErrorNotice, toAppError];\n"],
-    ['a test starting the emulator', 'src/aws/x.test.ts', "import { startTestEmulator } from '../../emulator/testing';\nexport const x = startTestEmulator;\n"],
+    [
+      'a page importing aws, components and app',
+      'src/pages/x/x-page.tsx',
+      "import { toAppError } from '../../aws/errors';\nimport { ErrorNotice } from '../../components/error-notice';\nimport { useRegion } from '../../app/use-region';\nexport const x = [toAppError, ErrorNotice, useRegion];\n",
+    ],
+    [
+      'src/aws queries using TanStack Query',
+      'src/aws/s3/queries.ts',
+      "import { queryOptions } from '@tanstack/react-query';\nimport { withClient } from '../clients';\nexport const x = [queryOptions, withClient];\n",
+    ],
+    [
+      'src/app wiring pages, components and aws',
+      'src/app/x.ts',
+      "import { PAGES } from '../pages/registry';\nimport { ErrorNotice } from '../components/error-notice';\nimport { toAppError } from '../aws/errors';\nexport const x = [PAGES, ErrorNotice, toAppError];\n",
+    ],
+    [
+      'a test starting the emulator',
+      'src/aws/x.test.ts',
+      "import { startTestEmulator } from '../../emulator/testing';\nexport const x = startTestEmulator;\n",
+    ],
   ])('%s is allowed', async (_name, file, code) => {
     expect(await ruleIds(repo, code, file)).toEqual([]);
   });

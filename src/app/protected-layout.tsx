@@ -101,7 +101,7 @@ function SignedIn({ sub, userName, groupsKey }: { sub: string; userName: string;
       signOut: async () => {
         setSigningOut(true);
         // Long work (uploads, deletes) belongs to this session's credentials: stop it before they go.
-        tasks.cancelAll();
+        tasks.reset();
         deniedActions.clear();
         queryClient.clear();
         setSession(undefined);

@@ -1,11 +1,8 @@
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
 import { PAGES } from '../pages/registry';
+import { RouteError } from './route-error';
+import { RouteLoading } from './route-loading';
 import type { RouteHandle } from './route-handle';
-
-/** Shown while a route's lazy chunk loads on the first page load. */
-function Loading() {
-  return <p className="p-6">Loading…</p>;
-}
 
 /** Keep ?region= when "/" redirects to the dashboard. */
 function HomeRedirect() {
@@ -16,22 +13,33 @@ function HomeRedirect() {
 export function createRouter(hasSignIn: boolean) {
   const pageRoutes: RouteObject[] = PAGES.map((p) => ({
     path: p.path,
-    handle: { crumb: p.label } satisfies RouteHandle,
+    handle: { page: p } satisfies RouteHandle,
+    errorElement: <RouteError />,
     lazy: async () => {
       p.preload?.();
-      return { Component: (await p.load()).default };
+      try {
+        return { Component: (await p.load()).default };
+      } catch (error) {
+        // A chunk that cannot be fetched (a deploy replaced it) leaves a rejected lazy route rendering
+        // nothing; rethrown at render it reaches the route's errorElement, which offers a reload.
+        return {
+          Component: () => {
+            throw error;
+          },
+        };
+      }
     },
   }));
   const publicRoutes: RouteObject[] = hasSignIn
     ? [
         {
           path: '/signin',
-          HydrateFallback: Loading,
+          HydrateFallback: RouteLoading,
           lazy: async () => ({ Component: (await import('../pages/signin/signin-page')).default }),
         },
         {
           path: '/auth/callback',
-          HydrateFallback: Loading,
+          HydrateFallback: RouteLoading,
           lazy: async () => ({ Component: (await import('../pages/auth-callback/auth-callback-page')).default }),
         },
       ]
@@ -40,14 +48,16 @@ export function createRouter(hasSignIn: boolean) {
     ...publicRoutes,
     {
       path: '/',
-      HydrateFallback: Loading,
+      HydrateFallback: RouteLoading,
+      errorElement: <RouteError />,
       lazy: async () => ({ Component: (await import('./protected-layout')).default }),
       children: [
         { index: true, element: <HomeRedirect /> },
         ...pageRoutes,
         {
           path: '*',
-          handle: { crumb: 'Not found' } satisfies RouteHandle,
+          handle: { crumbs: [{ label: 'Not found' }] } satisfies RouteHandle,
+          errorElement: <RouteError />,
           lazy: async () => ({ Component: (await import('../pages/not-found/not-found-page')).default }),
         },
       ],

@@ -1,22 +1,32 @@
 import { Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { Outlet, useMatches, useNavigate, useSearchParams } from 'react-router';
-import { AppHeader } from '../components/layout/app-header';
-import { Breadcrumbs, type Crumb } from '../components/layout/breadcrumbs';
-import { SidebarNav, type NavItem } from '../components/layout/sidebar-nav';
+import { Outlet, useLocation, useMatches, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { stsQueries } from '../aws/sts/queries';
+import { AppHeader, ThemeSelect } from '../components/layout/app-header';
+import { Breadcrumbs, type BreadcrumbItem } from '../components/layout/breadcrumbs';
+import { MobileNav } from '../components/layout/mobile-nav';
+import { SidebarNav, type NavItem, type SearchTarget } from '../components/layout/sidebar-nav';
 import { UserMenu } from '../components/layout/user-menu';
 import { ShortcutsDialog } from '../components/shortcuts-dialog';
+import { TaskTray } from '../components/task-tray';
+import { Spinner } from '../components/ui/skeleton';
 import { PAGES } from '../pages/registry';
 import { useConfig } from './config-context';
-import { crumbOf } from './route-handle';
+import { crumbsOf } from './route-handle';
 import { useSession } from './session-context';
+import { tasks, useTasks } from './tasks';
 import { readTheme, saveTheme, watchSystemTheme, type ThemeChoice } from './theme';
+import { useHasDeniedWrites } from './use-permission';
 import { useRegion, useRegionHref } from './use-region';
 import { useShortcuts } from './use-shortcuts';
 
 const SHORTCUTS = [
-  { keys: '/', description: 'Focus the search box' },
+  { keys: '/', description: "Focus the page's filter (or the console search)" },
   { keys: '?', description: 'Show this list of shortcuts' },
-  { keys: 'Esc', description: 'Close a dialog or menu' },
+  { keys: 'Esc', description: 'Close a dialog, menu or panel' },
+  { keys: '↑ ↓', description: 'Move between table rows' },
+  { keys: 'Enter', description: 'Open the focused row' },
+  { keys: 'Space', description: 'Select the focused row (Shift for a range)' },
 ];
 
 function formatExpiry(expiration: Date | undefined): string | undefined {
@@ -25,19 +35,31 @@ function formatExpiry(expiration: Date | undefined): string | undefined {
   return `Credentials expire ${time}`;
 }
 
-/** The signed-in frame: header, sidebar, breadcrumbs, shortcuts; pages render in the Outlet. */
+/** A role whose name says it reads only (ConsoleReadOnly, ViewerRole...). */
+function isReadOnlyRoleName(role: string | undefined): boolean {
+  return role !== undefined && /read-?only|viewer/i.test(role);
+}
+
+/** The signed-in frame: header, sidebar (a menu on phones), breadcrumbs, task tray, shortcuts. */
 export function Shell() {
   const config = useConfig();
   const session = useSession();
   const region = useRegion();
   const href = useRegionHref();
   const navigate = useNavigate();
+  const location = useLocation();
   const [params, setParams] = useSearchParams();
   const matches = useMatches();
   const [theme, setTheme] = useState<ThemeChoice>(readTheme);
   const [query, setQuery] = useState('');
   const [isHelpOpen, setHelpOpen] = useState(false);
+  // Open for one location only: any navigation (a link in the phone menu) closes it.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const isMenuOpen = menuOpenAt === location.key;
   const searchRef = useRef<HTMLInputElement>(null);
+  const taskList = useTasks();
+  const identity = useQuery(stsQueries.callerIdentity(region));
+  const hasDeniedWrites = useHasDeniedWrites();
 
   const creds = useSyncExternalStore(
     (cb) => session.credentials.subscribe(cb),
@@ -48,25 +70,69 @@ export function Shell() {
 
   const bindings = useMemo(
     () => ({
-      '/': () => searchRef.current?.focus(),
+      // The page's own filter first (S3 prefix, EC2 filters...), else the console search.
+      '/': () => {
+        const filter = document.querySelector<HTMLInputElement>('main [data-page-filter]');
+        (filter ?? searchRef.current)?.focus();
+      },
       '?': () => setHelpOpen(true),
     }),
     [],
   );
   useShortcuts(bindings);
 
-  const navItems: NavItem[] = PAGES.filter((p) => p.inNav !== false).map((p) => ({
-    label: p.label,
-    href: href(`/${p.path}`),
-  }));
-  const crumbs: Crumb[] = [{ label: 'Console', href: href('/dashboard') }];
-  for (const m of matches) {
-    const label = crumbOf(m.handle);
-    if (label) crumbs.push({ label, href: href(m.pathname) });
-  }
+  const navItems: NavItem[] = PAGES.filter((p) => p.inNav !== false).map((p) => {
+    const Icon = p.icon;
+    return {
+      label: p.label,
+      href: href(`/${p.path}`),
+      ...(Icon ? { icon: <Icon aria-hidden="true" className="size-4 shrink-0" /> } : {}),
+    };
+  });
+  const searchTargets: SearchTarget[] = PAGES.flatMap((p) =>
+    p.searchParam
+      ? [{ label: p.label, href: (q: string) => href(`/${p.path}?${p.searchParam}=${encodeURIComponent(q)}`) }]
+      : [],
+  );
+  const crumbs: BreadcrumbItem[] = [{ label: 'Console', href: href('/dashboard') }];
+  for (const m of matches)
+    for (const c of crumbsOf(m.handle, m.params, params, m.pathname))
+      crumbs.push({ label: c.label, ...(c.href ? { href: href(c.href) } : {}) });
+
+  const roleName = identity.data?.roleName;
+  const readOnlyReason = isReadOnlyRoleName(roleName)
+    ? `You work as ${roleName}: this role can look but not change`
+    : hasDeniedWrites
+      ? 'Some changes were refused by your role; buttons it denies are disabled'
+      : undefined;
+
+  const onThemeChange = (t: ThemeChoice) => {
+    saveTheme(t);
+    setTheme(t);
+  };
+  const expiryText = creds?.expiration ? formatExpiry(creds.expiration) : undefined;
+  const sidebar = (
+    <SidebarNav
+      items={navItems}
+      searchTargets={searchTargets}
+      query={query}
+      onQueryChange={setQuery}
+      onGo={(to) => {
+        setQuery('');
+        void navigate(to);
+      }}
+      searchRef={searchRef}
+    />
+  );
 
   return (
     <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2"
+      >
+        Skip to content
+      </a>
       <AppHeader
         homeHref={href('/dashboard')}
         regions={config.regions}
@@ -77,37 +143,44 @@ export function Shell() {
           setParams(next);
         }}
         theme={theme}
-        onThemeChange={(t) => {
-          saveTheme(t);
-          setTheme(t);
-        }}
-        {...(creds?.expiration ? { expiryText: formatExpiry(creds.expiration) } : {})}
+        onThemeChange={onThemeChange}
+        {...(expiryText ? { expiryText } : {})}
+        {...(readOnlyReason ? { readOnlyReason } : {})}
+        onOpenMenu={() => setMenuOpenAt(location.key)}
         userMenu={
           <UserMenu
             userName={session.userName}
             groups={session.groups}
+            {...(roleName ? { roleName } : {})}
             {...(session.canSignOut ? { onSignOut: () => void session.signOut() } : {})}
           />
         }
       />
-      <div className="flex flex-1">
-        <SidebarNav
-          items={navItems}
-          query={query}
-          onQueryChange={setQuery}
-          onSubmit={(item) => {
-            setQuery('');
-            void navigate(item.href);
-          }}
-          searchRef={searchRef}
-        />
-        <main className="flex flex-1 flex-col gap-4 p-6">
+      <div className="flex min-w-0 flex-1">
+        <aside className="hidden w-56 shrink-0 border-r border-border bg-surface md:block">
+          <div className="sticky top-14">{sidebar}</div>
+        </aside>
+        <MobileNav open={isMenuOpen} onOpenChange={(open) => setMenuOpenAt(open ? location.key : null)}>
+          {isMenuOpen && sidebar}
+          <div className="flex flex-col gap-2 border-t border-border p-3">
+            <ThemeSelect theme={theme} onThemeChange={onThemeChange} />
+            {expiryText && <p className="text-xs text-muted">{expiryText}</p>}
+          </div>
+        </MobileNav>
+        <main id="main" className="flex min-w-0 flex-1 flex-col gap-4 px-3 py-4 sm:px-6 sm:py-5">
           <Breadcrumbs crumbs={crumbs} />
-          <Suspense fallback={<p>Loading…</p>}>
+          <Suspense fallback={<Spinner label="Loading the page" isLabelVisible />}>
             <Outlet />
           </Suspense>
         </main>
       </div>
+      <TaskTray
+        tasks={taskList}
+        onCancel={(id) => tasks.cancel(id)}
+        onCancelAll={() => tasks.cancelAll()}
+        onClearFinished={() => tasks.clearFinished()}
+        onCancelGroup={(g) => tasks.cancelGroup(g)}
+      />
       <ShortcutsDialog isOpen={isHelpOpen} onOpenChange={setHelpOpen} shortcuts={SHORTCUTS} />
     </div>
   );

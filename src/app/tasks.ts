@@ -137,7 +137,7 @@ export class TaskStore {
     for (const record of this.records.values()) if (record.group === group) this.cancelRecord(record);
   }
 
-  /** Aborts every queued and running task (sign-out) and forgets them all. */
+  /** Aborts every queued and running task; they stay listed as cancelled until cleared. */
   cancelAll(): void {
     for (const record of this.records.values()) this.cancelRecord(record);
   }

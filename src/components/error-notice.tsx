@@ -1,3 +1,6 @@
+import { CircleAlert, RotateCw, ShieldAlert } from 'lucide-react';
+import { Button } from './ui/button';
+
 export interface ErrorNoticeProps {
   kind: string;
   message: string;
@@ -12,33 +15,30 @@ export interface ErrorNoticeProps {
 /** An error shown in place of the data it stopped, never a vanishing toast. */
 export function ErrorNotice({ kind, message, action, resource, hint, onRetry }: ErrorNoticeProps) {
   const isForbidden = kind === 'forbidden';
+  const Icon = isForbidden ? ShieldAlert : CircleAlert;
   return (
-    <div
-      role="alert"
-      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-    >
-      <p className="font-semibold">{isForbidden ? 'Access denied' : titleOf(kind)}</p>
-      {isForbidden && !action ? (
-        <p className="break-words">{message}</p>
-      ) : isForbidden ? (
-        <p>
-          You are not allowed to call <code className="font-mono">{action ?? 'this action'}</code>
-          {' on '}
-          <code className="font-mono break-all">{resource ?? 'this resource'}</code>.
-        </p>
-      ) : (
-        <p className="break-words">{message}</p>
-      )}
-      {hint && <p className="mt-1">{hint}</p>}
-      {onRetry && !isForbidden && (
-        <button
-          type="button"
-          onClick={onRetry}
-          className="mt-2 rounded border border-red-400 px-2 py-1 font-medium hover:bg-red-100 dark:hover:bg-red-900"
-        >
-          Retry
-        </button>
-      )}
+    <div role="alert" className="flex gap-2.5 rounded-md border border-danger/40 bg-danger-soft p-3 text-sm text-fg">
+      <Icon aria-hidden className="mt-0.5 size-4 shrink-0 text-danger" />
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <p className="font-semibold text-danger">{isForbidden ? 'Access denied' : titleOf(kind)}</p>
+        {isForbidden && action ? (
+          <p>
+            You are not allowed to call <code className="font-mono break-all">{action}</code>
+            {' on '}
+            <code className="font-mono break-all">{resource ?? 'this resource'}</code>.
+          </p>
+        ) : (
+          <p className="break-words">{message}</p>
+        )}
+        {hint && <p className="text-muted">{hint}</p>}
+        {onRetry && !isForbidden && (
+          <div className="mt-1">
+            <Button size="sm" variant="secondary" icon={<RotateCw aria-hidden />} onClick={onRetry}>
+              Retry
+            </Button>
+          </div>
+        )}
+      </div>
     </div>
   );
 }

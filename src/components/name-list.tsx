@@ -5,16 +5,17 @@ export interface NameListProps {
   max?: number;
 }
 
+/** Resource names (monospace), the first few and "and N more". */
 export function NameList({ label, names, max = 8 }: NameListProps) {
   const shown = names.slice(0, max);
   return (
-    <ul aria-label={label} className="flex flex-col gap-0.5 text-sm">
-      {shown.map((n) => (
-        <li key={n} className="truncate font-mono">
+    <ul aria-label={label} className="flex min-w-0 flex-col gap-0.5 text-sm">
+      {shown.map((n, i) => (
+        <li key={`${i}:${n}`} className="truncate font-mono" title={n}>
           {n}
         </li>
       ))}
-      {names.length > max && <li className="text-slate-500 dark:text-slate-400">and {names.length - max} more</li>}
+      {names.length > max && <li className="text-muted">and {(names.length - max).toLocaleString('en-US')} more</li>}
     </ul>
   );
 }

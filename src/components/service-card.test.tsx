@@ -14,7 +14,11 @@ describe('ServiceCard', () => {
         <ServiceCard title="SQS queues" isLoading={false} isEmpty emptyText="No queues" count="0" />
       </MemoryRouter>,
     );
-    expect(within(screen.getByRole('region', { name: 'S3 buckets' })).getByText('Loading…')).toBeTruthy();
+    const s3 = screen.getByRole('region', { name: 'S3 buckets' });
+    // Skeleton lines stand in for the data; screen readers hear what is loading.
+    expect(within(s3).getByRole('status').textContent).toBe('Loading…');
+    expect(s3.getAttribute('aria-busy')).toBe('true');
+    expect(within(s3).queryByText('No buckets')).toBeNull();
     expect(within(screen.getByRole('region', { name: 'SQS queues' })).getByText('No queues')).toBeTruthy();
   });
 

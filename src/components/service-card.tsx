@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorNotice, type ErrorNoticeProps } from './error-notice';
+import { Skeleton } from './ui/skeleton';
 
 export interface ServiceCardProps {
   title: string;
@@ -21,26 +22,37 @@ export function ServiceCard({ title, count, isLoading, isEmpty, emptyText, error
   return (
     <section
       aria-labelledby={headingId}
-      className="flex min-h-40 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      aria-busy={(isLoading && !error) || undefined}
+      className="flex min-h-40 min-w-0 flex-col gap-3 rounded-lg border border-border bg-surface p-4 shadow-sm"
     >
-      <header className="flex items-baseline justify-between gap-2">
-        <h2 id={headingId} className="text-base font-semibold">
+      <header className="flex min-w-0 items-baseline justify-between gap-2">
+        <h2 id={headingId} className="min-w-0 text-base font-semibold break-words">
           {href ? (
-            <Link to={href} className="hover:underline">
+            <Link to={href} className="text-accent hover:underline">
               {title}
             </Link>
           ) : (
             title
           )}
         </h2>
-        {count !== undefined && !error && <span className="text-2xl font-semibold tabular-nums">{count}</span>}
+        {count !== undefined && !error && !isLoading && (
+          <span className="shrink-0 text-2xl font-semibold tabular-nums">{count}</span>
+        )}
+        {isLoading && !error && <Skeleton className="h-7 w-10 shrink-0" />}
       </header>
       {error ? (
         <ErrorNotice {...error} />
       ) : isLoading ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">Loading…</p>
+        <div className="flex flex-col gap-2">
+          <span role="status" className="sr-only">
+            Loading…
+          </span>
+          <Skeleton className="h-4 w-3/4" />
+          <Skeleton className="h-4 w-1/2" />
+          <Skeleton className="h-4 w-2/3" />
+        </div>
       ) : isEmpty ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">{emptyText}</p>
+        <p className="text-sm text-muted">{emptyText}</p>
       ) : (
         children
       )}

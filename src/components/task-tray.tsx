@@ -1,5 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { ChevronDown, ChevronUp, CircleAlert, CircleCheck, Ban, LoaderCircle, Clock, X } from 'lucide-react';
+import { Button, IconButton } from './ui/button';
+import { formatBytes } from './format';
 
 export type TaskStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 export type TaskUnit = 'bytes' | 'items';
@@ -42,27 +44,14 @@ const isActive = (t: TaskSnapshot) => t.status === 'queued' || t.status === 'run
 
 // ---------- numbers ----------
 
-const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-
-function bytesText(n: number): string {
-  let value = n;
-  let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
-}
-
 const countFormat = new Intl.NumberFormat('en-US');
 
 export function formatAmount(n: number, unit: TaskUnit): string {
-  return unit === 'bytes' ? bytesText(n) : countFormat.format(Math.round(n));
+  return unit === 'bytes' ? formatBytes(n) : countFormat.format(Math.round(n));
 }
 
 export function formatRate(rate: number, unit: TaskUnit): string {
-  if (unit === 'bytes') return `${bytesText(rate)}/s`;
+  if (unit === 'bytes') return `${formatBytes(rate)}/s`;
   return `${rate >= 10 ? countFormat.format(Math.round(rate)) : rate.toFixed(1)} items/s`;
 }
 
@@ -108,7 +97,16 @@ export interface TaskSummary {
  * mixed, the mean of each task's fraction. A failed or cancelled task counts as what it finished.
  */
 export function summarizeTasks(tasks: readonly TaskSnapshot[]): TaskSummary {
-  const s: TaskSummary = { count: tasks.length, running: 0, queued: 0, done: 0, failed: 0, cancelled: 0, withItemErrors: 0, unit: 'items' };
+  const s: TaskSummary = {
+    count: tasks.length,
+    running: 0,
+    queued: 0,
+    done: 0,
+    failed: 0,
+    cancelled: 0,
+    withItemErrors: 0,
+    unit: 'items',
+  };
   let hasBytes = false;
   let hasItems = false;
   for (const t of tasks) {
@@ -146,8 +144,15 @@ export function summarizeTasks(tasks: readonly TaskSnapshot[]): TaskSummary {
     if (t.total === undefined) isRemainingKnown = false;
     else remaining += Math.max(0, t.total - t.done);
   }
-  const ratio = isMixed ? (fractionCount ? fractionSum / fractionCount : undefined) : totalSum > 0 ? doneSum / totalSum : undefined;
-  if (ratio !== undefined) s.percent = s.running + s.queued > 0 ? Math.min(99, Math.floor(ratio * 100)) : Math.floor(ratio * 100);
+  const ratio = isMixed
+    ? fractionCount
+      ? fractionSum / fractionCount
+      : undefined
+    : totalSum > 0
+      ? doneSum / totalSum
+      : undefined;
+  if (ratio !== undefined)
+    s.percent = s.running + s.queued > 0 ? Math.min(99, Math.floor(ratio * 100)) : Math.floor(ratio * 100);
   if (hasRate) s.rate = rate;
   if (hasRate && rate > 0 && isRemainingKnown) s.etaSeconds = remaining / rate;
   return s;
@@ -206,7 +211,8 @@ const TEXT_TONES: Record<Tone, string> = {
 
 function StatusIcon({ task }: { task: TaskSnapshot }) {
   const className = `size-4 shrink-0 ${TEXT_TONES[toneOf(task)]}`;
-  if (task.status === 'running') return <LoaderCircle aria-hidden className={`${className} motion-safe:animate-spin`} />;
+  if (task.status === 'running')
+    return <LoaderCircle aria-hidden className={`${className} motion-safe:animate-spin`} />;
   if (task.status === 'queued') return <Clock aria-hidden className={className} />;
   if (task.status === 'cancelled') return <Ban aria-hidden className={className} />;
   if (task.status === 'failed' || task.itemErrors.length) return <CircleAlert aria-hidden className={className} />;
@@ -224,7 +230,17 @@ function priority(t: TaskSnapshot): number {
 
 // ---------- pieces ----------
 
-function ProgressBar({ label, percent, tone, valueText }: { label: string; percent?: number; tone: Tone; valueText?: string }) {
+function ProgressBar({
+  label,
+  percent,
+  tone,
+  valueText,
+}: {
+  label: string;
+  percent?: number;
+  tone: Tone;
+  valueText?: string;
+}) {
   return (
     <div
       role="progressbar"
@@ -240,20 +256,6 @@ function ProgressBar({ label, percent, tone, valueText }: { label: string; perce
         style={percent === undefined ? undefined : { width: `${percent}%` }}
       />
     </div>
-  );
-}
-
-function TrayButton({ onClick, children, label, isDanger }: { onClick: () => void; children: ReactNode; label?: string; isDanger?: boolean }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      aria-label={label}
-      title={label}
-      className={`inline-flex h-7 shrink-0 items-center gap-1 rounded px-2 text-xs font-medium hover:bg-surface-3 ${isDanger ? 'text-danger' : 'text-fg'}`}
-    >
-      {children}
-    </button>
   );
 }
 
@@ -277,14 +279,20 @@ function ItemErrors({ task }: { task: TaskSnapshot }) {
         {countFormat.format(n)} {n === 1 ? 'item failed' : 'items failed'}
       </button>
       {isOpen && (
-        <ul id={listId} aria-label={`Errors in ${task.title}`} className="mt-1 max-h-40 overflow-y-auto rounded bg-surface-2 px-2 py-1 text-xs">
+        <ul
+          id={listId}
+          aria-label={`Errors in ${task.title}`}
+          className="mt-1 max-h-40 overflow-y-auto rounded bg-surface-2 px-2 py-1 text-xs"
+        >
           {task.itemErrors.slice(0, ITEM_ERRORS_SHOWN).map((e, i) => (
             <li key={i} className="py-0.5 break-words">
               <span className="font-mono">{e.item}</span>
               <span className="text-muted">: {e.message}</span>
             </li>
           ))}
-          {n > ITEM_ERRORS_SHOWN && <li className="py-0.5 text-muted">and {countFormat.format(n - ITEM_ERRORS_SHOWN)} more</li>}
+          {n > ITEM_ERRORS_SHOWN && (
+            <li className="py-0.5 text-muted">and {countFormat.format(n - ITEM_ERRORS_SHOWN)} more</li>
+          )}
         </ul>
       )}
     </div>
@@ -295,7 +303,11 @@ function TaskRow({ task, onCancel }: { task: TaskSnapshot; onCancel: (id: string
   const percent = taskPercent(task);
   const facts: string[] = [];
   if (task.status === 'running' || task.status === 'queued' || task.done > 0) {
-    facts.push(task.total !== undefined ? `${formatAmount(task.done, task.unit)} of ${formatAmount(task.total, task.unit)}` : formatAmount(task.done, task.unit));
+    facts.push(
+      task.total !== undefined
+        ? `${formatAmount(task.done, task.unit)} of ${formatAmount(task.total, task.unit)}`
+        : formatAmount(task.done, task.unit),
+    );
   }
   if (task.status === 'running' && task.rate !== undefined) facts.push(formatRate(task.rate, task.unit));
   if (task.status === 'running' && task.etaSeconds !== undefined) facts.push(formatEta(task.etaSeconds));
@@ -311,14 +323,22 @@ function TaskRow({ task, onCancel }: { task: TaskSnapshot; onCancel: (id: string
           {task.status === 'running' && percent !== undefined ? `${percent}%` : statusWord(task)}
         </span>
         {isActive(task) && (
-          <TrayButton label={`Cancel ${task.title}`} onClick={() => onCancel(task.id)}>
-            <X aria-hidden className="size-4" />
-          </TrayButton>
+          <IconButton
+            size="sm"
+            label={`Cancel ${task.title}`}
+            icon={<X aria-hidden />}
+            onClick={() => onCancel(task.id)}
+          />
         )}
       </div>
       {isActive(task) && (
         <div className="mt-1.5">
-          <ProgressBar label={task.title} percent={task.status === 'queued' ? 0 : percent} tone={toneOf(task)} valueText={valueText} />
+          <ProgressBar
+            label={task.title}
+            percent={task.status === 'queued' ? 0 : percent}
+            tone={toneOf(task)}
+            valueText={valueText}
+          />
         </div>
       )}
       {(facts.length > 0 || task.detail) && (
@@ -374,7 +394,17 @@ function entriesOf(tasks: readonly TaskSnapshot[]): Entry[] {
   return entries.sort((a, b) => a.rank - b.rank || a.order - b.order);
 }
 
-function GroupBlock({ entry, budget, onCancel, onCancelGroup }: { entry: Entry & { group: string }; budget: number; onCancel: (id: string) => void; onCancelGroup?: (group: string) => void }) {
+function GroupBlock({
+  entry,
+  budget,
+  onCancel,
+  onCancelGroup,
+}: {
+  entry: Entry & { group: string };
+  budget: number;
+  onCancel: (id: string) => void;
+  onCancelGroup?: (group: string) => void;
+}) {
   const s = summarizeTasks(entry.tasks);
   const shown = entry.tasks.slice(0, budget);
   const rest = entry.tasks.slice(budget);
@@ -393,9 +423,12 @@ function GroupBlock({ entry, budget, onCancel, onCancelGroup }: { entry: Entry &
           </span>
           <span className="shrink-0 text-xs text-muted tabular-nums">{facts.join(' · ')}</span>
           {hasActive && onCancelGroup && (
-            <TrayButton label={`Cancel ${entry.group}`} onClick={() => onCancelGroup(entry.group)}>
-              <X aria-hidden className="size-4" />
-            </TrayButton>
+            <IconButton
+              size="sm"
+              label={`Cancel ${entry.group}`}
+              icon={<X aria-hidden />}
+              onClick={() => onCancelGroup(entry.group)}
+            />
           )}
         </div>
         {hasActive && (
@@ -417,7 +450,14 @@ function GroupBlock({ entry, budget, onCancel, onCancelGroup }: { entry: Entry &
 // ---------- the tray ----------
 
 /** Long work that outlives pages: a collapsible panel at the bottom right, hidden when empty. */
-export function TaskTray({ tasks, onCancel, onCancelAll, onClearFinished, onCancelGroup, maxRows = 50 }: TaskTrayProps) {
+export function TaskTray({
+  tasks,
+  onCancel,
+  onCancelAll,
+  onClearFinished,
+  onCancelGroup,
+  maxRows = 50,
+}: TaskTrayProps) {
   const [isCollapsed, setCollapsed] = useState(false);
   const bodyId = useId();
   if (tasks.length === 0) return null;
@@ -437,7 +477,15 @@ export function TaskTray({ tasks, onCancel, onCancelAll, onClearFinished, onCanc
     }
     if (entry.group !== undefined) {
       const take = Math.max(1, Math.min(budget - 1, entry.tasks.length));
-      rows.push(<GroupBlock key={entry.key} entry={{ ...entry, group: entry.group }} budget={take} onCancel={onCancel} onCancelGroup={onCancelGroup} />);
+      rows.push(
+        <GroupBlock
+          key={entry.key}
+          entry={{ ...entry, group: entry.group }}
+          budget={take}
+          onCancel={onCancel}
+          onCancelGroup={onCancelGroup}
+        />,
+      );
       budget -= take + 1;
     } else {
       for (const t of entry.tasks) rows.push(<TaskRow key={t.id} task={t} onCancel={onCancel} />);
@@ -456,22 +504,23 @@ export function TaskTray({ tasks, onCancel, onCancelAll, onClearFinished, onCanc
             {text}
           </h2>
           {hasActive && (
-            <TrayButton onClick={onCancelAll} isDanger>
+            <Button size="sm" variant="ghost" onClick={onCancelAll}>
               Cancel all
-            </TrayButton>
+            </Button>
           )}
-          {hasFinished && <TrayButton onClick={onClearFinished}>Clear finished</TrayButton>}
-          <button
-            type="button"
+          {hasFinished && (
+            <Button size="sm" variant="ghost" onClick={onClearFinished}>
+              Clear finished
+            </Button>
+          )}
+          <IconButton
+            size="sm"
+            label={isCollapsed ? 'Show tasks' : 'Hide tasks'}
             aria-expanded={!isCollapsed}
             aria-controls={bodyId}
-            aria-label={isCollapsed ? 'Show tasks' : 'Hide tasks'}
-            title={isCollapsed ? 'Show tasks' : 'Hide tasks'}
+            icon={isCollapsed ? <ChevronUp aria-hidden /> : <ChevronDown aria-hidden />}
             onClick={() => setCollapsed((v) => !v)}
-            className="inline-flex size-7 shrink-0 items-center justify-center rounded text-muted hover:bg-surface-3"
-          >
-            {isCollapsed ? <ChevronUp aria-hidden className="size-4" /> : <ChevronDown aria-hidden className="size-4" />}
-          </button>
+          />
         </div>
         {hasActive && (
           <div className="mt-1.5">

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { LayoutDashboard } from 'lucide-react';
 import { generatePath, type Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
 
@@ -25,6 +26,8 @@ export interface PageEntry {
   inNav?: boolean;
   /** Breadcrumbs after "Console"; default: the label. Detail pages name their parents and themselves. */
   crumbs?: (params: Params, search: URLSearchParams) => Crumb[];
+  /** The service's icon (lucide), the same in the sidebar, the dashboard card and the page header. */
+  icon?: ComponentType<{ className?: string; 'aria-hidden'?: boolean | 'true' }>;
   /** The search param the page's server-side filter reads; the sidebar search offers "Search <label> for …". */
   searchParam?: string;
 }
@@ -33,6 +36,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'dashboard',
     label: 'Dashboard',
+    icon: LayoutDashboard,
     load: () => import('./dashboard/dashboard-page'),
     // EC2's client is by far the largest chunk: evaluating it early would delay the other cards' first data.
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),

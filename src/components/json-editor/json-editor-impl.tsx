@@ -11,7 +11,14 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { HighlightStyle, bracketMatching, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import {
+  HighlightStyle,
+  bracketMatching,
+  foldGutter,
+  foldKeymap,
+  indentOnInput,
+  syntaxHighlighting,
+} from '@codemirror/language';
 import { json } from '@codemirror/lang-json';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { tags } from '@lezer/highlight';
@@ -37,12 +44,26 @@ const theme = EditorView.theme({
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection':
     { backgroundColor: 'var(--color-accent-soft)' },
   '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--color-surface-2) 60%, transparent)' },
-  '.cm-gutters': { backgroundColor: 'var(--color-surface-2)', color: 'var(--color-subtle)', borderRight: '1px solid var(--color-border)' },
+  '.cm-gutters': {
+    backgroundColor: 'var(--color-surface-2)',
+    color: 'var(--color-subtle)',
+    borderRight: '1px solid var(--color-border)',
+  },
   '.cm-activeLineGutter': { backgroundColor: 'var(--color-surface-3)', color: 'var(--color-fg)' },
-  '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--color-surface-3)', outline: '1px solid var(--color-border-strong)' },
-  '.cm-nonmatchingBracket, &.cm-focused .cm-nonmatchingBracket': { backgroundColor: 'var(--color-danger-soft)', color: 'var(--color-danger)' },
+  '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': {
+    backgroundColor: 'var(--color-surface-3)',
+    outline: '1px solid var(--color-border-strong)',
+  },
+  '.cm-nonmatchingBracket, &.cm-focused .cm-nonmatchingBracket': {
+    backgroundColor: 'var(--color-danger-soft)',
+    color: 'var(--color-danger)',
+  },
   '.cm-foldPlaceholder': { backgroundColor: 'var(--color-surface-3)', border: 'none', color: 'var(--color-muted)' },
-  '.cm-tooltip': { backgroundColor: 'var(--color-surface)', color: 'var(--color-fg)', border: '1px solid var(--color-border-strong)' },
+  '.cm-tooltip': {
+    backgroundColor: 'var(--color-surface)',
+    color: 'var(--color-fg)',
+    border: '1px solid var(--color-border-strong)',
+  },
   '.cm-diagnostic-error': { borderLeftColor: 'var(--color-danger)' },
   '.cm-lintRange-error': {
     backgroundImage: 'none',
@@ -94,13 +115,24 @@ function diff(from: string, to: string): { from: number; to: number; insert: str
   return { from: start, to: from.length - end, insert: to.slice(start, to.length - end) };
 }
 
-export default function JsonEditorSurface({ label, value, onChange, mode, isReadOnly, describedBy }: JsonEditorSurfaceProps) {
+export default function JsonEditorSurface({
+  label,
+  value,
+  onChange,
+  mode,
+  isReadOnly,
+  describedBy,
+}: JsonEditorSurfaceProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   // The text the editor and its owner last agreed on; lets a keystroke skip comparing whole documents.
   const syncedRef = useRef(value);
   const latest = useRef({ label, value, onChange, mode, isReadOnly, describedBy });
-  const [compartments] = useState(() => ({ language: new Compartment(), readOnly: new Compartment(), attributes: new Compartment() }));
+  const [compartments] = useState(() => ({
+    language: new Compartment(),
+    readOnly: new Compartment(),
+    attributes: new Compartment(),
+  }));
 
   useLayoutEffect(() => {
     latest.current = { label, value, onChange, mode, isReadOnly, describedBy };

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { Braces } from 'lucide-react';
+import { Button } from '../ui/button';
+import { Skeleton } from '../ui/skeleton';
 import { describeJsonError, formatJson, validateJson, type JsonError } from './json-validate';
 
 // CodeMirror is large and only some pages edit JSON: it loads as its own chunk on first use.
@@ -65,29 +67,22 @@ export function JsonEditor({
           {label}
         </span>
         {canFormat && (
-          <button
-            type="button"
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<Braces aria-hidden />}
+            disabledReason={formatReason}
             onClick={() => onChange(formatJson(value))}
-            disabled={formatReason !== undefined}
-            title={formatReason ?? 'Pretty-print with two-space indentation'}
-            aria-describedby={formatReason ? `${id}-format-reason` : undefined}
-            className="inline-flex h-7 items-center gap-1 rounded px-2 text-xs font-medium text-fg hover:bg-surface-3 disabled:cursor-not-allowed disabled:text-subtle disabled:hover:bg-transparent"
           >
-            <Braces aria-hidden className="size-3.5" />
             Format
-          </button>
-        )}
-        {canFormat && formatReason && (
-          <span id={`${id}-format-reason`} hidden>
-            {formatReason}
-          </span>
+          </Button>
         )}
       </div>
       <div
         className={`min-w-0 overflow-hidden rounded-md border ${error ? 'border-danger' : 'border-border'} focus-within:outline-2 focus-within:outline-focus`}
         style={{ height }}
       >
-        <Suspense fallback={<div aria-hidden className="h-full animate-pulse bg-surface-2" />}>
+        <Suspense fallback={<Skeleton className="h-full w-full rounded-none" />}>
           <JsonEditorSurface
             label={label}
             value={value}

@@ -146,7 +146,6 @@ export function Button({ size = 'md', disabledReason, 'aria-describedby': descri
       shape={SIZES[size]}
     />
   );
-  if (!disabledReason) return button;
   return (
     <>
       <Tooltip content={disabledReason}>{button}</Tooltip>

@@ -24,12 +24,15 @@ async function copyText(text: string): Promise<void> {
   area.setAttribute('readonly', '');
   area.style.position = 'fixed';
   area.style.opacity = '0';
+  const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   document.body.appendChild(area);
+  area.focus();
   area.select();
   try {
     if (!document.execCommand('copy')) throw new Error('Copy was refused');
   } finally {
     area.remove();
+    previous?.focus(); // keep the keyboard user on the button
   }
 }
 

@@ -24,7 +24,7 @@ export interface SpinnerProps {
 const SIZES: Record<SpinnerSize, string> = { sm: 'size-4', md: 'size-5', lg: 'size-8' };
 
 /** For short waits where the content's shape is unknown; prefer Skeleton where it is known. */
-export function Spinner({ label = 'Loading', size = 'md', isLabelVisible = false }: SpinnerProps) {
+export function Spinner({ label = 'Loading…', size = 'md', isLabelVisible = false }: SpinnerProps) {
   return (
     <span role="status" className="inline-flex items-center gap-2 text-muted">
       <LoaderCircle aria-hidden className={`${SIZES[size]} motion-safe:animate-spin`} />

@@ -1,3 +1,5 @@
+import { CircleAlert, CircleCheck, Info, X, type LucideIcon } from 'lucide-react';
+
 export interface Toast {
   id: number;
   message: string;
@@ -9,33 +11,40 @@ export interface ToasterProps {
   onDismiss: (id: number) => void;
 }
 
-const TONES: Record<Toast['tone'], string> = {
-  info: 'border-slate-300 dark:border-slate-600',
-  success: 'border-emerald-500',
-  error: 'border-red-500',
+const TONES: Record<Toast['tone'], { border: string; icon: string; Icon: LucideIcon }> = {
+  info: { border: 'border-l-info', icon: 'text-info', Icon: Info },
+  success: { border: 'border-l-success', icon: 'text-success', Icon: CircleCheck },
+  error: { border: 'border-l-danger', icon: 'text-danger', Icon: CircleAlert },
 };
 
 /** A live region: screen readers announce each toast; each can be dismissed. */
 export function Toaster({ toasts, onDismiss }: ToasterProps) {
   return (
-    <section aria-label="Notifications" className="fixed right-4 bottom-4 z-50 flex w-80 flex-col gap-2">
-      {toasts.map((t) => (
-        <div
-          key={t.id}
-          role="status"
-          className={`flex items-start gap-2 rounded-md border-l-4 bg-white p-3 text-sm shadow-lg dark:bg-slate-800 ${TONES[t.tone]}`}
-        >
-          <p className="flex-1">{t.message}</p>
-          <button
-            type="button"
-            onClick={() => onDismiss(t.id)}
-            aria-label="Dismiss notification"
-            className="rounded px-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-700"
+    <section
+      aria-label="Notifications"
+      className="pointer-events-none fixed right-4 bottom-4 left-4 z-50 flex flex-col items-end gap-2 sm:left-auto"
+    >
+      {toasts.map((t) => {
+        const { border, icon, Icon } = TONES[t.tone];
+        return (
+          <div
+            key={t.id}
+            role="status"
+            className={`pointer-events-auto flex w-full max-w-sm items-start gap-2 rounded-md border border-l-4 border-border bg-surface p-3 text-sm text-fg shadow-lg ${border}`}
           >
-            ×
-          </button>
-        </div>
-      ))}
+            <Icon aria-hidden className={`mt-0.5 size-4 shrink-0 ${icon}`} />
+            <p className="min-w-0 flex-1 break-words">{t.message}</p>
+            <button
+              type="button"
+              onClick={() => onDismiss(t.id)}
+              aria-label="Dismiss notification"
+              className="-m-1 inline-flex size-6 shrink-0 items-center justify-center rounded text-muted hover:bg-surface-3 hover:text-fg"
+            >
+              <X aria-hidden className="size-4" />
+            </button>
+          </div>
+        );
+      })}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { RefreshCw } from 'lucide-react';
 import { s3Queries } from '../../aws/s3/queries';
 import { ec2Queries } from '../../aws/ec2/queries';
 import { dynamodbQueries } from '../../aws/dynamodb/queries';
@@ -7,6 +8,8 @@ import { sqsQueries } from '../../aws/sqs/queries';
 import { toAppError } from '../../aws/errors';
 import { ServiceCard } from '../../components/service-card';
 import { StatusBadge } from '../../components/ui/status-badge';
+import { Button } from '../../components/ui/button';
+import { PageHeader } from '../../components/ui/page-header';
 import { formatCount, formatNumber } from '../../components/format';
 import { useConfig } from '../../app/config-context';
 import { errorProps } from '../../app/error-props';
@@ -30,10 +33,12 @@ export default function DashboardPage() {
   const instances = useQuery(ec2Queries.instanceCounts(region));
   const tables = useQuery(dynamodbQueries.firstTables(region));
   const queues = useQuery(sqsQueries.overview(region));
-  useFirstDataMark([buckets, instances, tables, queues].some((q) => q.data !== undefined));
+  const all = [buckets, instances, tables, queues];
+  useFirstDataMark(all.some((q) => q.data !== undefined));
+  const isRefreshing = all.some((q) => q.isRefetching);
 
   // ListBuckets has no CORS on AWS: fall back to the names listed in config.
-  const bucketKind = buckets.error ? toAppError(buckets.error).kind : undefined;
+  const bucketKind = buckets.error && !buckets.data ? toAppError(buckets.error).kind : undefined;
   const useConfigBuckets = (bucketKind === 'network' || bucketKind === 'forbidden') && config.buckets.length > 0;
   const bucketNames = useConfigBuckets ? config.buckets : (buckets.data?.items ?? []).map((b) => b.name);
   const regionHref = (path: string | undefined) => (path === undefined ? undefined : href(path));
@@ -42,10 +47,19 @@ export default function DashboardPage() {
 
   return (
     <div className="flex flex-col gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold">Dashboard</h1>
-        <p className="text-sm text-muted">Region {region}</p>
-      </div>
+      <PageHeader
+        title="Dashboard"
+        description={`Region ${region}: your buckets, instances, tables and queues at a glance`}
+        actions={
+          <Button
+            icon={<RefreshCw aria-hidden="true" />}
+            isLoading={isRefreshing}
+            onClick={() => void Promise.all(all.map((q) => q.refetch()))}
+          >
+            Refresh
+          </Button>
+        }
+      />
       <div className="grid min-w-0 grid-cols-1 gap-4 lg:grid-cols-2">
         <ServiceCard
           title="S3 buckets"
@@ -53,7 +67,7 @@ export default function DashboardPage() {
           isLoading={buckets.isPending && !useConfigBuckets}
           isEmpty={bucketNames.length === 0}
           emptyText="No buckets"
-          {...(buckets.error && !useConfigBuckets
+          {...(buckets.error && !buckets.data && !useConfigBuckets
             ? { error: errorProps(buckets.error, config, 's3', () => void buckets.refetch()) }
             : {})}
           {...optional('href', regionHref(pageHref('buckets')))}
@@ -68,7 +82,7 @@ export default function DashboardPage() {
           isLoading={instances.isPending}
           isEmpty={instances.data?.total === 0}
           emptyText="No instances"
-          {...(instances.error
+          {...(instances.error && !instances.data
             ? { error: errorProps(instances.error, config, 'ec2', () => void instances.refetch()) }
             : {})}
           {...optional('href', regionHref(pageHref('instances')))}
@@ -109,7 +123,9 @@ export default function DashboardPage() {
           isLoading={tables.isPending}
           isEmpty={tables.data?.items.length === 0}
           emptyText="No tables"
-          {...(tables.error ? { error: errorProps(tables.error, config, 'dynamodb', () => void tables.refetch()) } : {})}
+          {...(tables.error && !tables.data
+            ? { error: errorProps(tables.error, config, 'dynamodb', () => void tables.refetch()) }
+            : {})}
           {...optional('href', regionHref(pageHref('tables')))}
         >
           <LinkList label="Tables" items={links(tables.data?.items ?? [], 'tables/:table', 'table')} />
@@ -121,7 +137,9 @@ export default function DashboardPage() {
           isLoading={queues.isPending}
           isEmpty={queues.data?.items.length === 0}
           emptyText="No queues"
-          {...(queues.error ? { error: errorProps(queues.error, config, 'sqs', () => void queues.refetch()) } : {})}
+          {...(queues.error && !queues.data
+            ? { error: errorProps(queues.error, config, 'sqs', () => void queues.refetch()) }
+            : {})}
           {...optional('href', regionHref(pageHref('queues')))}
         >
           <ul aria-label="Queues" className="flex flex-col gap-1 text-sm">
