@@ -1,7 +1,8 @@
 import type { ComponentType } from 'react';
-import { LayoutDashboard } from 'lucide-react';
+import { LayoutDashboard, Server } from 'lucide-react';
 import { generatePath, type Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
+import { knownInstanceName } from './instances/instance-names';
 
 export interface Crumb {
   label: string;
@@ -40,6 +41,26 @@ export const PAGES: PageEntry[] = [
     load: () => import('./dashboard/dashboard-page'),
     // EC2's client is by far the largest chunk: evaluating it early would delay the other cards' first data.
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
+  },
+  {
+    path: 'instances',
+    label: 'Instances',
+    icon: Server,
+    load: () => import('./instances/instances-page'),
+    preload: () => preloadClients(['ec2']),
+    searchParam: 'q',
+  },
+  {
+    path: 'instances/:instanceId',
+    label: 'Instance',
+    icon: Server,
+    inNav: false,
+    load: () => import('./instances/instance-page'),
+    preload: () => preloadClients(['ec2']),
+    crumbs: (params) => {
+      const id = params.instanceId ?? '';
+      return [{ label: 'Instances', href: '/instances' }, { label: knownInstanceName(id) ?? id }];
+    },
   },
 ];
 
