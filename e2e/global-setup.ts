@@ -11,6 +11,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env[ENV_KEYS.baseUrl] = stack.baseUrl;
   process.env[ENV_KEYS.emulatorUrl] = stack.emulator.url;
   process.env[ENV_KEYS.adminToken] = stack.emulator.adminToken;
+  process.env[ENV_KEYS.accessKeyId] = stack.emulator.credentials.accessKeyId;
+  process.env[ENV_KEYS.secretAccessKey] = stack.emulator.credentials.secretAccessKey;
   // Signed-in states belong to this run's emulator only.
   rmSync(STORAGE_DIR, { recursive: true, force: true });
   mkdirSync(STORAGE_DIR, { recursive: true });

@@ -3,12 +3,17 @@ export interface E2eEnv {
   baseUrl: string;
   emulatorUrl: string;
   adminToken: string;
+  /** Static admin keys of the shared emulator, for specs that make their own resources through the SDK. */
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 export const ENV_KEYS = {
   baseUrl: 'E2E_BASE_URL',
   emulatorUrl: 'E2E_EMULATOR_URL',
   adminToken: 'E2E_EMULATOR_ADMIN_TOKEN',
+  accessKeyId: 'E2E_EMULATOR_ACCESS_KEY_ID',
+  secretAccessKey: 'E2E_EMULATOR_SECRET_ACCESS_KEY',
 } as const;
 
 export function e2eEnv(): E2eEnv {
@@ -17,5 +22,11 @@ export function e2eEnv(): E2eEnv {
     if (!value) throw new Error(`${key} is not set: run the specs through playwright.config.ts (its global setup starts the stack)`);
     return value;
   };
-  return { baseUrl: read(ENV_KEYS.baseUrl), emulatorUrl: read(ENV_KEYS.emulatorUrl), adminToken: read(ENV_KEYS.adminToken) };
+  return {
+    baseUrl: read(ENV_KEYS.baseUrl),
+    emulatorUrl: read(ENV_KEYS.emulatorUrl),
+    adminToken: read(ENV_KEYS.adminToken),
+    accessKeyId: read(ENV_KEYS.accessKeyId),
+    secretAccessKey: read(ENV_KEYS.secretAccessKey),
+  };
 }

@@ -36,7 +36,6 @@ export function StateSummary({ items, isLoading = false, error }: StateSummaryPr
         <li key={item.state}>
           <Link
             to={item.href}
-            aria-label={`${item.count} ${item.state}`}
             aria-current={item.isActive ? 'true' : undefined}
             className={`flex h-7 items-center gap-1.5 rounded-md border px-1.5 hover:bg-surface-2 ${
               item.isActive ? 'border-accent bg-accent-soft' : 'border-border bg-surface'
