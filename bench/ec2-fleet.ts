@@ -19,7 +19,7 @@ export async function seedFleet(ec2: EC2Client, size: number, namePrefix: string
       new RunInstancesCommand({
         ImageId: 'ami-0a1b2c3d4e5f60718',
         InstanceType: batch % 2 ? 't3.micro' : 'm5.large',
-        MinCount: count,
+        MinCount: 1,
         MaxCount: count,
         TagSpecifications: [
           {

@@ -12,6 +12,7 @@ import { jsAssetSizes, pageChunks, type AssetSize } from './lib/build-stats.js';
 import { measurePageLoad, median, type PageLoad } from './lib/measure-page.js';
 import { printTable } from './lib/table.js';
 import { PAGE_SCENARIOS, type PageScenario } from './scenarios.js';
+import { runEc2Bench, type Ec2BenchResult } from './ec2.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGETS = { signInInitialJsGzip: 150 * 1024, dashboardFirstDataMs: 1000 };
@@ -48,7 +49,13 @@ async function launch(): Promise<Browser> {
   const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   return chromium.launch({
     executablePath: existsSync(system) ? system : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -116,7 +123,9 @@ async function measureScenario(
     navigationRetries,
     requests: first.requests,
     // A duplicate in any run counts.
-    duplicates: loads.flatMap((l) => l.duplicates).filter((d, i, all) => all.findIndex((x) => x.request === d.request) === i),
+    duplicates: loads
+      .flatMap((l) => l.duplicates)
+      .filter((d, i, all) => all.findIndex((x) => x.request === d.request) === i),
   };
 }
 
@@ -126,6 +135,7 @@ async function main(): Promise<void> {
   const stack = await startConsoleStack();
   const browser = await launch();
   const pages: Record<string, PageResult | { path: string; error: string }> = {};
+  let ec2: Ec2BenchResult | { error: string } | undefined;
   try {
     const signedOut = await browser.newContext();
     const signedIn = await browser.newContext();
@@ -156,18 +166,28 @@ async function main(): Promise<void> {
         pages[scenario.name] = { path: scenario.path, error: (e as Error).message.split('\n')[0] ?? String(e) };
       }
     }
+    // Last: it grows the emulator's fleet to 10,000 instances.
+    if (process.env.BENCH_EC2 !== '0' && !signInError)
+      ec2 = await runEc2Bench(inPage, stack, sizes, (m) => console.log(`[bench] ec2: ${m}`)).catch((e: unknown) => ({
+        error: (e as Error).message.split('\n')[0] ?? String(e),
+      }));
   } finally {
     await browser.close();
     await stack.stop();
   }
-  report(pages, sizes, build.seconds);
+  report(pages, sizes, build.seconds, ec2);
 }
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-function report(pages: Record<string, PageResult | { path: string; error: string }>, sizes: Map<string, AssetSize>, buildSeconds: number): void {
+function report(
+  pages: Record<string, PageResult | { path: string; error: string }>,
+  sizes: Map<string, AssetSize>,
+  buildSeconds: number,
+  ec2?: Ec2BenchResult | { error: string },
+): void {
   const ok = (p: PageResult | { error: string } | undefined): p is PageResult => !!p && !('error' in p);
   const signIn = pages['sign-in'];
   const dashboard = pages['dashboard'];
@@ -175,7 +195,9 @@ function report(pages: Record<string, PageResult | { path: string; error: string
     signInInitialJsUnder150KbGzip: ok(signIn) ? signIn.initialJsGzip < TARGETS.signInInitialJsGzip : null,
     // Cold: a first visit, every chunk downloaded (the stricter reading of "after navigation").
     dashboardFirstDataUnder1s: ok(dashboard) ? dashboard.firstDataMs.median < TARGETS.dashboardFirstDataMs : null,
-    dashboardFirstDataUnder1sWarmCache: ok(dashboard) ? dashboard.firstDataWarmMs.median < TARGETS.dashboardFirstDataMs : null,
+    dashboardFirstDataUnder1sWarmCache: ok(dashboard)
+      ? dashboard.firstDataWarmMs.median < TARGETS.dashboardFirstDataMs
+      : null,
     noRequestMadeTwice: Object.values(pages).some((p) => ok(p) && p.duplicates.length > 0)
       ? false
       : Object.values(pages).every(ok)
@@ -198,14 +220,33 @@ function report(pages: Record<string, PageResult | { path: string; error: string
         ]
       : [name, 'error', '', '', '', '', '', '', p.error],
   );
-  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
-  console.log(`\nconsole bench: ${RUNS} loads per page, empty HTTP cache, emulator on loopback, load average ${load}\n`);
-  printTable(['page', 'initial JS (gzip)', 'JS by first data', 'page chunk (gzip)', 'first data (median)', 'warm cache', 'all data (median)', 'requests/load', 'made twice'], rows);
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+  console.log(
+    `\nconsole bench: ${RUNS} loads per page, empty HTTP cache, emulator on loopback, load average ${load}\n`,
+  );
+  printTable(
+    [
+      'page',
+      'initial JS (gzip)',
+      'JS by first data',
+      'page chunk (gzip)',
+      'first data (median)',
+      'warm cache',
+      'all data (median)',
+      'requests/load',
+      'made twice',
+    ],
+    rows,
+  );
   console.log('');
   printTable(
     ['target', 'met'],
     Object.entries(targets).map(([k, v]) => [k, v === null ? 'not measured' : v ? 'yes' : 'NO']),
   );
+
+  if (ec2) printEc2(ec2);
 
   const allJs = [...sizes.values()].sort((a, b) => b.gzip - a.gzip);
   const result = {
@@ -216,12 +257,42 @@ function report(pages: Record<string, PageResult | { path: string; error: string
     buildSeconds: Math.round(buildSeconds * 10) / 10,
     targets,
     pages,
+    ...(ec2 ? { ec2 } : {}),
     build: { jsFiles: allJs.length, jsGzipTotal: allJs.reduce((s, a) => s + a.gzip, 0), files: allJs },
   };
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
   if (Object.values(pages).some((p) => !ok(p))) process.exitCode = 1;
+}
+
+function printEc2(ec2: Ec2BenchResult | { error: string }): void {
+  console.log('');
+  if ('error' in ec2) {
+    console.log(`ec2 bench failed: ${ec2.error}`);
+    process.exitCode = 1;
+    return;
+  }
+  printTable(
+    ['instances page', 'first row (median)', 'filter by state', 'filter by name', 'EC2 calls/load'],
+    ec2.fleets.map((f) => [
+      `${f.instances.toLocaleString('en-US')} instances (${f.region})`,
+      `${f.firstRowMs.median} ms`,
+      `${f.filterByStateMs.median} ms`,
+      `${f.filterByNameMs.median} ms`,
+      String(f.awsRequestsPerLoad),
+    ]),
+  );
+  const t = ec2.transition;
+  console.log(
+    `\nstopping ${t.instances} instances took ${t.seconds} s: ${t.pollsPerSecond} waiter polls/s, ${t.awsRequestsPerSecond} EC2 calls/s, ` +
+      `polls name only the changing instances: ${t.pollsTouchOnlyChanging ? 'yes' : 'NO'}`,
+  );
+  console.log(`page JS: EC2 SDK ${kb(ec2.js.ec2SdkGzip)} gzip + the page's own chunks ${kb(ec2.js.pageGzip)} gzip`);
+  printTable(
+    ['ec2 target', 'met'],
+    Object.entries(ec2.targets).map(([k, v]) => [k, v ? 'yes' : 'NO']),
+  );
 }
 
 main().catch((e: unknown) => {

@@ -15,4 +15,5 @@ export interface PageScenario {
 export const PAGE_SCENARIOS: PageScenario[] = [
   { name: 'sign-in', path: '/signin', signedIn: false, mark: 'ready:signin', chunk: 'signin-page' },
   { name: 'dashboard', path: '/dashboard', signedIn: true, mark: 'first-data:dashboard', chunk: 'dashboard-page' },
+  { name: 'instances', path: '/instances', signedIn: true, mark: 'first-data:instances', chunk: 'instances-page' },
 ];
