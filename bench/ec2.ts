@@ -12,6 +12,8 @@ import { measurePageLoad, median } from './lib/measure-page.js';
 import { seedFleet } from './ec2-fleet.js';
 
 const LOADS = Number(process.env.BENCH_EC2_LOADS ?? 5);
+/** The large fleet's size (BENCH_EC2_FLEET for a quicker run while working on the page). */
+const FLEET = Number(process.env.BENCH_EC2_FLEET ?? 10_000);
 const MARK = 'first-data:instances';
 const TARGETS = { firstRowMs: 500, firstRowRatio: 1.2, ownCodeGzip: 40 * 1024 };
 
@@ -65,8 +67,8 @@ function rowsShowOnly(state: string): () => boolean {
 
 function rowsNamed(prefix: string): () => boolean {
   return new Function(
-    `const links = [...document.querySelectorAll('[role=grid][aria-label=Instances] tbody tr[aria-rowindex] a')];
-     return links.length > 0 && links.every((a) => a.textContent.startsWith(${JSON.stringify(prefix)}));`,
+    `const names = [...document.querySelectorAll('[role=grid][aria-label=Instances] tbody tr[aria-rowindex]')].map((r) => r.querySelector('a')).filter(Boolean);
+     return names.length > 0 && names.every((a) => a.textContent.startsWith(${JSON.stringify(prefix)}));`,
   ) as () => boolean;
 }
 
@@ -187,6 +189,14 @@ function pageJs(sizes: Map<string, AssetSize>): Ec2BenchResult['js'] {
   return { ec2SdkGzip, pageGzip: pageChunks.reduce((n, c) => n + c.gzip, 0), pageChunks };
 }
 
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw new Error(`${name}: ${(e as Error).message.split('\n')[0] ?? String(e)}`, { cause: e });
+  }
+}
+
 export async function runEc2Bench(
   page: Page,
   stack: ConsoleStack,
@@ -198,12 +208,16 @@ export async function runEc2Bench(
   const started = Date.now();
   // eu-west-1 holds 5 seeded instances, us-east-1 25: grow them to 100 and 10,000.
   await seedFleet(client('eu-west-1'), 95, 'fleet', log);
-  await seedFleet(client('us-east-1'), 9_975, 'fleet', log);
+  await seedFleet(client('us-east-1'), FLEET - 25, 'fleet', log);
   const seedSeconds = Math.round((Date.now() - started) / 1000);
   log(`fleets seeded in ${seedSeconds} s`);
-  const small = await measureFleet(page, stack.baseUrl, stack.emulator.url, 'eu-west-1', 100);
-  const large = await measureFleet(page, stack.baseUrl, stack.emulator.url, 'us-east-1', 10_000);
-  const transition = await measureTransition(page, stack.baseUrl, stack.emulator.url, 'us-east-1');
+  const small = await step('small fleet', () =>
+    measureFleet(page, stack.baseUrl, stack.emulator.url, 'eu-west-1', 100),
+  );
+  const large = await step('fleet', () => measureFleet(page, stack.baseUrl, stack.emulator.url, 'us-east-1', FLEET));
+  const transition = await step('transition', () =>
+    measureTransition(page, stack.baseUrl, stack.emulator.url, 'us-east-1'),
+  );
   const js = pageJs(sizes);
   return {
     seedSeconds,

@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { createContext, useContext } from 'react';
 import { Link } from 'react-router';
 import { instanceActivity } from '../../aws/ec2/activity';
 import type { Instance } from '../../aws/ec2/instances';
@@ -10,14 +11,67 @@ import type { ActionsMenuItem } from '../../components/ui/menu';
 import { ActionsMenu } from '../../components/ui/menu';
 import { StatusBadge } from '../../components/ui/status-badge';
 
-export interface InstanceColumnsOptions {
+/**
+ * What cells need that changes while the page lives (permissions, the URL). It reaches them through
+ * context, so the column definitions stay the same objects: TanStack renders a cell function as a
+ * component, and a new function each render would remount every cell (closing an open row menu).
+ */
+export interface InstanceRowTools {
   region: string;
   hrefOf: (i: Instance) => string;
   /** Filter the list by a cell's value (type, zone, a tag). */
   filterHref: (patch: Record<string, string>) => string;
   menuItems: (i: Instance) => ActionsMenuItem[];
-  tagKeys: string[];
 }
+
+export const InstanceRowToolsContext = createContext<InstanceRowTools | undefined>(undefined);
+
+function useTools(): InstanceRowTools {
+  const tools = useContext(InstanceRowToolsContext);
+  if (!tools) throw new Error('instance cells need InstanceRowToolsContext');
+  return tools;
+}
+
+function NameCell({ instance }: { instance: Instance }) {
+  const { hrefOf } = useTools();
+  return (
+    <Link to={hrefOf(instance)} className="font-medium text-accent hover:underline">
+      {instance.name ?? <span className="font-normal text-muted italic">(no name)</span>}
+    </Link>
+  );
+}
+
+function FilterCell({
+  value,
+  patch,
+  title,
+}: {
+  value: string | undefined;
+  patch: Record<string, string>;
+  title: string;
+}) {
+  const { filterHref } = useTools();
+  if (value === undefined) return null;
+  return (
+    <Link to={filterHref(patch)} className={filterLink} title={title}>
+      {value}
+    </Link>
+  );
+}
+
+function StateColumnCell({ instance }: { instance: Instance }) {
+  const { region } = useTools();
+  return <StateCell region={region} instance={instance} />;
+}
+
+function ActionsCell({ instance }: { instance: Instance }) {
+  const { menuItems } = useTools();
+  return <ActionsMenu items={menuItems(instance)} triggerSize="sm" triggerVariant="ghost" />;
+}
+
+const h = createColumnHelper<Instance>();
+
+const filterLink = 'rounded hover:underline focus-visible:underline';
 
 /** The state badge with, beside it, what the console is doing or was told about the instance. */
 export function StateCell({ region, instance }: { region: string; instance: Instance }) {
@@ -35,27 +89,14 @@ export function StateCell({ region, instance }: { region: string; instance: Inst
   );
 }
 
-const h = createColumnHelper<Instance>();
-
-const filterLink = 'rounded hover:underline focus-visible:underline';
-
-export function instanceColumns({
-  region,
-  hrefOf,
-  filterHref,
-  menuItems,
-  tagKeys,
-}: InstanceColumnsOptions): ResourceTableColumn<Instance>[] {
-  const columns: ResourceTableColumn<Instance>[] = [
+/** The list's columns; call once per set of tag keys (useMemo), so they stay the same objects. */
+export function instanceColumns(tagKeys: string[]): ResourceTableColumn<Instance>[] {
+  return [
     h.accessor((i) => i.name ?? '', {
       id: 'name',
       header: 'Name',
       meta: { isPinned: true, width: 200 },
-      cell: ({ row }) => (
-        <Link to={hrefOf(row.original)} className="font-medium text-accent hover:underline">
-          {row.original.name ?? <span className="font-normal text-muted italic">(no name)</span>}
-        </Link>
-      ),
+      cell: ({ row }) => <NameCell instance={row.original} />,
     }),
     h.accessor((i) => i.id, {
       id: 'id',
@@ -72,37 +113,25 @@ export function instanceColumns({
       id: 'state',
       header: 'State',
       meta: { width: 300, canHide: false },
-      cell: ({ row }) => <StateCell region={region} instance={row.original} />,
+      cell: ({ row }) => <StateColumnCell instance={row.original} />,
     }),
     h.accessor((i) => i.type ?? '', {
       id: 'type',
       header: 'Type',
       meta: { width: 120 },
-      cell: ({ row }) =>
-        row.original.type ? (
-          <Link
-            to={filterHref({ type: row.original.type })}
-            className={filterLink}
-            title={`Show only ${row.original.type}`}
-          >
-            {row.original.type}
-          </Link>
-        ) : null,
+      cell: ({ row }) => {
+        const type = row.original.type;
+        return <FilterCell value={type} patch={{ type: type ?? '' }} title={`Show only ${type ?? ''}`} />;
+      },
     }),
     h.accessor((i) => i.zone ?? '', {
       id: 'zone',
       header: 'Zone',
       meta: { width: 130 },
-      cell: ({ row }) =>
-        row.original.zone ? (
-          <Link
-            to={filterHref({ zone: row.original.zone })}
-            className={filterLink}
-            title={`Show only ${row.original.zone}`}
-          >
-            {row.original.zone}
-          </Link>
-        ) : null,
+      cell: ({ row }) => {
+        const zone = row.original.zone;
+        return <FilterCell value={zone} patch={{ zone: zone ?? '' }} title={`Show only ${zone ?? ''}`} />;
+      },
     }),
     h.accessor((i) => i.privateIp ?? '', {
       id: 'privateIp',
@@ -128,14 +157,12 @@ export function instanceColumns({
         meta: { width: 140, label: `Tag: ${key}` },
         cell: ({ row }) => {
           const value = row.original.tags.find((t) => t.key === key)?.value;
-          return value === undefined ? null : (
-            <Link
-              to={filterHref({ tag: `${key}=${value}` })}
-              className={filterLink}
-              title={`Show only ${key} = ${value}`}
-            >
-              {value}
-            </Link>
+          return (
+            <FilterCell
+              value={value}
+              patch={{ tag: `${key}=${value ?? ''}` }}
+              title={`Show only ${key} = ${value ?? ''}`}
+            />
           );
         },
       }),
@@ -144,8 +171,7 @@ export function instanceColumns({
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,
       meta: { width: 110, canHide: false, label: 'Actions' },
-      cell: ({ row }) => <ActionsMenu items={menuItems(row.original)} triggerSize="sm" triggerVariant="ghost" />,
+      cell: ({ row }) => <ActionsCell instance={row.original} />,
     }),
   ];
-  return columns;
 }

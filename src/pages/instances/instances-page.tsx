@@ -22,7 +22,7 @@ import { PageHeader } from '../../components/ui/page-header';
 import { humaniseStatus } from '../../components/ui/status-badge';
 import { pageHref } from '../registry';
 import { ACTION_ICON, ACTION_LABEL, useInstanceActions } from './instance-actions';
-import { instanceColumns } from './instance-columns';
+import { instanceColumns, InstanceRowToolsContext, type InstanceRowTools } from './instance-columns';
 import { rememberInstanceNames } from './instance-names';
 import { useActivityChanges, useInstanceWaiter } from './use-instance-waiter';
 import { useInstanceActionPermissions } from './use-instance-permissions';
@@ -68,7 +68,10 @@ export default function InstancesPage() {
 
   const [selection, setSelection] = useState<RowSelection>({});
   const selected = selectedRows(rows, selection, (i) => i.id);
-  const permissions = useInstanceActionPermissions(rows[0]?.id);
+  // DryRun probes wait until the user reaches for the table (pointer, focus, selection), so a page load
+  // costs one list call; they answer long before a menu can be opened and read.
+  const [isArmed, setArmed] = useState(false);
+  const permissions = useInstanceActionPermissions(isArmed ? rows[0]?.id : undefined);
   const actions = useInstanceActions(region, permissions);
 
   // Tag keys seen in this visit's rows become optional columns (hidden until chosen in the table settings).
@@ -86,13 +89,13 @@ export default function InstancesPage() {
   };
   const detailHref = (i: Instance) =>
     href(pageHref('instances/:instanceId', { instanceId: i.id }) ?? `/instances/${i.id}`);
-  const columns = instanceColumns({
+  const columns = useMemo(() => instanceColumns(tagKeys), [tagKeys]);
+  const rowTools: InstanceRowTools = {
     region,
     hrefOf: detailHref,
     filterHref: listHref,
     menuItems: (i) => actions.menuItems([i]),
-    tagKeys,
-  });
+  };
 
   const chips: FilterChip[] = FILTER_KEYS.flatMap((k) => {
     const v = filters[k];
@@ -180,60 +183,74 @@ export default function InstancesPage() {
         isLoading={counts.isPending && query.data !== undefined}
         {...(counts.error ? { error: counts.error.message } : {})}
       />
-      <ResourceTable
-        label="Instances"
-        columns={columns}
-        rows={rows}
-        getRowId={(i) => i.id}
-        getRowLabel={(i) => i.name ?? i.id}
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        onLoadMore={() => void query.fetchNextPage()}
-        isLoading={query.isPending}
-        {...(retryingText(query) ? { loadingText: retryingText(query) } : {})}
-        error={
-          query.error ? (
-            <ErrorNotice
-              {...errorProps(
-                query.error,
-                config,
-                'ec2',
-                () => void (hasRows ? query.fetchNextPage() : query.refetch()),
-              )}
-            />
-          ) : undefined
-        }
-        empty={
-          <EmptyState
-            icon={<Server />}
-            title={hasFilters ? 'No instances match these filters' : `No instances in ${region}`}
-            description={
-              hasFilters
-                ? 'EC2 found none. Filters match exactly and are case-sensitive; * matches any text.'
-                : 'Instances launched in this region appear here.'
+      <div
+        className="flex min-w-0 flex-col"
+        onPointerEnter={() => setArmed(true)}
+        onFocusCapture={() => setArmed(true)}
+      >
+        <InstanceRowToolsContext value={rowTools}>
+          <ResourceTable
+            label="Instances"
+            columns={columns}
+            rows={rows}
+            getRowId={(i) => i.id}
+            getRowLabel={(i) => i.name ?? i.id}
+            hasNextPage={query.hasNextPage}
+            isFetchingNextPage={query.isFetchingNextPage}
+            onLoadMore={() => void query.fetchNextPage()}
+            isLoading={query.isPending}
+            {...(retryingText(query) ? { loadingText: retryingText(query) } : {})}
+            error={
+              query.error ? (
+                <ErrorNotice
+                  {...errorProps(
+                    query.error,
+                    config,
+                    'ec2',
+                    () => void (hasRows ? query.fetchNextPage() : query.refetch()),
+                  )}
+                />
+              ) : undefined
             }
-            {...(hasFilters
-              ? {
-                  action: (
-                    <Button
-                      onClick={() =>
-                        setFilters({ q: undefined, state: undefined, type: undefined, zone: undefined, tag: undefined })
-                      }
-                    >
-                      Clear filters
-                    </Button>
-                  ),
+            empty={
+              <EmptyState
+                icon={<Server />}
+                title={hasFilters ? 'No instances match these filters' : `No instances in ${region}`}
+                description={
+                  hasFilters
+                    ? 'EC2 found none. Filters match exactly and are case-sensitive; * matches any text.'
+                    : 'Instances launched in this region appear here.'
                 }
-              : {})}
+                {...(hasFilters
+                  ? {
+                      action: (
+                        <Button
+                          onClick={() =>
+                            setFilters({
+                              q: undefined,
+                              state: undefined,
+                              type: undefined,
+                              zone: undefined,
+                              tag: undefined,
+                            })
+                          }
+                        >
+                          Clear filters
+                        </Button>
+                      ),
+                    }
+                  : {})}
+              />
+            }
+            selection={selection}
+            onSelectionChange={setSelection}
+            storageKey="ec2-instances"
+            defaultHiddenColumns={tagKeys.map((k) => `tag:${k}`)}
+            onRowOpen={(i) => void navigate(detailHref(i))}
+            toolbar={toolbar}
           />
-        }
-        selection={selection}
-        onSelectionChange={setSelection}
-        storageKey="ec2-instances"
-        defaultHiddenColumns={tagKeys.map((k) => `tag:${k}`)}
-        onRowOpen={(i) => void navigate(detailHref(i))}
-        toolbar={toolbar}
-      />
+        </InstanceRowToolsContext>
+      </div>
       {actions.dialogs}
     </div>
   );
