@@ -10,7 +10,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * All but the last batch are stopped, as the instance quota counts only pending and running ones:
  * the fleet ends up mostly stopped, with the last batch running.
  */
-export async function seedFleet(ec2: EC2Client, size: number, namePrefix: string, log: (m: string) => void = () => undefined): Promise<void> {
+export async function seedFleet(
+  ec2: EC2Client,
+  size: number,
+  namePrefix: string,
+  log: (m: string) => void = () => undefined,
+): Promise<void> {
   let launched = 0;
   let batch = 0;
   while (launched < size) {

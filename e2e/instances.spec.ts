@@ -36,7 +36,12 @@ async function waitForState(ec2: EC2Client, ids: string[], state: string): Promi
 }
 
 /** Launch `count` instances named `name` through the SDK and wait until they run. */
-async function launch(ec2: EC2Client, name: string, count = 1, extraTags: Array<{ Key: string; Value: string }> = []): Promise<string[]> {
+async function launch(
+  ec2: EC2Client,
+  name: string,
+  count = 1,
+  extraTags: Array<{ Key: string; Value: string }> = [],
+): Promise<string[]> {
   const out = await ec2.send(
     new RunInstancesCommand({
       ImageId: 'ami-0a1b2c3d4e5f60718',
@@ -121,7 +126,11 @@ test.describe('as admin', () => {
     expect(await stateOf(ec2, id)).toBe('running');
   });
 
-  test('rebooting from the instance page asks first, sends RebootInstances and keeps it running', async ({ page, open, axe }) => {
+  test('rebooting from the instance page asks first, sends RebootInstances and keeps it running', async ({
+    page,
+    open,
+    axe,
+  }) => {
     const ec2 = sharedEc2();
     const name = unique('reboot');
     const [id = ''] = await launch(ec2, name);
@@ -179,7 +188,10 @@ test.describe('as admin', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Terminated', { timeout: 15_000 });
   });
 
-  test("an action on an instance terminated elsewhere shows EC2's refusal beside it and its true state", async ({ page, open }) => {
+  test("an action on an instance terminated elsewhere shows EC2's refusal beside it and its true state", async ({
+    page,
+    open,
+  }) => {
     const ec2 = sharedEc2();
     const name = unique('refused');
     const [id = ''] = await launch(ec2, name);
@@ -205,7 +217,11 @@ test.describe('as admin', () => {
 
     const listed = page.waitForRequest((r) => {
       const body = decodeURIComponent(r.postData() ?? '');
-      return body.includes('Action=DescribeInstances') && body.includes('MaxResults=100') && body.includes(`Filter.2.Value.1=${run}`);
+      return (
+        body.includes('Action=DescribeInstances') &&
+        body.includes('MaxResults=100') &&
+        body.includes(`Filter.2.Value.1=${run}`)
+      );
     });
     await open(`/instances?state=running&tag=E2eRun%3D${run}`);
     const body = decodeURIComponent((await listed).postData() ?? '');
@@ -229,7 +245,9 @@ test.describe('as admin', () => {
     await expect(page).not.toHaveURL(/state=/);
 
     // The search box: a name search is a tag:Name filter with wildcards, on EC2.
-    const searched = page.waitForRequest((r) => decodeURIComponent(r.postData() ?? '').includes(`Filter.1.Value.1=*${run}-b*`));
+    const searched = page.waitForRequest((r) =>
+      decodeURIComponent(r.postData() ?? '').includes(`Filter.1.Value.1=*${run}-b*`),
+    );
     await page.getByRole('searchbox', { name: 'Find instances' }).fill(`${run}-b`);
     expect(decodeURIComponent((await searched).postData() ?? '')).toContain('Filter.1.Name=tag:Name');
     await expect(rowOf(page, running)).toHaveCount(0);
@@ -284,7 +302,9 @@ test.describe('as a viewer', () => {
     await rowOf(page, id).getByRole('button', { name: 'Actions' }).click();
     const stop = page.getByRole('menuitem', { name: /^Stop/ });
     await expect(stop).toContainText('Your role does not allow ec2:StopInstances');
-    await expect(page.getByRole('menuitem', { name: /^Terminate/ })).toContainText('Your role does not allow ec2:TerminateInstances');
+    await expect(page.getByRole('menuitem', { name: /^Terminate/ })).toContainText(
+      'Your role does not allow ec2:TerminateInstances',
+    );
     await expect(stop).toHaveAttribute('aria-disabled', 'true');
     await stop.click({ force: true });
     await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -342,7 +362,9 @@ test.describe('with faults injected', () => {
     await expect(stateIn(page, id, 'Running')).toBeVisible();
     await openRowMenuItem(page, id, 'Stop');
     await page.getByRole('dialog').getByRole('button', { name: 'Stop', exact: true }).click();
-    await expect(rowOf(page, id).getByRole('alert')).toContainText(`Could not stop ${id}: An internal error has occurred`);
+    await expect(rowOf(page, id).getByRole('alert')).toContainText(
+      `Could not stop ${id}: An internal error has occurred`,
+    );
     await expect(stateIn(page, id, 'Running')).toBeVisible();
     expect(await stateOf(ec2, id)).toBe('running');
   });

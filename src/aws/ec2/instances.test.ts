@@ -25,7 +25,11 @@ let emu: TestEmulator;
 let ec2: EC2Client;
 let region: string;
 
-async function launch(name: string, count: number, extra: Array<{ Key: string; Value: string }> = []): Promise<string[]> {
+async function launch(
+  name: string,
+  count: number,
+  extra: Array<{ Key: string; Value: string }> = [],
+): Promise<string[]> {
   const out = await ec2.send(
     new RunInstancesCommand({
       ImageId: 'ami-0a1b2c3d4e5f60718',
@@ -70,7 +74,9 @@ describe('EC2 filters', () => {
       { Name: 'availability-zone', Values: ['us-east-1a'] },
     ]);
     expect(ec2Filters({ q: 'i-0ab' })).toEqual([{ Name: 'instance-id', Values: ['i-0ab*'] }]);
-    expect(ec2Filters({ q: 'i-0123456789abcdef0' })).toEqual([{ Name: 'instance-id', Values: ['i-0123456789abcdef0'] }]);
+    expect(ec2Filters({ q: 'i-0123456789abcdef0' })).toEqual([
+      { Name: 'instance-id', Values: ['i-0123456789abcdef0'] },
+    ]);
     expect(ec2Filters({ q: 'Team=' })).toEqual([{ Name: 'tag-key', Values: ['Team'] }]);
     expect(ec2Filters({ q: '  ' })).toEqual([]);
   });
@@ -138,7 +144,14 @@ describe('instances against the emulator', () => {
 
   it('adds, changes and removes tags, and reads status checks', async () => {
     const [id = ''] = await launch('tagged', 1, [{ Key: 'Team', Value: 'red' }]);
-    await createTags({ region, id, tags: [{ key: 'Team', value: 'blue' }, { key: 'Owner', value: 'ops' }] });
+    await createTags({
+      region,
+      id,
+      tags: [
+        { key: 'Team', value: 'blue' },
+        { key: 'Owner', value: 'ops' },
+      ],
+    });
     await deleteTags({ region, id, keys: ['Owner'] });
     const instance = await getInstance({ region, id });
     expect(instance.tags).toEqual([
@@ -146,7 +159,9 @@ describe('instances against the emulator', () => {
       { key: 'Team', value: 'blue' },
     ]);
     expect(instance.name).toBe('tagged');
-    const refused = await createTags({ region, id, tags: [{ key: 'aws:x', value: '' }] }).catch((e: unknown) => toAppError(e));
+    const refused = await createTags({ region, id, tags: [{ key: 'aws:x', value: '' }] }).catch((e: unknown) =>
+      toAppError(e),
+    );
     expect(refused).toMatchObject({ code: 'InvalidParameterValue' });
 
     await until([id], 'running');

@@ -156,7 +156,10 @@ export function TagEditor({ tags, onSave, disabledReason }: TagEditorProps) {
       {rows.length === 0 && <p className="text-sm text-muted">No tags. Saving removes every tag.</p>}
       <ul className="flex flex-col gap-3">
         {rows.map((r, i) => (
-          <li key={r.rowId} className="grid grid-cols-1 items-start gap-2 sm:grid-cols-[1fr_1fr_auto]">
+          <li
+            key={r.rowId}
+            className="grid grid-cols-1 items-start gap-2 border-b border-border pb-3 sm:grid-cols-[1fr_1fr_auto] sm:border-0 sm:pb-0"
+          >
             <TextField
               label={`Key ${i + 1}`}
               value={r.key}
