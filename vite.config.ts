@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerResponse } from 'node:http';
 import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
@@ -12,6 +12,7 @@ import {
   DEMO_ISSUER_PATH,
   DEMO_LOGINS_KEY,
   DEMO_REGION,
+  DEMO_USERS,
 } from './emulator/seed/accounts.js';
 
 const EMULATOR_PORT = 4566;
@@ -99,6 +100,39 @@ async function startDevEmulator(root: string): Promise<RunningEmulator> {
   });
 }
 
+/** What `npm run dev` tells the developer once everything is up, printed under Vite's own URLs. */
+interface DevSummary {
+  endpoint: string;
+  auth: string;
+  data: string;
+  adminToken: string;
+}
+
+function printSummary(server: ViteDevServer, summary: DevSummary): void {
+  const printUrls = server.printUrls.bind(server);
+  server.printUrls = () => {
+    printUrls();
+    const consoleUrl = server.resolvedUrls?.local[0] ?? DEV_ORIGIN;
+    const token = summary.adminToken;
+    const lines = [
+      '',
+      `  console      ${consoleUrl}`,
+      `  endpoint     ${summary.endpoint}`,
+      `  auth         ${summary.auth}`,
+      `  data folder  ${summary.data}`,
+      `  admin token  ${token}`,
+      // A real token (no spaces): show how to use it, e.g. for fault injection against the dev server.
+      ...(token.includes(' ')
+        ? []
+        : [`               curl -H "Authorization: Bearer ${token}" ${summary.endpoint}/_emulator/faults`]),
+      '',
+    ];
+    server.config.logger.info(lines.join('\n'));
+  };
+}
+
+const demoUsers = DEMO_USERS.map((u) => `${u.username} / ${u.password} (${u.groups.join(', ')})`).join(', ');
+
 /**
  * Dev: start the emulator in-process (or reuse one on 4566) and serve a config for it, unless
  * CONSOLE_CONFIG_FILE or CONSOLE_EMULATOR_URL points elsewhere. Preview: serve the env's config if set.
@@ -110,19 +144,49 @@ function consoleConfig(): Plugin {
       const fromEnv = configFromEnv();
       if (fromEnv) {
         serveConfig(server, fromEnv);
+        const file = process.env.CONSOLE_CONFIG_FILE;
+        const external = process.env.CONSOLE_EMULATOR_URL ?? '';
+        printSummary(server, {
+          endpoint: file ? `from ${file}` : external,
+          auth: file
+            ? `from ${file} (no emulator started)`
+            : process.env.CONSOLE_AUTH === 'static'
+              ? 'static keys'
+              : `cognito sign-in: ${demoUsers}`,
+          data: file ? 'none (no emulator started)' : `kept by the emulator at ${external}`,
+          adminToken: file
+            ? 'none (no emulator started)'
+            : 'printed by that emulator at its start (or its --admin-token)',
+        });
         return;
       }
       const url = `http://127.0.0.1:${EMULATOR_PORT}`;
+      let data = 'kept by the emulator already on port 4566';
+      let adminToken = 'printed by that emulator at its start (or its --admin-token)';
       if (emulatorSlot.__consoleDevEmulator || !(await answers(`${url}/_emulator/health`))) {
         emulatorSlot.__consoleDevEmulator ??= startDevEmulator(server.config.root);
-        const emulator = await emulatorSlot.__consoleDevEmulator;
-        server.config.logger.info(`  emulator: ${emulator.url} (data in .aws-local)`);
-      } else server.config.logger.info(`  emulator: reusing ${url}`);
+        try {
+          const emulator = await emulatorSlot.__consoleDevEmulator;
+          data = `${relative(server.config.root, emulator.dataDir) || emulator.dataDir} (delete it to start over)`;
+          adminToken = emulator.adminToken;
+        } catch (e) {
+          // One line (a data folder in use, a busy port) rather than a stack: the dev server is no use without it.
+          server.config.logger.error(`emulator: ${(e as Error).message}`);
+          process.exit(1);
+        }
+      }
       // Sign-in through the emulator's user pool once its OIDC provider answers; static keys until then.
       const oidc = await answers(`${url}${DEMO_ISSUER_PATH}/.well-known/openid-configuration`);
-      server.config.logger.info(`  console auth: ${oidc ? 'cognito (demo user pool)' : 'static dev keys'}`);
       const body = JSON.stringify(emulatorConfig(url, oidc ? 'cognito' : 'static'), null, 2);
       serveConfig(server, () => body);
+      printSummary(server, {
+        endpoint: url,
+        auth: oidc
+          ? `cognito sign-in: ${demoUsers}`
+          : `static keys ${DEV_STATIC_KEYS.accessKeyId} / ${DEV_STATIC_KEYS.secretAccessKey} (the user pool did not answer)`,
+        data,
+        adminToken,
+      });
     },
     configurePreviewServer(server) {
       const fromEnv = configFromEnv();

@@ -1,3 +1,4 @@
+import { DataFolderInUseError, PortInUseError } from './core/data-lock.js';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
 
@@ -11,6 +12,9 @@ const USAGE = `usage: npm run emulator -- [options]
                               "none" for no static keys)
   --credential-ttl SECONDS    lifetime of identity-pool credentials (default 3600)
   --admin-token T             token for the /_emulator/ admin API (default random, printed)
+  --cors-origin ORIGIN        let web pages at ORIGIN call the emulator (repeatable; the Vite dev and
+                              preview origins on localhost/127.0.0.1 are always allowed); "*" lets
+                              ANY web page you visit use the emulator with its well-known keys
   --verbose                   log internal errors`;
 
 function isLoopback(host: string): boolean {
@@ -28,6 +32,7 @@ async function main(): Promise<void> {
       'static-credentials': { type: 'string' },
       'credential-ttl': { type: 'string', default: '3600' },
       'admin-token': { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true, default: [] },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -60,10 +65,12 @@ async function main(): Promise<void> {
     staticCredentials,
     credentialTtlSeconds: ttl,
     adminToken: values['admin-token'],
+    corsOrigins: values['cors-origin'],
     verbose: values.verbose,
   });
   if (keys) console.error(`static credentials (admin role): ${staticCredentials[0]?.accessKeyId} / ${staticCredentials[0]?.secretAccessKey}`);
   console.error(`admin token for /_emulator/: ${emulator.adminToken}`);
+  if (values['cors-origin'].includes('*')) console.error('CORS: any web page may call this emulator (--cors-origin "*")');
   console.log(`emulator ready at ${emulator.url}`);
   const shutdown = () => {
     emulator.stop().then(
@@ -77,6 +84,7 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(`emulator: ${(e as Error).message}`);
-  console.error(USAGE);
+  // A folder or port in use is said in one line; the usage text is for a wrong argument.
+  if (!(e instanceof DataFolderInUseError || e instanceof PortInUseError)) console.error(USAGE);
   process.exit(1);
 });

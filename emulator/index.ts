@@ -1,11 +1,14 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './core/faults.js';
+import { claimDataFolder } from './core/data-lock.js';
 import type { Service, ServiceEnv } from './core/types.js';
 import { createEmulatorServer, randomAdminToken } from './server.js';
 import { SERVICE_FACTORIES } from './services/registry.js';
 import { createSecurity } from './auth/index.js';
+import { DEFAULT_CONSOLE_ORIGINS, OriginPolicy } from './core/cors-origins.js';
+import { DEFAULT_LIMITS, type ServerLimits } from './core/limits.js';
 
 export interface EmulatorOptions {
   /** Port to listen on; 0 picks a free one. Default 4566. */
@@ -22,8 +25,15 @@ export interface EmulatorOptions {
   staticCredentials?: Array<{ accessKeyId: string; secretAccessKey: string }>;
   /** Lifetime of identity-pool credentials in seconds (default 3600); shorter for expiry tests. */
   credentialTtlSeconds?: number;
-  /** Origins the seeded console app client may redirect to (default the Vite dev and preview ports). */
+  /**
+   * Origins of the console: the seeded app client may redirect to them and browsers there may call the
+   * emulator (default the Vite dev and preview servers, on localhost and 127.0.0.1).
+   */
   consoleOrigins?: string[];
+  /** More origins browsers may call the emulator from (CORS); `*` allows any web page. */
+  corsOrigins?: string[];
+  /** Timeouts and connection caps (defaults in core/limits.ts). */
+  limits?: Partial<ServerLimits>;
   /** Token for the /_emulator/ admin API; random when omitted. */
   adminToken?: string;
   accountId?: string;
@@ -49,10 +59,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const accountId = options.accountId ?? '123456789012';
   const defaultRegion = options.defaultRegion ?? 'us-east-1';
   const adminToken = options.adminToken ?? randomAdminToken();
+  // Bad origins fail before anything is claimed or touched.
+  const consoleOrigins = options.consoleOrigins ?? [...DEFAULT_CONSOLE_ORIGINS];
+  const origins = new OriginPolicy([...consoleOrigins, ...(options.corsOrigins ?? [])]);
+  // A busy port fails before the folder is touched; a folder in use by another emulator fails in one line.
+  const dataLock = await claimDataFolder(dataDir, host, options.port ?? 4566);
   const log = (message: string) => {
     if (options.verbose) console.error(`[emulator] ${message}`);
   };
-  if (options.reset) rmSync(dataDir, { recursive: true, force: true });
+  if (options.reset) dataLock.empty();
   const firstStart = !existsSync(join(dataDir, INIT_MARKER));
   mkdirSync(dataDir, { recursive: true });
 
@@ -66,7 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const security = await createSecurity(envFor('auth'), {
     staticCredentials: options.staticCredentials ?? [],
     credentialTtlSeconds: options.credentialTtlSeconds ?? 3600,
-    consoleOrigins: options.consoleOrigins ?? ['http://localhost:5173', 'http://localhost:4173'],
+    consoleOrigins,
   });
   const services = new Map<string, Service>();
   for (const [name, factory] of Object.entries(SERVICE_FACTORIES)) services.set(name, await factory(envFor(name)));
@@ -84,6 +99,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     adminToken,
     defaultRegion,
     accountId,
+    origins,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
     log,
     async resetAll(seed) {
       await security.reset();
@@ -119,6 +136,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         });
         for (const service of services.values()) await service.close();
         await security.close();
+        dataLock.release();
       })();
       return stopped;
     },

@@ -3,10 +3,15 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AwsError, DropConnection, toAwsError } from './core/errors.js';
 import { FaultInjector, type FaultSpec } from './core/faults.js';
 import { regionOf, serviceOf } from './core/route.js';
+import { escapeXml } from './protocols/xml.js';
 import type { Caller, RequestContext, Service } from './core/types.js';
+import { requestedHeaders, type CorsGrant, type OriginPolicy } from './core/cors-origins.js';
+import { ConnectionLimiter, serverTimeoutOptions, type ServerLimits } from './core/limits.js';
+import { validHost } from './core/host.js';
+import { authError } from './auth/auth-errors.js';
 import type { Security } from './auth/security.js';
 
-/** Largest body buffered for the non-streaming services (DynamoDB batches reach 16 MB). */
+/** Largest body buffered for the non-streaming services (DynamoDB batches reach 16 MB), once signed. */
 const MAX_BUFFERED_BODY = 32 * 1024 * 1024;
 
 export interface ServerDeps {
@@ -16,6 +21,9 @@ export interface ServerDeps {
   adminToken: string;
   defaultRegion: string;
   accountId: string;
+  /** Browser origins allowed to call the emulator (CORS). */
+  origins: OriginPolicy;
+  limits: ServerLimits;
   /** Reset every service to an empty (or re-seeded) state. */
   resetAll(seed: boolean): Promise<void>;
   log(message: string): void;
@@ -60,15 +68,37 @@ function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
   res.end();
 }
 
+/** A body over its limit: answered with 413, then the connection is closed rather than drained. */
+class BodyTooLarge extends AwsError {
+  constructor(limit: number) {
+    super('RequestEntityTooLarge', `Request body is larger than ${limit} bytes`, 413);
+  }
+}
+
+/** Read a body up to `limit` bytes; a Content-Length over the limit is refused before reading anything. */
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLarge(limit);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new AwsError('RequestEntityTooLarge', `Request body is larger than ${limit} bytes`, 413);
+    if (size > limit) throw new BodyTooLarge(limit);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** Stop reading a request whose answer is final: end the connection once the answer is sent. */
+function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  // Null once the socket is already gone (the client hung up).
+  const socket = req.socket as IncomingMessage['socket'] | null;
+  req.pause();
+  res.setHeader('Connection', 'close');
+  res.once('finish', () => {
+    socket?.end();
+    setTimeout(() => socket?.destroy(), 1000).unref();
+  });
 }
 
 function sendAdminJson(res: ServerResponse, status: number, body: unknown): void {
@@ -137,8 +167,9 @@ const ANONYMOUS = (accountId: string): Caller => ({
 });
 
 export function createEmulatorServer(deps: ServerDeps): Server {
-  const server = createServer({ requestTimeout: 0, keepAliveTimeout: 65_000 }, (req, res) => {
-    handle(req, res, deps).catch((e: unknown) => {
+  const limiter = new ConnectionLimiter(deps.limits.maxUnauthenticatedConnections);
+  const server = createServer(serverTimeoutOptions(deps.limits), (req, res) => {
+    handle(req, res, deps, limiter).catch((e: unknown) => {
       deps.log(`unhandled error: ${(e as Error).stack ?? String(e)}`);
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -146,14 +177,59 @@ export function createEmulatorServer(deps: ServerDeps): Server {
       } else res.destroy();
     });
   });
+  limiter.attach(server, deps.limits.idleTimeoutMs);
   return server;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-  setCorsHeaders(req, res);
-  if (req.method === 'OPTIONS' && req.headers.origin) {
-    answerPreflight(req, res);
+/** The request URL; a Host header that is not host[:port] is left out (and refused once the service is known). */
+function requestUrl(req: IncomingMessage): { url: URL; hostOk: boolean } {
+  const host = req.headers.host;
+  const hostOk = host === undefined || validHost(host);
+  try {
+    return { url: new URL(req.url ?? '/', `http://${hostOk && host ? host : 'localhost'}`), hostOk };
+  } catch {
+    return { url: new URL('http://localhost/'), hostOk: false };
+  }
+}
+
+/** CORS from a resource's own rule (S3 bucket CORS) for an origin the emulator does not allow. */
+function setGrantHeaders(res: ServerResponse, grant: CorsGrant, preflight: boolean): void {
+  res.setHeader('Access-Control-Allow-Origin', grant.allowOrigin);
+  res.setHeader('Vary', 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method');
+  if (grant.exposeHeaders.length) res.setHeader('Access-Control-Expose-Headers', grant.exposeHeaders.join(', '));
+  if (!preflight) return;
+  res.setHeader('Access-Control-Allow-Methods', grant.allowMethods.join(', '));
+  if (grant.allowHeaders.length) res.setHeader('Access-Control-Allow-Headers', grant.allowHeaders.join(', '));
+  if (grant.maxAgeSeconds !== undefined) res.setHeader('Access-Control-Max-Age', String(grant.maxAgeSeconds));
+}
+
+/** A preflight from an origin the emulator does not allow: only a bucket's own CORS rule can answer it. */
+function answerForeignPreflight(req: IncomingMessage, res: ServerResponse, origin: string, deps: ServerDeps): void {
+  const method = req.headers['access-control-request-method'];
+  const grant = deps.services.get('s3')?.corsGrant?.(req, {
+    origin,
+    method: typeof method === 'string' ? method : '',
+    headers: requestedHeaders(req.headers['access-control-request-headers']),
+  });
+  if (grant) {
+    setGrantHeaders(res, grant, true);
+    res.writeHead(200, { 'Content-Length': '0' });
+    res.end();
+    return;
+  }
+  const body = 'CORSResponse: This CORS request is not allowed. Start the emulator with --cors-origin for this origin.';
+  res.writeHead(403, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps, limiter: ConnectionLimiter): Promise<void> {
+  const { url, hostOk } = requestUrl(req);
+  const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+  const originAllowed = origin !== undefined && deps.origins.allows(origin);
+  if (originAllowed) setCorsHeaders(req, res);
+  if (req.method === 'OPTIONS' && origin !== undefined) {
+    if (originAllowed) answerPreflight(req, res);
+    else answerForeignPreflight(req, res, origin, deps);
     return;
   }
   if (url.pathname.startsWith('/_emulator/')) {
@@ -173,7 +249,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   if (!service) {
     res.writeHead(400, { 'Content-Type': 'application/xml' });
     res.end(
-      `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse><Error><Code>UnknownService</Code><Message>The emulator does not provide the service "${serviceName}"</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse><Error><Code>UnknownService</Code><Message>The emulator does not provide the service "${escapeXml(serviceName)}"</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
     );
     return;
   }
@@ -197,8 +273,20 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
     isAllowed: (action, resource, context) => deps.security.isAllowed(ctx.caller, action, resource, context),
   };
   try {
-    if (serviceName !== 's3') ctx.body = await readBody(req, MAX_BUFFERED_BODY);
+    if (!hostOk) throw new AwsError('InvalidArgument', 'The Host header is not a valid host[:port].', 400, { ArgumentName: 'Host' });
+    if (origin !== undefined && !originAllowed) {
+      // A page from another site: refused, unless the bucket's own CORS rule lets that origin use it.
+      const grant = service.corsGrant?.(req, { origin, method: req.method ?? 'GET', headers: [] });
+      if (!grant) throw authError(serviceName, 'disallowed-origin');
+      setGrantHeaders(res, grant, false);
+    }
+    if (serviceName !== 's3') {
+      // The signature's key is checked before the body is read, so strangers cannot make us buffer 32 MiB.
+      const signed = deps.security.precheck({ req, service: serviceName });
+      ctx.body = await readBody(req, signed ? MAX_BUFFERED_BODY : deps.limits.unverifiedBodyBytes);
+    }
     ctx.caller = await deps.security.authenticate({ req, url, service: serviceName, region: ctx.region, body: ctx.body });
+    if (!ctx.caller.anonymous) limiter.authenticated(req.socket);
     await service.handle(ctx);
   } catch (e) {
     if (e instanceof DropConnection) {
@@ -211,6 +299,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
       res.destroy();
       return;
     }
+    // An unread body of a refused request is not drained: the connection closes after the answer.
+    if (e instanceof BodyTooLarge || (serviceName !== 's3' && ctx.body === null && !req.complete)) closeAfterAnswer(req, res);
     service.writeError(ctx, error);
   }
 }

@@ -10,7 +10,11 @@ export type AuthFailure =
   | 'presign-expired'
   | 'missing'
   | 'malformed'
-  | 'malformed-query';
+  | 'malformed-query'
+  /** A header that must be signed (x-amz-*, Host, Content-MD5) is not among the signed headers. */
+  | 'unsigned-headers'
+  /** A signed request from a browser page whose origin the emulator does not allow. */
+  | 'disallowed-origin';
 
 type Shape = [code: string, status: number, message?: string];
 
@@ -18,6 +22,9 @@ const SIG_MESSAGE =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 const KEY_MESSAGE = 'The security token included in the request is invalid.';
 const EXPIRED_MESSAGE = 'The security token included in the request is expired';
+const UNSIGNED_MESSAGE = 'The request signature does not conform to AWS standards: these headers must be signed:';
+const ORIGIN_MESSAGE =
+  "This emulator does not accept requests from the page's origin. Allow it with --cors-origin ORIGIN (or the consoleOrigins / corsOrigins options).";
 
 /** AWS's codes and statuses per service for each failure (S3 InvalidAccessKeyId, DynamoDB UnrecognizedClientException...). */
 const SHAPES: Record<string, Partial<Record<AuthFailure, Shape>> & Record<'malformed', Shape>> = {
@@ -31,6 +38,8 @@ const SHAPES: Record<string, Partial<Record<AuthFailure, Shape>> & Record<'malfo
     missing: ['AccessDenied', 403, 'Access Denied'],
     malformed: ['AuthorizationHeaderMalformed', 400, 'The authorization header is malformed.'],
     'malformed-query': ['AuthorizationQueryParametersError', 400, 'The query-string authentication parameters are malformed.'],
+    'unsigned-headers': ['AccessDenied', 403, 'There were headers present in the request which were not signed'],
+    'disallowed-origin': ['AccessDenied', 403, ORIGIN_MESSAGE],
   },
   dynamodb: {
     'unknown-key': ['UnrecognizedClientException', 400],
@@ -41,6 +50,8 @@ const SHAPES: Record<string, Partial<Record<AuthFailure, Shape>> & Record<'malfo
     'presign-expired': ['InvalidSignatureException', 400, 'Signature expired.'],
     missing: ['MissingAuthenticationTokenException', 400, 'Request is missing Authentication Token'],
     malformed: ['IncompleteSignatureException', 400, 'The request signature does not conform to AWS standards.'],
+    'unsigned-headers': ['IncompleteSignatureException', 400, UNSIGNED_MESSAGE],
+    'disallowed-origin': ['AccessDeniedException', 400, ORIGIN_MESSAGE],
   },
   ec2: {
     'unknown-key': ['AuthFailure', 401, 'AWS was not able to validate the provided access credentials'],
@@ -51,6 +62,8 @@ const SHAPES: Record<string, Partial<Record<AuthFailure, Shape>> & Record<'malfo
     'presign-expired': ['RequestExpired', 400, 'Request has expired.'],
     missing: ['MissingAuthenticationToken', 401, 'Request is missing Authentication Token'],
     malformed: ['AuthFailure', 401, 'AWS was not able to validate the provided access credentials'],
+    'unsigned-headers': ['IncompleteSignature', 400, UNSIGNED_MESSAGE],
+    'disallowed-origin': ['UnauthorizedOperation', 403, ORIGIN_MESSAGE],
   },
   sqs: {
     'unknown-key': ['InvalidClientTokenId', 403],
@@ -61,6 +74,8 @@ const SHAPES: Record<string, Partial<Record<AuthFailure, Shape>> & Record<'malfo
     'presign-expired': ['AccessDenied', 403, 'Request has expired'],
     missing: ['MissingAuthenticationToken', 403, 'Request is missing Authentication Token'],
     malformed: ['IncompleteSignature', 400, 'The request signature does not conform to AWS standards.'],
+    'unsigned-headers': ['IncompleteSignature', 400, UNSIGNED_MESSAGE],
+    'disallowed-origin': ['AccessDenied', 403, ORIGIN_MESSAGE],
   },
   sts: {
     'unknown-key': ['InvalidClientTokenId', 403],
@@ -71,6 +86,8 @@ const SHAPES: Record<string, Partial<Record<AuthFailure, Shape>> & Record<'malfo
     'presign-expired': ['SignatureDoesNotMatch', 403, 'Signature expired.'],
     missing: ['MissingAuthenticationToken', 403, 'Request is missing Authentication Token'],
     malformed: ['IncompleteSignature', 400, 'The request signature does not conform to AWS standards.'],
+    'unsigned-headers': ['IncompleteSignature', 400, UNSIGNED_MESSAGE],
+    'disallowed-origin': ['AccessDenied', 403, ORIGIN_MESSAGE],
   },
 };
 /** Cognito (both JSON 1.1 APIs) answers like DynamoDB. */
@@ -88,6 +105,8 @@ export function authError(service: string, failure: AuthFailure, detail?: string
   const shape = shapes[failure] ?? shapes.malformed;
   const [code, status, message] = shape;
   const text = message ?? DEFAULT_MESSAGES[failure] ?? 'Authentication failed';
+  // S3 names the headers in an element of its own, as AWS does.
+  if (service === 's3' && failure === 'unsigned-headers') return new AwsError(code, text, status, { HeadersNotSigned: detail ?? '' });
   return new AwsError(code, detail ? `${text} ${detail}` : text, status);
 }
 

@@ -3,7 +3,7 @@ import { authError } from './auth-errors.js';
 import { anonymousCaller, callerOf } from './caller.js';
 import { createChunkSigner } from './chunk-signer.js';
 import type { CredentialStore } from './credentials.js';
-import { verifySigV4, type SignedInput } from './sigv4.js';
+import { precheckSigV4, verifySigV4, type SignedInput } from './sigv4.js';
 
 /** Cognito operations AWS serves without a signature (sign-in and identity-pool credential exchange). */
 const UNSIGNED_OPERATIONS: Record<string, Set<string>> = {
@@ -14,9 +14,13 @@ const UNSIGNED_OPERATIONS: Record<string, Set<string>> = {
   ]),
 };
 
-function targetOperation(input: SignedInput): string {
+function targetOperation(input: Pick<SignedInput, 'req'>): string {
   const target = input.req.headers['x-amz-target'];
   return typeof target === 'string' ? (target.split('.').pop() ?? '') : '';
+}
+
+function isPublicOperation(input: Pick<SignedInput, 'req' | 'service'>): boolean {
+  return Object.hasOwn(UNSIGNED_OPERATIONS, input.service) && UNSIGNED_OPERATIONS[input.service]?.has(targetOperation(input)) === true;
 }
 
 /** S3 uploads whose aws-chunked chunks (and trailer) carry chained signatures. */
@@ -40,6 +44,16 @@ export async function authenticateRequest(input: SignedInput, store: CredentialS
     return caller;
   }
   if (input.service === 's3') return anonymousCaller(accountId);
-  if (UNSIGNED_OPERATIONS[input.service]?.has(targetOperation(input))) return anonymousCaller(accountId);
+  if (isPublicOperation(input)) return anonymousCaller(accountId);
+  throw authError(input.service, 'missing');
+}
+
+/**
+ * Before a non-S3 body is read: true when the request claims a signature from a known key. An unsigned
+ * request is refused at once unless it is one of Cognito's public operations (whose bodies are small).
+ */
+export function precheckRequest(input: Pick<SignedInput, 'req' | 'service'>, store: CredentialStore): boolean {
+  if (precheckSigV4(input, (id) => store.find(id))) return true;
+  if (input.service === 's3' || isPublicOperation(input)) return false;
   throw authError(input.service, 'missing');
 }

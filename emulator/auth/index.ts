@@ -1,7 +1,7 @@
 import type { SecurityFactory } from './security.js';
 import { ADMIN_ROLE_NAME, DEMO_USER_POOL_ID, DEMO_USERS } from '../seed/accounts.js';
 import { accessDeniedError } from './auth-errors.js';
-import { authenticateRequest } from './authenticate.js';
+import { authenticateRequest, precheckRequest } from './authenticate.js';
 import { CredentialStore } from './credentials.js';
 import { openDb, wipeDb } from './db.js';
 import { createOidcRoute } from './oidc/routes.js';
@@ -54,6 +54,7 @@ export const createSecurity: SecurityFactory = async (env, options) => {
 
   return {
     authenticate: (input) => authenticateRequest(input, credentials, env.accountId),
+    precheck: (input) => precheckRequest(input, credentials),
     isAllowed(caller, action, resource, context) {
       if (caller.anonymous || !caller.roleName) return false;
       const policy = roles.policyOf(caller.roleName);

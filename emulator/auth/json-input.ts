@@ -48,6 +48,19 @@ export class JsonInput {
     return v as Record<string, string>;
   }
 
+  /** Cognito's AttributeType list (UserAttributes): each entry { Name: string, Value?: string }. */
+  attributeList(name: string): Array<{ Name: string; Value?: string }> {
+    const v = this.input[name];
+    if (v === undefined || v === null) return [];
+    const valid = Array.isArray(v) && v.every((a: unknown) => {
+      if (!a || typeof a !== 'object' || Array.isArray(a)) return false;
+      const { Name, Value } = a as { Name?: unknown; Value?: unknown };
+      return typeof Name === 'string' && Name !== '' && (Value === undefined || Value === null || typeof Value === 'string');
+    });
+    if (!valid) throw new AwsError('InvalidParameterException', `1 validation error detected: Value at '${name}' failed to satisfy constraint: Member must be a list of attributes with a Name and an optional string Value`);
+    return v as Array<{ Name: string; Value?: string }>;
+  }
+
   raw(name: string): unknown {
     return this.input[name];
   }

@@ -11,7 +11,8 @@ export function jsonOperationService(name: string, targetPrefix: string, operati
     name,
     async handle(ctx) {
       const operation = operationFromTarget(ctx.req.headers['x-amz-target'], targetPrefix);
-      const run = operations[operation];
+      // Own properties only: `constructor` or `__proto__` as an operation name is unknown, not Object's.
+      const run = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
       if (!run) throw new AwsError('UnknownOperationException', `The emulator does not support ${operation}`, 400);
       await ctx.begin(operation);
       const out = await run(new JsonInput(parseJsonBody(ctx.body)), ctx);

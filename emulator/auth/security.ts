@@ -31,6 +31,11 @@ export interface Security {
     region: string;
     body: Buffer | null;
   }): Promise<Caller>;
+  /**
+   * Checks that need no body (the claim, the signed headers, the key); true when the request is signed.
+   * Throws the service's auth error, so an unauthenticated body is never read past a small cap.
+   */
+  precheck(input: { req: IncomingMessage; service: string }): boolean;
   isAllowed(caller: Caller, action: string, resource: string, context?: Record<string, string>): boolean;
   /** The service's AccessDenied error, with AWS's message form. */
   accessDenied(caller: Caller, service: string, action: string, resource: string): AwsError;

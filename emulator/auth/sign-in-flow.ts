@@ -85,6 +85,20 @@ export async function signIn(issuer: string, clientId: string, redirectUri: stri
     : { callback: null, page: result, jar, verifier, redirectUri };
 }
 
+/** Post the form on a page the flow stopped on (e.g. the new-password step) and follow to the callback. */
+export async function submitPageForm(issuer: string, flow: SignInResult, fields: Record<string, string>): Promise<SignInResult> {
+  const html = flow.page?.html ?? '';
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+  if (!action) throw new Error('the page has no form');
+  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  const result = await follow(new URL(action.replace(/&#38;/g, '&'), issuer).href, flow.jar, flow.redirectUri, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ ...hidden, ...fields }).toString(),
+  });
+  return result instanceof URL ? { ...flow, callback: result, page: null } : { ...flow, callback: null, page: result };
+}
+
 export interface TokenSet {
   id_token: string;
   access_token: string;

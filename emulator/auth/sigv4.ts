@@ -6,6 +6,7 @@ import { parseCredential, type CredentialScope } from '../core/route.js';
 import { authError, type AuthFailure } from './auth-errors.js';
 import type { StoredCredentials } from './credentials.js';
 import { NodeSha256, sha256Hex } from './hash.js';
+import { headersNotSigned } from './signed-headers.js';
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -173,23 +174,60 @@ export type VerifyResult =
  * Verify a request's SigV4 signature (header or presigned) against the credential store; throws the
  * service's authentication error. Signatures are computed by @smithy/signature-v4.
  */
+/**
+ * The checks that need no body: the claim parses, every header that must be signed is, the key is known
+ * and the session token is its own. Null when the request is unsigned.
+ */
+function checkClaim(
+  input: Pick<SignedInput, 'req'>,
+  lookup: (accessKeyId: string) => StoredCredentials | null,
+): { claim: Claim; creds: StoredCredentials; query: Record<string, string | string[]> } | null {
+  const auth = header(input.req, 'authorization');
+  const query = rawQuery(input.req);
+  const presigned = !auth && query['X-Amz-Credential'] !== undefined;
+  if (!auth && !presigned) return null;
+  const claim = auth ? claimFromHeader(input.req, auth) : claimFromQuery(query);
+  if (claim.scope.date !== claim.date.toISOString().slice(0, 10).replace(/-/g, '')) {
+    throw new AuthFailed('bad-signature', 'The credential scope date does not match the request date.');
+  }
+  const unsigned = headersNotSigned(input.req, claim.signedHeaders);
+  if (unsigned.length) throw new AuthFailed('unsigned-headers', unsigned.join(','));
+  const creds = lookup(claim.scope.accessKeyId);
+  if (!creds) throw new AuthFailed('unknown-key');
+  if ((creds.sessionToken ?? '') !== (claim.token ?? '')) throw new AuthFailed('invalid-token');
+  return { claim, creds, query };
+}
+
+function rethrow(service: string, e: unknown): never {
+  if (e instanceof AuthFailed) throw authError(service, e.failure, e.detail);
+  if (e instanceof URIError) throw authError(service, 'bad-signature');
+  throw e;
+}
+
+/**
+ * Whether a request claims a signature from a known key, checked before its body is read, so an
+ * unauthenticated client cannot make the server buffer a large body. Throws the service's auth error.
+ */
+export function precheckSigV4(
+  input: Pick<SignedInput, 'req' | 'service'>,
+  lookup: (accessKeyId: string) => StoredCredentials | null,
+): boolean {
+  try {
+    return checkClaim(input, lookup) !== null;
+  } catch (e) {
+    return rethrow(input.service, e);
+  }
+}
+
 export async function verifySigV4(
   input: SignedInput,
   lookup: (accessKeyId: string) => StoredCredentials | null,
   now = Date.now(),
 ): Promise<VerifyResult> {
   try {
-    const auth = header(input.req, 'authorization');
-    const query = rawQuery(input.req);
-    const presigned = !auth && query['X-Amz-Credential'] !== undefined;
-    if (!auth && !presigned) return { kind: 'unsigned' };
-    const claim = auth ? claimFromHeader(input.req, auth) : claimFromQuery(query);
-    if (claim.scope.date !== claim.date.toISOString().slice(0, 10).replace(/-/g, '')) {
-      throw new AuthFailed('bad-signature', 'The credential scope date does not match the request date.');
-    }
-    const creds = lookup(claim.scope.accessKeyId);
-    if (!creds) throw new AuthFailed('unknown-key');
-    if ((creds.sessionToken ?? '') !== (claim.token ?? '')) throw new AuthFailed('invalid-token');
+    const checked = checkClaim(input, lookup);
+    if (!checked) return { kind: 'unsigned' };
+    const { claim, creds, query } = checked;
     if (!sameHex(await expectedSignature(input, claim, creds, query), claim.signature)) throw new AuthFailed('bad-signature');
     if (creds.expiresAt !== undefined && now >= creds.expiresAt) throw new AuthFailed('expired-token');
     const signedAt = claim.date.getTime();
@@ -202,8 +240,6 @@ export async function verifySigV4(
     const seed = claim.expires === undefined ? { signature: claim.signature, amzDate: header(input.req, 'x-amz-date') ?? '' } : null;
     return { kind: 'signed', creds, scope: claim.scope, seed };
   } catch (e) {
-    if (e instanceof AuthFailed) throw authError(input.service, e.failure, e.detail);
-    if (e instanceof URIError) throw authError(input.service, 'bad-signature');
-    throw e;
+    return rethrow(input.service, e);
   }
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CorsGrant, CorsRequest } from './cors-origins.js';
 
 /** The identity a request was signed by, after SigV4 verification. */
 export interface Caller {
@@ -76,6 +77,11 @@ export interface Service {
    * before it has started a response.
    */
   writeError(ctx: RequestContext, error: import('./errors.js').AwsError): void;
+  /**
+   * CORS a resource grants on its own to an origin the emulator does not allow (S3: the bucket's CORS
+   * configuration, as on AWS); null or absent: refused.
+   */
+  corsGrant?(req: IncomingMessage, request: CorsRequest): CorsGrant | null;
   /** Delete all state (the admin API's reset). */
   reset(): Promise<void>;
   /** Write demo data into empty state. */

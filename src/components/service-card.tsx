@@ -13,11 +13,13 @@ export interface ServiceCardProps {
   error?: ErrorNoticeProps;
   /** Link to the service's page, once it exists. */
   href?: string;
+  /** The service's icon (src/components/service-icons.ts). */
+  icon?: ReactNode;
   children?: ReactNode;
 }
 
 /** One dashboard card: its own loading, empty, error and data states. */
-export function ServiceCard({ title, count, isLoading, isEmpty, emptyText, error, href, children }: ServiceCardProps) {
+export function ServiceCard({ title, count, isLoading, isEmpty, emptyText, error, href, icon, children }: ServiceCardProps) {
   const headingId = useId();
   return (
     <section
@@ -26,7 +28,12 @@ export function ServiceCard({ title, count, isLoading, isEmpty, emptyText, error
       className="flex min-h-40 min-w-0 flex-col gap-3 rounded-lg border border-border bg-surface p-4 shadow-sm"
     >
       <header className="flex min-w-0 items-baseline justify-between gap-2">
-        <h2 id={headingId} className="min-w-0 text-base font-semibold break-words">
+        <h2 id={headingId} className="flex min-w-0 items-center gap-2 text-base font-semibold break-words">
+          {icon && (
+            <span aria-hidden="true" className="flex shrink-0 text-subtle [&_svg]:size-4">
+              {icon}
+            </span>
+          )}
           {href ? (
             <Link to={href} className="text-accent hover:underline">
               {title}

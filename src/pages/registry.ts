@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { LayoutDashboard, Server } from 'lucide-react';
+import { SERVICE_ICONS } from '../components/service-icons';
 import { generatePath, type Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
 import { knownInstanceName } from './instances/instance-names';
@@ -37,7 +37,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'dashboard',
     label: 'Dashboard',
-    icon: LayoutDashboard,
+    icon: SERVICE_ICONS.dashboard,
     load: () => import('./dashboard/dashboard-page'),
     // EC2's client is by far the largest chunk: evaluating it early would delay the other cards' first data.
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
@@ -45,7 +45,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'instances',
     label: 'Instances',
-    icon: Server,
+    icon: SERVICE_ICONS.ec2,
     load: () => import('./instances/instances-page'),
     preload: () => preloadClients(['ec2']),
     searchParam: 'q',
@@ -53,7 +53,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'instances/:instanceId',
     label: 'Instance',
-    icon: Server,
+    icon: SERVICE_ICONS.ec2,
     inNav: false,
     load: () => import('./instances/instance-page'),
     preload: () => preloadClients(['ec2']),

@@ -5,7 +5,9 @@ import type { Db } from '../db.js';
 import { poolKeys } from '../pool-keys.js';
 import type { HttpRoute } from '../security.js';
 import type { UserPools } from '../user-pools.js';
-import { loginPage, messagePage, type DemoAccount } from './login-page.js';
+import { ChallengeSessions } from '../challenge-sessions.js';
+import { policyRules, policyViolation } from '../password-policy.js';
+import { loginPage, messagePage, newPasswordPage, type DemoAccount } from './login-page.js';
 import { createPoolProvider } from './provider.js';
 
 export const OIDC_PREFIX = '/cognito-idp/';
@@ -27,7 +29,9 @@ export interface OidcRoute extends HttpRoute {
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': contentType, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+  // The sign-in pages may not be framed: another site could overlay them to harvest a password.
+  const framing = contentType.startsWith('text/html') ? { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' } : {};
+  res.writeHead(status, { 'Content-Type': contentType, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body), ...framing });
   res.end(body);
 }
 
@@ -45,6 +49,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 /** The user pools' OIDC providers under /cognito-idp/POOL_ID, with the login page and a Cognito-like userinfo. */
 export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
   const providers = new Map<string, Promise<Provider>>();
+  const sessions = new ChallengeSessions(deps.db);
   const callbacks = new WeakMap<Provider, ReturnType<Provider['callback']>>();
   const issuerOf = (poolId: string) => `${deps.baseUrl()}${OIDC_PREFIX}${poolId}`;
 
@@ -93,10 +98,40 @@ export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
       return;
     }
     const form = await readForm(req);
+    const html = (status: number, body: string) => send(res, status, 'text/html; charset=utf-8', body);
+    const sessionId = form.get('session');
+    if (sessionId !== null) {
+      // The NEW_PASSWORD_REQUIRED step: the session, bound to this sign-in, says who the user is.
+      const session = sessions.find(sessionId, details.uid);
+      if (!session || session.poolId !== poolId) {
+        html(400, loginPage({ poolName, action, error: 'This password change has expired. Sign in again.', demoAccounts }));
+        return;
+      }
+      const newPassword = form.get('new_password') ?? '';
+      const again = (error: string) =>
+        html(400, newPasswordPage({ poolName, action, session: sessionId, username: session.username, rules: policyRules(), error }));
+      if (newPassword !== (form.get('confirm_password') ?? '')) return again('The passwords do not match.');
+      const violation = policyViolation(newPassword);
+      if (violation) return again(violation);
+      await deps.pools.setPassword(poolId, session.username, newPassword, true);
+      sessions.end(sessionId);
+      const changed = deps.pools.user(poolId, session.username);
+      if (!changed?.enabled) {
+        html(401, loginPage({ poolName, action, error: 'Incorrect username or password.', demoAccounts }));
+        return;
+      }
+      await provider.interactionFinished(req, res, { login: { accountId: changed.sub } }, { mergeWithLastSubmission: false });
+      return;
+    }
     const username = form.get('username') ?? '';
     const user = await deps.pools.checkPassword(poolId, username, form.get('password') ?? '');
     if (!user) {
-      send(res, 401, 'text/html; charset=utf-8', loginPage({ poolName, action, username, error: 'Incorrect username or password.', demoAccounts }));
+      html(401, loginPage({ poolName, action, username, error: 'Incorrect username or password.', demoAccounts }));
+      return;
+    }
+    if (user.status === 'FORCE_CHANGE_PASSWORD') {
+      const session = sessions.create({ poolId, username: user.username, boundTo: details.uid });
+      html(200, newPasswordPage({ poolName, action, session, username: user.username, rules: policyRules() }));
       return;
     }
     await provider.interactionFinished(req, res, { login: { accountId: user.sub } }, { mergeWithLastSubmission: false });

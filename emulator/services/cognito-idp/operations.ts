@@ -4,6 +4,8 @@ import type { RequestContext } from '../../core/types.js';
 import type { Db } from '../../auth/db.js';
 import type { JsonInput } from '../../auth/json-input.js';
 import type { JsonOperation } from '../../auth/json-service.js';
+import { ChallengeSessions } from '../../auth/challenge-sessions.js';
+import { checkPasswordPolicy, DEFAULT_PASSWORD_POLICY } from '../../auth/password-policy.js';
 import { poolKeys } from '../../auth/pool-keys.js';
 import { signPoolTokens } from '../../auth/tokens.js';
 import type { PoolUser, UserPools } from '../../auth/user-pools.js';
@@ -34,15 +36,11 @@ function userShape(u: PoolUser, attributesKey: 'Attributes' | 'UserAttributes' =
   };
 }
 
-function checkPasswordPolicy(password: string): void {
-  if (password.length < 8) {
-    throw new AwsError('InvalidPasswordException', 'Password did not conform with policy: Password not long enough');
-  }
-}
 
 /** Operation name -> handler. Admin calls are signed and authorized on the pool ARN; InitiateAuth is public. */
 export function userPoolOperations(deps: UserPoolDeps): Record<string, Operation> {
   const { pools } = deps;
+  const sessions = new ChallengeSessions(deps.db);
   const poolArn = (ctx: RequestContext, poolId: string) => `arn:aws:cognito-idp:${ctx.region}:${deps.accountId}:userpool/${poolId}`;
 
   /** Authorize, then make sure the pool exists (AWS checks permission first). */
@@ -98,6 +96,7 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, Operation
           Arn: poolArn(ctx, poolId),
           CreationDate: epoch(found?.createdAt ?? Date.now()),
           EstimatedNumberOfUsers: pools.users(poolId).length,
+          Policies: { PasswordPolicy: DEFAULT_PASSWORD_POLICY },
         },
       };
     },
@@ -131,10 +130,7 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, Operation
     async AdminCreateUser(input, ctx) {
       const poolId = pool(input, ctx, 'AdminCreateUser');
       const username = input.str('Username');
-      const attributes = input.raw('UserAttributes');
-      const email = Array.isArray(attributes)
-        ? (attributes as Array<{ Name?: unknown; Value?: unknown }>).find((a) => a.Name === 'email')?.Value
-        : undefined;
+      const email = input.attributeList('UserAttributes').find((a) => a.Name === 'email')?.Value;
       const temporary = input.optStr('TemporaryPassword');
       if (temporary !== undefined) checkPasswordPolicy(temporary);
       if (!pools.createUser(poolId, username, typeof email === 'string' ? email : null, 'FORCE_CHANGE_PASSWORD')) {
@@ -207,6 +203,18 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, Operation
       if (flow === 'USER_PASSWORD_AUTH') {
         const user = await pools.checkPassword(client.poolId, params.USERNAME ?? '', params.PASSWORD ?? '');
         if (!user) throw new AwsError('NotAuthorizedException', 'Incorrect username or password.');
+        if (user.status === 'FORCE_CHANGE_PASSWORD') {
+          // A temporary password only opens the challenge to choose a permanent one, as on Cognito.
+          return {
+            ChallengeName: 'NEW_PASSWORD_REQUIRED',
+            Session: sessions.create({ poolId: user.poolId, username: user.username, boundTo: client.clientId }),
+            ChallengeParameters: {
+              USER_ID_FOR_SRP: user.username,
+              requiredAttributes: '[]',
+              userAttributes: JSON.stringify(user.email ? { email: user.email } : {}),
+            },
+          };
+        }
         return authResult(user, client.clientId, true);
       }
       if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
@@ -219,6 +227,26 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, Operation
         return authResult(user, client.clientId, false);
       }
       throw new AwsError('InvalidParameterException', `The emulator supports AuthFlow USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH, not ${flow}`);
+    },
+    async RespondToAuthChallenge(input) {
+      const challenge = input.str('ChallengeName');
+      const client = pools.client(input.str('ClientId'));
+      if (!client) throw new AwsError('ResourceNotFoundException', 'User pool client does not exist.');
+      if (challenge !== 'NEW_PASSWORD_REQUIRED') {
+        throw new AwsError('InvalidParameterException', `The emulator answers the NEW_PASSWORD_REQUIRED challenge only, not ${challenge}`);
+      }
+      const sessionId = input.str('Session');
+      const responses = input.strMap('ChallengeResponses');
+      const session = sessions.find(sessionId, client.clientId);
+      if (!session || session.username !== responses.USERNAME) throw new AwsError('NotAuthorizedException', 'Invalid session for the user.');
+      const password = responses.NEW_PASSWORD;
+      if (!password) throw new AwsError('InvalidParameterException', 'Missing required parameter NEW_PASSWORD');
+      checkPasswordPolicy(password);
+      const user = userOf(session.poolId, session.username);
+      if (!user.enabled) throw new AwsError('NotAuthorizedException', 'User is disabled.');
+      await pools.setPassword(session.poolId, session.username, password, true);
+      sessions.end(sessionId);
+      return authResult(userOf(session.poolId, session.username), client.clientId, true);
     },
   };
 }

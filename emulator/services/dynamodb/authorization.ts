@@ -51,7 +51,7 @@ export function grantsFor(operation: string, input: Input, region: string, accou
       const byAction = new Map<string, Set<string>>();
       for (const entry of asList(input.TransactItems)) {
         for (const [kind, body] of Object.entries(asRecord(entry))) {
-          const entryAction = TRANSACT_WRITE_ACTIONS[kind];
+          const entryAction = Object.hasOwn(TRANSACT_WRITE_ACTIONS, kind) ? TRANSACT_WRITE_ACTIONS[kind] : undefined;
           if (!entryAction) continue;
           const set = byAction.get(entryAction) ?? new Set<string>();
           set.add(tableArn(asRecord(body).TableName));

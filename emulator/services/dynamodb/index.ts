@@ -10,6 +10,7 @@ import { DYNALITE_OPERATIONS, DynaliteEngine, type DynaliteOperation, type Input
 import { OWN_OPERATIONS, UNSUPPORTED_OPERATIONS, WRITE_OPERATIONS } from './operations.js';
 import { IdempotencyTokens } from './idempotency.js';
 import { ReadWriteLock } from './rw-lock.js';
+import { checkNesting } from './nesting.js';
 import { keyOf, transactGetItems, transactWriteItems } from './transactions.js';
 import { DynamoDbError } from './dynamodb-error.js';
 import { TableStats } from './table-stats.js';
@@ -150,6 +151,7 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
       const known = DYNALITE.has(operation) || OWN_OPERATIONS.has(operation) || UNSUPPORTED_OPERATIONS.has(operation);
       if (!known) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
       const input = parseJsonBody(ctx.body);
+      checkNesting(input);
       await ctx.begin(operation);
       if (UNSUPPORTED_OPERATIONS.has(operation)) {
         throw new AwsError('ValidationException', `${operation} is not supported by this emulator`);

@@ -2,9 +2,10 @@ import { AwsError } from '../../core/errors.js';
 import { receiveSmallBody } from './body.js';
 import { bucketArn, requireBucket, type S3Call } from './common.js';
 import { sendEmpty, sendXml } from './response.js';
+import type { S3Store } from './store.js';
 import { children, malformedXml, parseXmlBody, textOf, type XmlIn } from './xml-input.js';
 
-interface CorsRule {
+export interface CorsRule {
   ID?: string;
   AllowedHeader: string[];
   AllowedMethod: string[];
@@ -55,6 +56,12 @@ export async function putBucketCors(call: S3Call): Promise<void> {
   if (!rules.length || rules.length > 100) throw malformedXml();
   call.store.setCors(name, JSON.stringify(rules));
   sendEmpty(call.ctx, 200);
+}
+
+/** The bucket's stored CORS rules (none when it has no configuration or does not exist). */
+export function bucketCorsRules(store: S3Store, bucket: string): CorsRule[] {
+  const cors = store.getBucket(bucket)?.cors;
+  return cors ? (JSON.parse(cors) as CorsRule[]) : [];
 }
 
 export async function getBucketCors(call: S3Call): Promise<void> {

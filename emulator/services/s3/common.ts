@@ -31,10 +31,19 @@ export function requireBucket(store: S3Store, name: string): BucketRow {
   return bucket;
 }
 
+/** Longest object key S3 accepts, in UTF-8 bytes. */
+export const MAX_KEY_BYTES = 1024;
+
+/** S3's KeyTooLongError for a key over 1,024 bytes; every operation that names a key checks it. */
+export function checkKeyLength(key: string): void {
+  if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw new AwsError('KeyTooLongError', 'Your key is too long', 400);
+}
+
 /** The bucket and key of an object operation (the router guarantees both). */
 export function target(call: S3Call): { bucket: string; key: string } {
   const { bucket, key } = call.r;
   if (bucket === null || key === null) throw new AwsError('InvalidRequest', 'A bucket and key are required.');
+  checkKeyLength(key);
   return { bucket, key };
 }
 

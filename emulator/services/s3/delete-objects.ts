@@ -1,7 +1,7 @@
 import { AwsError } from '../../core/errors.js';
 import { receiveSmallBody } from './body.js';
 import { CHECKSUM_ALGORITHMS, checksumHeader } from './checksums.js';
-import { objectArn, requireBucket, type S3Call } from './common.js';
+import { MAX_KEY_BYTES, objectArn, requireBucket, type S3Call } from './common.js';
 import { header } from './request.js';
 import { sendXml } from './response.js';
 import { children, malformedXml, parseXmlBody, textOf } from './xml-input.js';
@@ -32,6 +32,10 @@ export async function deleteObjects(call: S3Call): Promise<void> {
   const deleted: Array<{ Key: string }> = [];
   const errors: Array<{ Key: string; Code: string; Message: string }> = [];
   for (const key of keys) {
+    if (Buffer.byteLength(key) > MAX_KEY_BYTES) {
+      errors.push({ Key: key, Code: 'KeyTooLongError', Message: 'Your key is too long' });
+      continue;
+    }
     if (!call.ctx.isAllowed('s3:DeleteObject', objectArn(bucket, key))) {
       errors.push({ Key: key, Code: 'AccessDenied', Message: 'Access Denied' });
       continue;

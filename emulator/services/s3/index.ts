@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import type { Service, ServiceFactory } from '../../core/types.js';
 import { seedS3 } from '../../seed/s3.js';
 import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './buckets.js';
-import { deleteBucketCors, getBucketCors, putBucketCors } from './bucket-cors.js';
+import { bucketCorsRules, deleteBucketCors, getBucketCors, putBucketCors } from './bucket-cors.js';
+import { matchCorsRules } from './cors-match.js';
 import type { S3Call } from './common.js';
 import { deleteObjects } from './delete-objects.js';
 import { listObjectsV1, listObjectsV2 } from './list-objects.js';
@@ -60,6 +61,15 @@ export const createS3Service: ServiceFactory = async (env) => {
       await handler({ ctx, store, r, accountId: env.accountId });
     },
     writeError: writeS3Error,
+    corsGrant(req, request) {
+      let bucket: string | null;
+      try {
+        bucket = parseS3Request(req).bucket;
+      } catch {
+        return null;
+      }
+      return bucket ? matchCorsRules(bucketCorsRules(store, bucket), request) : null;
+    },
     async reset() {
       store.close();
       for (const name of ['index.db', 'index.db-wal', 'index.db-shm', 'objects', 'parts', 'tmp']) {

@@ -6,7 +6,7 @@ import { AwsError } from '../../core/errors.js';
 import { newContentFile, receiveToFile } from './body.js';
 import { checkReadConditions, parseRange } from './conditions.js';
 import {
-  headersFromRequest, noSuchBucket, noSuchKey, objectArn, requireBucket, target, type S3Call,
+  checkKeyLength, headersFromRequest, noSuchBucket, noSuchKey, objectArn, requireBucket, target, type S3Call,
 } from './common.js';
 import { header } from './request.js';
 import { baseHeaders, isoDate, objectHeaders, sendEmpty, sendXml } from './response.js';
@@ -91,7 +91,6 @@ export async function putObject(call: S3Call): Promise<void> {
   const { bucket, key } = target(call);
   call.ctx.authorize('s3:PutObject', objectArn(bucket, key));
   requireBucket(call.store, bucket);
-  if (Buffer.byteLength(key) > 1024) throw new AwsError('KeyTooLongError', 'Your key is too long', 400);
   const headers = headersFromRequest(call.ctx.req);
   const body = await receiveToFile(call.store, call.ctx, 'objects');
   // Conditional write: If-None-Match: * refuses to overwrite.
@@ -125,11 +124,14 @@ export function parseCopySource(value: string): { bucket: string; key: string } 
   const path = value.replace(/^\//, '').split('?')[0] ?? '';
   const slash = path.indexOf('/');
   if (slash <= 0 || slash === path.length - 1) throw bad();
+  let source: { bucket: string; key: string };
   try {
-    return { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
+    source = { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
   } catch {
     throw bad();
   }
+  checkKeyLength(source.key);
+  return source;
 }
 
 /** Copy a stored content file to a new one (fsynced), for CopyObject. */

@@ -17,11 +17,26 @@ const parser = new XMLParser({
 export const malformedXml = () =>
   new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema');
 
+/** XML's five entities and numeric character references; anything else after `&` is not XML. */
+const REFERENCE = /^&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/;
+
+/**
+ * Whether every `&` outside CDATA starts one of XML's own references. The parser also knows HTML's
+ * entities (`&nbsp;`...), which S3 refuses as MalformedXML.
+ */
+function onlyXmlReferences(text: string): boolean {
+  const outsideCdata = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
+  for (let i = outsideCdata.indexOf('&'); i >= 0; i = outsideCdata.indexOf('&', i + 1)) {
+    if (!REFERENCE.test(outsideCdata.slice(i, i + 16))) return false;
+  }
+  return true;
+}
+
 /** Parse an S3 request document and return its root element, which must be named `root`. */
 export function parseXmlBody(data: Buffer, root: string): Record<string, XmlIn | XmlIn[]> {
   const text = data.toString('utf8');
   // No DTDs: S3 documents never need one, and entity declarations are an expansion-bomb risk.
-  if (!text.trim() || /<!DOCTYPE/i.test(text) || XMLValidator.validate(text) !== true) throw malformedXml();
+  if (!text.trim() || /<!DOCTYPE/i.test(text) || !onlyXmlReferences(text) || XMLValidator.validate(text) !== true) throw malformedXml();
   let doc: unknown;
   try {
     doc = parser.parse(text);

@@ -22,7 +22,7 @@ export function Toaster({ toasts, onDismiss }: ToasterProps) {
   return (
     <section
       aria-label="Notifications"
-      className="pointer-events-none fixed right-4 bottom-4 left-4 z-50 flex flex-col items-end gap-2 sm:left-auto"
+      className="pointer-events-none fixed top-16 right-4 left-4 z-50 flex flex-col items-end gap-2 sm:left-auto"
     >
       {toasts.map((t) => {
         const { border, icon, Icon } = TONES[t.tone];

@@ -7,6 +7,7 @@ import { dynamodbQueries } from '../../aws/dynamodb/queries';
 import { sqsQueries } from '../../aws/sqs/queries';
 import { toAppError } from '../../aws/errors';
 import { ServiceCard } from '../../components/service-card';
+import { SERVICE_ICONS as Icons } from '../../components/service-icons';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
 import { PageHeader } from '../../components/ui/page-header';
@@ -63,6 +64,7 @@ export default function DashboardPage() {
       <div className="grid min-w-0 grid-cols-1 gap-4 lg:grid-cols-2">
         <ServiceCard
           title="S3 buckets"
+          icon={<Icons.s3 />}
           count={useConfigBuckets || buckets.data ? formatNumber(bucketNames.length) : undefined}
           isLoading={buckets.isPending && !useConfigBuckets}
           isEmpty={bucketNames.length === 0}
@@ -78,6 +80,7 @@ export default function DashboardPage() {
 
         <ServiceCard
           title="EC2 instances"
+          icon={<Icons.ec2 />}
           count={instances.data ? formatCount(instances.data.total, instances.data.isPartial) : undefined}
           isLoading={instances.isPending}
           isEmpty={instances.data?.total === 0}
@@ -109,7 +112,9 @@ export default function DashboardPage() {
                         {body}
                       </Link>
                     ) : (
-                      <span className="flex items-center gap-1.5 rounded-md border border-border px-2 py-1">{body}</span>
+                      <span className="flex items-center gap-1.5 rounded-md border border-border px-2 py-1">
+                        {body}
+                      </span>
                     )}
                   </li>
                 );
@@ -119,6 +124,7 @@ export default function DashboardPage() {
 
         <ServiceCard
           title="DynamoDB tables"
+          icon={<Icons.dynamodb />}
           count={tables.data ? formatCount(tables.data.items.length, tables.data.nextToken !== undefined) : undefined}
           isLoading={tables.isPending}
           isEmpty={tables.data?.items.length === 0}
@@ -133,6 +139,7 @@ export default function DashboardPage() {
 
         <ServiceCard
           title="SQS queues"
+          icon={<Icons.sqs />}
           count={queues.data ? formatCount(queues.data.items.length, queues.data.nextToken !== undefined) : undefined}
           isLoading={queues.isPending}
           isEmpty={queues.data?.items.length === 0}

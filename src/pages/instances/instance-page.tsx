@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Server } from 'lucide-react';
+import { SERVICE_ICONS } from '../../components/service-icons';
 import { Link, useParams } from 'react-router';
 import type { Instance, InstanceStatus, StatusCheck } from '../../aws/ec2/instances';
 import { useSaveTags } from '../../aws/ec2/mutations';
@@ -159,7 +159,7 @@ export default function InstancePage() {
   if (query.error && !instance)
     return (
       <div className="flex flex-col gap-4">
-        <PageHeader icon={<Server />} title={instanceId} />
+        <PageHeader icon={<SERVICE_ICONS.ec2 />} title={instanceId} />
         <ErrorNotice {...errorProps(query.error, config, 'ec2', () => void query.refetch())} />
         <p className="text-sm">
           <Link to={listHref} className="text-accent hover:underline">
@@ -172,7 +172,7 @@ export default function InstancePage() {
   if (!instance)
     return (
       <div className="flex flex-col gap-4" aria-busy="true">
-        <PageHeader icon={<Server />} title={instanceId} />
+        <PageHeader icon={<SERVICE_ICONS.ec2 />} title={instanceId} />
         <Skeleton className="h-5 w-40" />
         <Skeleton className="h-40 w-full" />
         <p role="status" className="text-xs text-muted">
@@ -185,7 +185,7 @@ export default function InstancePage() {
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <PageHeader
-        icon={<Server />}
+        icon={<SERVICE_ICONS.ec2 />}
         title={
           <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
             {instance.name ?? instance.id}

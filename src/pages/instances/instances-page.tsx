@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { RefreshCw, Server } from 'lucide-react';
+import { RefreshCw } from 'lucide-react';
+import { SERVICE_ICONS } from '../../components/service-icons';
 import { useNavigate } from 'react-router';
 import { INSTANCE_STATES, type Instance, type InstanceFilters } from '../../aws/ec2/instances';
 import { ec2Queries } from '../../aws/ec2/queries';
@@ -141,7 +142,7 @@ export default function InstancesPage() {
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <PageHeader
-        icon={<Server />}
+        icon={<SERVICE_ICONS.ec2 />}
         title="Instances"
         count={query.data ? formatCount(rows.length, query.hasNextPage) : undefined}
         description={`EC2 instances in ${region}. Filters run on EC2; states update as they change.`}
@@ -214,7 +215,7 @@ export default function InstancesPage() {
             }
             empty={
               <EmptyState
-                icon={<Server />}
+                icon={<SERVICE_ICONS.ec2 />}
                 title={hasFilters ? 'No instances match these filters' : `No instances in ${region}`}
                 description={
                   hasFilters
