@@ -12,6 +12,8 @@ import { jsAssetSizes, pageChunks, type AssetSize } from './lib/build-stats.js';
 import { measurePageLoad, median, type PageLoad } from './lib/measure-page.js';
 import { printTable } from './lib/table.js';
 import { PAGE_SCENARIOS, type PageScenario } from './scenarios.js';
+import { runSqsBench, type SqsBenchResult } from './sqs.js';
+import { runDynamoDbBench } from './dynamodb.js';
 import { runEc2Bench, type Ec2BenchResult } from './ec2.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
   const stack = await startConsoleStack();
   const browser = await launch();
   const pages: Record<string, PageResult | { path: string; error: string }> = {};
+  let sqs: SqsBenchResult | { error: string } | undefined;
   let ec2: Ec2BenchResult | { error: string } | undefined;
   try {
     const signedOut = await browser.newContext();
@@ -166,6 +169,16 @@ async function main(): Promise<void> {
         pages[scenario.name] = { path: scenario.path, error: (e as Error).message.split('\n')[0] ?? String(e) };
       }
     }
+    if (!process.env.BENCH_SKIP_SQS) {
+      sqs = await runSqsBench({
+        page: inPage,
+        baseUrl: stack.baseUrl,
+        emulator: stack.emulator,
+        buildDir: BUILD_DIR,
+        sizes,
+        runs: RUNS,
+      }).catch((e: unknown) => ({ error: (e as Error).message.split('\n')[0] ?? String(e) }));
+    }
     // Last: it grows the emulator's fleet to 10,000 instances.
     if (process.env.BENCH_EC2 !== '0' && !signInError)
       ec2 = await runEc2Bench(inPage, stack, sizes, (m) => console.log(`[bench] ec2: ${m}`)).catch((e: unknown) => ({
@@ -175,7 +188,8 @@ async function main(): Promise<void> {
     await browser.close();
     await stack.stop();
   }
-  report(pages, sizes, build.seconds, ec2);
+  report(pages, sizes, build.seconds, sqs, ec2);
+  await runDynamoDbBench(sizes);
 }
 
 function kb(bytes: number): string {
@@ -186,6 +200,7 @@ function report(
   pages: Record<string, PageResult | { path: string; error: string }>,
   sizes: Map<string, AssetSize>,
   buildSeconds: number,
+  sqs?: SqsBenchResult | { error: string },
   ec2?: Ec2BenchResult | { error: string },
 ): void {
   const ok = (p: PageResult | { error: string } | undefined): p is PageResult => !!p && !('error' in p);
@@ -257,13 +272,15 @@ function report(
     buildSeconds: Math.round(buildSeconds * 10) / 10,
     targets,
     pages,
+    ...(sqs ? { sqs } : {}),
     ...(ec2 ? { ec2 } : {}),
     build: { jsFiles: allJs.length, jsGzipTotal: allJs.reduce((s, a) => s + a.gzip, 0), files: allJs },
   };
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
-  if (Object.values(pages).some((p) => !ok(p))) process.exitCode = 1;
+  if (sqs && 'error' in sqs) console.log(`\nqueues bench failed: ${sqs.error}`);
+  if (Object.values(pages).some((p) => !ok(p)) || (sqs && 'error' in sqs)) process.exitCode = 1;
 }
 
 function printEc2(ec2: Ec2BenchResult | { error: string }): void {

@@ -16,4 +16,13 @@ export const PAGE_SCENARIOS: PageScenario[] = [
   { name: 'sign-in', path: '/signin', signedIn: false, mark: 'ready:signin', chunk: 'signin-page' },
   { name: 'dashboard', path: '/dashboard', signedIn: true, mark: 'first-data:dashboard', chunk: 'dashboard-page' },
   { name: 'instances', path: '/instances', signedIn: true, mark: 'first-data:instances', chunk: 'instances-page' },
+  { name: 'tables', path: '/tables', signedIn: true, mark: 'first-data:tables', chunk: 'tables-page' },
+  {
+    name: 'table (seeded Orders)',
+    path: '/tables/Orders',
+    signedIn: true,
+    mark: 'first-data:table',
+    chunk: 'table-page',
+  },
+  { name: 'queues', path: '/queues', signedIn: true, mark: 'first-data:queues', chunk: 'queues-page' },
 ];

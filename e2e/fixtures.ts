@@ -1,11 +1,18 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { EmulatorOptions } from '../emulator/index.js';
+import { DEMO_REGION } from '../emulator/seed/accounts.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { consoleConfigFor } from './support/console-config.js';
 import { e2eEnv } from './support/env.js';
 import { openSignedIn } from './support/sign-in.js';
 import { emulatorAdmin, startSeededEmulator, type StartedEmulator } from './support/stack.js';
 import { USERS, storageStateFor, type DemoUser, type Role } from './support/users.js';
+
+export interface AwsClientConfig {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+}
 
 export interface Fixtures {
   /** Which seeded user the test runs as (its saved OIDC session is loaded); default admin. */
@@ -17,6 +24,8 @@ export interface Fixtures {
   axe(label?: string): Promise<void>;
   /** The shared emulator's admin API (/_emulator/...). Prefer `ownEmulator` for faults: they are global. */
   admin(path: string, body?: unknown, method?: string): Promise<unknown>;
+  /** AWS SDK v3 client options for the shared emulator (static admin keys), to create a spec's own resources. */
+  awsClientConfig: AwsClientConfig;
   /** Options for `ownEmulator`. */
   ownEmulatorOptions: EmulatorOptions;
   /** Extra fields merged into the config served with `ownEmulator`. */
@@ -38,6 +47,15 @@ export const test = base.extend<Fixtures>({
   admin: async ({}, use) => {
     const env = e2eEnv();
     await use((path, body, method) => emulatorAdmin(env.emulatorUrl, env.adminToken, path, body, method));
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the pattern
+  awsClientConfig: async ({}, use) => {
+    const env = e2eEnv();
+    await use({
+      endpoint: env.emulatorUrl,
+      region: DEMO_REGION,
+      credentials: { accessKeyId: env.accessKeyId, secretAccessKey: env.secretAccessKey },
+    });
   },
   ownEmulatorOptions: [{}, { option: true }],
   ownConfigOverrides: [{}, { option: true }],

@@ -4,5 +4,7 @@
  */
 export const CONSOLE_PAGES: Array<{ name: string; path: string; heading: string }> = [
   { name: 'dashboard', path: '/dashboard', heading: 'Dashboard' },
+  { name: 'queues', path: '/queues', heading: 'Queues' },
+  { name: 'queue', path: '/queues/orders-dlq?tab=dead-letter', heading: 'orders-dlq' },
   { name: '404', path: '/no/such/page', heading: 'Page not found' },
 ];

@@ -3,7 +3,7 @@ export interface E2eEnv {
   baseUrl: string;
   emulatorUrl: string;
   adminToken: string;
-  /** Static admin keys of the shared emulator, for specs that make their own resources through the SDK. */
+  /** Static keys the shared emulator accepts, so specs create their own resources with the AWS SDK. */
   accessKeyId: string;
   secretAccessKey: string;
 }

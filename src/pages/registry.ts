@@ -62,6 +62,40 @@ export const PAGES: PageEntry[] = [
       return [{ label: 'Instances', href: '/instances' }, { label: knownInstanceName(id) ?? id }];
     },
   },
+  {
+    path: 'tables',
+    label: 'Tables',
+    icon: SERVICE_ICONS.dynamodb,
+    load: () => import('./tables/tables-page'),
+    preload: () => preloadClients(['dynamodb']),
+    searchParam: 'q',
+  },
+  {
+    path: 'tables/:table',
+    label: 'Table',
+    icon: SERVICE_ICONS.dynamodb,
+    inNav: false,
+    load: () => import('./tables/table-page'),
+    preload: () => preloadClients(['dynamodb']),
+    crumbs: (params) => [{ label: 'Tables', href: '/tables' }, { label: params.table ?? '' }],
+  },
+  {
+    path: 'queues',
+    label: 'Queues',
+    icon: SERVICE_ICONS.sqs,
+    load: () => import('./queues/queues-page'),
+    preload: () => preloadClients(['sqs']),
+    searchParam: 'prefix',
+  },
+  {
+    path: 'queues/:queue',
+    label: 'Queue',
+    inNav: false,
+    icon: SERVICE_ICONS.sqs,
+    load: () => import('./queues/queue-page'),
+    preload: () => preloadClients(['sqs']),
+    crumbs: (params) => [{ label: 'Queues', href: '/queues' }, { label: params.queue ?? '' }],
+  },
 ];
 
 export function hasPage(path: string): boolean {

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { AwsError } from '../../core/errors.js';
+import { inRegion, listRegionTables, parseStoredName, pinBareRegion, storedName, stripStoredNames, toStored, toUser } from './regions.js';
 
 /**
  * dynalite's own validation and action modules, called directly: the same code path its HTTP listener
@@ -96,7 +98,7 @@ export function toDynamoError(e: unknown): AwsError {
   if (err.statusCode && err.body?.__type) {
     const code = err.body.__type.slice(err.body.__type.indexOf('#') + 1);
     const message = err.body.message ?? err.body.Message ?? '';
-    return new AwsError(code, message, err.statusCode);
+    return new AwsError(code, stripStoredNames(message), err.statusCode);
   }
   return new AwsError('InternalServerError', `Internal server error: ${err.message ?? String(e)}`, 500);
 }
@@ -112,8 +114,13 @@ export interface EngineOptions {
 /** A dynalite store on disk whose writes are fsynced before they are acknowledged. */
 export class DynaliteEngine {
   readonly store: Store;
+  private readonly options: EngineOptions;
+  /** The region whose tables keep their plain names (see regions.ts); pinned when the store opens. */
+  bareRegion: string;
 
   constructor(options: EngineOptions) {
+    this.options = options;
+    this.bareRegion = options.region;
     const ms = options.transitionMs ?? 500;
     this.store = dbModule.create({ path: options.path, createTableMs: ms, deleteTableMs: ms, updateTableMs: ms });
     this.store.tableDb.awsAccountId = options.accountId;
@@ -129,8 +136,24 @@ export class DynaliteEngine {
   }
 
   /** Open LevelDB now, so a locked or unreadable data folder fails the start, not every request. */
-  open(): Promise<void> {
-    return this.store.db.open();
+  async open(): Promise<void> {
+    await this.store.db.open();
+    const arns: string[] = [];
+    for await (const value of this.store.db.values({ gte: 'table~', lt: 'table~\xff' })) {
+      const arn = (value as { TableArn?: unknown } | null)?.TableArn;
+      if (typeof arn === 'string') arns.push(arn);
+    }
+    this.bareRegion = pinBareRegion(join(dirname(this.options.path), 'regions.json'), arns, this.options.region);
+  }
+
+  /** Run one request's work with table names resolved in `region` (each region has its own tables). */
+  inRegion<T>(region: string, fn: () => T): T {
+    return inRegion(region, this.bareRegion, fn);
+  }
+
+  /** The name `name` is stored under in the current request's region. */
+  storedName(name: string): string {
+    return storedName(name);
   }
 
   /** Validate `input` as dynalite's HTTP listener does, then run the operation. */
@@ -144,28 +167,37 @@ export class DynaliteEngine {
     }
   }
 
-  /** dynalite's type and value checks; returns the normalized input (parsed expressions included). */
+  /**
+   * dynalite's type and value checks; returns the normalized input (parsed expressions included), with
+   * table names turned into the names they are stored under in the request's region.
+   */
   validate(operation: DynaliteOperation, input: Input): Input {
     const entry = ACTIONS.get(operation);
     if (!entry) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
+    // A stored name coming back from our own code (a transaction's rollback) is checked as the plain name.
+    const plain =
+      typeof input.TableName === 'string' && input.TableName.includes('!')
+        ? { ...input, TableName: parseStoredName(input.TableName, this.bareRegion).name }
+        : input;
     try {
-      const data = validations.checkTypes(input, entry.validation.types);
+      const data = validations.checkTypes(plain, entry.validation.types);
       validations.checkValidations(data, entry.validation.types, entry.validation.custom, this.store);
-      return data;
+      return toStored(operation, data);
     } catch (e) {
       throw toDynamoError(e);
     }
   }
 
-  /** Run an already validated operation. */
+  /** Run an already validated operation; the output names tables as the caller knows them. */
   run(operation: DynaliteOperation, data: Input): Promise<Input> {
     const entry = ACTIONS.get(operation);
     if (!entry) return Promise.reject(new AwsError('UnknownOperationException', `Unknown operation ${operation}`));
+    if (operation === 'ListTables') return this.listTables(data);
     return new Promise((resolve, reject) => {
       try {
         entry.action(this.store, data, (err, out) => {
           if (err) reject(toDynamoError(err));
-          else resolve((out ?? {}) as Input);
+          else resolve(toUser((out ?? {}) as Input));
         });
       } catch (e) {
         reject(toDynamoError(e));
@@ -173,10 +205,23 @@ export class DynaliteEngine {
     });
   }
 
-  /** The table's description; ResourceNotFoundException unless it exists (and, if `active`, is usable). */
+  /** ListTables of the request's region (dynalite's own lists every table of the store). */
+  private async listTables(data: Input): Promise<Input> {
+    const names: string[] = [];
+    for await (const value of this.store.db.values({ gte: 'table~', lt: 'table~\xff' })) {
+      const name = (value as { TableName?: unknown } | null)?.TableName;
+      if (typeof name === 'string') names.push(name);
+    }
+    return listRegionTables(names, data, this.bareRegion);
+  }
+
+  /**
+   * The table's description (under its stored name); ResourceNotFoundException unless it exists (and, if
+   * `active`, is usable). `name` is the caller's name in the request's region, or a stored name.
+   */
   table(name: string, active = true): Promise<TableDescription> {
     return new Promise((resolve, reject) => {
-      this.store.getTable(name, active, (err, table) => {
+      this.store.getTable(storedName(name), active, (err, table) => {
         if (err || !table) reject(toDynamoError(err));
         else resolve(table);
       });
@@ -223,7 +268,8 @@ export class DynaliteEngine {
       if (table.TableStatus === 'DELETING') {
         table.TableStatus = 'ACTIVE';
         await this.store.db.put(key, table);
-        await this.invoke('DeleteTable', { TableName: table.TableName }).catch(() => undefined);
+        // The stored name, not validated again (it holds the region prefix of its table).
+        await this.run('DeleteTable', { TableName: table.TableName }).catch(() => undefined);
       } else {
         table.TableStatus = 'ACTIVE';
         for (const index of table.GlobalSecondaryIndexes ?? []) index.IndexStatus = 'ACTIVE';

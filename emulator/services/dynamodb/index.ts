@@ -157,9 +157,10 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
         throw new AwsError('ValidationException', `${operation} is not supported by this emulator`);
       }
       for (const grant of grantsFor(operation, input, ctx.region, env.accountId)) ctx.authorize(grant.action, grant.resources);
-      const output = DYNALITE.has(operation)
-        ? await dynaliteOperation(operation as DynaliteOperation, input)
-        : await ownOperation(operation, input);
+      // Each region has its own tables (regions.ts).
+      const output = await engine.inRegion(ctx.region, () =>
+        DYNALITE.has(operation) ? dynaliteOperation(operation as DynaliteOperation, input) : ownOperation(operation, input),
+      );
       writeJson(ctx, 200, output);
     },
     writeError(ctx, error) {

@@ -25,7 +25,8 @@ export class TableStats {
   /** Fill the counts into a DescribeTable (or Create/Update/DeleteTable) description, in place. */
   async fill(table: Input | undefined): Promise<void> {
     if (!table || typeof table.TableName !== 'string' || table.TableStatus !== 'ACTIVE') return;
-    const name = table.TableName;
+    // Counted under the name the table is stored as in the request's region.
+    const name = this.engine().storedName(table.TableName);
     const own = await this.stats(`item-${name}~`);
     table.ItemCount = own.count;
     table.TableSizeBytes = own.bytes;

@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsError } from '../../core/errors.js';
+import { storedName } from './regions.js';
 
 export interface TtlSetting {
   enabled: boolean;
@@ -25,12 +26,15 @@ export class TtlSettings {
     }
   }
 
-  get(table: string): TtlSetting | undefined {
+  /** Settings are kept per stored name, so a table of one region never sees another region's setting. */
+  get(name: string): TtlSetting | undefined {
+    const table = storedName(name);
     return Object.hasOwn(this.settings, table) ? this.settings[table] : undefined;
   }
 
   /** AWS refuses to enable TTL twice, or to disable it when it is off. */
-  update(table: string, enabled: boolean, attributeName: string): void {
+  update(name: string, enabled: boolean, attributeName: string): void {
+    const table = storedName(name);
     const current = this.get(table);
     if (enabled && current?.enabled) throw new AwsError('ValidationException', 'TimeToLive is already enabled');
     if (!enabled && !current?.enabled) throw new AwsError('ValidationException', 'TimeToLive is already disabled');
@@ -42,7 +46,8 @@ export class TtlSettings {
     this.save();
   }
 
-  forget(table: string): void {
+  forget(name: string): void {
+    const table = storedName(name);
     if (!this.get(table)) return;
     delete this.settings[table];
     this.save();

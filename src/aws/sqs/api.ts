@@ -47,7 +47,12 @@ export async function listQueueOverview(
         (sqs) =>
           new sqs.GetQueueAttributesCommand({
             QueueUrl: url,
-            AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'RedrivePolicy'],
+            AttributeNames: [
+              'QueueArn',
+              'ApproximateNumberOfMessages',
+              'ApproximateNumberOfMessagesNotVisible',
+              'RedrivePolicy',
+            ],
           }),
         signal,
       );
