@@ -15,6 +15,7 @@ import { PAGE_SCENARIOS, type PageScenario } from './scenarios.js';
 import { runSqsBench, type SqsBenchResult } from './sqs.js';
 import { runDynamoDbBench } from './dynamodb.js';
 import { benchS3, printS3, type S3BenchResult } from './s3.js';
+import { runEc2Bench, type Ec2BenchResult } from './ec2.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGETS = { signInInitialJsGzip: 150 * 1024, dashboardFirstDataMs: 1000 };
@@ -51,7 +52,13 @@ async function launch(): Promise<Browser> {
   const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   return chromium.launch({
     executablePath: existsSync(system) ? system : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -119,7 +126,9 @@ async function measureScenario(
     navigationRetries,
     requests: first.requests,
     // A duplicate in any run counts.
-    duplicates: loads.flatMap((l) => l.duplicates).filter((d, i, all) => all.findIndex((x) => x.request === d.request) === i),
+    duplicates: loads
+      .flatMap((l) => l.duplicates)
+      .filter((d, i, all) => all.findIndex((x) => x.request === d.request) === i),
   };
 }
 
@@ -131,6 +140,7 @@ async function main(): Promise<void> {
   const pages: Record<string, PageResult | { path: string; error: string }> = {};
   let sqs: SqsBenchResult | { error: string } | undefined;
   let s3: S3BenchResult | { error: string } | undefined;
+  let ec2: Ec2BenchResult | { error: string } | undefined;
   try {
     const signedOut = await browser.newContext();
     const signedIn = await browser.newContext();
@@ -140,8 +150,8 @@ async function main(): Promise<void> {
     await setCache(signedIn, inPage, false);
     // Sign in once; the tab keeps its OIDC user, so each later load of a page gets credentials at once.
     let signInError: string | undefined;
-    // BENCH_ONLY=s3 runs the bucket browser figures alone.
-    const ordered = process.env.BENCH_ONLY === 's3' ? [] : [...PAGE_SCENARIOS].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
+    // BENCH_ONLY=s3|ec2|dynamodb runs that page's own figures alone.
+    const ordered = process.env.BENCH_ONLY !== undefined ? [] : [...PAGE_SCENARIOS].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
     for (const scenario of ordered) {
       try {
         if (scenario.signedIn && !inPage.url().startsWith(stack.baseUrl) && !signInError) {
@@ -173,12 +183,17 @@ async function main(): Promise<void> {
         (e: unknown) => ({ error: (e as Error).message.split('\n')[0] ?? String(e) }),
       );
     }
+    // Last: it grows the emulator's fleet to 10,000 instances.
+    if (process.env.BENCH_EC2 !== '0' && !signInError && (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'ec2'))
+      ec2 = await runEc2Bench(inPage, stack, sizes, (m) => console.log(`[bench] ec2: ${m}`)).catch((e: unknown) => ({
+        error: (e as Error).message.split('\n')[0] ?? String(e),
+      }));
   } finally {
     await browser.close();
     await stack.stop();
   }
-  report(pages, sizes, build.seconds, sqs, s3);
-  await runDynamoDbBench(sizes);
+  report(pages, sizes, build.seconds, sqs, s3, ec2);
+  if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'dynamodb') await runDynamoDbBench(sizes);
 }
 
 function kb(bytes: number): string {
@@ -191,6 +206,7 @@ function report(
   buildSeconds: number,
   sqs?: SqsBenchResult | { error: string },
   s3?: S3BenchResult | { error: string },
+  ec2?: Ec2BenchResult | { error: string },
 ): void {
   const ok = (p: PageResult | { error: string } | undefined): p is PageResult => !!p && !('error' in p);
   const signIn = pages['sign-in'];
@@ -199,7 +215,9 @@ function report(
     signInInitialJsUnder150KbGzip: ok(signIn) ? signIn.initialJsGzip < TARGETS.signInInitialJsGzip : null,
     // Cold: a first visit, every chunk downloaded (the stricter reading of "after navigation").
     dashboardFirstDataUnder1s: ok(dashboard) ? dashboard.firstDataMs.median < TARGETS.dashboardFirstDataMs : null,
-    dashboardFirstDataUnder1sWarmCache: ok(dashboard) ? dashboard.firstDataWarmMs.median < TARGETS.dashboardFirstDataMs : null,
+    dashboardFirstDataUnder1sWarmCache: ok(dashboard)
+      ? dashboard.firstDataWarmMs.median < TARGETS.dashboardFirstDataMs
+      : null,
     noRequestMadeTwice: Object.values(pages).some((p) => ok(p) && p.duplicates.length > 0)
       ? false
       : Object.values(pages).every(ok)
@@ -222,9 +240,26 @@ function report(
         ]
       : [name, 'error', '', '', '', '', '', '', p.error],
   );
-  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
-  console.log(`\nconsole bench: ${RUNS} loads per page, empty HTTP cache, emulator on loopback, load average ${load}\n`);
-  printTable(['page', 'initial JS (gzip)', 'JS by first data', 'page chunk (gzip)', 'first data (median)', 'warm cache', 'all data (median)', 'requests/load', 'made twice'], rows);
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+  console.log(
+    `\nconsole bench: ${RUNS} loads per page, empty HTTP cache, emulator on loopback, load average ${load}\n`,
+  );
+  printTable(
+    [
+      'page',
+      'initial JS (gzip)',
+      'JS by first data',
+      'page chunk (gzip)',
+      'first data (median)',
+      'warm cache',
+      'all data (median)',
+      'requests/load',
+      'made twice',
+    ],
+    rows,
+  );
   console.log('');
   printTable(
     ['target', 'met'],
@@ -233,6 +268,7 @@ function report(
 
   if (s3 && 'error' in s3) console.log(`\nbucket browser bench failed: ${s3.error}`);
   else if (s3) printS3(s3);
+  if (ec2) printEc2(ec2);
 
   const allJs = [...sizes.values()].sort((a, b) => b.gzip - a.gzip);
   const result = {
@@ -245,6 +281,7 @@ function report(
     pages,
     ...(sqs ? { sqs } : {}),
     ...(s3 ? { s3 } : {}),
+    ...(ec2 ? { ec2 } : {}),
     build: { jsFiles: allJs.length, jsGzipTotal: allJs.reduce((s, a) => s + a.gzip, 0), files: allJs },
   };
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -252,6 +289,35 @@ function report(
   console.log(`\nwrote ${out}`);
   if (sqs && 'error' in sqs) console.log(`\nqueues bench failed: ${sqs.error}`);
   if (Object.values(pages).some((p) => !ok(p)) || (sqs && 'error' in sqs) || (s3 && 'error' in s3)) process.exitCode = 1;
+}
+
+function printEc2(ec2: Ec2BenchResult | { error: string }): void {
+  console.log('');
+  if ('error' in ec2) {
+    console.log(`ec2 bench failed: ${ec2.error}`);
+    process.exitCode = 1;
+    return;
+  }
+  printTable(
+    ['instances page', 'first row (median)', 'filter by state', 'filter by name', 'EC2 calls/load'],
+    ec2.fleets.map((f) => [
+      `${f.instances.toLocaleString('en-US')} instances (${f.region})`,
+      `${f.firstRowMs.median} ms`,
+      `${f.filterByStateMs.median} ms`,
+      `${f.filterByNameMs.median} ms`,
+      String(f.awsRequestsPerLoad),
+    ]),
+  );
+  const t = ec2.transition;
+  console.log(
+    `\nstopping ${t.instances} instances took ${t.seconds} s: ${t.pollsPerSecond} waiter polls/s, ${t.awsRequestsPerSecond} EC2 calls/s, ` +
+      `polls name only the changing instances: ${t.pollsTouchOnlyChanging ? 'yes' : 'NO'}`,
+  );
+  console.log(`page JS: EC2 SDK ${kb(ec2.js.ec2SdkGzip)} gzip + the page's own chunks ${kb(ec2.js.pageGzip)} gzip`);
+  printTable(
+    ['ec2 target', 'met'],
+    Object.entries(ec2.targets).map(([k, v]) => [k, v ? 'yes' : 'NO']),
+  );
 }
 
 main().catch((e: unknown) => {

@@ -17,7 +17,14 @@ export const PAGE_SCENARIOS: PageScenario[] = [
   { name: 'dashboard', path: '/dashboard', signedIn: true, mark: 'first-data:dashboard', chunk: 'dashboard-page' },
   { name: 'buckets', path: '/buckets', signedIn: true, mark: 'first-data:buckets', chunk: 'buckets-page' },
   { name: 'objects', path: '/buckets/demo-assets', signedIn: true, mark: 'first-data:objects', chunk: 'objects-page' },
+  { name: 'instances', path: '/instances', signedIn: true, mark: 'first-data:instances', chunk: 'instances-page' },
   { name: 'tables', path: '/tables', signedIn: true, mark: 'first-data:tables', chunk: 'tables-page' },
-  { name: 'table (seeded Orders)', path: '/tables/Orders', signedIn: true, mark: 'first-data:table', chunk: 'table-page' },
+  {
+    name: 'table (seeded Orders)',
+    path: '/tables/Orders',
+    signedIn: true,
+    mark: 'first-data:table',
+    chunk: 'table-page',
+  },
   { name: 'queues', path: '/queues', signedIn: true, mark: 'first-data:queues', chunk: 'queues-page' },
 ];

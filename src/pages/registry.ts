@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { SERVICE_ICONS } from '../components/service-icons';
 import { generatePath, type Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
+import { knownInstanceName } from './instances/instance-names';
 
 export interface Crumb {
   label: string;
@@ -67,6 +68,26 @@ export const PAGES: PageEntry[] = [
     load: () => import('./s3/multipart-page'),
     preload: () => preloadClients(['s3']),
     crumbs: (params) => [...bucketCrumbs(params.bucket ?? '', '', true), { label: 'Unfinished uploads' }],
+  },
+  {
+    path: 'instances',
+    label: 'Instances',
+    icon: SERVICE_ICONS.ec2,
+    load: () => import('./instances/instances-page'),
+    preload: () => preloadClients(['ec2']),
+    searchParam: 'q',
+  },
+  {
+    path: 'instances/:instanceId',
+    label: 'Instance',
+    icon: SERVICE_ICONS.ec2,
+    inNav: false,
+    load: () => import('./instances/instance-page'),
+    preload: () => preloadClients(['ec2']),
+    crumbs: (params) => {
+      const id = params.instanceId ?? '';
+      return [{ label: 'Instances', href: '/instances' }, { label: knownInstanceName(id) ?? id }];
+    },
   },
   {
     path: 'tables',

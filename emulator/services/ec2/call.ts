@@ -84,11 +84,23 @@ export function pageParams(params: QueryParams, hasIds: boolean): Page {
   return { maxResults, afterSeq };
 }
 
-/** One page of matching instances and the token for the next, if any remain. */
-export function pageOf(items: StoredInstance[], page: Page): { items: StoredInstance[]; nextToken: string | undefined } {
-  const rest = items.filter((s) => s.seq > page.afterSeq);
-  if (page.maxResults === undefined || rest.length <= page.maxResults) return { items: rest, nextToken: undefined };
-  const slice = rest.slice(0, page.maxResults);
-  const last = slice[slice.length - 1];
-  return { items: slice, nextToken: last ? Buffer.from(`seq:${last.seq}`).toString('base64url') : undefined };
+/**
+ * One page of the instances that `matches`, and the token for the next if any remain. It stops at the
+ * first match past the page, so a page costs about the same whatever the fleet's size.
+ */
+export function pageOf(
+  items: StoredInstance[],
+  page: Page,
+  matches: (s: StoredInstance) => boolean = () => true,
+): { items: StoredInstance[]; nextToken: string | undefined } {
+  const out: StoredInstance[] = [];
+  for (const s of items) {
+    if (s.seq <= page.afterSeq || !matches(s)) continue;
+    if (page.maxResults !== undefined && out.length === page.maxResults) {
+      const last = out[out.length - 1];
+      return { items: out, nextToken: last ? Buffer.from(`seq:${last.seq}`).toString('base64url') : undefined };
+    }
+    out.push(s);
+  }
+  return { items: out, nextToken: undefined };
 }

@@ -27,7 +27,11 @@ export async function dryRun(
     const err = toAppError(e);
     if (err.code === 'DryRunOperation') return { isAllowed: true, action: params.action };
     if (err.kind === 'forbidden')
-      return { isAllowed: false, action: err.action ?? params.action, reason: `Your role does not allow ${err.action ?? params.action}` };
+      return {
+        isAllowed: false,
+        action: err.action ?? params.action,
+        reason: `Your role does not allow ${err.action ?? params.action}`,
+      };
     throw e;
   }
 }

@@ -106,13 +106,14 @@ export default function DashboardPage() {
                     {to ? (
                       <Link
                         to={to}
-                        aria-label={`${formatNumber(n)} ${state}`}
                         className="flex items-center gap-1.5 rounded-md border border-border px-2 py-1 hover:bg-surface-2"
                       >
                         {body}
                       </Link>
                     ) : (
-                      <span className="flex items-center gap-1.5 rounded-md border border-border px-2 py-1">{body}</span>
+                      <span className="flex items-center gap-1.5 rounded-md border border-border px-2 py-1">
+                        {body}
+                      </span>
                     )}
                   </li>
                 );

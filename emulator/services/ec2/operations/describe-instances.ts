@@ -14,8 +14,7 @@ export const describeInstances: Ec2Handler = (call) => {
     const wanted = new Set(ids);
     all = all.filter((s) => wanted.has(s.rec.id));
   }
-  const matching = all.filter((s) => match(viewOf(s.rec, call.now)));
-  const result = pageOf(matching, page);
+  const result = pageOf(all, page, (s) => match(viewOf(s.rec, call.now)));
   const records = result.items.map((s) => s.rec);
   return {
     reservationSet: items(reservationsXml(records, call.env.accountId, call.now)),
