@@ -17,6 +17,8 @@ interface AxeViolation {
 
 /** Run axe-core in the page as it is now; fail on serious or critical violations, naming each. */
 export async function expectNoSeriousA11yViolations(page: Page, label = page.url()): Promise<void> {
+  // Colours mid-transition (a theme switch fades buttons over 150 ms) are not what the user ends up reading.
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition)));
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async () => {

@@ -84,6 +84,28 @@ function objectParams(p: UploadParams) {
 
 type S3Sdk = Awaited<ReturnType<typeof loadSdk<'s3'>>>;
 
+interface PartInput {
+  Body?: unknown;
+  PartNumber?: number;
+}
+
+/** In a browser, fetch sends a Blob from the file itself; a Uint8Array body crawls through the renderer. */
+const sendsBlobSlices = typeof window !== 'undefined' && typeof Blob !== 'undefined';
+
+/**
+ * lib-storage reads the file's stream into 8 MiB byte arrays. Chromium sends such bodies at about 9 MB/s
+ * here, while a slice of the File itself goes at the disk's speed (measured: 9 vs 184 MB/s to a local
+ * server). The part's bytes are the same slice of the file, so send that slice instead.
+ */
+function useFileSlice(input: PartInput, file: Blob, partSize: number): void {
+  const body = input.Body as { byteLength?: number; size?: number } | undefined;
+  const length = body?.byteLength ?? body?.size;
+  const start = input.PartNumber === undefined ? 0 : (input.PartNumber - 1) * partSize;
+  const slice = input.PartNumber === undefined ? file : file.slice(start, start + partSize);
+  // Only when the sizes agree: then the slice is the part lib-storage read.
+  if (length !== undefined && slice.size === length) input.Body = slice;
+}
+
 /**
  * Upload one file through lib-storage: one PutObject up to the threshold, else a multipart upload with
  * parallel parts, aborted on cancel or failure so no parts stay behind.
@@ -110,8 +132,10 @@ export async function uploadObject(params: UploadParams, options: UploadOptions)
       );
       return sent;
     }
-    if (command instanceof s3.UploadPartCommand || command instanceof s3.PutObjectCommand)
+    if (command instanceof s3.UploadPartCommand || command instanceof s3.PutObjectCommand) {
+      if (sendsBlobSlices) useFileSlice(command.input as PartInput, params.body, partSize);
       return client.send(command as never, { ...opts, abortSignal: signal });
+    }
     return client.send(command as never, opts);
   }) as S3Client['send'];
 
