@@ -1,6 +1,6 @@
 import { DataFolderInUseError, PortInUseError } from './core/data-lock.js';
 import { parseArgs } from 'node:util';
-import { startEmulator } from './index.js';
+import { isLoopbackHost, startEmulator } from './index.js';
 
 const USAGE = `usage: npm run emulator -- [options]
   --port N                    port to listen on (default 4566; 0 picks a free port)
@@ -15,11 +15,11 @@ const USAGE = `usage: npm run emulator -- [options]
   --cors-origin ORIGIN        let web pages at ORIGIN call the emulator (repeatable; the Vite dev and
                               preview origins on localhost/127.0.0.1 are always allowed); "*" lets
                               ANY web page you visit use the emulator with its well-known keys
+  --no-lambda                 never run Lambda function code (the API still answers; Invoke is refused)
+  --lambda                    run function code even when bound to a non-loopback host (function code
+                              runs with this process's own OS privileges)
   --verbose                   log internal errors`;
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -33,6 +33,8 @@ async function main(): Promise<void> {
       'credential-ttl': { type: 'string', default: '3600' },
       'admin-token': { type: 'string' },
       'cors-origin': { type: 'string', multiple: true, default: [] },
+      'no-lambda': { type: 'boolean', default: false },
+      lambda: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(ttl) || ttl < 60) throw new Error(`--credential-ttl must be whole seconds >= 60, got "${values['credential-ttl']}"`);
 
   // Well-known local keys only where nobody else can reach the port.
-  let keys = values['static-credentials'] ?? (isLoopback(values.host) ? 'test:test' : 'none');
+  let keys = values['static-credentials'] ?? (isLoopbackHost(values.host) ? 'test:test' : 'none');
   const staticCredentials = [];
   if (keys !== 'none') {
     const [accessKeyId, secretAccessKey] = keys.split(':');
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
     adminToken: values['admin-token'],
     corsOrigins: values['cors-origin'],
     verbose: values.verbose,
+    lambda: values['no-lambda'] ? false : values.lambda ? true : undefined,
   });
   if (keys) console.error(`static credentials (admin role): ${staticCredentials[0]?.accessKeyId} / ${staticCredentials[0]?.secretAccessKey}`);
   console.error(`admin token for /_emulator/: ${emulator.adminToken}`);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './core/faults.js';
@@ -40,6 +40,15 @@ export interface EmulatorOptions {
   defaultRegion?: string;
   /** Print internal errors and service logs. */
   verbose?: boolean;
+  /**
+   * Run Lambda function code (as child processes with the emulator's own OS privileges). Default: on
+   * when bound to a loopback address, off otherwise.
+   */
+  lambda?: boolean;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 export interface RunningEmulator {
@@ -52,6 +61,24 @@ export interface RunningEmulator {
 }
 
 const INIT_MARKER = '.initialized';
+/** The services whose seed and demo-role grants a data folder has had, so a new service is applied once. */
+const SERVICES_MARKER = '.services.json';
+/** What every data folder made before SERVICES_MARKER existed had already been given. */
+const LEGACY_SERVICES = ['security', 's3', 'sqs', 'ec2', 'dynamodb', 'sts', 'cognito-idp', 'cognito-identity'];
+
+/** The marker, or null for a new folder or one made before the marker existed. */
+function readServicesMarker(dataDir: string): { services: Set<string>; seeded: boolean } | null {
+  const file = join(dataDir, SERVICES_MARKER);
+  if (!existsSync(file)) return null;
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { services?: unknown; seeded?: unknown };
+    if (!Array.isArray(parsed.services)) return null;
+    return { services: new Set(parsed.services.filter((x): x is string => typeof x === 'string')), seeded: parsed.seeded !== false };
+  } catch {
+    // Unreadable: treat the folder as one from before the marker, which re-applies nothing it had.
+    return null;
+  }
+}
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
@@ -67,15 +94,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = (message: string) => {
     if (options.verbose) console.error(`[emulator] ${message}`);
   };
+  const executeFunctions = options.lambda ?? isLoopbackHost(host);
   if (options.reset) dataLock.empty();
   const firstStart = !existsSync(join(dataDir, INIT_MARKER));
   mkdirSync(dataDir, { recursive: true });
 
   let baseUrl = '';
+  const services = new Map<string, Service>();
+  // Services may ask for role credentials only after start-up, once security exists.
+  const late: { security?: Awaited<ReturnType<typeof createSecurity>> } = {};
   const envFor = (name: string): ServiceEnv => {
     const dir = join(dataDir, name);
     mkdirSync(dir, { recursive: true });
-    return { dataDir: dir, accountId, defaultRegion, baseUrl: () => baseUrl, log: (m) => log(`${name}: ${m}`) };
+    return {
+      dataDir: dir,
+      accountId,
+      defaultRegion,
+      baseUrl: () => baseUrl,
+      log: (m) => log(`${name}: ${m}`),
+      peer: (other) => services.get(other),
+      roleCredentials: (role, session, ttl) => late.security?.roleCredentials(role, session, ttl) ?? null,
+      executeFunctions,
+    };
   };
 
   const security = await createSecurity(envFor('auth'), {
@@ -83,12 +123,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     credentialTtlSeconds: options.credentialTtlSeconds ?? 3600,
     consoleOrigins,
   });
-  const services = new Map<string, Service>();
   for (const [name, factory] of Object.entries(SERVICE_FACTORIES)) services.set(name, await factory(envFor(name)));
   for (const service of security.services) services.set(service.name, service);
+  late.security = security;
+  const sec = security;
 
+  const grantAll = () => {
+    for (const service of services.values()) if (service.demoGrants) sec.addDemoGrants(service.demoGrants);
+  };
   const seedAll = async () => {
-    await security.seed();
+    await sec.seed();
     for (const service of services.values()) await service.seed?.();
   };
   const faults = new FaultInjector();
@@ -103,8 +147,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     log,
     async resetAll(seed) {
-      await security.reset();
+      await sec.reset();
       for (const service of services.values()) await service.reset();
+      grantAll();
       if (seed) await seedAll();
     },
   });
@@ -116,10 +161,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-  if (firstStart) {
-    if (options.seed !== false) await seedAll();
-    writeFileSync(join(dataDir, INIT_MARKER), new Date().toISOString());
+  // Each service's demo data and demo-role grants, once per data folder: a folder made before a service
+  // existed gains it on the next start, and the user's own data and role edits stay.
+  const marker = readServicesMarker(dataDir);
+  const seeded = marker?.seeded ?? options.seed !== false;
+  const applied = marker?.services ?? new Set(firstStart ? [] : LEGACY_SERVICES);
+  if (!applied.has('security')) {
+    if (seeded) await sec.seed();
+    applied.add('security');
   }
+  for (const [name, service] of services) {
+    if (applied.has(name)) continue;
+    if (service.demoGrants) sec.addDemoGrants(service.demoGrants);
+    if (seeded && options.seed !== false) await service.seed?.();
+    applied.add(name);
+  }
+  writeFileSync(join(dataDir, SERVICES_MARKER), `${JSON.stringify({ services: [...applied].sort(), seeded }, null, 2)}\n`);
+  if (firstStart) writeFileSync(join(dataDir, INIT_MARKER), new Date().toISOString());
 
   let stopped: Promise<void> | undefined;
   return {

@@ -11,7 +11,7 @@ import { validHost } from './core/host.js';
 import { authError } from './auth/auth-errors.js';
 import type { Security } from './auth/security.js';
 
-/** Largest body buffered for the non-streaming services (DynamoDB batches reach 16 MB), once signed. */
+/** Largest body buffered for a service that sets no limit of its own (DynamoDB batches reach 16 MB), once signed. */
 const MAX_BUFFERED_BODY = 32 * 1024 * 1024;
 
 export interface ServerDeps {
@@ -34,6 +34,8 @@ const ALLOWED_METHODS = 'GET, PUT, POST, DELETE, HEAD, PATCH, OPTIONS';
 const EXPOSED = [
   'ETag', 'Content-Length', 'Content-Type', 'Content-Range', 'Content-Disposition', 'Content-Encoding',
   'Last-Modified', 'Date', 'Accept-Ranges',
+  // Lambda Invoke's answer headers, which the console reads for logs, errors and the version run.
+  'X-Amz-Log-Result', 'X-Amz-Function-Error', 'X-Amz-Executed-Version',
 ];
 
 function setCorsHeaders(req: IncomingMessage, res: ServerResponse): void {
@@ -283,10 +285,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
       if (!grant) throw authError(serviceName, 'disallowed-origin');
       setGrantHeaders(res, grant, false);
     }
-    if (serviceName !== 's3') {
+    if (service.maxBody !== 'stream') {
       // The signature's key is checked before the body is read, so strangers cannot make us buffer 32 MiB.
       const signed = deps.security.precheck({ req, service: serviceName });
-      ctx.body = await readBody(req, signed ? MAX_BUFFERED_BODY : deps.limits.unverifiedBodyBytes);
+      ctx.body = await readBody(req, signed ? (service.maxBody ?? MAX_BUFFERED_BODY) : deps.limits.unverifiedBodyBytes);
     }
     ctx.caller = await deps.security.authenticate({ req, url, service: serviceName, region: ctx.region, body: ctx.body });
     if (!ctx.caller.anonymous) limiter.authenticated(req.socket);

@@ -1,5 +1,5 @@
 import type { SecurityFactory } from './security.js';
-import { ADMIN_ROLE_NAME, DEMO_USER_POOL_ID, DEMO_USERS } from '../seed/accounts.js';
+import { ADMIN_ROLE_NAME, DEMO_USER_POOL_ID, DEMO_USERS, READ_ONLY_ROLE_NAME } from '../seed/accounts.js';
 import { accessDeniedError } from './auth-errors.js';
 import { authenticateRequest, precheckRequest } from './authenticate.js';
 import { verifyPostPolicy } from './post-policy.js';
@@ -64,6 +64,15 @@ export const createSecurity: SecurityFactory = async (env, options) => {
     },
     accessDenied: (caller, service, action, resource) => accessDeniedError(caller.arn, caller.anonymous, service, action, resource),
     routes: [oidc],
+    addDemoGrants(grants) {
+      roles.addStatements(ADMIN_ROLE_NAME, grants.admin);
+      roles.addStatements(READ_ONLY_ROLE_NAME, grants.viewer);
+    },
+    roleCredentials(roleName, sessionName, ttlSeconds) {
+      if (!roles.exists(roleName)) return null;
+      const issued = credentials.issue(roleName, sessionName, null, ttlSeconds);
+      return { accessKeyId: issued.AccessKeyId, secretAccessKey: issued.SecretKey, sessionToken: issued.SessionToken, expiresAt: issued.expiresAt };
+    },
     services: [
       createStsService(),
       createCognitoIdpService({ db, pools, issuerOf: oidc.issuerOf, accountId: env.accountId }),

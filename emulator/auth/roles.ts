@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, openSync, fsyncSync, closeSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertPolicyDocument, type PolicyDocument } from './policy.js';
+import { assertPolicyDocument, type PolicyDocument, type Statement } from './policy.js';
 
 /** One role per file, DATA/auth/roles/NAME.json, re-read whenever the file changes so a person can edit it. */
 export interface RoleFile {
@@ -75,6 +75,25 @@ export class RoleStore {
     closeSync(fd);
     renameSync(tmp, file);
     this.cache.delete(role.RoleName);
+  }
+
+  /** Append statements whose Sid the role does not have yet; a missing or unreadable role file is left alone. */
+  addStatements(roleName: string, statements: Statement[]): void {
+    if (!this.exists(roleName)) return;
+    let role: RoleFile;
+    try {
+      const parsed = JSON.parse(readFileSync(join(this.dir, `${roleName}.json`), 'utf8')) as Record<string, unknown>;
+      role = 'PolicyDocument' in parsed ? (parsed as unknown as RoleFile) : { RoleName: roleName, PolicyDocument: parsed as unknown as PolicyDocument };
+      assertPolicyDocument(role.PolicyDocument);
+    } catch (e) {
+      this.log(`role ${roleName}: not adding new statements to an invalid role file (${(e as Error).message})`);
+      return;
+    }
+    const current = role.PolicyDocument.Statement;
+    const list = Array.isArray(current) ? [...current] : [current];
+    const missing = statements.filter((s) => !list.some((existing) => existing.Sid === s.Sid));
+    if (missing.length === 0) return;
+    this.write({ ...role, RoleName: roleName, PolicyDocument: { ...role.PolicyDocument, Statement: [...list, ...missing] } });
   }
 
   wipe(): void {

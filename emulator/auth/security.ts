@@ -43,6 +43,13 @@ export interface Security {
   accessDenied(caller: Caller, service: string, action: string, resource: string): AwsError;
   routes: HttpRoute[];
   services: Service[];
+  /**
+   * Add a service's statements to the seeded admin and viewer roles, unless a statement with the same
+   * Sid is already there (so a person's edits to the role files stay).
+   */
+  addDemoGrants(grants: NonNullable<Service['demoGrants']>): void;
+  /** Credentials of a role for a workload (a Lambda function's execution role); null when the role does not exist. */
+  roleCredentials(roleName: string, sessionName: string, ttlSeconds: number): { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiresAt: number } | null;
   reset(): Promise<void>;
   seed(): Promise<void>;
   close(): Promise<void>;

@@ -46,6 +46,12 @@ export interface ServiceEnv {
   /** The emulator's base URL, e.g. http://127.0.0.1:4566 (known once the server listens). */
   baseUrl(): string;
   log(message: string): void;
+  /** Another service, once all are started (for in-process calls such as Lambda sending to SQS). */
+  peer?(name: string): Service | undefined;
+  /** Short-lived credentials of a role (a Lambda function's execution role), as STS AssumeRole would give. */
+  /** Whether Lambda may run function code (off with --no-lambda, and by default on a non-loopback host). */
+  executeFunctions?: boolean;
+  roleCredentials?(roleName: string, sessionName: string, ttlSeconds: number): { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiresAt: number } | null;
 }
 
 /** One request, routed to a service, with its caller verified. */
@@ -99,9 +105,26 @@ export interface Service {
   corsGrant?(req: IncomingMessage, request: CorsRequest): CorsGrant | null;
   /** Delete all state (the admin API's reset). */
   reset(): Promise<void>;
-  /** Write demo data into empty state. */
+  /** Write demo data into empty state (on the first start of a data folder that lacks this service's seed). */
   seed?(): Promise<void>;
   close(): Promise<void>;
+  /** Largest request body the server buffers for this service (default 32 MiB); 'stream' leaves it unread (S3). */
+  maxBody?: number | 'stream';
+  /**
+   * What the seeded demo roles may do on this service: statements added to the admin and viewer roles
+   * the first time a data folder meets the service, so older folders gain them without losing edits.
+   */
+  demoGrants?: { admin: PolicyStatement[]; viewer: PolicyStatement[] };
+  /** Run an operation in-process, as the service itself (no caller, no authorization). */
+  internal?(operation: string, input: Record<string, unknown>, region: string): Promise<unknown>;
+}
+
+/** A policy statement (the shape of emulator/auth/policy.ts's Statement, kept here so core imports no auth). */
+export interface PolicyStatement {
+  Sid: string;
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: string | string[];
 }
 
 export type ServiceFactory = (env: ServiceEnv) => Promise<Service>;

@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import type { AwsError } from '../core/errors.js';
 import { escapeXml, xmlChildren, type XmlNode } from './xml.js';
 
@@ -7,19 +6,11 @@ import { escapeXml, xmlChildren, type XmlNode } from './xml.js';
  * `Action=...&Version=...&Name.1.Sub=value` in, an XML `<ActionResponse>` document out.
  */
 
-/** The flat `Name.1.Sub=value` parameters of one request. */
-export type QueryParams = Map<string, string>;
+import type { QueryParams } from './query-params.js';
 
 /** A parameter tree: `A.1.B=x` becomes { A: { '1': { B: 'x' } } }. */
 export type QueryTree = { [key: string]: QueryTree | string };
 
-/** Parse a form body and the URL's query string (body wins). Never throws. */
-export function parseQueryParams(body: Buffer | null, url?: URL): QueryParams {
-  const params: QueryParams = new Map();
-  if (url) for (const [k, v] of url.searchParams) params.set(k, v);
-  if (body && body.length) for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params.set(k, v);
-  return params;
-}
 
 /** Whether a request looks like the query protocol (a form body or an Action in the URL). */
 export function isQueryRequest(contentType: string | undefined, url: URL): boolean {
@@ -94,14 +85,4 @@ export function queryErrorDocument(code: string, error: AwsError, xmlns: string,
     `<Code>${escapeXml(code)}</Code><Message>${escapeXml(error.message)}</Message><Detail/></Error>` +
     `<RequestId>${escapeXml(requestId)}</RequestId></ErrorResponse>`
   );
-}
-
-export function sendXml(res: ServerResponse, status: number, xml: string, requestId: string): void {
-  const payload = Buffer.from(xml);
-  res.writeHead(status, {
-    'Content-Type': 'text/xml',
-    'Content-Length': String(payload.length),
-    'x-amzn-RequestId': requestId,
-  });
-  res.end(payload);
 }

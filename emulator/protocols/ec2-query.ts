@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import { AwsError } from '../core/errors.js';
 import { xmlChildren, escapeXml, type XmlNode, type XmlValue } from './xml.js';
 
@@ -6,16 +5,7 @@ import { xmlChildren, escapeXml, type XmlNode, type XmlValue } from './xml.js';
 
 export const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
-/** The flat `Name.1.Sub=value` parameters of one request. */
-export type QueryParams = Map<string, string>;
-
-/** Parse a form body (and, for GET-style callers, the URL's query string). Never throws. */
-export function parseQueryParams(body: Buffer | null, url?: URL): QueryParams {
-  const params: QueryParams = new Map();
-  if (url) for (const [k, v] of url.searchParams) params.set(k, v);
-  if (body && body.length) for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params.set(k, v);
-  return params;
-}
+import type { QueryParams } from './query-params.js';
 
 /** Indexes N present under `prefix.N` (e.g. `InstanceId.1`, `Filter.2.Name`), in numeric order. */
 function indexesUnder(params: QueryParams, prefix: string): number[] {
@@ -86,16 +76,8 @@ export function items(list: XmlValue[]): XmlNode {
   return { item: list };
 }
 
-export function sendEc2Response(res: ServerResponse, action: string, requestId: string, body: XmlNode): void {
-  const payload = Buffer.from(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_XMLNS}"><requestId>${escapeXml(requestId)}</requestId>${xmlChildren(body)}</${action}Response>`,
-  );
-  res.writeHead(200, {
-    'Content-Type': 'text/xml;charset=UTF-8',
-    'Content-Length': String(payload.length),
-    'x-amzn-RequestId': requestId,
-  });
-  res.end(payload);
+export function ec2ResponseDocument(action: string, requestId: string, body: XmlNode): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_XMLNS}"><requestId>${escapeXml(requestId)}</requestId>${xmlChildren(body)}</${action}Response>`;
 }
 
 /** Characters XML 1.0 cannot carry; an error message may echo them from the input. */
@@ -107,14 +89,6 @@ export function xmlSafe(s: string): string {
 }
 
 /** EC2's error document (note `RequestID`, unlike the other query services' `RequestId`). */
-export function sendEc2Error(res: ServerResponse, error: AwsError, requestId: string): void {
-  const payload = Buffer.from(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(xmlSafe(error.message))}</Message></Error></Errors><RequestID>${escapeXml(requestId)}</RequestID></Response>`,
-  );
-  res.writeHead(error.status, {
-    'Content-Type': 'text/xml;charset=UTF-8',
-    'Content-Length': String(payload.length),
-    'x-amzn-RequestId': requestId,
-  });
-  res.end(payload);
+export function ec2ErrorDocument(error: AwsError, requestId: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(xmlSafe(error.message))}</Message></Error></Errors><RequestID>${escapeXml(requestId)}</RequestID></Response>`;
 }

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { crc32 } from 'node:zlib';
 import { AwsError } from '../core/errors.js';
 
 /** JSON 1.0 / 1.1 protocols (DynamoDB, SQS, Cognito): X-Amz-Target names the operation. */
@@ -25,16 +26,24 @@ export function parseJsonBody(body: Buffer | null): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-export function sendJson(
-  res: ServerResponse,
-  body: unknown,
-  opts: { version: '1.0' | '1.1'; requestId: string; status?: number; headers?: Record<string, string> },
-): void {
-  const payload = Buffer.from(JSON.stringify(body ?? {}));
+export interface JsonWriteOptions {
+  /** JSON 1.0 / 1.1, or 'rest' for REST-JSON's plain application/json. */
+  version: '1.0' | '1.1' | 'rest';
+  requestId: string;
+  status?: number;
+  headers?: Record<string, string>;
+  /** DynamoDB: older SDKs check the body against an x-amz-crc32 header. */
+  crc32?: boolean;
+}
+
+/** The one JSON writer: every JSON 1.0, 1.1 and REST-JSON answer goes through here. */
+export function sendJson(res: ServerResponse, body: unknown, opts: JsonWriteOptions): void {
+  const payload = Buffer.from(body === undefined ? '{}' : JSON.stringify(body));
   res.writeHead(opts.status ?? 200, {
-    'Content-Type': `application/x-amz-json-${opts.version}`,
+    'Content-Type': opts.version === 'rest' ? 'application/json' : `application/x-amz-json-${opts.version}`,
     'Content-Length': String(payload.length),
     'x-amzn-RequestId': opts.requestId,
+    ...(opts.crc32 ? { 'x-amz-crc32': String(crc32(payload)) } : {}),
     ...opts.headers,
   });
   res.end(payload);
@@ -47,16 +56,12 @@ export function sendJson(
 export function sendJsonError(
   res: ServerResponse,
   error: AwsError,
-  opts: { version: '1.0' | '1.1'; requestId: string; typePrefix: string; headers?: Record<string, string> },
+  opts: Omit<JsonWriteOptions, 'status'> & { typePrefix: string; fields?: Record<string, unknown> },
 ): void {
-  sendJson(
-    res,
-    { __type: `${opts.typePrefix}${error.code}`, message: error.message, ...error.extra },
-    {
-      version: opts.version,
-      requestId: opts.requestId,
-      status: error.status,
-      headers: { 'x-amzn-ErrorType': error.code, ...opts.headers },
-    },
-  );
+  const { typePrefix, fields, ...write } = opts;
+  sendJson(res, { __type: `${typePrefix}${error.code}`, message: error.message, ...error.extra, ...fields }, {
+    ...write,
+    status: error.status,
+    headers: { 'x-amzn-ErrorType': error.code, ...opts.headers },
+  });
 }

@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 /** A tiny XML writer: enough for AWS response documents. */
 
 export type XmlValue = string | number | boolean | null | undefined | Date | XmlNode | XmlValue[];
@@ -37,4 +39,11 @@ export function xmlElement(name: string, value: XmlValue): string {
 export function xmlDocument(root: string, body: XmlNode, xmlns?: string): string {
   const ns = xmlns ? ` xmlns="${xmlns}"` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}${ns}>${xmlChildren(body)}</${root}>`;
+}
+
+/** The one XML writer for the query protocols (SQS, EC2, STS): a whole document with the request id header. */
+export function sendXml(res: ServerResponse, status: number, xml: string, requestId: string, contentType = 'text/xml'): void {
+  const payload = Buffer.from(xml);
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(payload.length), 'x-amzn-RequestId': requestId });
+  res.end(payload);
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../core/errors.js';
-import type { RequestContext, Service } from '../../core/types.js';
-import type { JsonInput } from '../../auth/json-input.js';
-import { jsonOperationService, type JsonOperation } from '../../auth/json-service.js';
+import type { Call, Operation } from '../../core/operations.js';
+import type { Service } from '../../core/types.js';
+import { JsonInput } from '../../auth/json-input.js';
+import { jsonService } from '../../protocols/json-service.js';
 import type { Db } from '../../auth/db.js';
 import type { CredentialStore } from '../../auth/credentials.js';
 import type { RoleStore } from '../../auth/roles.js';
@@ -22,7 +23,7 @@ export interface IdentityDeps {
   verifier: LoginVerifier;
 }
 
-type Operation = JsonOperation;
+type IdentityOperation = Operation<IdentityDeps, JsonInput>;
 
 function providersOf(input: JsonInput): CognitoProvider[] | undefined {
   const v = input.raw('CognitoIdentityProviders');
@@ -51,106 +52,151 @@ function docFrom(input: JsonInput, id: string): IdentityPoolDoc {
 /** Cognito identity pools, JSON 1.1: pools, role mapping, GetId and GetCredentialsForIdentity. */
 export function createCognitoIdentityService(deps: IdentityDeps): Service {
   const store = new IdentityPoolStore(deps.db);
-  const arn = (ctx: RequestContext, id: string) => `arn:aws:cognito-identity:${ctx.region}:${deps.accountId}:identitypool/${id}`;
-  const poolFor = (input: JsonInput, ctx: RequestContext, action: string): IdentityPoolDoc => {
+  const arn = (call: Call<IdentityDeps>, id: string) => `arn:aws:cognito-identity:${call.region}:${deps.accountId}:identitypool/${id}`;
+  /** The pool named in the input, which must exist (checked after authorization, as AWS does). */
+  const poolFor = (input: JsonInput): IdentityPoolDoc => {
     const id = input.str('IdentityPoolId');
-    ctx.authorize(`cognito-identity:${action}`, arn(ctx, id));
     const doc = store.get(id);
     if (!doc) throw new AwsError('ResourceNotFoundException', `IdentityPool '${id}' not found.`);
     return doc;
   };
+  const onPool = (name: string, run: IdentityOperation['run']): IdentityOperation => ({
+    action: `cognito-identity:${name}`,
+    resource: (input, call) => arn(call, input.str('IdentityPoolId')),
+    run,
+  });
 
-  const operations: Record<string, Operation> = {
-    async CreateIdentityPool(input, ctx) {
-      const id = `${ctx.region}:${randomUUID()}`;
-      ctx.authorize('cognito-identity:CreateIdentityPool', arn(ctx, id));
-      const doc = docFrom(input, id);
-      store.put(doc);
-      return doc;
+  const operations: Record<string, IdentityOperation> = {
+    CreateIdentityPool: {
+      action: 'cognito-identity:CreateIdentityPool',
+      resource: (_input, call) => arn(call, '*'),
+      async run(input, call) {
+        const id = `${call.region}:${randomUUID()}`;
+        const doc = docFrom(input, id);
+        store.put(doc);
+        return doc;
+      },
     },
-    async UpdateIdentityPool(input, ctx) {
-      const existing = poolFor(input, ctx, 'UpdateIdentityPool');
+    UpdateIdentityPool: onPool('UpdateIdentityPool', async (input) => {
+      const existing = poolFor(input);
       const doc = docFrom(input, existing.IdentityPoolId);
       store.put(doc);
       return doc;
+    }),
+    DescribeIdentityPool: onPool('DescribeIdentityPool', async (input) => {
+      return poolFor(input);
+    }),
+    ListIdentityPools: {
+      action: 'cognito-identity:ListIdentityPools',
+      resource: (_input, call) => `arn:aws:cognito-identity:${call.region}:${deps.accountId}:identitypool/*`,
+      async run(input) {
+        const max = input.optNum('MaxResults');
+        if (max === undefined || max < 1 || max > 60) throw new AwsError('InvalidParameterException', 'MaxResults must be between 1 and 60');
+        const all = store.list();
+        const start = Number(input.optStr('NextToken') ?? '0') || 0;
+        return {
+          IdentityPools: all.slice(start, start + max).map((d) => ({
+            IdentityPoolId: d.IdentityPoolId,
+            IdentityPoolName: d.IdentityPoolName,
+          })),
+          NextToken: start + max < all.length ? String(start + max) : undefined,
+        };
+      },
     },
-    async DescribeIdentityPool(input, ctx) {
-      return poolFor(input, ctx, 'DescribeIdentityPool');
-    },
-    async ListIdentityPools(input, ctx) {
-      ctx.authorize('cognito-identity:ListIdentityPools', `arn:aws:cognito-identity:${ctx.region}:${deps.accountId}:identitypool/*`);
-      const max = input.optNum('MaxResults');
-      if (max === undefined || max < 1 || max > 60) throw new AwsError('InvalidParameterException', 'MaxResults must be between 1 and 60');
-      const all = store.list();
-      const start = Number(input.optStr('NextToken') ?? '0') || 0;
-      return {
-        IdentityPools: all.slice(start, start + max).map((d) => ({ IdentityPoolId: d.IdentityPoolId, IdentityPoolName: d.IdentityPoolName })),
-        NextToken: start + max < all.length ? String(start + max) : undefined,
-      };
-    },
-    async DeleteIdentityPool(input, ctx) {
-      const doc = poolFor(input, ctx, 'DeleteIdentityPool');
+    DeleteIdentityPool: onPool('DeleteIdentityPool', async (input) => {
+      const doc = poolFor(input);
       store.delete(doc.IdentityPoolId);
       return {};
-    },
-    async SetIdentityPoolRoles(input, ctx) {
-      const doc = poolFor(input, ctx, 'SetIdentityPoolRoles');
+    }),
+    SetIdentityPoolRoles: onPool('SetIdentityPoolRoles', async (input) => {
+      const doc = poolFor(input);
       const roles = input.raw('Roles');
       const mappings = input.raw('RoleMappings');
       if (!roles || typeof roles !== 'object' || Array.isArray(roles) || !Object.values(roles).every((v) => typeof v === 'string')) {
         throw new AwsError('InvalidParameterException', 'Roles must map authenticated / unauthenticated to role ARNs');
       }
-      store.setRoles(doc.IdentityPoolId, { Roles: roles as Record<string, string>, RoleMappings: checkRoleMappings(mappings) });
+      store.setRoles(doc.IdentityPoolId, {
+        Roles: roles as Record<string, string>,
+        RoleMappings: checkRoleMappings(mappings),
+      });
       return {};
-    },
-    async GetIdentityPoolRoles(input, ctx) {
-      const doc = poolFor(input, ctx, 'GetIdentityPoolRoles');
-      return { IdentityPoolId: doc.IdentityPoolId, ...store.roles(doc.IdentityPoolId) };
-    },
-    async GetId(input, ctx) {
-      const id = input.str('IdentityPoolId');
-      const doc = store.get(id);
-      if (!doc) throw new AwsError('ResourceNotFoundException', `IdentityPool '${id}' not found.`);
-      const logins = await verifyLogins(deps.verifier, doc, input.strMap('Logins'));
-      if (!logins) {
-        if (!doc.AllowUnauthenticatedIdentities) throw new AwsError('NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
-        return { IdentityId: store.identityFor(id, null, () => `${ctx.region}:${randomUUID()}`) };
-      }
-      return { IdentityId: store.identityFor(id, logins.loginKey, () => `${ctx.region}:${randomUUID()}`) };
-    },
-    async GetCredentialsForIdentity(input) {
-      const identityId = input.str('IdentityId');
-      const identity = store.identity(identityId);
-      const doc = identity ? store.get(identity.poolId) : null;
-      if (!identity || !doc) throw new AwsError('ResourceNotFoundException', `Identity '${identityId}' not found.`);
-      const logins = await verifyLogins(deps.verifier, doc, input.strMap('Logins'));
-      const roles = store.roles(doc.IdentityPoolId);
-      let roleArn: string | undefined;
-      if (!logins) {
-        if (!doc.AllowUnauthenticatedIdentities || identity.loginKey) {
-          throw new AwsError('NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
-        }
-        roleArn = roles.Roles?.unauthenticated;
-      } else {
-        if (logins.loginKey !== identity.loginKey) throw new AwsError('NotAuthorizedException', 'Invalid login token. The logins do not match this identity.');
-        roleArn = resolveRole(roles, logins.providerKey, logins.payload, input.optStr('CustomRoleArn'));
-      }
-      const roleName = roleArn?.split('/').pop() ?? '';
-      if (!roleArn || !deps.roles.exists(roleName)) {
-        throw new AwsError('InvalidIdentityPoolConfigurationException', 'Invalid identity pool configuration. Check assigned IAM roles for this pool.');
-      }
-      const creds = deps.credentials.issue(roleName, 'CognitoIdentityCredentials', identityId, deps.credentialTtlSeconds);
+    }),
+    GetIdentityPoolRoles: onPool('GetIdentityPoolRoles', async (input) => {
+      const doc = poolFor(input);
       return {
-        IdentityId: identityId,
-        Credentials: {
-          AccessKeyId: creds.AccessKeyId,
-          SecretKey: creds.SecretKey,
-          SessionToken: creds.SessionToken,
-          Expiration: creds.expiresAt / 1000,
-        },
+        IdentityPoolId: doc.IdentityPoolId,
+        ...store.roles(doc.IdentityPoolId),
       };
+    }),
+    GetId: {
+      action: null,
+      async run(input, call) {
+        const id = input.str('IdentityPoolId');
+        const doc = store.get(id);
+        if (!doc) throw new AwsError('ResourceNotFoundException', `IdentityPool '${id}' not found.`);
+        const logins = await verifyLogins(deps.verifier, doc, input.strMap('Logins'));
+        if (!logins) {
+          if (!doc.AllowUnauthenticatedIdentities)
+            throw new AwsError('NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
+          return {
+            IdentityId: store.identityFor(id, null, () => `${call.region}:${randomUUID()}`),
+          };
+        }
+        return {
+          IdentityId: store.identityFor(id, logins.loginKey, () => `${call.region}:${randomUUID()}`),
+        };
+      },
+    },
+    GetCredentialsForIdentity: {
+      action: null,
+      async run(input) {
+        const identityId = input.str('IdentityId');
+        const identity = store.identity(identityId);
+        const doc = identity ? store.get(identity.poolId) : null;
+        if (!identity || !doc) throw new AwsError('ResourceNotFoundException', `Identity '${identityId}' not found.`);
+        const logins = await verifyLogins(deps.verifier, doc, input.strMap('Logins'));
+        const roles = store.roles(doc.IdentityPoolId);
+        let roleArn: string | undefined;
+        if (!logins) {
+          if (!doc.AllowUnauthenticatedIdentities || identity.loginKey) {
+            throw new AwsError('NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
+          }
+          roleArn = roles.Roles?.unauthenticated;
+        } else {
+          if (logins.loginKey !== identity.loginKey)
+            throw new AwsError('NotAuthorizedException', 'Invalid login token. The logins do not match this identity.');
+          roleArn = resolveRole(roles, logins.providerKey, logins.payload, input.optStr('CustomRoleArn'));
+        }
+        const roleName = roleArn?.split('/').pop() ?? '';
+        if (!roleArn || !deps.roles.exists(roleName)) {
+          throw new AwsError(
+            'InvalidIdentityPoolConfigurationException',
+            'Invalid identity pool configuration. Check assigned IAM roles for this pool.',
+          );
+        }
+        const creds = deps.credentials.issue(roleName, 'CognitoIdentityCredentials', identityId, deps.credentialTtlSeconds);
+        return {
+          IdentityId: identityId,
+          Credentials: {
+            AccessKeyId: creds.AccessKeyId,
+            SecretKey: creds.SecretKey,
+            SessionToken: creds.SessionToken,
+            Expiration: creds.expiresAt / 1000,
+          },
+        };
+      },
     },
   };
 
-  return jsonOperationService('cognito-identity', TARGET_PREFIX, operations);
+  return jsonService({
+    name: 'cognito-identity',
+    version: '1.1',
+    targetPrefix: TARGET_PREFIX,
+    typePrefix: '',
+    state: deps,
+    operations,
+    input: (body) => new JsonInput(body),
+    reset: async () => {},
+    close: async () => {},
+  });
 }

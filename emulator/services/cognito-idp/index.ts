@@ -1,8 +1,19 @@
 import type { Service } from '../../core/types.js';
-import { jsonOperationService } from '../../auth/json-service.js';
+import { JsonInput } from '../../auth/json-input.js';
+import { jsonService } from '../../protocols/json-service.js';
 import { userPoolOperations, type UserPoolDeps } from './operations.js';
 
 /** Cognito user pools, JSON 1.1: user administration and InitiateAuth. */
 export function createCognitoIdpService(deps: UserPoolDeps): Service {
-  return jsonOperationService('cognito-idp', 'AWSCognitoIdentityProviderService.', userPoolOperations(deps));
+  return jsonService({
+    name: 'cognito-idp',
+    version: '1.1',
+    targetPrefix: 'AWSCognitoIdentityProviderService.',
+    typePrefix: '',
+    state: deps,
+    operations: userPoolOperations(deps),
+    input: (body) => new JsonInput(body),
+    reset: async () => {},
+    close: async () => {},
+  });
 }

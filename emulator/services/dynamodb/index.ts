@@ -1,9 +1,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import { AwsError } from '../../core/errors.js';
-import type { RequestContext, Service, ServiceFactory } from '../../core/types.js';
-import { operationFromTarget, parseJsonBody } from '../../protocols/json.js';
+import type { Operation } from '../../core/operations.js';
+import type { ServiceFactory } from '../../core/types.js';
+import { jsonService } from '../../protocols/json-service.js';
 import { seedDynamoDb } from '../../seed/dynamodb.js';
 import { grantsFor } from './authorization.js';
 import { DYNALITE_OPERATIONS, DynaliteEngine, type DynaliteOperation, type Input } from './dynalite-engine.js';
@@ -18,20 +18,6 @@ import { TtlSettings } from './ttl-settings.js';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 const TYPE_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
-const DYNALITE = new Set<string>(DYNALITE_OPERATIONS);
-
-function writeJson(ctx: RequestContext, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const payload = Buffer.from(JSON.stringify(body));
-  ctx.res.writeHead(status, {
-    'Content-Type': 'application/x-amz-json-1.0',
-    'Content-Length': String(payload.length),
-    'x-amzn-RequestId': ctx.requestId,
-    // Older SDKs check the body against this header.
-    'x-amz-crc32': String(crc32(payload)),
-    ...headers,
-  });
-  ctx.res.end(payload);
-}
 
 function tableNameOf(input: Input): string {
   const name = input.TableName;
@@ -144,32 +130,48 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
     return output;
   }
 
-  const service: Service = {
-    name: 'dynamodb',
-    async handle(ctx) {
-      const operation = operationFromTarget(ctx.req.headers['x-amz-target'], TARGET_PREFIX);
-      const known = DYNALITE.has(operation) || OWN_OPERATIONS.has(operation) || UNSUPPORTED_OPERATIONS.has(operation);
-      if (!known) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
-      const input = parseJsonBody(ctx.body);
-      checkNesting(input);
-      await ctx.begin(operation);
-      if (UNSUPPORTED_OPERATIONS.has(operation)) {
+  /** Every operation by name: dynalite's, our own, and the ones answered with "not supported". */
+  const operations: Record<string, Operation<null, Input>> = {};
+  const grants = (operation: string): Operation<null, Input>['grants'] => (input, call) => grantsFor(operation, input, call.region, env.accountId);
+  for (const operation of DYNALITE_OPERATIONS) {
+    // Each region has its own tables (regions.ts).
+    operations[operation] = {
+      action: `dynamodb:${operation}`,
+      grants: grants(operation),
+      run: (input, call) => engine.inRegion(call.region, () => dynaliteOperation(operation, input)),
+    };
+  }
+  for (const operation of OWN_OPERATIONS) {
+    operations[operation] = {
+      action: `dynamodb:${operation}`,
+      grants: grants(operation),
+      run: (input, call) => engine.inRegion(call.region, () => ownOperation(operation, input)),
+    };
+  }
+  for (const operation of UNSUPPORTED_OPERATIONS) {
+    operations[operation] = {
+      action: null,
+      run() {
         throw new AwsError('ValidationException', `${operation} is not supported by this emulator`);
-      }
-      for (const grant of grantsFor(operation, input, ctx.region, env.accountId)) ctx.authorize(grant.action, grant.resources);
-      // Each region has its own tables (regions.ts).
-      const output = await engine.inRegion(ctx.region, () =>
-        DYNALITE.has(operation) ? dynaliteOperation(operation as DynaliteOperation, input) : ownOperation(operation, input),
-      );
-      writeJson(ctx, 200, output);
+      },
+    };
+  }
+
+  return jsonService({
+    name: 'dynamodb',
+    version: '1.0',
+    targetPrefix: TARGET_PREFIX,
+    typePrefix: TYPE_PREFIX,
+    state: null,
+    operations,
+    input(body) {
+      checkNesting(body);
+      return body;
     },
-    writeError(ctx, error) {
-      // The server names unexpected failures InternalError; DynamoDB's is InternalServerError.
-      const code = error.code === 'InternalError' ? 'InternalServerError' : error.code;
-      const body: Record<string, unknown> = { __type: `${TYPE_PREFIX}${code}`, message: error.message, ...error.extra };
-      if (error instanceof DynamoDbError) Object.assign(body, error.fields);
-      writeJson(ctx, error.status, body, { 'x-amzn-ErrorType': code });
-    },
+    crc32: true,
+    // The server names unexpected failures InternalError; DynamoDB's is InternalServerError.
+    errorCode: (code) => (code === 'InternalError' ? 'InternalServerError' : code),
+    errorFields: (error) => (error instanceof DynamoDbError ? error.fields : {}),
     async reset() {
       await lock.withExclusive(async () => {
         await engine.close();
@@ -187,6 +189,5 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
     async close() {
       await engine.close();
     },
-  };
-  return service;
+  });
 };

@@ -1,8 +1,5 @@
 import { CreateTableCommand, DescribeTableCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { HttpRequest } from '@smithy/protocol-http';
-import type { TestEmulator } from '../../testing.js';
+import { signedRequest, type TestEmulator } from '../../testing.js';
 
 /** Poll DescribeTable until the table is ACTIVE (the SDK waiter's 20 s minimum delay is too slow for tests). */
 export async function waitActive(client: DynamoDBClient, TableName: string): Promise<void> {
@@ -33,22 +30,7 @@ export async function createTable(
 }
 
 /** A raw DynamoDB request signed with the emulator's keys, for bodies the SDK would never send. */
-export async function rawDynamoDb(emu: TestEmulator, target: string, body: string, origin?: string): Promise<Response> {
-  const url = new URL(emu.url);
-  const signer = new SignatureV4({ service: 'dynamodb', region: emu.region, credentials: emu.credentials, sha256: Sha256 });
-  const request = new HttpRequest({
-    method: 'POST',
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: '/',
-    headers: {
-      host: url.host,
-      'content-type': 'application/x-amz-json-1.0',
-      'x-amz-target': `DynamoDB_20120810.${target}`,
-    },
-    body,
-  });
-  const signed = await signer.sign(request);
-  return fetch(emu.url, { method: 'POST', headers: { ...signed.headers, ...(origin ? { origin } : {}) }, body });
+export function rawDynamoDb(emu: TestEmulator, target: string, body: string, origin?: string): Promise<Response> {
+  const headers = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${target}` };
+  return signedRequest(emu, { service: 'dynamodb', headers: origin ? { ...headers, origin } : headers, body });
 }

@@ -1,13 +1,14 @@
 import { AwsError } from '../../core/errors.js';
-import type { RequestContext, ServiceEnv } from '../../core/types.js';
-import { booleanParam, integerParam, stringList, type QueryParams } from '../../protocols/ec2-query.js';
+import type { ServiceEnv } from '../../core/types.js';
+import { booleanParam, integerParam, stringList } from '../../protocols/ec2-query.js';
+import type { QueryParams } from '../../protocols/query-params.js';
 import type { XmlNode } from '../../protocols/xml.js';
 import { INSTANCE_ID, type InstanceRecord } from './model.js';
 import type { InstanceStore, StoredInstance } from './store.js';
 
 /** Everything an operation handler needs; handlers return the response body or throw AwsError. */
 export interface Ec2Call {
-  ctx: RequestContext;
+  region: string;
   params: QueryParams;
   store: InstanceStore;
   env: ServiceEnv;
@@ -16,14 +17,13 @@ export interface Ec2Call {
 
 export type Ec2Handler = (call: Ec2Call) => XmlNode | Promise<XmlNode>;
 
-export function instanceArn(call: Ec2Call, id: string): string {
-  return `arn:aws:ec2:${call.ctx.region}:${call.env.accountId}:instance/${id}`;
+export function instanceArn(call: Pick<Ec2Call, 'region' | 'env'>, id: string): string {
+  return `arn:aws:ec2:${call.region}:${call.env.accountId}:instance/${id}`;
 }
 
-/** Check the caller may act, then honour DryRun: allowed dry runs answer DryRunOperation (412). */
-export function authorize(call: Ec2Call, action: string, resources: string | string[]): void {
-  call.ctx.authorize(`ec2:${action}`, resources);
-  if (booleanParam(call.params, 'DryRun')) {
+/** Run after the IAM check: allowed dry runs answer DryRunOperation (412). */
+export function honourDryRun(params: QueryParams): void {
+  if (booleanParam(params, 'DryRun')) {
     throw new AwsError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
   }
 }
@@ -45,7 +45,7 @@ export function notFound(missing: string[]): AwsError {
 
 /** The named instances of the caller's region, in the order asked; NotFound names every missing id. */
 export function findInstances(call: Ec2Call, ids: string[]): InstanceRecord[] {
-  const byId = new Map(call.store.list(call.ctx.region, call.now).map((s) => [s.rec.id, s.rec]));
+  const byId = new Map(call.store.list(call.region, call.now).map((s) => [s.rec.id, s.rec]));
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length) throw notFound(missing);
   return ids.map((id) => byId.get(id) as InstanceRecord);

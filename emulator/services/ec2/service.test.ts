@@ -8,9 +8,7 @@ import {
   CreateTagsCommand, DescribeAvailabilityZonesCommand, DescribeInstancesCommand, DescribeRegionsCommand, EC2Client,
   RunInstancesCommand, StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { startEmulatorProcess, startTestEmulator, type TestEmulator } from '../../testing.js';
+import { signedRequest, startEmulatorProcess, startTestEmulator, type TestEmulator } from '../../testing.js';
 import { describeOne, ec2Client, failure, waitForState } from './test-support.js';
 import { createEc2Service } from './index.js';
 
@@ -99,18 +97,8 @@ describe('protocol and service edges', () => {
 
   /** A raw signed EC2 query call, for what the SDK would never send. */
   async function rawCall(form: string): Promise<{ status: number; text: string }> {
-    const url = new URL(emu.url);
-    const signer = new SignatureV4({ service: 'ec2', region: emu.region, credentials: emu.credentials, sha256: Sha256 });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: '/',
-      headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
-      body: form,
-    });
-    const res = await fetch(emu.url, { method: 'POST', headers: signed.headers, body: form });
+    const headers = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
+    const res = await signedRequest(emu, { service: 'ec2', headers, body: form });
     return { status: res.status, text: await res.text() };
   }
 

@@ -53,6 +53,8 @@ export const createS3Service: ServiceFactory = async (env) => {
   let store = new S3Store(env.dataDir);
   const service: Service = {
     name: 's3',
+    // Object bodies stream to disk; the server buffers nothing for S3.
+    maxBody: 'stream',
     async handle(ctx) {
       const r = parseS3Request(ctx.req);
       const operation = operationOf(r, ctx.req);

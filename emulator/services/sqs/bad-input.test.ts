@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startTestEmulator, type TestEmulator } from '../../testing.js';
+import { startTestEmulator, type TestEmulator, signedRequest } from '../../testing.js';
 import { OPERATIONS } from './operations.js';
-import { signedPost } from './signed-post.js';
 
 let emu: TestEmulator;
 let queueUrl = '';
@@ -35,7 +34,7 @@ describe('SQS bad input', () => {
           for (const value of ODD_VALUES) {
             const body = JSON.stringify({ QueueUrl: queueUrl, [member]: value });
             const headers = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AmazonSQS.${operation}` };
-            const res = await signedPost(emu, headers, body);
+            const res = await signedRequest(emu, { service: 'sqs', headers, body });
             const text = await res.text();
             if (res.status >= 500) failures.push(`${operation} ${member}=${JSON.stringify(value)} -> ${res.status} ${text}`);
             else if (res.status >= 400 && !text.includes('__type')) failures.push(`${operation} ${member}: no __type in ${text}`);

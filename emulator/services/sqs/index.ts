@@ -1,13 +1,16 @@
 import { AwsError } from '../../core/errors.js';
 import type { RequestContext, ServiceFactory } from '../../core/types.js';
 import { operationFromTarget, parseJsonBody, sendJson, sendJsonError } from '../../protocols/json.js';
-import { parseQueryParams, queryErrorDocument, queryResponseDocument, queryTree, sendXml } from '../../protocols/aws-query.js';
+import { queryErrorDocument, queryResponseDocument, queryTree } from '../../protocols/aws-query.js';
+import { parseQueryParams } from '../../protocols/query-params.js';
+import { sendXml } from '../../protocols/xml.js';
+import { internalCall, lookupOperation, runOperation } from '../../core/operations.js';
 import { seedSqs } from '../../seed/sqs.js';
 import { queryCodeOf } from './errors.js';
 import type { Input } from './input.js';
 import { expireMessages } from './message-ops.js';
 import { MoveTasks } from './move-tasks.js';
-import { OPERATIONS } from './operations.js';
+import { OPERATIONS, type Sqs } from './operations.js';
 import { NO_RESULT, queryToInput, toXmlNode } from './query-shapes.js';
 import { SqsState } from './state.js';
 
@@ -47,22 +50,18 @@ export const createSqsService: ServiceFactory = async (env) => {
     for (const q of state.all()) expireMessages(state, q);
   }, SWEEP_MS);
   sweep.unref();
+  const sqs: Sqs = { queues: state, tasks };
 
   return {
     name: 'sqs',
     async handle(ctx) {
       const { action, input: readInput } = readRequest(ctx);
-      const op = Object.hasOwn(OPERATIONS, action) ? OPERATIONS[action] : undefined;
+      const op = lookupOperation(OPERATIONS, action);
       if (!op) {
         if (isJson(ctx)) throw new AwsError('UnknownOperationException', `Unknown operation ${action}`);
         throw new AwsError('InvalidAction', `The action ${action} is not valid for this endpoint.`);
       }
-      await ctx.begin(action);
-      const input = readInput();
-      ctx.authorize(op.action, op.resource(state, input, ctx.region));
-      const aborted = new AbortController();
-      ctx.res.on('close', () => aborted.abort());
-      const output = await op.run(state, input, { region: ctx.region, caller: ctx.caller, signal: aborted.signal }, tasks);
+      const output = (await runOperation(op, action, ctx, sqs, readInput)) as Record<string, unknown>;
       if (ctx.res.destroyed) return;
       if (isJson(ctx)) {
         sendJson(ctx.res, output, { version: '1.0', requestId: ctx.requestId });
@@ -83,6 +82,11 @@ export const createSqsService: ServiceFactory = async (env) => {
       } else {
         sendXml(ctx.res, error.status, queryErrorDocument(legacy, error, XMLNS, ctx.requestId), ctx.requestId);
       }
+    },
+    async internal(operation, input, region) {
+      const op = lookupOperation(OPERATIONS, operation);
+      if (!op) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
+      return op.run(input, internalCall(sqs, region, env.accountId));
     },
     async reset() {
       tasks.stopAll();

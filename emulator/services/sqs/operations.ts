@@ -10,29 +10,40 @@ import {
 import { receiveMessage } from './receive.js';
 import type { SqsState } from './state.js';
 import type { OperationCall } from './types.js';
+import type { Operation } from '../../core/operations.js';
 
 export type Output = Record<string, unknown>;
 
-export interface Operation {
-  /** The IAM action AWS checks for the operation. */
-  action: string;
-  /** The resource ARN AWS authorizes the action on. */
-  resource(state: SqsState, input: Input, region: string): string;
-  run(state: SqsState, input: Input, call: OperationCall, tasks: MoveTasks): Output | Promise<Output>;
+/** What SQS operations share: the queues and the running message-move tasks. */
+export interface Sqs {
+  queues: SqsState;
+  tasks: MoveTasks;
+}
+type SqsOperation = Operation<Sqs, Input>;
+type Resource = (state: SqsState, input: Input, region: string) => string;
+type Run = (state: SqsState, input: Input, call: OperationCall, tasks: MoveTasks) => Output | Promise<Output>;
+
+/** Adapt SQS's (state, input, region) / (state, input, call, tasks) functions to the shared operation shape. */
+function op(action: string, resource: Resource, run: Run): SqsOperation {
+  return {
+    action,
+    resource: (input, call) => resource(call.state.queues, input, call.region),
+    run: (input, call) => run(call.state.queues, input, call, call.state.tasks),
+  };
 }
 
 const arn = (state: SqsState, region: string, name: string) => `arn:aws:sqs:${region}:${state.accountId}:${name}`;
 const byUrl = (state: SqsState, input: Input, region: string) => arn(state, region, state.nameFromUrl(reqString(input, 'QueueUrl')));
 const byName = (state: SqsState, input: Input, region: string) => arn(state, region, reqString(input, 'QueueName'));
 
-function onQueue(action: string, run: Operation['run']): Operation {
-  return { action, resource: byUrl, run };
+function onQueue(action: string, run: Run): SqsOperation {
+  return op(action, byUrl, run);
 }
 
-export const OPERATIONS: Record<string, Operation> = {
-  CreateQueue: { action: 'sqs:CreateQueue', resource: byName, run: createQueue },
-  GetQueueUrl: { action: 'sqs:GetQueueUrl', resource: byName, run: getQueueUrl },
-  ListQueues: { action: 'sqs:ListQueues', resource: (state, _input, region) => arn(state, region, '*'), run: listQueues },
+export const OPERATIONS: Record<string, SqsOperation> = {
+  CreateQueue: op('sqs:CreateQueue', byName, createQueue),
+  GetQueueUrl: op('sqs:GetQueueUrl', byName, getQueueUrl),
+  ListQueues: op('sqs:ListQueues', (state, _input, region) => arn(state, region, '*'), listQueues),
   DeleteQueue: onQueue('sqs:DeleteQueue', deleteQueue),
   GetQueueAttributes: onQueue('sqs:GetQueueAttributes', getQueueAttributes),
   SetQueueAttributes: onQueue('sqs:SetQueueAttributes', setQueueAttributes),
@@ -50,17 +61,17 @@ export const OPERATIONS: Record<string, Operation> = {
   ChangeMessageVisibilityBatch: onQueue('sqs:ChangeMessageVisibility', changeMessageVisibilityBatch),
   StartMessageMoveTask: {
     action: 'sqs:StartMessageMoveTask',
-    resource: (_state, input) => reqString(input, 'SourceArn'),
-    run: (_state, input, _call, tasks) => tasks.start(input),
+    resource: (input) => reqString(input, 'SourceArn'),
+    run: (input, call) => call.state.tasks.start(input),
   },
   ListMessageMoveTasks: {
     action: 'sqs:ListMessageMoveTasks',
-    resource: (_state, input) => reqString(input, 'SourceArn'),
-    run: (_state, input, _call, tasks) => tasks.list(input),
+    resource: (input) => reqString(input, 'SourceArn'),
+    run: (input, call) => call.state.tasks.list(input),
   },
   CancelMessageMoveTask: {
     action: 'sqs:CancelMessageMoveTask',
-    resource: (_state, input) => sourceArnOfHandle(reqString(input, 'TaskHandle')),
-    run: (_state, input, _call, tasks) => tasks.cancel(input),
+    resource: (input) => sourceArnOfHandle(reqString(input, 'TaskHandle')),
+    run: (input, call) => call.state.tasks.cancel(input),
   },
 };

@@ -4,8 +4,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../../testing.js';
-import { signedPost } from './signed-post.js';
+import { startTestEmulator, type TestEmulator, signedRequest } from '../../testing.js';
 
 const AWS_CLI = '/usr/bin/aws';
 const run = promisify(execFile);
@@ -23,7 +22,7 @@ const xml = new XMLParser({ ignoreAttributes: false });
 
 async function query(params: Record<string, string>, path = '/'): Promise<{ status: number; doc: Record<string, unknown> }> {
   const body = new URLSearchParams({ Version: '2012-11-05', ...params }).toString();
-  const res = await signedPost(emu, { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body, path);
+  const res = await signedRequest(emu, { service: 'sqs', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body, path });
   expect(res.headers.get('content-type')).toContain('xml');
   return { status: res.status, doc: xml.parse(await res.text()) as Record<string, unknown> };
 }

@@ -3,8 +3,7 @@ import {
   CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ListQueuesCommand,
   ListQueueTagsCommand, SetQueueAttributesCommand, SQSClient, TagQueueCommand, UntagQueueCommand, paginateListQueues,
 } from '@aws-sdk/client-sqs';
-import { errorOf, startTestEmulator, type TestEmulator } from '../../testing.js';
-import { signedPost } from './signed-post.js';
+import { errorOf, startTestEmulator, type TestEmulator, signedRequest } from '../../testing.js';
 
 let emu: TestEmulator;
 let sqs: SQSClient;
@@ -160,7 +159,7 @@ describe('SQS queues', () => {
 
   it('answers malformed JSON, unknown operations and missing parameters with AWS errors, and keeps serving', async () => {
     const post = (target: string, body: string) =>
-      signedPost(emu, { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': target, 'x-amzn-query-mode': 'true' }, body);
+      signedRequest(emu, { service: 'sqs', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': target, 'x-amzn-query-mode': 'true' }, body });
     const bad = await post('AmazonSQS.ListQueues', '{not json');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { __type: string }).__type).toContain('SerializationException');

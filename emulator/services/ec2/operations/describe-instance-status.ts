@@ -1,7 +1,7 @@
 import { AwsError } from '../../../core/errors.js';
 import { booleanParam, filterList, items } from '../../../protocols/ec2-query.js';
 import type { XmlNode } from '../../../protocols/xml.js';
-import { authorize, findInstances, instanceIdsParam, pageOf, pageParams, type Ec2Handler } from '../call.js';
+import { findInstances, instanceIdsParam, pageOf, pageParams, type Ec2Handler } from '../call.js';
 import { instancePredicate, viewOf, type InstanceView } from '../instance-filters.js';
 import { zonesOf } from '../network.js';
 import { stateXml } from '../serialize.js';
@@ -34,8 +34,7 @@ export const describeInstanceStatus: Ec2Handler = (call) => {
   );
   const includeAll = booleanParam(call.params, 'IncludeAllInstances');
   const page = pageParams(call.params, ids.length > 0);
-  authorize(call, 'DescribeInstanceStatus', '*');
-  let all = call.store.list(call.ctx.region, call.now);
+  let all = call.store.list(call.region, call.now);
   if (ids.length) {
     findInstances(call, ids);
     const wanted = new Set(ids);
@@ -46,7 +45,7 @@ export const describeInstanceStatus: Ec2Handler = (call) => {
     return (includeAll || v.state === 'running') && baseMatch(v) && statusMatch(v);
   });
   const result = pageOf(matching, page);
-  const zones = zonesOf(call.ctx.region);
+  const zones = zonesOf(call.region);
   return {
     instanceStatusSet: items(
       result.items.map((s) => {

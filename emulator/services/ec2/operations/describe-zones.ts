@@ -1,6 +1,6 @@
 import { AwsError } from '../../../core/errors.js';
 import { booleanParam, filterList, items, stringList } from '../../../protocols/ec2-query.js';
-import { authorize, type Ec2Handler } from '../call.js';
+import { type Ec2Handler } from '../call.js';
 import { filterPredicate } from '../filters.js';
 import { REGIONS, zonesOf, type Zone } from '../network.js';
 
@@ -15,7 +15,6 @@ export const describeRegions: Ec2Handler = (call) => {
   for (const n of names) if (!REGIONS.includes(n)) throw new AwsError('InvalidParameterValue', `Invalid region: ${n}`);
   booleanParam(call.params, 'AllRegions');
   const match = filterPredicate<string>(filterList(call.params), (r, f) => [REGION_FILTERS[f]?.(r) ?? ''], (f) => f in REGION_FILTERS);
-  authorize(call, 'DescribeRegions', '*');
   const regions = REGIONS.filter((r) => (names.length === 0 || names.includes(r)) && match(r));
   return {
     regionInfo: items(regions.map((r) => ({ regionName: r, regionEndpoint: `ec2.${r}.amazonaws.com`, optInStatus: 'opt-in-not-required' }))),
@@ -23,7 +22,7 @@ export const describeRegions: Ec2Handler = (call) => {
 };
 
 export const describeAvailabilityZones: Ec2Handler = (call) => {
-  const region = call.ctx.region;
+  const region = call.region;
   const zones = zonesOf(region);
   const names = stringList(call.params, 'ZoneName');
   const zoneIds = stringList(call.params, 'ZoneId');
@@ -44,7 +43,6 @@ export const describeAvailabilityZones: Ec2Handler = (call) => {
     'opt-in-status': () => 'opt-in-not-required',
   };
   const match = filterPredicate<Zone>(filterList(call.params), (z, f) => [fields[f]?.(z) ?? ''], (f) => f in fields);
-  authorize(call, 'DescribeAvailabilityZones', '*');
   const chosen = zones.filter(
     (z) => (names.length === 0 && zoneIds.length === 0 ? true : names.includes(z.zoneName) || zoneIds.includes(z.zoneId)) && match(z),
   );

@@ -1,7 +1,7 @@
 import { AwsError } from '../../../core/errors.js';
 import { booleanParam, items } from '../../../protocols/ec2-query.js';
 import type { XmlNode } from '../../../protocols/xml.js';
-import { authorize, findInstances, instanceArn, instanceIdsParam, requireIds, type Ec2Call, type Ec2Handler } from '../call.js';
+import { findInstances, instanceIdsParam, requireIds, type Ec2Call, type Ec2Handler } from '../call.js';
 import { stateAt } from '../lifecycle.js';
 import type { InstanceRecord, StateName } from '../model.js';
 import { publicIpFor } from '../network.js';
@@ -15,10 +15,9 @@ function incorrectState(id: string, verb: string): AwsError {
 }
 
 /** Validate every instance first, so a refused call changes nothing, then store and report the changes. */
-function act(call: Ec2Call, action: string, verb: string, transition: Transition): XmlNode[] {
+function act(call: Ec2Call, verb: string, transition: Transition): XmlNode[] {
   const ids = instanceIdsParam(call.params);
   requireIds(ids);
-  authorize(call, action, ids.map((id) => instanceArn(call, id)));
   const records = findInstances(call, ids);
   const planned = records.map((rec) => {
     const previous = stateAt(rec, call.now);
@@ -42,7 +41,7 @@ function enter(rec: InstanceRecord, state: StateName, now: number, extra: Partia
 
 export const startInstances: Ec2Handler = (call) => ({
   instancesSet: items(
-    act(call, 'StartInstances', 'started', (rec, state, { now }) => {
+    act(call, 'started', (rec, state, { now }) => {
       if (state === 'stopped') {
         return enter(rec, 'pending', now, { launchTime: new Date(now).toISOString(), publicIp: publicIpFor(rec.id, now) });
       }
@@ -55,7 +54,7 @@ export const stopInstances: Ec2Handler = (call) => {
   const force = booleanParam(call.params, 'Force');
   return {
     instancesSet: items(
-      act(call, 'StopInstances', 'stopped', (rec, state, { now }) => {
+      act(call, 'stopped', (rec, state, { now }) => {
         if (state === 'running') return enter(rec, 'stopping', now, force ? { transitionMs: 1000 } : {});
         // A forced stop hurries an instance already stopping.
         if (state === 'stopping' && force) return { ...rec, transitionMs: Math.min(rec.transitionMs ?? 3000, now - rec.transitionAt + 1000) };
@@ -67,7 +66,7 @@ export const stopInstances: Ec2Handler = (call) => {
 
 export const terminateInstances: Ec2Handler = (call) => ({
   instancesSet: items(
-    act(call, 'TerminateInstances', 'terminated', (rec, state, { now }) =>
+    act(call, 'terminated', (rec, state, { now }) =>
       state === 'terminated' || state === 'shutting-down' ? 'unchanged' : enter(rec, 'shutting-down', now),
     ),
   ),
@@ -75,6 +74,6 @@ export const terminateInstances: Ec2Handler = (call) => ({
 
 export const rebootInstances: Ec2Handler = (call) => {
   // A reboot keeps the instance running; only states that cannot reboot are refused.
-  act(call, 'RebootInstances', 'rebooted', (_rec, state) => (state === 'running' || state === 'pending' ? 'unchanged' : 'refuse'));
+  act(call, 'rebooted', (_rec, state) => (state === 'running' || state === 'pending' ? 'unchanged' : 'refuse'));
   return { return: true };
 };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AwsError } from '../../../core/errors.js';
 import { integerParam, stringList, structList, tagList } from '../../../protocols/ec2-query.js';
-import { authorize, type Ec2Call, type Ec2Handler } from '../call.js';
+import { type Ec2Call, type Ec2Handler } from '../call.js';
 import { stateAt } from '../lifecycle.js';
 import type { InstanceRecord } from '../model.js';
 import {
@@ -25,7 +25,7 @@ function required(call: Ec2Call, name: string): string {
 }
 
 function chooseZone(call: Ec2Call, existing: number): Zone {
-  const zones = zonesOf(call.ctx.region);
+  const zones = zonesOf(call.region);
   const subnetId = call.params.get('SubnetId');
   const zoneName = call.params.get('Placement.AvailabilityZone');
   let zone: Zone | undefined;
@@ -47,7 +47,7 @@ function chooseZone(call: Ec2Call, existing: number): Zone {
 
 export const runInstances: Ec2Handler = (call) => {
   const { params, now } = call;
-  const region = call.ctx.region;
+  const region = call.region;
   const imageId = required(call, 'ImageId');
   if (!/^ami-[0-9a-f]{8,17}$/.test(imageId)) throw new AwsError('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
   const instanceType = params.get('InstanceType') ?? 'm1.small';
@@ -77,7 +77,6 @@ export const runInstances: Ec2Handler = (call) => {
   }
   const keyName = params.get('KeyName') || null;
   const clientToken = params.get('ClientToken') || null;
-  authorize(call, 'RunInstances', `arn:aws:ec2:${region}:${call.env.accountId}:instance/*`);
 
   const existing = call.store.list(region, now);
   // ClientToken makes RunInstances idempotent: a retry returns the first call's instances.

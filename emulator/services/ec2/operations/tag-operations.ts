@@ -1,12 +1,13 @@
 import { AwsError } from '../../../core/errors.js';
 import { stringList, tagList } from '../../../protocols/ec2-query.js';
-import { authorize, findInstances, instanceArn, type Ec2Call, type Ec2Handler } from '../call.js';
+import type { QueryParams } from '../../../protocols/query-params.js';
+import { findInstances, type Ec2Handler } from '../call.js';
 import { INSTANCE_ID, type InstanceRecord } from '../model.js';
 import { checkTags, withTags } from '../tags.js';
 
 /** ResourceId.N: only instances live here, so any other id is one EC2 would not find either. */
-function resourceIds(call: Ec2Call): string[] {
-  const ids = [...new Set(stringList(call.params, 'ResourceId'))];
+export function resourceIds(params: QueryParams): string[] {
+  const ids = [...new Set(stringList(params, 'ResourceId'))];
   if (ids.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter resourceIdSet');
   for (const id of ids) {
     if (id.startsWith('i-') && !INSTANCE_ID.test(id)) throw new AwsError('InvalidInstanceID.Malformed', `Invalid id: "${id}"`);
@@ -16,11 +17,10 @@ function resourceIds(call: Ec2Call): string[] {
 }
 
 export const createTags: Ec2Handler = (call) => {
-  const ids = resourceIds(call);
+  const ids = resourceIds(call.params);
   const given = tagList(call.params, 'Tag');
   if (given.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter Tag');
   const tags = checkTags(given);
-  authorize(call, 'CreateTags', ids.map((id) => instanceArn(call, id)));
   const updated = findInstances(call, ids).map((rec) => withTags(rec, tags));
   call.store.update(updated);
   return { return: true };
@@ -36,10 +36,9 @@ function withoutTags(rec: InstanceRecord, given: ReturnType<typeof tagList>): In
 }
 
 export const deleteTags: Ec2Handler = (call) => {
-  const ids = resourceIds(call);
+  const ids = resourceIds(call.params);
   const given = tagList(call.params, 'Tag');
   for (const g of given) if (!g.key) throw new AwsError('InvalidParameterValue', 'Tag key must not be empty');
-  authorize(call, 'DeleteTags', ids.map((id) => instanceArn(call, id)));
   call.store.update(findInstances(call, ids).map((rec) => withoutTags(rec, given)));
   return { return: true };
 };
