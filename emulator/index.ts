@@ -21,8 +21,8 @@ export interface EmulatorOptions {
   seed?: boolean;
   /** Delete the data folder's contents before starting. Default false. */
   reset?: boolean;
-  /** Static keys mapped to the admin role (for the AWS CLI, scripts and tests). */
-  staticCredentials?: Array<{ accessKeyId: string; secretAccessKey: string }>;
+  /** Static keys mapped to the admin role, or to the role named (for the AWS CLI, scripts and tests). */
+  staticCredentials?: Array<{ accessKeyId: string; secretAccessKey: string; roleName?: string }>;
   /** Lifetime of identity-pool credentials in seconds (default 3600); shorter for expiry tests. */
   credentialTtlSeconds?: number;
   /**
@@ -149,8 +149,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     async resetAll(seed) {
       await sec.reset();
       for (const service of services.values()) await service.reset();
-      grantAll();
       if (seed) await seedAll();
+      grantAll();
     },
   });
 

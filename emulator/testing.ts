@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from './index.js';
+import { READ_ONLY_ROLE_NAME } from './seed/accounts.js';
 
 export interface TestEmulator extends RunningEmulator {
   /** Static admin keys this emulator accepts. */
@@ -10,6 +11,8 @@ export interface TestEmulator extends RunningEmulator {
   region: string;
   /** Options for an AWS SDK v3 client pointed at the emulator with the admin keys (SDK defaults otherwise). */
   clientConfig: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } };
+  /** Static keys of the seeded read-only (viewer) role. */
+  viewerCredentials: { accessKeyId: string; secretAccessKey: string };
   /** Call the admin API. */
   admin(path: string, body?: unknown, method?: string): Promise<unknown>;
   /** Stop and delete the data folder. */
@@ -20,10 +23,11 @@ export interface TestEmulator extends RunningEmulator {
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'emulator-test-'));
   const credentials = { accessKeyId: 'AKIATESTADMIN', secretAccessKey: randomBytes(20).toString('base64url') };
+  const viewerCredentials = { accessKeyId: 'AKIATESTVIEWER', secretAccessKey: randomBytes(20).toString('base64url') };
   const emulator = await startEmulator({
     port: 0,
     seed: false,
-    staticCredentials: [credentials],
+    staticCredentials: [credentials, { ...viewerCredentials, roleName: READ_ONLY_ROLE_NAME }],
     ...options,
     dataDir,
   });
@@ -31,6 +35,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
   return {
     ...emulator,
     credentials,
+    viewerCredentials,
     region,
     clientConfig: { endpoint: emulator.url, region, credentials },
     async admin(path, body, method = 'POST') {

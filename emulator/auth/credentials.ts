@@ -44,12 +44,12 @@ export class CredentialStore {
 
   constructor(
     private readonly db: Db,
-    statics: Array<{ accessKeyId: string; secretAccessKey: string }>,
+    statics: Array<{ accessKeyId: string; secretAccessKey: string; roleName?: string }>,
     adminRole: string,
   ) {
-    // Static keys act as a session of the admin role named after the key, so ARNs keep one form.
+    // Static keys act as a session of their role (the admin role unless named) called after the key, so ARNs keep one form.
     for (const s of statics) {
-      this.statics.set(s.accessKeyId, { ...s, roleName: adminRole, sessionName: s.accessKeyId });
+      this.statics.set(s.accessKeyId, { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, roleName: s.roleName ?? adminRole, sessionName: s.accessKeyId });
     }
   }
 

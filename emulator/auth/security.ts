@@ -11,7 +11,7 @@ export interface HttpRoute {
 
 export interface SecurityOptions {
   /** Static keys mapped to the admin role, for the AWS CLI and scripts. */
-  staticCredentials: Array<{ accessKeyId: string; secretAccessKey: string }>;
+  staticCredentials: Array<{ accessKeyId: string; secretAccessKey: string; roleName?: string }>;
   /** Lifetime of identity-pool credentials (default 3600 s). */
   credentialTtlSeconds: number;
   /** Origins the seeded console app client may redirect to. */

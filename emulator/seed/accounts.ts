@@ -19,3 +19,5 @@ export const DEMO_USERS = [
 
 export const ADMIN_ROLE_NAME = 'ConsoleAdmin';
 export const READ_ONLY_ROLE_NAME = 'ConsoleReadOnly';
+/** The execution role of the seeded Lambda functions: what their own SDK calls may do. */
+export const LAMBDA_DEMO_ROLE_NAME = 'LambdaDemoExecution';

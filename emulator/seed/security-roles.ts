@@ -1,4 +1,4 @@
-import { ADMIN_ROLE_NAME, READ_ONLY_ROLE_NAME } from './accounts.js';
+import { ADMIN_ROLE_NAME, LAMBDA_DEMO_ROLE_NAME, READ_ONLY_ROLE_NAME } from './accounts.js';
 import type { RoleFile } from '../auth/roles.js';
 
 /** The two seeded roles. Admins may also manage Cognito, so static keys can add users with the AWS CLI. */
@@ -41,6 +41,19 @@ export const SEEDED_ROLES: RoleFile[] = [
           Resource: '*',
         },
         { Sid: 'WhoAmI', Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' },
+      ],
+    },
+  },
+  {
+    RoleName: LAMBDA_DEMO_ROLE_NAME,
+    Description: 'The seeded functions: read S3 objects, read DynamoDB items, read secrets, write their logs.',
+    PolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'ReadObjects', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: '*' },
+        { Sid: 'ReadItems', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:DescribeTable'], Resource: '*' },
+        { Sid: 'ReadSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: '*' },
+        { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' },
       ],
     },
   },

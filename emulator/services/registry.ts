@@ -3,6 +3,7 @@ import { createS3Service } from './s3/index.js';
 import { createSqsService } from './sqs/index.js';
 import { createEc2Service } from './ec2/index.js';
 import { createDynamoDbService } from './dynamodb/index.js';
+import { createLambdaService } from './lambda/index.js';
 
 /** The AWS services the emulator speaks, by signing name. Security adds Cognito and STS. */
 export const SERVICE_FACTORIES: Record<string, ServiceFactory> = {
@@ -10,4 +11,5 @@ export const SERVICE_FACTORIES: Record<string, ServiceFactory> = {
   sqs: createSqsService,
   ec2: createEc2Service,
   dynamodb: createDynamoDbService,
+  lambda: createLambdaService,
 };

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { Service, ServiceFactory } from '../../core/types.js';
 import { seedS3 } from '../../seed/s3.js';
 import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './buckets.js';
@@ -73,6 +73,15 @@ export const createS3Service: ServiceFactory = async (env) => {
         return null;
       }
       return bucket ? matchCorsRules(bucketCorsRules(store, bucket), request) : null;
+    },
+    // In-process reads for other services (Lambda's CreateFunction from an S3 object).
+    async internal(operation, input) {
+      if (operation !== 'GetObject') throw new AwsError('NotImplemented', `No in-process ${operation}`, 501);
+      const bucket = String(input.Bucket ?? '');
+      if (!store.getBucket(bucket)) throw new AwsError('NoSuchBucket', 'The specified bucket does not exist', 404);
+      const row = store.getObject(bucket, String(input.Key ?? ''));
+      if (!row) throw new AwsError('NoSuchKey', 'The specified key does not exist.', 404);
+      return { Body: row.file ? readFileSync(store.path(row.file)) : Buffer.alloc(0), ContentLength: row.size, ContentType: row.headers.contentType };
     },
     async reset() {
       store.close();

@@ -1,0 +1,96 @@
+import type { ServiceFactory } from '../../core/types.js';
+import { restJsonService, type RestRoute } from '../../protocols/rest-json-service.js';
+import { seedLambda } from '../../seed/lambda.js';
+import { ALIAS_AND_TAG_OPERATIONS } from './aliases-tags.js';
+import { AsyncQueue } from './async-queue.js';
+import { EventWorker } from './event-worker.js';
+import { Executor, type LogSink } from './executor.js';
+import { FUNCTION_OPERATIONS } from './functions.js';
+import { invokeOperation, MAX_SYNC_PAYLOAD } from './invoke.js';
+import type { LambdaState } from './state.js';
+import { FunctionStore } from './store.js';
+
+const F = '/2015-03-31/functions';
+const ROUTES: RestRoute[] = [
+  { method: 'POST', path: F, operation: 'CreateFunction', status: 201 },
+  { method: 'GET', path: F, operation: 'ListFunctions' },
+  { method: 'GET', path: `${F}/{FunctionName}`, operation: 'GetFunction' },
+  { method: 'DELETE', path: `${F}/{FunctionName}`, operation: 'DeleteFunction' },
+  { method: 'GET', path: `${F}/{FunctionName}/configuration`, operation: 'GetFunctionConfiguration' },
+  { method: 'PUT', path: `${F}/{FunctionName}/configuration`, operation: 'UpdateFunctionConfiguration' },
+  { method: 'PUT', path: `${F}/{FunctionName}/code`, operation: 'UpdateFunctionCode' },
+  { method: 'POST', path: `${F}/{FunctionName}/invocations`, operation: 'Invoke' },
+  { method: 'POST', path: `${F}/{FunctionName}/versions`, operation: 'PublishVersion', status: 201 },
+  { method: 'GET', path: `${F}/{FunctionName}/versions`, operation: 'ListVersionsByFunction' },
+  { method: 'POST', path: `${F}/{FunctionName}/aliases`, operation: 'CreateAlias', status: 201 },
+  { method: 'GET', path: `${F}/{FunctionName}/aliases`, operation: 'ListAliases' },
+  { method: 'GET', path: `${F}/{FunctionName}/aliases/{Name}`, operation: 'GetAlias' },
+  { method: 'PUT', path: `${F}/{FunctionName}/aliases/{Name}`, operation: 'UpdateAlias' },
+  { method: 'DELETE', path: `${F}/{FunctionName}/aliases/{Name}`, operation: 'DeleteAlias' },
+  { method: 'PUT', path: '/2017-10-31/functions/{FunctionName}/concurrency', operation: 'PutFunctionConcurrency' },
+  { method: 'GET', path: '/2019-09-30/functions/{FunctionName}/concurrency', operation: 'GetFunctionConcurrency' },
+  { method: 'DELETE', path: '/2017-10-31/functions/{FunctionName}/concurrency', operation: 'DeleteFunctionConcurrency' },
+  { method: 'PUT', path: '/2019-09-25/functions/{FunctionName}/event-invoke-config', operation: 'PutFunctionEventInvokeConfig' },
+  { method: 'GET', path: '/2019-09-25/functions/{FunctionName}/event-invoke-config', operation: 'GetFunctionEventInvokeConfig' },
+  { method: 'POST', path: '/2017-03-31/tags/{Resource}', operation: 'TagResource' },
+  { method: 'DELETE', path: '/2017-03-31/tags/{Resource}', operation: 'UntagResource' },
+  { method: 'GET', path: '/2017-03-31/tags/{Resource}', operation: 'ListTags' },
+  { method: 'GET', path: '/2016-08-19/account-settings', operation: 'GetAccountSettings' },
+];
+
+/**
+ * Lambda (REST-JSON): functions as zips in the data folder, run as Node.js child processes speaking the
+ * Runtime API to the emulator on loopback; Event invocations queued durably.
+ */
+export const createLambdaService: ServiceFactory = async (env) => {
+  const store = new FunctionStore(env.dataDir);
+  const queue = new AsyncQueue(env.dataDir);
+  const knownStreams = new Set<string>();
+  // Function logs go to CloudWatch Logs: /aws/lambda/NAME, one stream per instance.
+  const sink: LogSink = (region, group, stream, lines) => {
+    const logs = env.peer?.('logs');
+    if (!logs?.internal) return;
+    const write = async () => {
+      const key = `${region}\u0000${group}\u0000${stream}`;
+      if (!knownStreams.has(key)) {
+        await logs.internal?.('CreateLogGroup', { logGroupName: group }, region).catch(() => undefined);
+        await logs.internal?.('CreateLogStream', { logGroupName: group, logStreamName: stream }, region).catch(() => undefined);
+        knownStreams.add(key);
+      }
+      await logs.internal?.('PutLogEvents', { logGroupName: group, logStreamName: stream, logEvents: lines }, region);
+    };
+    write().catch((e: unknown) => env.log(`could not write function logs: ${(e as Error).message}`));
+  };
+  const executor = new Executor(env, store, sink);
+  const worker = new EventWorker(() => state, queue);
+  const state: LambdaState = { env, store, executor, queue, kick: () => worker.kick() };
+  worker.start();
+
+  return restJsonService({
+    name: 'lambda',
+    // A zip of up to 50 MB arrives base64-encoded in CreateFunction's JSON.
+    maxBody: 70 * 1024 * 1024 + MAX_SYNC_PAYLOAD,
+    routes: ROUTES,
+    state,
+    operations: { ...FUNCTION_OPERATIONS, ...ALIAS_AND_TAG_OPERATIONS, Invoke: invokeOperation },
+    demoGrants: {
+      admin: [{ Sid: 'Lambda', Effect: 'Allow', Action: 'lambda:*', Resource: '*' }],
+      viewer: [{ Sid: 'LambdaReadOnly', Effect: 'Allow', Action: ['lambda:List*', 'lambda:Get*'], Resource: '*' }],
+    },
+    async reset() {
+      worker.stop();
+      executor.stopAll();
+      store.wipe();
+      queue.wipe();
+      knownStreams.clear();
+      worker.start();
+    },
+    async seed() {
+      await seedLambda(store, env);
+    },
+    async close() {
+      worker.stop();
+      executor.close();
+    },
+  });
+};
