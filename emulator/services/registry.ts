@@ -4,6 +4,7 @@ import { createSqsService } from './sqs/index.js';
 import { createEc2Service } from './ec2/index.js';
 import { createDynamoDbService } from './dynamodb/index.js';
 import { createLambdaService } from './lambda/index.js';
+import { createLogsService } from './logs/index.js';
 
 /** The AWS services the emulator speaks, by signing name. Security adds Cognito and STS. */
 export const SERVICE_FACTORIES: Record<string, ServiceFactory> = {
@@ -12,4 +13,5 @@ export const SERVICE_FACTORIES: Record<string, ServiceFactory> = {
   ec2: createEc2Service,
   dynamodb: createDynamoDbService,
   lambda: createLambdaService,
+  logs: createLogsService,
 };
