@@ -14,6 +14,8 @@ export interface Call<S> {
   requestId: string;
   /** Aborted when the client goes away (long polls stop early). */
   signal: AbortSignal;
+  /** Per-item checks inside one call (BatchGetSecretValue): whether the caller may, without throwing. */
+  isAllowed(action: string, resource: string): boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export function lookupOperation<T>(table: Record<string, T>, name: string): T | 
 export function callOf<S>(ctx: RequestContext, state: S): Call<S> {
   const aborted = new AbortController();
   ctx.res.on('close', () => aborted.abort());
-  return { state, region: ctx.region, caller: ctx.caller, requestId: ctx.requestId, signal: aborted.signal };
+  return { state, region: ctx.region, caller: ctx.caller, requestId: ctx.requestId, signal: aborted.signal, isAllowed: (a, r) => ctx.isAllowed(a, r) };
 }
 
 /** The call of an in-process operation (one service using another): the service itself, never aborted. */
@@ -51,6 +53,7 @@ export function internalCall<S>(state: S, region: string, accountId = ''): Call<
     caller: { accessKeyId: '', arn: 'internal', accountId, userId: 'internal', roleName: null, anonymous: false },
     requestId: 'internal',
     signal: new AbortController().signal,
+    isAllowed: () => true,
   };
 }
 

@@ -5,6 +5,7 @@ import { createEc2Service } from './ec2/index.js';
 import { createDynamoDbService } from './dynamodb/index.js';
 import { createLambdaService } from './lambda/index.js';
 import { createLogsService } from './logs/index.js';
+import { createSecretsManagerService } from './secretsmanager/index.js';
 
 /** The AWS services the emulator speaks, by signing name. Security adds Cognito and STS. */
 export const SERVICE_FACTORIES: Record<string, ServiceFactory> = {
@@ -14,4 +15,5 @@ export const SERVICE_FACTORIES: Record<string, ServiceFactory> = {
   dynamodb: createDynamoDbService,
   lambda: createLambdaService,
   logs: createLogsService,
+  secretsmanager: createSecretsManagerService,
 };

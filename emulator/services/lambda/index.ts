@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { AwsError } from '../../core/errors.js';
+import { internalCall, lookupOperation } from '../../core/operations.js';
 import type { ServiceFactory } from '../../core/types.js';
-import { restJsonService, type RestRoute } from '../../protocols/rest-json-service.js';
+import { restInput, restJsonService, type RestRoute } from '../../protocols/rest-json-service.js';
 import { seedLambda } from '../../seed/lambda.js';
 import { ALIAS_AND_TAG_OPERATIONS } from './aliases-tags.js';
 import { AsyncQueue } from './async-queue.js';
@@ -7,7 +10,7 @@ import { EventWorker } from './event-worker.js';
 import { Executor, type LogSink } from './executor.js';
 import { FUNCTION_OPERATIONS } from './functions.js';
 import { invokeOperation, MAX_SYNC_PAYLOAD } from './invoke.js';
-import type { LambdaState } from './state.js';
+import { findFunction, targetOf, type LambdaState } from './state.js';
 import { FunctionStore } from './store.js';
 
 const F = '/2015-03-31/functions';
@@ -65,6 +68,7 @@ export const createLambdaService: ServiceFactory = async (env) => {
   const worker = new EventWorker(() => state, queue);
   const state: LambdaState = { env, store, executor, queue, kick: () => worker.kick() };
   worker.start();
+  const operations = { ...FUNCTION_OPERATIONS, ...ALIAS_AND_TAG_OPERATIONS, Invoke: invokeOperation };
 
   return restJsonService({
     name: 'lambda',
@@ -72,7 +76,20 @@ export const createLambdaService: ServiceFactory = async (env) => {
     maxBody: 70 * 1024 * 1024 + MAX_SYNC_PAYLOAD,
     routes: ROUTES,
     state,
-    operations: { ...FUNCTION_OPERATIONS, ...ALIAS_AND_TAG_OPERATIONS, Invoke: invokeOperation },
+    operations,
+    // In-process calls from other services (Secrets Manager's rotation): Invoke takes { FunctionName, Payload }.
+    async internal(operation, input, region) {
+      const call = internalCall(state, region, env.accountId);
+      const functionName = String(input.FunctionName ?? '');
+      if (operation === 'Invoke') {
+        const { rec, qualifier } = findFunction(call, functionName);
+        const result = await executor.invoke(targetOf(rec, env.accountId, qualifier), randomUUID(), Buffer.from(String(input.Payload ?? '{}')));
+        return { FunctionError: result.errorType ? 'Unhandled' : undefined, Payload: result.payload.toString('utf8') };
+      }
+      const op = lookupOperation(operations, operation);
+      if (!op) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
+      return op.run(restInput(Buffer.from(JSON.stringify(input)), { FunctionName: functionName }), call);
+    },
     demoGrants: {
       admin: [{ Sid: 'Lambda', Effect: 'Allow', Action: 'lambda:*', Resource: '*' }],
       viewer: [{ Sid: 'LambdaReadOnly', Effect: 'Allow', Action: ['lambda:List*', 'lambda:Get*'], Resource: '*' }],
