@@ -14,6 +14,8 @@ const MODULES: Array<{ service: string; file: string; exportName: string; extra?
   { service: 's3', file: 'emulator-s3', exportName: 'benchS3', extra: { forcePathStyle: true } },
   { service: 'sqs', file: 'emulator-sqs', exportName: 'benchSqs' },
   { service: 'dynamodb', file: 'emulator-dynamodb', exportName: 'benchDynamoDb' },
+  { service: 'lambda', file: 'emulator-lambda', exportName: 'benchLambda' },
+  { service: 'secretsmanager', file: 'emulator-secretsmanager', exportName: 'benchSecretsManager' },
 ];
 
 type Outcome = { status: 'ok'; seconds: number; results: Record<string, number> } | { status: 'missing' | 'failed'; error?: string };
