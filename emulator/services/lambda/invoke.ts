@@ -15,6 +15,19 @@ function header(input: RestInput, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** X-Amz-Client-Context: base64 of a JSON object, handed to the handler as context.clientContext. */
+function clientContextOf(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const text = /^[A-Za-z0-9+/]*={0,2}$/.test(raw) ? Buffer.from(raw, 'base64').toString('utf8') : '';
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return text;
+  } catch {
+    // fall through
+  }
+  throw new AwsError('InvalidRequestContentException', 'Client context must be a valid Base64-encoded JSON object.', 400);
+}
+
 /** Invoke: RequestResponse runs and answers the payload; Event queues durably (202); DryRun checks only (204). */
 export const invokeOperation: Operation<LambdaState, RestInput> = {
   action: 'lambda:InvokeFunction',
@@ -61,8 +74,8 @@ export const invokeOperation: Operation<LambdaState, RestInput> = {
       return new RestAnswer(202, null, { 'x-amzn-RequestId': ev.id.slice(10) });
     }
     const requestId = randomUUID();
-    const clientContext = header(input, 'x-amz-client-context');
-    const result = await call.state.executor.invoke(target, requestId, payload, clientContext ? Buffer.from(clientContext, 'base64').toString('utf8') : undefined);
+    const clientContext = clientContextOf(header(input, 'x-amz-client-context'));
+    const result = await call.state.executor.invoke(target, requestId, payload, clientContext);
     const headers: Record<string, string> = { 'X-Amz-Executed-Version': target.version, 'x-amzn-RequestId': requestId };
     if (result.errorType) headers['X-Amz-Function-Error'] = 'Unhandled';
     if (logType === 'Tail') headers['X-Amz-Log-Result'] = result.tail;

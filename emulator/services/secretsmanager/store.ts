@@ -96,15 +96,23 @@ export class SecretStore {
     this.db.prepare('UPDATE versions SET stages = ? WHERE arn = ? AND version_id = ?').run(JSON.stringify(stages), arn, id);
   }
 
+  /** Record a read. AWS keeps the access date to the day, so a read writes only on a new day (reads stay cheap). */
   touch(arn: string, id: string, when: number): void {
-    this.db.prepare('UPDATE versions SET accessed = ? WHERE arn = ? AND version_id = ?').run(when, arn, id);
-    this.db.prepare('UPDATE secrets SET accessed = ? WHERE arn = ?').run(when, arn);
+    const day = Math.floor(when / 86_400_000) * 86_400_000;
+    this.db.prepare('UPDATE versions SET accessed = ? WHERE arn = ? AND version_id = ? AND (accessed IS NULL OR accessed < ?)').run(day, arn, id, day);
+    this.db.prepare('UPDATE secrets SET accessed = ? WHERE arn = ? AND (accessed IS NULL OR accessed < ?)').run(day, arn, day);
   }
 
   /** Remove secrets whose recovery window is over. */
   purge(now: number): void {
-    for (const row of this.db.prepare('SELECT arn FROM secrets WHERE deletion IS NOT NULL AND deletion <= ?').all(now) as Array<{ arn: string }>) this.remove(row.arn);
+    for (const row of this.purgeable.all(now) as Array<{ arn: string }>) this.remove(row.arn);
   }
+
+  private get purgeable() {
+    this.purgeStatement ??= this.db.prepare('SELECT arn FROM secrets WHERE deletion IS NOT NULL AND deletion <= ?');
+    return this.purgeStatement;
+  }
+  private purgeStatement: Database.Statement | undefined;
 
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();

@@ -106,6 +106,14 @@ function runHandler(handler, event, context) {
   });
 }
 
+function parseClientContext(text) {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 let handler;
 try {
   handler = await loadHandler();
@@ -135,7 +143,7 @@ for (;;) {
     logGroupName: env.AWS_LAMBDA_LOG_GROUP_NAME,
     logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME,
     callbackWaitsForEmptyEventLoop: true,
-    clientContext: next.headers['lambda-runtime-client-context'] ? JSON.parse(next.headers['lambda-runtime-client-context']) : undefined,
+    clientContext: parseClientContext(next.headers['lambda-runtime-client-context']),
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
   try {
