@@ -9,7 +9,7 @@ import {
   AdminCreateUserCommand, CognitoIdentityProviderClient, CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { errorOf, startTestEmulator, type TestEmulator } from './testing.js';
-import { rawRequest, signedRequest } from './testing-http.js';
+import { rawRequest, signedRawRequest } from './testing-http.js';
 
 /** An item attribute nested `levels` maps deep. */
 function nested(levels: number): AttributeValue {
@@ -40,7 +40,7 @@ describe("malformed input gets the protocol's 4xx error, never a 500", () => {
   it('refuses AdminCreateUser with UserAttributes [null] as InvalidParameterException', async () => {
     const idp = new CognitoIdentityProviderClient(emu.clientConfig);
     const pool = (await idp.send(new CreateUserPoolCommand({ PoolName: 'p' }))).UserPool?.Id ?? '';
-    const res = await signedRequest(emu, {
+    const res = await signedRawRequest(emu, {
       service: 'cognito-idp',
       method: 'POST',
       headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminCreateUser' },
@@ -54,7 +54,7 @@ describe("malformed input gets the protocol's 4xx error, never a 500", () => {
 
   it('treats prototype names as unknown operations on every JSON and query service', async () => {
     const json = async (service: string, target: string) => {
-      const res = await signedRequest(emu, {
+      const res = await signedRawRequest(emu, {
         service,
         method: 'POST',
         headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
@@ -75,7 +75,7 @@ describe("malformed input gets the protocol's 4xx error, never a 500", () => {
         expect(res.text).not.toContain('"echo"');
       }
       for (const service of ['ec2', 'sqs', 'sts']) {
-        const res = await signedRequest(emu, {
+        const res = await signedRawRequest(emu, {
           service,
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -101,7 +101,7 @@ describe("malformed input gets the protocol's 4xx error, never a 500", () => {
       expect(err.name).toBe('ValidationException');
       expect(err.message).toBe('Nesting Levels have exceeded supported limits');
     }
-    const raw = await signedRequest(emu, {
+    const raw = await signedRawRequest(emu, {
       service: 'dynamodb',
       method: 'POST',
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.PutItem' },
@@ -138,7 +138,7 @@ describe("malformed input gets the protocol's 4xx error, never a 500", () => {
     await s3.send(new PutObjectCommand({ Bucket: 'bad-input', Key: 'a&b', Body: 'x' }));
     await s3.send(new PutObjectCommand({ Bucket: 'bad-input', Key: 'AB', Body: 'x' }));
     const deleteWith = (xml: string) =>
-      signedRequest(emu, {
+      signedRawRequest(emu, {
         service: 's3',
         method: 'POST',
         path: '/bad-input',

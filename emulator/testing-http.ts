@@ -29,14 +29,22 @@ export function rawRequest(url: string, opts: { method?: string; path: string; h
 }
 
 export interface SignOptions {
+  /** Signing name: s3, sqs, dynamodb, lambda, ... */
   service: string;
   method?: string;
+  /** Path, optionally with a query string (merged with `query`). */
   path?: string;
   query?: Record<string, string>;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   /** Headers to leave out of the signature (a client that signs too little). */
   unsigned?: string[];
+  /** Sign as of this time (late or replayed requests). */
+  date?: Date;
+  /** Other keys than the emulator's admin keys (the viewer's, or a wrong secret). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** S3's x-amz-content-sha256 (default UNSIGNED-PAYLOAD). */
+  payloadHash?: string;
 }
 
 /**
@@ -45,33 +53,41 @@ export interface SignOptions {
  */
 export async function signRequest(emu: TestEmulator, opts: SignOptions): Promise<{ path: string; headers: Record<string, string> }> {
   const url = new URL(emu.url);
+  const [pathname = '/', search = ''] = (opts.path ?? '/').split('?', 2) as [string, string?];
+  const query = { ...Object.fromEntries(new URLSearchParams(search)), ...opts.query };
+  const isS3 = opts.service === 's3';
   const headers: Record<string, string> = { host: url.host, ...opts.headers };
-  if (opts.service === 's3') headers['x-amz-content-sha256'] ??= 'UNSIGNED-PAYLOAD';
+  if (isS3) {
+    headers['x-amz-content-sha256'] ??= opts.payloadHash ?? 'UNSIGNED-PAYLOAD';
+    if (opts.body !== undefined) headers['content-length'] ??= String(Buffer.byteLength(opts.body));
+  }
   const request = new HttpRequest({
     method: opts.method ?? 'GET',
     protocol: 'http:',
     hostname: url.hostname,
     port: Number(url.port),
-    path: opts.path ?? '/',
-    query: opts.query ?? {},
+    path: pathname,
+    query,
     headers,
-    body: opts.service === 's3' ? undefined : (opts.body ?? ''),
+    body: isS3 ? undefined : (opts.body ?? ''),
   });
   const signer = new SignatureV4({
     service: opts.service,
     region: emu.region,
-    credentials: emu.credentials,
+    credentials: opts.credentials ?? emu.credentials,
     sha256: NodeSha256,
-    uriEscapePath: opts.service !== 's3',
+    uriEscapePath: !isS3,
     applyChecksum: false,
   });
-  const signed = await signer.sign(request, { unsignableHeaders: new Set(opts.unsigned ?? []) });
-  const query = new URLSearchParams(opts.query ?? {}).toString();
-  return { path: `${opts.path ?? '/'}${query ? `?${query}` : ''}`, headers: signed.headers };
+  const signed = await signer.sign(request, { unsignableHeaders: new Set(opts.unsigned ?? []), ...(opts.date ? { signingDate: opts.date } : {}) });
+  // A query given in the path is sent as written (its encoding is part of what a test checks).
+  const extra = new URLSearchParams(opts.query ?? {}).toString();
+  const sent = opts.path ?? '/';
+  return { path: extra ? `${sent}${sent.includes('?') ? '&' : '?'}${extra}` : sent, headers: signed.headers };
 }
 
-/** Sign and send in one go. */
-export async function signedRequest(emu: TestEmulator, opts: SignOptions): Promise<RawResponse> {
+/** Sign and send with exactly the signed headers (node:http, so Host and the rest are as given). */
+export async function signedRawRequest(emu: TestEmulator, opts: SignOptions): Promise<RawResponse> {
   const { path, headers } = await signRequest(emu, opts);
   return rawRequest(emu.url, { method: opts.method, path, headers, body: opts.body });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from './index.js';
 import { READ_ONLY_ROLE_NAME } from './seed/accounts.js';
+import type { SignOptions } from './testing-http.js';
 
 export interface TestEmulator extends RunningEmulator {
   /** Static admin keys this emulator accepts. */
@@ -107,65 +108,15 @@ export async function errorOf(p: Promise<unknown>): Promise<SdkError> {
   throw new Error('expected the call to fail, but it succeeded');
 }
 
-export interface SignedRequestOptions {
-  /** Signing name: s3, sqs, dynamodb, lambda, ... */
-  service: string;
-  method?: string;
-  /** Path and query, e.g. '/2015-03-31/functions'. */
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-  /** Sign as of this time (late or replayed requests). */
-  date?: Date;
-  /** Sign with another secret (a wrong signature). */
-  secretAccessKey?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  /** The payload hash header S3 wants (UNSIGNED-PAYLOAD by default there). */
-  payloadHash?: string;
-}
-
 /**
- * The one way tests send a raw SigV4-signed request, for inputs an SDK client would never send (bad JSON,
- * query protocol, prototype-named targets). Signed with the emulator's admin keys unless told otherwise.
+ * A raw SigV4-signed request through fetch (signed by testing-http.ts's signRequest, the one signer tests
+ * use), for inputs an SDK client would never send: bad JSON, the query protocol, prototype-named targets.
+ * Signed with the emulator's admin keys unless told otherwise; POST unless told otherwise.
  */
-export async function signedRequest(emu: TestEmulator, options: SignedRequestOptions): Promise<Response> {
-  const { SignatureV4 } = await import('@smithy/signature-v4');
-  const { HttpRequest } = await import('@smithy/protocol-http');
-  const { NodeSha256 } = await import('./auth/hash.js');
+export async function signedRequest(emu: TestEmulator, options: SignOptions): Promise<Response> {
+  const { signRequest } = await import('./testing-http.js');
   const method = options.method ?? 'POST';
-  const url = new URL(options.path ?? '/', emu.url);
-  const query: Record<string, string> = {};
-  for (const [k, v] of url.searchParams) query[k] = v;
-  const isS3 = options.service === 's3';
-  const body = options.body === undefined ? undefined : Buffer.from(options.body);
-  const credentials = options.credentials ?? {
-    ...emu.credentials,
-    ...(options.secretAccessKey ? { secretAccessKey: options.secretAccessKey } : {}),
-  };
-  const signer = new SignatureV4({
-    service: options.service,
-    region: emu.region,
-    credentials,
-    sha256: NodeSha256,
-    uriEscapePath: !isS3,
-    applyChecksum: !isS3,
-  });
-  const payloadHash = options.payloadHash ?? (isS3 ? 'UNSIGNED-PAYLOAD' : undefined);
-  const request = new HttpRequest({
-    method,
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: url.pathname,
-    query,
-    headers: {
-      host: url.host,
-      ...(payloadHash ? { 'x-amz-content-sha256': payloadHash } : {}),
-      ...(body && isS3 ? { 'content-length': String(body.length) } : {}),
-      ...options.headers,
-    },
-    body,
-  });
-  const signed = await signer.sign(request, options.date ? { signingDate: options.date } : {});
-  return fetch(url, { method, headers: signed.headers, body });
+  const { path, headers } = await signRequest(emu, { ...options, method });
+  const body = typeof options.body === 'string' || options.body === undefined ? options.body : new Uint8Array(options.body);
+  return fetch(new URL(path, emu.url), { method, headers, body });
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { HttpRequest } from '@smithy/protocol-http';
 import { startTestEmulator, type TestEmulator } from '../testing.js';
-import { NodeSha256, sha256Hex } from './hash.js';
+import { signRequest } from '../testing-http.js';
+import { sha256Hex } from './hash.js';
 
 /** Requests signed by hand, then replayed late or with another body, as an attacker on the wire would. */
 describe('replayed and late requests', () => {
@@ -13,10 +12,7 @@ describe('replayed and late requests', () => {
   afterAll(() => emu.dispose());
 
   async function sign(service: string, headers: Record<string, string>, body: string, date = new Date(), path = '/') {
-    const url = new URL(emu.url);
-    const signer = new SignatureV4({ service, region: emu.region, credentials: emu.credentials, sha256: NodeSha256, uriEscapePath: service !== 's3' });
-    const req = new HttpRequest({ method: body ? 'POST' : 'GET', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path, headers: { host: url.host, ...headers }, body: body || undefined });
-    return (await signer.sign(req, { signingDate: date })).headers;
+    return (await signRequest(emu, { service, method: body ? 'POST' : 'GET', path, headers, body: body || undefined, date })).headers;
   }
 
   it('DynamoDB: a changed body is InvalidSignatureException, a late request "Signature expired"', async () => {

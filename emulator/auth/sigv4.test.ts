@@ -1,30 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { HttpRequest } from '@smithy/protocol-http';
 import { startTestEmulator, type TestEmulator } from '../testing.js';
-import { NodeSha256 } from './hash.js';
+import { signRequest } from '../testing-http.js';
 
 /** Sign an STS GetCallerIdentity by hand, so a test can change what a normal client would not. */
 async function signedSts(emu: TestEmulator, opts: { secret?: string; date?: Date; body?: string } = {}) {
-  const url = new URL(emu.url);
   const body = 'Action=GetCallerIdentity&Version=2011-06-15';
-  const request = new HttpRequest({
-    method: 'POST',
-    protocol: 'http:',
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: '/',
-    headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded' },
-    body,
-  });
-  const signer = new SignatureV4({
+  const signed = await signRequest(emu, {
     service: 'sts',
-    region: emu.region,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
     credentials: { accessKeyId: emu.credentials.accessKeyId, secretAccessKey: opts.secret ?? emu.credentials.secretAccessKey },
-    sha256: NodeSha256,
+    date: opts.date,
   });
-  const signed = await signer.sign(request, { signingDate: opts.date ?? new Date() });
   const res = await fetch(emu.url, { method: 'POST', headers: signed.headers, body: opts.body ?? body });
   return { status: res.status, text: await res.text() };
 }
