@@ -126,7 +126,11 @@ export class Executor {
       `REPORT RequestId: ${requestId}\tDuration: ${duration} ms\tBilled Duration: ${Math.max(1, Math.ceil(result.durationMs))} ms\t` +
         `Memory Size: ${target.settings.memorySize} MB\tMax Memory Used: ${result.maxMemoryMb} MB${init}\t`,
     );
-    if (result.instanceDied) pool.instances.delete(instance);
+    // A process that died is gone; one whose function changed while it ran is not reused.
+    if (result.instanceDied || instance.key === 'retired') {
+      instance.kill();
+      pool.instances.delete(instance);
+    }
     const now = Date.now();
     this.sink(target.region, group, stream, lines.map((message) => ({ timestamp: now, message })));
     const text = lines.join('\n') + '\n';

@@ -53,14 +53,20 @@ export const createLambdaService: ServiceFactory = async (env) => {
   const sink: LogSink = (region, group, stream, lines) => {
     const logs = env.peer?.('logs');
     if (!logs?.internal) return;
+    const key = `${region}\u0000${group}\u0000${stream}`;
+    const put = () => logs.internal?.('PutLogEvents', { logGroupName: group, logStreamName: stream, logEvents: lines }, region);
+    const ensure = async () => {
+      await logs.internal?.('CreateLogGroup', { logGroupName: group }, region).catch(() => undefined);
+      await logs.internal?.('CreateLogStream', { logGroupName: group, logStreamName: stream }, region).catch(() => undefined);
+      knownStreams.add(key);
+    };
     const write = async () => {
-      const key = `${region}\u0000${group}\u0000${stream}`;
-      if (!knownStreams.has(key)) {
-        await logs.internal?.('CreateLogGroup', { logGroupName: group }, region).catch(() => undefined);
-        await logs.internal?.('CreateLogStream', { logGroupName: group, logStreamName: stream }, region).catch(() => undefined);
-        knownStreams.add(key);
-      }
-      await logs.internal?.('PutLogEvents', { logGroupName: group, logStreamName: stream, logEvents: lines }, region);
+      if (!knownStreams.has(key)) await ensure();
+      // Someone may have deleted the group or stream since: create them again once.
+      await put()?.catch(async () => {
+        await ensure();
+        await put();
+      });
     };
     write().catch((e: unknown) => env.log(`could not write function logs: ${(e as Error).message}`));
   };

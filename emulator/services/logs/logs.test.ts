@@ -84,6 +84,10 @@ describe('CloudWatch Logs', () => {
     const events = await logs.send(new GetLogEventsCommand({ logGroupName: group, logStreamName: streams.logStreams?.[0]?.logStreamName, startFromHead: true }));
     const text = events.events?.map((e) => e.message).join('\n') ?? '';
     expect(text).toMatch(/START RequestId: [\s\S]*INFO\tline for 1[\s\S]*END RequestId: [\s\S]*REPORT RequestId: [\s\S]*INFO\tline for 2/);
+    // A deleted group comes back with the next invocation's lines.
+    await logs.send(new DeleteLogGroupCommand({ logGroupName: group }));
+    await lambda.send(new InvokeCommand({ FunctionName: 'logger', Payload: Buffer.from('{"n":3}') }));
+    await expect.poll(async () => (await logs.send(new FilterLogEventsCommand({ logGroupName: group, filterPattern: 'line for' })).catch(() => ({ events: [] }))).events?.length, { timeout: 3000 }).toBe(1);
   });
 
   it('answers bad input with 4xx errors', async () => {
