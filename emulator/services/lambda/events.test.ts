@@ -120,4 +120,32 @@ export const handler = async (e) => { await s3.send(new PutObjectCommand({ Bucke
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 40_000);
+
+  it('function processes end when the emulator is killed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lambda-orphans-'));
+    const keys = { accessKeyId: 'AKIALAMBDAORPHAN', secretAccessKey: 'lambda-orphan-secret' };
+    try {
+      const proc = await startEmulatorProcess(dataDir, keys);
+      const { LambdaClient } = await import('@aws-sdk/client-lambda');
+      const l = new LambdaClient({ endpoint: proc.url, region: 'us-east-1', credentials: keys });
+      const fake = { ...emu, url: proc.url, accountId: '123456789012' } as TestEmulator;
+      await createFunction(l, fake, 'pid', `export const handler = async (e) => { if (e.wait) await new Promise((r) => setTimeout(r, 60_000)); return process.pid; };`, { Timeout: 120 });
+      const idle = decode((await l.send(new InvokeCommand({ FunctionName: 'pid' }))).Payload) as number;
+      // A second instance, busy in a long call when the emulator dies.
+      void l.send(new InvokeCommand({ FunctionName: 'pid', Payload: Buffer.from('{"wait":true}') })).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 500));
+      await proc.kill();
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await expect.poll(() => alive(idle), { timeout: 5000, interval: 100 }).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

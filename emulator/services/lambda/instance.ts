@@ -89,7 +89,8 @@ export class Instance {
         _EMULATOR_RUNTIME_TOKEN: this.token,
         _EMULATOR_NODE_MODULES_PARENT: this.nodeModulesParent,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // stdin stays open for the process's life: it closes when the emulator dies, and the process exits.
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child = child;
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => this.onStdout(line));

@@ -114,6 +114,11 @@ function parseClientContext(text) {
   }
 }
 
+// stdin is a pipe from the emulator: when it closes, the emulator is gone (even after a kill -9), so go too.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.on('error', () => process.exit(0));
+process.stdin.resume();
+
 let handler;
 try {
   handler = await loadHandler();
