@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { lambdaDir } from './paths.js';
 import { existsSync } from 'node:fs';
 import { AwsError } from '../../core/errors.js';
 import type { ServiceEnv } from '../../core/types.js';
@@ -17,7 +17,7 @@ const TAIL_BYTES = 4096;
 
 /** The folder holding node_modules, so handlers can import @aws-sdk/client-* without bundling it. */
 function nodeModulesParent(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = lambdaDir();
   for (;;) {
     if (existsSync(resolve(dir, 'node_modules', '@aws-sdk'))) return dir;
     const up = dirname(dir);
@@ -53,7 +53,7 @@ interface Pool {
 /** Runs invocations: warm instances per function version and code, new ones up to the concurrency cap. */
 export class Executor {
   private readonly pools = new Map<string, Pool>();
-  private readonly modulesParent = nodeModulesParent();
+  private modulesParentCache: string | undefined;
   private readonly reaper: NodeJS.Timeout;
 
   constructor(
@@ -63,6 +63,11 @@ export class Executor {
   ) {
     this.reaper = setInterval(() => this.reap(), 30_000);
     this.reaper.unref();
+  }
+
+  private modulesParent(): string {
+    this.modulesParentCache ??= nodeModulesParent();
+    return this.modulesParentCache;
   }
 
   private poolOf(region: string, name: string): Pool {
@@ -157,9 +162,9 @@ export class Executor {
           PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
           LANG: 'en_US.UTF-8',
           TZ: ':UTC',
-          NODE_PATH: `${this.modulesParent}/node_modules`,
+          NODE_PATH: `${this.modulesParent()}/node_modules`,
           LAMBDA_TASK_ROOT: codeDir,
-          LAMBDA_RUNTIME_DIR: dirname(fileURLToPath(import.meta.url)),
+          LAMBDA_RUNTIME_DIR: lambdaDir(),
           _HANDLER: settings.handler,
           AWS_EXECUTION_ENV: `AWS_Lambda_${settings.runtime}`,
           AWS_LAMBDA_FUNCTION_NAME: target.name,
@@ -176,7 +181,7 @@ export class Executor {
           AWS_SESSION_TOKEN: creds.sessionToken,
         },
       },
-      this.modulesParent,
+      this.modulesParent(),
     );
     instance.key = instanceKey(target);
     instance.stream = stream;

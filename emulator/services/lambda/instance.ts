@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { lambdaDir } from './paths.js';
 
-const BOOTSTRAP = fileURLToPath(new URL('./runtime/bootstrap.mjs', import.meta.url));
 /** AWS's limit on a synchronous response payload. */
 export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 /** How long to wait for an invocation's last log lines after its answer. */
@@ -81,7 +81,7 @@ export class Instance {
     await new Promise<void>((ok) => this.server?.listen(0, '127.0.0.1', () => ok()));
     const { port } = this.server.address() as AddressInfo;
     this.spawnedAt = performance.now();
-    const child = spawn(process.execPath, [`--max-old-space-size=${this.spec.memorySize}`, BOOTSTRAP], {
+    const child = spawn(process.execPath, [`--max-old-space-size=${this.spec.memorySize}`, join(lambdaDir(), 'runtime', 'bootstrap.mjs')], {
       cwd: this.spec.codeDir,
       env: {
         ...this.spec.env,
