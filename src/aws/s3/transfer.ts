@@ -5,7 +5,7 @@ import { toAppError } from '../errors';
 
 /** Files above one part go multipart (parallel parts, each retried on its own). */
 export const PART_SIZE = 8 * 1024 * 1024;
-const PARTS_IN_FLIGHT = 4;
+const PARTS_IN_FLIGHT = 6;
 /**
  * Attempts per request for transfers. The console's clients make one attempt (the query client owns
  * retries), but a part of a 2 GiB upload must survive one 500 or throttle without failing the file,
