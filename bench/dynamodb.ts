@@ -6,7 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { startTestEmulator } from '../emulator/testing.js';
 import { BUILD_DIR } from '../e2e/support/build.js';
 import { jsAssetSizes, type AssetSize } from './lib/build-stats.js';
@@ -35,16 +40,32 @@ interface DataLayer {
   CredentialStore: new (source: () => Promise<{ accessKeyId: string; secretAccessKey: string }>) => unknown;
   describeTable(params: { region: string; table: string }): Promise<Keys>;
   buildReadRequest(spec: object, table: string, keys: Keys, tableKeys: Keys): unknown;
-  readPage(params: { region: string; request: unknown; pageSize: number; token?: string | undefined; tableKeys: Keys }): Promise<ItemPage>;
+  readPage(params: {
+    region: string;
+    request: unknown;
+    pageSize: number;
+    token?: string | undefined;
+    tableKeys: Keys;
+  }): Promise<ItemPage>;
   itemsToJson(items: unknown[]): string;
 }
 async function dataLayer(): Promise<DataLayer> {
   const files = ['clients', 'config', 'credentials', 'dynamodb/api', 'dynamodb/expressions', 'dynamodb/transfer'];
-  const modules = await Promise.all(files.map((f) => import(new URL(`../src/aws/${f}.ts`, import.meta.url).href) as Promise<object>));
+  const modules = await Promise.all(
+    files.map((f) => import(new URL(`../src/aws/${f}.ts`, import.meta.url).href) as Promise<object>),
+  );
   return Object.assign({}, ...modules) as DataLayer;
 }
 
-const base = { mode: 'scan', partitionValue: '', sortValue: '', sortValue2: '', filters: [], projection: [], pageSize: PAGE_SIZE };
+const base = {
+  mode: 'scan',
+  partitionValue: '',
+  sortValue: '',
+  sortValue2: '',
+  filters: [],
+  projection: [],
+  pageSize: PAGE_SIZE,
+};
 
 async function fill(client: DynamoDBClient): Promise<number> {
   const started = performance.now();
@@ -62,7 +83,8 @@ async function fill(client: DynamoDBClient): Promise<number> {
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
-  while ((await client.send(new DescribeTableCommand({ TableName: TABLE }))).Table?.TableStatus !== 'ACTIVE') await new Promise((r) => setTimeout(r, 50));
+  while ((await client.send(new DescribeTableCommand({ TableName: TABLE }))).Table?.TableStatus !== 'ACTIVE')
+    await new Promise((r) => setTimeout(r, 50));
   const batches: number[] = [];
   for (let i = 0; i < ITEMS; i += 25) batches.push(i);
   // Eight batches in flight: the emulator fsyncs every write, concurrent ones share the fsync.
@@ -81,7 +103,12 @@ async function fill(client: DynamoDBClient): Promise<number> {
                 name: { S: `item ${n}` },
                 price: { N: `${n}.${n % 100}` },
                 tags: { SS: ['a', `t${n % 7}`] },
-                meta: { M: { created: { S: new Date(1_700_000_000_000 + n * 1000).toISOString() }, flag: { BOOL: n % 2 === 0 } } },
+                meta: {
+                  M: {
+                    created: { S: new Date(1_700_000_000_000 + n * 1000).toISOString() },
+                    flag: { BOOL: n % 2 === 0 },
+                  },
+                },
               },
             },
           };
@@ -112,15 +139,23 @@ export interface DynamoDbBenchResult {
   queryNext10PagesMs: { median: number; runs: number[] };
   export10kItemsPerSecond: { median: number; runs: number[] };
   chunks: { tablesPage: number; tablePage: number; dynamodbClient: number; jsonEditor: number; ownCodeGzip: number };
-  targets: { firstPageScanUnder500ms: boolean; firstPageQueryUnder500ms: boolean; ownCodeUnder40KbGzip: boolean; jsonEditorOwnChunk: boolean };
+  targets: {
+    firstPageScanUnder500ms: boolean;
+    firstPageQueryUnder500ms: boolean;
+    ownCodeUnder40KbGzip: boolean;
+    jsonEditorOwnChunk: boolean;
+  };
 }
 
 function chunkOf(sizes: Map<string, AssetSize>, prefix: string): AssetSize[] {
   return [...sizes.values()].filter((s) => new RegExp(`^/assets/${prefix}-[\\w-]+\\.js$`).test(s.path));
 }
 
-export async function runDynamoDbBench(sizes: Map<string, AssetSize> = jsAssetSizes(BUILD_DIR)): Promise<DynamoDbBenchResult> {
-  const { setSession, parseConfig, CredentialStore, describeTable, buildReadRequest, readPage, itemsToJson } = await dataLayer();
+export async function runDynamoDbBench(
+  sizes: Map<string, AssetSize> = jsAssetSizes(BUILD_DIR),
+): Promise<DynamoDbBenchResult> {
+  const { setSession, parseConfig, CredentialStore, describeTable, buildReadRequest, readPage, itemsToJson } =
+    await dataLayer();
   const emu = await startTestEmulator();
   const client = new DynamoDBClient(emu.clientConfig);
   try {
@@ -134,12 +169,14 @@ export async function runDynamoDbBench(sizes: Map<string, AssetSize> = jsAssetSi
     const scan = buildReadRequest(base, TABLE, info, info);
     const query = buildReadRequest({ ...base, mode: 'query', partitionValue: 'p42' }, TABLE, info, info);
 
-    const firstPage = (request: typeof scan) => time(() => readPage({ region, request, pageSize: PAGE_SIZE, tableKeys: info }));
+    const firstPage = (request: typeof scan) =>
+      time(() => readPage({ region, request, pageSize: PAGE_SIZE, tableKeys: info }));
     const next10 = async (request: typeof scan) => {
       const first = await readPage({ region, request, pageSize: PAGE_SIZE, tableKeys: info });
       return time(async () => {
         let token = first.nextToken;
-        for (let i = 0; i < 10 && token; i++) token = (await readPage({ region, request, pageSize: PAGE_SIZE, token, tableKeys: info })).nextToken;
+        for (let i = 0; i < 10 && token; i++)
+          token = (await readPage({ region, request, pageSize: PAGE_SIZE, token, tableKeys: info })).nextToken;
       });
     };
     const exportRate = async () => {
@@ -175,7 +212,11 @@ export async function runDynamoDbBench(sizes: Map<string, AssetSize> = jsAssetSi
     const tablesPage = gz(chunkOf(sizes, 'tables-page'));
     const tablePage = gz(chunkOf(sizes, 'table-page'));
     // The SDK client's chunk has a generic name (dist-es-*): find it by what it defines.
-    const dynamodbClient = gz([...sizes.values()].filter((a) => !/page-/.test(a.path) && readFileSync(join(BUILD_DIR, a.path)).includes('DescribeTimeToLiveCommand')));
+    const dynamodbClient = gz(
+      [...sizes.values()].filter(
+        (a) => !/page-/.test(a.path) && readFileSync(join(BUILD_DIR, a.path)).includes('DescribeTimeToLiveCommand'),
+      ),
+    );
     const jsonEditor = gz(chunkOf(sizes, 'json-editor-impl'));
     const ownCodeGzip = tablesPage + tablePage;
     const result: DynamoDbBenchResult = {
@@ -205,7 +246,11 @@ export async function runDynamoDbBench(sizes: Map<string, AssetSize> = jsAssetSi
 
 function report(r: DynamoDbBenchResult): void {
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-  console.log(`\ndynamodb bench: ${r.items.toLocaleString('en-US')} items (filled in ${r.fillSeconds} s), page size ${PAGE_SIZE}, ${RUNS} runs, load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}\n`);
+  console.log(
+    `\ndynamodb bench: ${r.items.toLocaleString('en-US')} items (filled in ${r.fillSeconds} s), page size ${PAGE_SIZE}, ${RUNS} runs, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}\n`,
+  );
   printTable(
     ['measure', 'median', 'runs'],
     [
@@ -213,16 +258,34 @@ function report(r: DynamoDbBenchResult): void {
       ['Query: first page', `${r.queryFirstPageMs.median} ms`, r.queryFirstPageMs.runs.join(', ')],
       ['Scan: next 10 pages', `${r.scanNext10PagesMs.median} ms`, r.scanNext10PagesMs.runs.join(', ')],
       ['Query: next 10 pages', `${r.queryNext10PagesMs.median} ms`, r.queryNext10PagesMs.runs.join(', ')],
-      ['Export 10,000 items (JSON)', `${r.export10kItemsPerSecond.median} items/s`, r.export10kItemsPerSecond.runs.join(', ')],
-      ['tables-page + table-page chunks (gzip)', kb(r.chunks.ownCodeGzip), `${kb(r.chunks.tablesPage)} + ${kb(r.chunks.tablePage)}`],
+      [
+        'Export 10,000 items (JSON)',
+        `${r.export10kItemsPerSecond.median} items/s`,
+        r.export10kItemsPerSecond.runs.join(', '),
+      ],
+      [
+        'tables-page + table-page chunks (gzip)',
+        kb(r.chunks.ownCodeGzip),
+        `${kb(r.chunks.tablesPage)} + ${kb(r.chunks.tablePage)}`,
+      ],
       ['DynamoDB SDK client chunk (gzip)', kb(r.chunks.dynamodbClient), 'shared SDK core chunks not counted'],
       ['JsonEditor chunk (gzip)', kb(r.chunks.jsonEditor), 'loaded when an item opens'],
     ],
   );
   console.log('');
-  printTable(['target', 'met'], Object.entries(r.targets).map(([k, v]) => [k, v ? 'yes' : 'NO']));
+  printTable(
+    ['target', 'met'],
+    Object.entries(r.targets).map(([k, v]) => [k, v ? 'yes' : 'NO']),
+  );
   const out = fileURLToPath(new URL('./dynamodb-results.json', import.meta.url));
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), loadAverage: loadavg().map((l) => Math.round(l * 100) / 100), ...r }, null, 2) + '\n');
+  writeFileSync(
+    out,
+    JSON.stringify(
+      { date: new Date().toISOString(), loadAverage: loadavg().map((l) => Math.round(l * 100) / 100), ...r },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(`\nwrote ${out}`);
 }
 

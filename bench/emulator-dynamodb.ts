@@ -50,12 +50,19 @@ export async function benchDynamoDb(clientConfig: DynamoDBClientConfig): Promise
       await new Promise((r) => setTimeout(r, 50));
     }
     const batches: Array<Record<string, AttributeValue>[]> = [];
-    for (let i = 0; i < ITEMS; i += 25) batches.push(Array.from({ length: Math.min(25, ITEMS - i) }, (_, j) => item(i + j)));
+    for (let i = 0; i < ITEMS; i += 25)
+      batches.push(Array.from({ length: Math.min(25, ITEMS - i) }, (_, j) => item(i + j)));
     for (let i = 0; i < batches.length; i += 4) {
       await Promise.all(
-        batches.slice(i, i + 4).map((batch) =>
-          client.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: batch.map((Item) => ({ PutRequest: { Item } })) } })),
-        ),
+        batches
+          .slice(i, i + 4)
+          .map((batch) =>
+            client.send(
+              new BatchWriteItemCommand({
+                RequestItems: { [TableName]: batch.map((Item) => ({ PutRequest: { Item } })) },
+              }),
+            ),
+          ),
       );
     }
 
@@ -63,7 +70,7 @@ export async function benchDynamoDb(clientConfig: DynamoDBClientConfig): Promise
     // past the end, start again from the top.
     const scanTimes: number[] = [];
     let start: Record<string, AttributeValue> | undefined;
-    for (let warmup = 2; scanTimes.length < RUNS; ) {
+    for (let warmup = 2; scanTimes.length < RUNS;) {
       const t = performance.now();
       const page = await client.send(new ScanCommand({ TableName, Limit: 100, ExclusiveStartKey: start }));
       const ms = performance.now() - t;
@@ -88,7 +95,9 @@ export async function benchDynamoDb(clientConfig: DynamoDBClientConfig): Promise
     const getTimes: number[] = [];
     for (let i = 0; i < 200; i++) {
       const t = performance.now();
-      await client.send(new GetItemCommand({ TableName, Key: { pk: { S: `ITEM#${String(i * 5).padStart(6, '0')}` } } }));
+      await client.send(
+        new GetItemCommand({ TableName, Key: { pk: { S: `ITEM#${String(i * 5).padStart(6, '0')}` } } }),
+      );
       getTimes.push(performance.now() - t);
     }
 

@@ -1,5 +1,10 @@
 // Lambda: cold start, warm Invoke round trip of an echo function, and invocations per second with 8 callers.
-import { CreateFunctionCommand, GetFunctionConfigurationCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  CreateFunctionCommand,
+  GetFunctionConfigurationCommand,
+  InvokeCommand,
+  LambdaClient,
+} from '@aws-sdk/client-lambda';
 import { zipOf } from '../emulator/seed/lambda.js';
 
 interface ClientConfig {
@@ -65,7 +70,9 @@ export async function benchLambda(clientConfig: ClientConfig): Promise<Record<st
     return {
       'Lambda cold start, first Invoke round trip (median of 5, ms)': Math.round(median(cold) * 10) / 10,
       'Lambda warm echo Invoke round trip (median, ms)': Math.round(median(warm) * 100) / 100,
-      'Lambda warm echo invocations/s (8 concurrent callers)': Math.round(done / ((performance.now() - started) / 1000)),
+      'Lambda warm echo invocations/s (8 concurrent callers)': Math.round(
+        done / ((performance.now() - started) / 1000),
+      ),
     };
   } finally {
     lambda.destroy();

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
-  CreateBucketCommand, DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, type S3ClientConfig,
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Sha256 } from '@aws-crypto/sha256-js';
@@ -73,24 +78,40 @@ async function listingOverMillion(): Promise<Record<string, number>> {
       await s3.send(new ListObjectsV2Command({ Bucket: 'bench-million', MaxKeys: 1000 })); // warm-up
       for (let i = 0; i < 20; i++) {
         started = performance.now();
-        const page = await s3.send(new ListObjectsV2Command({ Bucket: 'bench-million', MaxKeys: 1000, ContinuationToken: token }));
+        const page = await s3.send(
+          new ListObjectsV2Command({ Bucket: 'bench-million', MaxKeys: 1000, ContinuationToken: token }),
+        );
         flat.push(performance.now() - started);
         if ((page.KeyCount ?? 0) !== 1000) throw new Error(`expected 1000 keys, got ${page.KeyCount}`);
         token = page.NextContinuationToken;
       }
       // The same pages fetched raw (signed, unparsed): the emulator's share of the SDK figure above.
       const raw: number[] = [];
-      const signer = new SignatureV4({ service: 's3', region: emu.region, credentials: emu.credentials, sha256: Sha256 });
+      const signer = new SignatureV4({
+        service: 's3',
+        region: emu.region,
+        credentials: emu.credentials,
+        sha256: Sha256,
+      });
       const base = new URL(emu.url);
       token = undefined;
       for (let i = 0; i < 20; i++) {
         const query: Record<string, string> = { 'list-type': '2', ...(token ? { 'continuation-token': token } : {}) };
         started = performance.now();
-        const signed = await signer.sign(new HttpRequest({
-          method: 'GET', protocol: 'http:', hostname: base.hostname, port: Number(base.port), path: '/bench-million', query,
-          headers: { host: base.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
-        }));
-        const res = await fetch(`${emu.url}/bench-million?${new URLSearchParams(query).toString()}`, { headers: signed.headers });
+        const signed = await signer.sign(
+          new HttpRequest({
+            method: 'GET',
+            protocol: 'http:',
+            hostname: base.hostname,
+            port: Number(base.port),
+            path: '/bench-million',
+            query,
+            headers: { host: base.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+          }),
+        );
+        const res = await fetch(`${emu.url}/bench-million?${new URLSearchParams(query).toString()}`, {
+          headers: signed.headers,
+        });
         const text = await res.text();
         raw.push(performance.now() - started);
         token = /<NextContinuationToken>([^<]+)</.exec(text)?.[1];
@@ -99,9 +120,13 @@ async function listingOverMillion(): Promise<Record<string, number>> {
       const folders: number[] = [];
       for (let i = 0; i < 20; i++) {
         started = performance.now();
-        const page = await s3.send(new ListObjectsV2Command({
-          Bucket: 'bench-million', Delimiter: '/', Prefix: i % 2 ? `folder-${String(i).padStart(3, '0')}/` : '',
-        }));
+        const page = await s3.send(
+          new ListObjectsV2Command({
+            Bucket: 'bench-million',
+            Delimiter: '/',
+            Prefix: i % 2 ? `folder-${String(i).padStart(3, '0')}/` : '',
+          }),
+        );
         folders.push(performance.now() - started);
         if (!page.CommonPrefixes?.length) throw new Error('expected common prefixes');
       }
@@ -146,7 +171,12 @@ async function multipart(s3: S3Client, bucket: string): Promise<Record<string, n
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
   const started = performance.now();
   try {
-    await new Upload({ client: s3, params: { Bucket: bucket, Key: 'big.bin', Body: generatedBody(bytes) }, partSize: 8 * MiB, queueSize: 4 }).done();
+    await new Upload({
+      client: s3,
+      params: { Bucket: bucket, Key: 'big.bin', Body: generatedBody(bytes) },
+      partSize: 8 * MiB,
+      queueSize: 4,
+    }).done();
   } finally {
     clearInterval(sampler);
   }

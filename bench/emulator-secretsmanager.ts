@@ -10,7 +10,12 @@ interface ClientConfig {
 export async function benchSecretsManager(clientConfig: ClientConfig): Promise<Record<string, number>> {
   const sm = new SecretsManagerClient(clientConfig);
   try {
-    await sm.send(new CreateSecretCommand({ Name: 'bench/db', SecretString: JSON.stringify({ username: 'u', password: 'p'.repeat(32), host: 'h' }) }));
+    await sm.send(
+      new CreateSecretCommand({
+        Name: 'bench/db',
+        SecretString: JSON.stringify({ username: 'u', password: 'p'.repeat(32), host: 'h' }),
+      }),
+    );
     for (let i = 0; i < 20; i++) await sm.send(new GetSecretValueCommand({ SecretId: 'bench/db' }));
     const times: number[] = [];
     for (let i = 0; i < 300; i++) {
@@ -19,7 +24,9 @@ export async function benchSecretsManager(clientConfig: ClientConfig): Promise<R
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    return { 'GetSecretValue round trip (median, ms)': Math.round((times[Math.floor(times.length / 2)] ?? NaN) * 100) / 100 };
+    return {
+      'GetSecretValue round trip (median, ms)': Math.round((times[Math.floor(times.length / 2)] ?? NaN) * 100) / 100,
+    };
   } finally {
     sm.destroy();
   }

@@ -1,5 +1,11 @@
 // SQS hot path: SendMessage + ReceiveMessage + DeleteMessage round trips per second through the SDK.
-import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 
 interface ClientConfig {
   endpoint: string;

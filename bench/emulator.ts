@@ -18,7 +18,8 @@ const MODULES: Array<{ service: string; file: string; exportName: string; extra?
   { service: 'secretsmanager', file: 'emulator-secretsmanager', exportName: 'benchSecretsManager' },
 ];
 
-type Outcome = { status: 'ok'; seconds: number; results: Record<string, number> } | { status: 'missing' | 'failed'; error?: string };
+type Outcome =
+  { status: 'ok'; seconds: number; results: Record<string, number> } | { status: 'missing' | 'failed'; error?: string };
 
 async function loadBench(file: string, exportName: string): Promise<BenchFn | null> {
   const path = fileURLToPath(new URL(`./${file}.ts`, import.meta.url));

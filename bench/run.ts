@@ -151,7 +151,10 @@ async function main(): Promise<void> {
     // Sign in once; the tab keeps its OIDC user, so each later load of a page gets credentials at once.
     let signInError: string | undefined;
     // BENCH_ONLY=s3|ec2|dynamodb runs that page's own figures alone.
-    const ordered = process.env.BENCH_ONLY !== undefined ? [] : [...PAGE_SCENARIOS].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
+    const ordered =
+      process.env.BENCH_ONLY !== undefined
+        ? []
+        : [...PAGE_SCENARIOS].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
     for (const scenario of ordered) {
       try {
         if (scenario.signedIn && !inPage.url().startsWith(stack.baseUrl) && !signInError) {
@@ -174,17 +177,28 @@ async function main(): Promise<void> {
     }
     if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 's3') {
       if (!inPage.url().startsWith(stack.baseUrl)) await openSignedIn(inPage, `${stack.baseUrl}/buckets`, USERS.admin);
-      s3 = await benchS3({ context: signedIn, page: inPage, baseUrl: stack.baseUrl, emulator: stack.emulator }).catch((e: unknown) => ({
-        error: (e as Error).message.split('\n')[0] ?? String(e),
-      }));
-    }
-    if (!process.env.BENCH_SKIP_SQS && process.env.BENCH_ONLY === undefined) {
-      sqs = await runSqsBench({ page: inPage, baseUrl: stack.baseUrl, emulator: stack.emulator, buildDir: BUILD_DIR, sizes, runs: RUNS }).catch(
-        (e: unknown) => ({ error: (e as Error).message.split('\n')[0] ?? String(e) }),
+      s3 = await benchS3({ context: signedIn, page: inPage, baseUrl: stack.baseUrl, emulator: stack.emulator }).catch(
+        (e: unknown) => ({
+          error: (e as Error).message.split('\n')[0] ?? String(e),
+        }),
       );
     }
+    if (!process.env.BENCH_SKIP_SQS && process.env.BENCH_ONLY === undefined) {
+      sqs = await runSqsBench({
+        page: inPage,
+        baseUrl: stack.baseUrl,
+        emulator: stack.emulator,
+        buildDir: BUILD_DIR,
+        sizes,
+        runs: RUNS,
+      }).catch((e: unknown) => ({ error: (e as Error).message.split('\n')[0] ?? String(e) }));
+    }
     // Last: it grows the emulator's fleet to 10,000 instances.
-    if (process.env.BENCH_EC2 !== '0' && !signInError && (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'ec2'))
+    if (
+      process.env.BENCH_EC2 !== '0' &&
+      !signInError &&
+      (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'ec2')
+    )
       ec2 = await runEc2Bench(inPage, stack, sizes, (m) => console.log(`[bench] ec2: ${m}`)).catch((e: unknown) => ({
         error: (e as Error).message.split('\n')[0] ?? String(e),
       }));
@@ -288,7 +302,8 @@ function report(
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
   if (sqs && 'error' in sqs) console.log(`\nqueues bench failed: ${sqs.error}`);
-  if (Object.values(pages).some((p) => !ok(p)) || (sqs && 'error' in sqs) || (s3 && 'error' in s3)) process.exitCode = 1;
+  if (Object.values(pages).some((p) => !ok(p)) || (sqs && 'error' in sqs) || (s3 && 'error' in s3))
+    process.exitCode = 1;
 }
 
 function printEc2(ec2: Ec2BenchResult | { error: string }): void {

@@ -20,7 +20,12 @@ const cases: Array<{ name: string; body: () => string; status?: number; problem:
   },
   {
     name: 'static keys with an endpoint that is not loopback',
-    body: () => JSON.stringify({ ...good(), endpoint: 'https://example.com', auth: { mode: 'static', accessKeyId: 'AKIA', secretAccessKey: 's' } }),
+    body: () =>
+      JSON.stringify({
+        ...good(),
+        endpoint: 'https://example.com',
+        auth: { mode: 'static', accessKeyId: 'AKIA', secretAccessKey: 's' },
+      }),
     problem: /^auth: static keys are refused unless every endpoint is loopback/,
   },
   {
@@ -29,7 +34,12 @@ const cases: Array<{ name: string; body: () => string; status?: number; problem:
     problem: 'defaultRegion: must be one of regions',
   },
   { name: 'a file that is not JSON', body: () => '{ "regions": [', problem: 'config.json: is not valid JSON' },
-  { name: 'a missing file', body: () => 'not found', status: 404, problem: 'config.json: could not be loaded (HTTP 404)' },
+  {
+    name: 'a missing file',
+    body: () => 'not found',
+    status: 404,
+    problem: 'config.json: could not be loaded (HTTP 404)',
+  },
 ];
 
 for (const c of cases) {

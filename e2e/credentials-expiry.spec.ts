@@ -6,7 +6,8 @@ import { USERS } from './support/users.js';
 // Each test signs in to its own emulator.
 test.use({ storageState: { cookies: [], origins: [] } });
 
-const isGetCredentials = (r: Request) => r.method() === 'POST' && r.headers()['x-amz-target'] === 'AWSCognitoIdentityService.GetCredentialsForIdentity';
+const isGetCredentials = (r: Request) =>
+  r.method() === 'POST' && r.headers()['x-amz-target'] === 'AWSCognitoIdentityService.GetCredentialsForIdentity';
 /** The access key id a signed AWS request was made with. */
 const accessKeyOf = (r: Request) => /Credential=([^/]+)\//.exec(r.headers()['authorization'] ?? '')?.[1];
 
@@ -40,7 +41,10 @@ test.describe('short-lived credentials', () => {
   });
 });
 
-test('after ExpiredToken the console renews the credentials, retries once and keeps the page', async ({ page, ownEmulator }) => {
+test('after ExpiredToken the console renews the credentials, retries once and keeps the page', async ({
+  page,
+  ownEmulator,
+}) => {
   await page.goto('/dashboard');
   await signInThroughLoginPage(page, USERS.admin);
   const buckets = page.getByRole('region', { name: 'S3 buckets' });
@@ -56,7 +60,9 @@ test('after ExpiredToken the console renews the credentials, retries once and ke
     count: 1,
     error: { code: 'ExpiredToken', status: 400, message: 'The provided token has expired.' },
   });
-  const expired = page.waitForResponse((r) => r.url().startsWith(ownEmulator.url) && r.status() === 400 && r.request().method() === 'GET');
+  const expired = page.waitForResponse(
+    (r) => r.url().startsWith(ownEmulator.url) && r.status() === 400 && r.request().method() === 'GET',
+  );
   const renewed = page.waitForRequest(isGetCredentials);
   await page.getByRole('combobox', { name: 'Region' }).selectOption('eu-west-1');
   await expired;

@@ -63,7 +63,11 @@ test.describe('with one service denied', () => {
   // Each test signs in to its own emulator.
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test('a role without EC2 shows the denied action in the EC2 card and the other three cards work', async ({ page, ownEmulator, axe }) => {
+  test('a role without EC2 shows the denied action in the EC2 card and the other three cards work', async ({
+    page,
+    ownEmulator,
+    axe,
+  }) => {
     // Edit the viewer role's policy file as a person would (the emulator re-reads it on change).
     const file = join(ownEmulator.dataDir, 'auth', 'roles', `${READ_ONLY_ROLE_NAME}.json`);
     const role = JSON.parse(readFileSync(file, 'utf8')) as { PolicyDocument: { Statement: unknown[] } };
@@ -109,8 +113,16 @@ test.describe('with one service denied', () => {
     await axe('dashboard with a denied card');
   });
 
-  test('a service error shows a Retry button that loads the card once the service answers', async ({ page, ownEmulator }) => {
-    await ownEmulator.admin('faults', { service: 'dynamodb', operation: 'ListTables', count: 1, error: { code: 'ValidationException', status: 400, message: 'Injected failure for the test' } });
+  test('a service error shows a Retry button that loads the card once the service answers', async ({
+    page,
+    ownEmulator,
+  }) => {
+    await ownEmulator.admin('faults', {
+      service: 'dynamodb',
+      operation: 'ListTables',
+      count: 1,
+      error: { code: 'ValidationException', status: 400, message: 'Injected failure for the test' },
+    });
     await page.goto('/dashboard');
     await signInThroughLoginPage(page, USERS.admin);
     const tables = page.getByRole('region', { name: 'DynamoDB tables' });

@@ -67,7 +67,10 @@ export const test = base.extend<Fixtures>({
     // The saved OIDC session belongs to the shared emulator: start this one signed out.
     await context.clearCookies();
     try {
-      await use({ ...emulator, admin: (path, body, method) => emulatorAdmin(emulator.url, emulator.adminToken, path, body, method) });
+      await use({
+        ...emulator,
+        admin: (path, body, method) => emulatorAdmin(emulator.url, emulator.adminToken, path, body, method),
+      });
     } finally {
       await emulator.dispose();
     }

@@ -12,7 +12,9 @@ test.describe('at a phone’s width (390 px)', () => {
     await open('/dashboard');
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'S3 buckets' }).getByRole('list', { name: 'Buckets' })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBe(0);
     // The header is one row: every control sits within the 56 px bar.
     const header = await page.getByRole('banner').boundingBox();
@@ -55,7 +57,10 @@ test('a chunk that fails to load (after a deploy) offers a reload that recovers'
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 });
 
-test('a background refresh that is denied names the list and the action, and the data stays', async ({ page, ownEmulator }) => {
+test('a background refresh that is denied names the list and the action, and the data stays', async ({
+  page,
+  ownEmulator,
+}) => {
   await page.goto('/dashboard');
   await signInThroughLoginPage(page, USERS.admin);
   const buckets = page.getByRole('region', { name: 'S3 buckets' });
@@ -72,7 +77,9 @@ test('a background refresh that is denied names the list and the action, and the
     },
   });
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(page.getByText('Could not refresh the bucket list: your role does not allow s3:ListAllMyBuckets')).toBeVisible();
+  await expect(
+    page.getByText('Could not refresh the bucket list: your role does not allow s3:ListAllMyBuckets'),
+  ).toBeVisible();
   // Rows that loaded stay; nothing blanks the card.
   await expect(buckets.getByRole('list', { name: 'Buckets' })).toContainText('demo-assets');
 });

@@ -7,7 +7,11 @@ export const CONSOLE_PAGES: Array<{ name: string; path: string; heading: string 
   { name: 'queues', path: '/queues', heading: 'Queues' },
   { name: 'queue', path: '/queues/orders-dlq?tab=dead-letter', heading: 'orders-dlq' },
   { name: 'buckets', path: '/buckets', heading: 'Buckets' },
-  { name: 'bucket', path: '/buckets/demo-assets?prefix=docs%2Fnotes%2F&object=docs%2Fnotes%2Fnote-01.txt', heading: 'notes/' },
+  {
+    name: 'bucket',
+    path: '/buckets/demo-assets?prefix=docs%2Fnotes%2F&object=docs%2Fnotes%2Fnote-01.txt',
+    heading: 'notes/',
+  },
   { name: 'unfinished uploads', path: '/buckets/demo-assets/uploads', heading: 'Unfinished uploads' },
   { name: '404', path: '/no/such/page', heading: 'Page not found' },
 ];

@@ -250,13 +250,11 @@ test('a batch send from a file goes 10 per call and reports the message SQS refu
     .getByLabel('JSON file')
     .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"an array"}') });
   await expect(dialog.getByText('bad.json: The file must hold a JSON array: one element per message')).toBeVisible();
-  await dialog
-    .getByLabel('JSON file')
-    .setInputFiles({
-      name: 'orders.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(messages)),
-    });
+  await dialog.getByLabel('JSON file').setInputFiles({
+    name: 'orders.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(messages)),
+  });
   const calls: string[] = [];
   page.on('request', (r) => {
     if ((r.headers()['x-amz-target'] ?? '') === 'AmazonSQS.SendMessageBatch') calls.push(r.postData() ?? '');

@@ -24,7 +24,8 @@ import { USERS } from './support/users.js';
 type Item = Record<string, AttributeValue>;
 type Keys = { accessKeyId: string; secretAccessKey: string };
 
-const clientFor = (endpoint: string, credentials: Keys, region = 'us-east-1') => new DynamoDBClient({ endpoint, region, credentials });
+const clientFor = (endpoint: string, credentials: Keys, region = 'us-east-1') =>
+  new DynamoDBClient({ endpoint, region, credentials });
 const shared = (region = 'us-east-1') => {
   const env = e2eEnv();
   return clientFor(env.emulatorUrl, { accessKeyId: env.accessKeyId, secretAccessKey: env.secretAccessKey }, region);
@@ -32,7 +33,11 @@ const shared = (region = 'us-east-1') => {
 const uniqueName = (prefix = 'e2e') => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 /** A table (pk S, sk N unless given) that is ACTIVE, filled with `items`. */
-async function makeTable(ddb: DynamoDBClient, items: Item[] = [], extra: Partial<CreateTableCommandInput> = {}): Promise<string> {
+async function makeTable(
+  ddb: DynamoDBClient,
+  items: Item[] = [],
+  extra: Partial<CreateTableCommandInput> = {},
+): Promise<string> {
   const TableName = uniqueName();
   await ddb.send(
     new CreateTableCommand({
@@ -49,9 +54,15 @@ async function makeTable(ddb: DynamoDBClient, items: Item[] = [], extra: Partial
       ...extra,
     }),
   );
-  await expect.poll(async () => (await ddb.send(new DescribeTableCommand({ TableName }))).Table?.TableStatus, { timeout: 10_000 }).toBe('ACTIVE');
+  await expect
+    .poll(async () => (await ddb.send(new DescribeTableCommand({ TableName }))).Table?.TableStatus, { timeout: 10_000 })
+    .toBe('ACTIVE');
   for (let i = 0; i < items.length; i += 25) {
-    await ddb.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+    await ddb.send(
+      new BatchWriteItemCommand({
+        RequestItems: { [TableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+      }),
+    );
   }
   return TableName;
 }
@@ -98,7 +109,9 @@ async function setEditorText(page: Page, text: string): Promise<void> {
 }
 
 async function openItem(page: Page, key: string): Promise<void> {
-  await itemsGrid(page).getByRole('button', { name: `Open item ${key}` }).click();
+  await itemsGrid(page)
+    .getByRole('button', { name: `Open item ${key}` })
+    .click();
   await expect(editor(page)).toBeVisible();
   await expect(editor(page).locator('.cm-content')).toBeVisible();
 }
@@ -106,7 +119,11 @@ async function openItem(page: Page, key: string): Promise<void> {
 // ---------- tables ----------
 
 test.describe('tables', () => {
-  test('a table created in eu-west-1 with the dialog is listed there and not in us-east-1', async ({ page, open, axe }) => {
+  test('a table created in eu-west-1 with the dialog is listed there and not in us-east-1', async ({
+    page,
+    open,
+    axe,
+  }) => {
     const name = uniqueName('e2e-west');
     await open('/tables?region=eu-west-1');
     await expect(page.getByRole('heading', { level: 1, name: /Tables/ })).toBeVisible();
@@ -149,11 +166,16 @@ test.describe('tables', () => {
 // ---------- queries ----------
 
 test.describe('explorer', () => {
-  test('a sort key condition returns exactly the expected items, on the table and on a GSI', async ({ page, open, axe }) => {
+  test('a sort key condition returns exactly the expected items, on the table and on a GSI', async ({
+    page,
+    open,
+    axe,
+  }) => {
     const ddb = shared();
     const items: Item[] = [];
     for (const pk of ['c1', 'c2'])
-      for (let sk = 1; sk <= 10; sk++) items.push({ pk: { S: pk }, sk: { N: String(sk) }, status: { S: sk % 2 ? 'open' : 'closed' } });
+      for (let sk = 1; sk <= 10; sk++)
+        items.push({ pk: { S: pk }, sk: { N: String(sk) }, status: { S: sk % 2 ? 'open' : 'closed' } });
     const table = await makeTable(ddb, items, {
       AttributeDefinitions: [
         { AttributeName: 'pk', AttributeType: 'S' },
@@ -205,7 +227,11 @@ test.describe('explorer', () => {
   test('a filter that leaves pages sparse still fills the page', async ({ page, open }) => {
     const ddb = shared();
     // 200 items, one in four red: a page of 25 red items needs about 100 read.
-    const items = Array.from({ length: 200 }, (_, i): Item => ({ pk: { S: 'p' }, sk: { N: String(i) }, color: { S: i % 4 === 0 ? 'red' : 'blue' } }));
+    const items = Array.from({ length: 200 }, (_, i): Item => ({
+      pk: { S: 'p' },
+      sk: { N: String(i) },
+      color: { S: i % 4 === 0 ? 'red' : 'blue' },
+    }));
     const table = await makeTable(ddb, items);
     const filter = encodeURIComponent(JSON.stringify([['color', '=', 'S', 'red']]));
     const responses: number[] = [];
@@ -240,7 +266,11 @@ const everyType = (pk: string): Item => ({
 });
 
 test.describe('item editor', () => {
-  test('an item with every type is edited and saved; the SDK reads every type unchanged', async ({ page, open, axe }) => {
+  test('an item with every type is edited and saved; the SDK reads every type unchanged', async ({
+    page,
+    open,
+    axe,
+  }) => {
     const ddb = shared();
     const table = await makeTable(ddb, [everyType('t1')]);
     await open(`/tables/${table}`);
@@ -265,7 +295,11 @@ test.describe('item editor', () => {
     expect(got.Item).toEqual({ ...everyType('t1'), note: { S: 'after' } });
   });
 
-  test('a change made with the SDK between load and save is detected; nothing is overwritten without consent', async ({ page, open, axe }) => {
+  test('a change made with the SDK between load and save is detected; nothing is overwritten without consent', async ({
+    page,
+    open,
+    axe,
+  }) => {
     const ddb = shared();
     const table = await makeTable(ddb, [{ pk: { S: 'k' }, sk: { N: '1' }, count: { N: '1' }, owner: { S: 'ann' } }]);
     await open(`/tables/${table}`);
@@ -273,11 +307,19 @@ test.describe('item editor', () => {
     const text = await editorText(page);
     // Someone else changes the item after it was loaded.
     await ddb.send(
-      new UpdateItemCommand({ TableName: table, Key: { pk: { S: 'k' }, sk: { N: '1' } }, UpdateExpression: 'SET #o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': { S: 'bob' } } }),
+      new UpdateItemCommand({
+        TableName: table,
+        Key: { pk: { S: 'k' }, sk: { N: '1' } },
+        UpdateExpression: 'SET #o = :o',
+        ExpressionAttributeNames: { '#o': 'owner' },
+        ExpressionAttributeValues: { ':o': { S: 'bob' } },
+      }),
     );
     await setEditorText(page, text.replace('"count": 1', '"count": 2'));
     await editor(page).getByRole('button', { name: 'Save', exact: true }).click();
-    const conflict = editor(page).getByRole('alert').filter({ hasText: 'Someone changed this item after you loaded it' });
+    const conflict = editor(page)
+      .getByRole('alert')
+      .filter({ hasText: 'Someone changed this item after you loaded it' });
     await expect(conflict).toContainText('Nothing was saved');
     await expect(conflict.getByRole('row', { name: /owner/ })).toContainText('changed by someone else');
     await expect(conflict.getByRole('row', { name: /count/ })).toContainText('changed by you');
@@ -303,10 +345,15 @@ test.describe('item editor', () => {
       await openItem(page, 'v 1');
       await setEditorText(page, (await editorText(page)).replace('"x"', '"y"'));
       await editor(page).getByRole('button', { name: 'Save', exact: true }).click();
-      await expect(editor(page).getByRole('alert')).toContainText(/your role does not allow dynamodb:PutItem on arn:aws:dynamodb:us-east-1:\d+:table\//);
+      await expect(editor(page).getByRole('alert')).toContainText(
+        /your role does not allow dynamodb:PutItem on arn:aws:dynamodb:us-east-1:\d+:table\//,
+      );
       // The text stays as typed, and Save now says why it is unavailable.
       expect(await editorText(page)).toContain('"y"');
-      await expect(editor(page).getByRole('button', { name: 'Save', exact: true })).toHaveAttribute('aria-disabled', 'true');
+      await expect(editor(page).getByRole('button', { name: 'Save', exact: true })).toHaveAttribute(
+        'aria-disabled',
+        'true',
+      );
       const got = await ddb.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'v' }, sk: { N: '1' } } }));
       expect(got.Item?.note).toEqual({ S: 'x' });
     });
@@ -318,17 +365,26 @@ test.describe('item editor', () => {
 test.describe('bulk', () => {
   test('deletes 60 selected items', async ({ page, open }) => {
     const ddb = shared();
-    const table = await makeTable(ddb, Array.from({ length: 60 }, (_, i) => ({ pk: { S: 'b' }, sk: { N: String(i) } })));
+    const table = await makeTable(
+      ddb,
+      Array.from({ length: 60 }, (_, i) => ({ pk: { S: 'b' }, sk: { N: String(i) } })),
+    );
     await open(`/tables/${table}?size=100`);
     await expect(page.getByRole('status').filter({ hasText: 'scanned' })).toContainText('60 matched');
     await itemsGrid(page).getByRole('checkbox', { name: 'Select all loaded rows' }).check();
     await page.getByRole('button', { name: 'Delete 60 items' }).click();
-    await page.getByRole('dialog', { name: 'Delete 60 items?' }).getByRole('button', { name: 'Delete 60 items' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete 60 items?' })
+      .getByRole('button', { name: 'Delete 60 items' })
+      .click();
     await expect.poll(async () => (await scanAll(ddb, table)).length, { timeout: 15_000 }).toBe(0);
     await expect(page.getByText(`No items in ${table}`)).toBeVisible();
   });
 
-  test('exports items as DynamoDB JSON and imports them into another table exactly, rejecting bad items', async ({ page, open }) => {
+  test('exports items as DynamoDB JSON and imports them into another table exactly, rejecting bad items', async ({
+    page,
+    open,
+  }) => {
     const ddb = shared();
     const source = [everyType('e1'), { pk: { S: 'e2' }, sk: { N: '2' }, n: { N: '0.000000000000000000000000000001' } }];
     const from = await makeTable(ddb, source);
@@ -351,7 +407,9 @@ test.describe('bulk', () => {
     await open(`/tables/${to}`);
     await page.getByLabel('Import file').setInputFiles(file);
     const confirm = page.getByRole('dialog', { name: `Import 2 items into ${to}?` });
-    await expect(confirm.getByRole('list', { name: 'Rejected items' })).toContainText('Item 3: The key attribute sk is missing');
+    await expect(confirm.getByRole('list', { name: 'Rejected items' })).toContainText(
+      'Item 3: The key attribute sk is missing',
+    );
     await confirm.getByRole('button', { name: 'Import 2 items' }).click();
     await expect.poll(async () => (await scanAll(ddb, to)).length).toBe(2);
     const imported = await scanAll(ddb, to);
@@ -371,9 +429,19 @@ test.describe('faults', () => {
   }
 
   test('a throttled Query is retried and the page recovers', async ({ page, ownEmulator }) => {
-    const { table } = await ownTable(ownEmulator, [{ pk: { S: 'q' }, sk: { N: '1' } }, { pk: { S: 'q' }, sk: { N: '2' } }]);
-    await ownEmulator.admin('faults', { service: 'dynamodb', operation: 'Query', count: 1, error: { code: 'ProvisionedThroughputExceededException', message: 'Rate exceeded' } });
-    const throttled = page.waitForResponse((r) => r.request().headers()['x-amz-target'] === 'DynamoDB_20120810.Query' && r.status() === 400);
+    const { table } = await ownTable(ownEmulator, [
+      { pk: { S: 'q' }, sk: { N: '1' } },
+      { pk: { S: 'q' }, sk: { N: '2' } },
+    ]);
+    await ownEmulator.admin('faults', {
+      service: 'dynamodb',
+      operation: 'Query',
+      count: 1,
+      error: { code: 'ProvisionedThroughputExceededException', message: 'Rate exceeded' },
+    });
+    const throttled = page.waitForResponse(
+      (r) => r.request().headers()['x-amz-target'] === 'DynamoDB_20120810.Query' && r.status() === 400,
+    );
     await page.goto(`/tables/${table}?mode=query&pk=q`);
     await signInThroughLoginPage(page, USERS.admin);
     await throttled;
@@ -381,14 +449,22 @@ test.describe('faults', () => {
     await expect(itemsGrid(page).getByRole('alert')).toHaveCount(0);
   });
 
-  test('a 500 on a save leaves the item as it was and the editor open with its changes', async ({ page, ownEmulator }) => {
+  test('a 500 on a save leaves the item as it was and the editor open with its changes', async ({
+    page,
+    ownEmulator,
+  }) => {
     const { ddb, table } = await ownTable(ownEmulator, [{ pk: { S: 's' }, sk: { N: '1' }, note: { S: 'kept' } }]);
     await page.goto(`/tables/${table}`);
     await signInThroughLoginPage(page, USERS.admin);
     await openItem(page, 's 1');
     const edited = (await editorText(page)).replace('"kept"', '"mine"');
     await setEditorText(page, edited);
-    await ownEmulator.admin('faults', { service: 'dynamodb', operation: 'PutItem', count: 1, error: { code: 'InternalServerError', status: 500 } });
+    await ownEmulator.admin('faults', {
+      service: 'dynamodb',
+      operation: 'PutItem',
+      count: 1,
+      error: { code: 'InternalServerError', status: 500 },
+    });
     await editor(page).getByRole('button', { name: 'Save', exact: true }).click();
     await expect(editor(page).getByRole('alert')).toContainText('Could not save the item');
     expect(await editorText(page)).toBe(edited);
@@ -398,8 +474,11 @@ test.describe('faults', () => {
     await editor(page).getByRole('button', { name: 'Save', exact: true }).click();
     await expect(editor(page)).toHaveCount(0);
     await expect
-      .poll(async () => (await ddb.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 's' }, sk: { N: '1' } } }))).Item?.note)
+      .poll(
+        async () =>
+          (await ddb.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 's' }, sk: { N: '1' } } }))).Item
+            ?.note,
+      )
       .toEqual({ S: 'mine' });
   });
 });
-

@@ -20,7 +20,6 @@ const USAGE = `usage: npm run emulator -- [options]
                               runs with this process's own OS privileges)
   --verbose                   log internal errors`;
 
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -45,9 +44,11 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got "${values.port}"`);
   const ttl = Number(values['credential-ttl']);
-  if (!Number.isInteger(ttl) || ttl < 60) throw new Error(`--credential-ttl must be whole seconds >= 60, got "${values['credential-ttl']}"`);
+  if (!Number.isInteger(ttl) || ttl < 60)
+    throw new Error(`--credential-ttl must be whole seconds >= 60, got "${values['credential-ttl']}"`);
 
   // Well-known local keys only where nobody else can reach the port.
   let keys = values['static-credentials'] ?? (isLoopbackHost(values.host) ? 'test:test' : 'none');
@@ -71,9 +72,13 @@ async function main(): Promise<void> {
     verbose: values.verbose,
     lambda: values['no-lambda'] ? false : values.lambda ? true : undefined,
   });
-  if (keys) console.error(`static credentials (admin role): ${staticCredentials[0]?.accessKeyId} / ${staticCredentials[0]?.secretAccessKey}`);
+  if (keys)
+    console.error(
+      `static credentials (admin role): ${staticCredentials[0]?.accessKeyId} / ${staticCredentials[0]?.secretAccessKey}`,
+    );
   console.error(`admin token for /_emulator/: ${emulator.adminToken}`);
-  if (values['cors-origin'].includes('*')) console.error('CORS: any web page may call this emulator (--cors-origin "*")');
+  if (values['cors-origin'].includes('*'))
+    console.error('CORS: any web page may call this emulator (--cors-origin "*")');
   console.log(`emulator ready at ${emulator.url}`);
   const shutdown = () => {
     emulator.stop().then(

@@ -73,7 +73,10 @@ function readServicesMarker(dataDir: string): { services: Set<string>; seeded: b
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as { services?: unknown; seeded?: unknown };
     if (!Array.isArray(parsed.services)) return null;
-    return { services: new Set(parsed.services.filter((x): x is string => typeof x === 'string')), seeded: parsed.seeded !== false };
+    return {
+      services: new Set(parsed.services.filter((x): x is string => typeof x === 'string')),
+      seeded: parsed.seeded !== false,
+    };
   } catch {
     // Unreadable: treat the folder as one from before the marker, which re-applies nothing it had.
     return null;
@@ -176,7 +179,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (seeded && options.seed !== false) await service.seed?.();
     applied.add(name);
   }
-  writeFileSync(join(dataDir, SERVICES_MARKER), `${JSON.stringify({ services: [...applied].sort(), seeded }, null, 2)}\n`);
+  writeFileSync(
+    join(dataDir, SERVICES_MARKER),
+    `${JSON.stringify({ services: [...applied].sort(), seeded }, null, 2)}\n`,
+  );
   if (firstStart) writeFileSync(join(dataDir, INIT_MARKER), new Date().toISOString());
 
   let stopped: Promise<void> | undefined;

@@ -1,12 +1,29 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CopyObjectCommand, CreateBucketCommand, CreateMultipartUploadCommand, DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand,
-  HeadObjectCommand, PutObjectCommand, S3Client, UploadPartCommand,
+  CopyObjectCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
-  AdminCreateUserCommand, CognitoIdentityProviderClient, CreateUserPoolCommand,
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import {
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { errorOf, startTestEmulator, type TestEmulator } from './testing.js';
 import { rawRequest, signedRawRequest } from './testing-http.js';
@@ -30,7 +47,10 @@ describe("malformed input gets the protocol's 4xx error, never a 500", () => {
 
   it('answers a malformed Host header with 400 in the service shape, CORS headers included', async () => {
     for (const host of ['localhost:99999', 'a b', '[::1', 'x:y']) {
-      const res = await rawRequest(emu.url, { path: '/bad-input/k', headers: { host, origin: 'http://localhost:5173' } });
+      const res = await rawRequest(emu.url, {
+        path: '/bad-input/k',
+        headers: { host, origin: 'http://localhost:5173' },
+      });
       expect(res.status).toBe(400);
       expect(res.text).toContain('<Code>InvalidArgument</Code>');
       expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
@@ -43,12 +63,21 @@ describe("malformed input gets the protocol's 4xx error, never a 500", () => {
     const res = await signedRawRequest(emu, {
       service: 'cognito-idp',
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminCreateUser' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityProviderService.AdminCreateUser',
+      },
       body: JSON.stringify({ UserPoolId: pool, Username: 'n', UserAttributes: [null] }),
     });
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text)).toMatchObject({ __type: 'InvalidParameterException' });
-    const ok = await idp.send(new AdminCreateUserCommand({ UserPoolId: pool, Username: 'n', UserAttributes: [{ Name: 'email', Value: 'n@example.com' }] }));
+    const ok = await idp.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool,
+        Username: 'n',
+        UserAttributes: [{ Name: 'email', Value: 'n@example.com' }],
+      }),
+    );
     expect(ok.User?.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
   });
 
@@ -89,15 +118,28 @@ describe("malformed input gets the protocol's 4xx error, never a 500", () => {
 
   it('refuses DynamoDB items nested past 32 levels with ValidationException, even a thousand deep', async () => {
     const ddb = new DynamoDBClient(emu.clientConfig);
-    await ddb.send(new CreateTableCommand({
-      TableName: 'deep', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST',
-    }));
-    await expect.poll(async () => (await ddb.send(new DescribeTableCommand({ TableName: 'deep' }))).Table?.TableStatus, { interval: 50, timeout: 5000 }).toBe('ACTIVE');
+    await ddb.send(
+      new CreateTableCommand({
+        TableName: 'deep',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    await expect
+      .poll(async () => (await ddb.send(new DescribeTableCommand({ TableName: 'deep' }))).Table?.TableStatus, {
+        interval: 50,
+        timeout: 5000,
+      })
+      .toBe('ACTIVE');
     await ddb.send(new PutItemCommand({ TableName: 'deep', Item: { id: { S: 'ok' }, v: nested(31) } }));
-    expect((await ddb.send(new GetItemCommand({ TableName: 'deep', Key: { id: { S: 'ok' } } }))).Item?.id?.S).toBe('ok');
+    expect((await ddb.send(new GetItemCommand({ TableName: 'deep', Key: { id: { S: 'ok' } } }))).Item?.id?.S).toBe(
+      'ok',
+    );
     for (const levels of [33, 1000]) {
-      const err = await errorOf(ddb.send(new PutItemCommand({ TableName: 'deep', Item: { id: { S: `l${levels}` }, v: nested(levels) } })));
+      const err = await errorOf(
+        ddb.send(new PutItemCommand({ TableName: 'deep', Item: { id: { S: `l${levels}` }, v: nested(levels) } })),
+      );
       expect(err.name).toBe('ValidationException');
       expect(err.message).toBe('Nesting Levels have exceeded supported limits');
     }
@@ -119,17 +161,31 @@ describe("malformed input gets the protocol's 4xx error, never a 500", () => {
       ['GetObject', () => s3.send(new GetObjectCommand({ Bucket: 'bad-input', Key: long }))],
       ['DeleteObject', () => s3.send(new DeleteObjectCommand({ Bucket: 'bad-input', Key: long }))],
       ['CreateMultipartUpload', () => s3.send(new CreateMultipartUploadCommand({ Bucket: 'bad-input', Key: long }))],
-      ['UploadPart', () => s3.send(new UploadPartCommand({ Bucket: 'bad-input', Key: long, UploadId: 'x', PartNumber: 1, Body: 'x' }))],
-      ['CopyObject target', () => s3.send(new CopyObjectCommand({ Bucket: 'bad-input', Key: long, CopySource: 'bad-input/src' }))],
-      ['CopyObject source', () => s3.send(new CopyObjectCommand({ Bucket: 'bad-input', Key: 'dst', CopySource: `bad-input/${long}` }))],
+      [
+        'UploadPart',
+        () =>
+          s3.send(new UploadPartCommand({ Bucket: 'bad-input', Key: long, UploadId: 'x', PartNumber: 1, Body: 'x' })),
+      ],
+      [
+        'CopyObject target',
+        () => s3.send(new CopyObjectCommand({ Bucket: 'bad-input', Key: long, CopySource: 'bad-input/src' })),
+      ],
+      [
+        'CopyObject source',
+        () => s3.send(new CopyObjectCommand({ Bucket: 'bad-input', Key: 'dst', CopySource: `bad-input/${long}` })),
+      ],
     ];
     for (const [name, call] of calls) {
       const err = await errorOf(call());
       expect(err.name, name).toBe('KeyTooLongError');
       expect(err.$metadata?.httpStatusCode, name).toBe(400);
     }
-    expect((await errorOf(s3.send(new HeadObjectCommand({ Bucket: 'bad-input', Key: long })))).$metadata?.httpStatusCode).toBe(400);
-    const batch = await s3.send(new DeleteObjectsCommand({ Bucket: 'bad-input', Delete: { Objects: [{ Key: long }, { Key: 'src' }] } }));
+    expect(
+      (await errorOf(s3.send(new HeadObjectCommand({ Bucket: 'bad-input', Key: long })))).$metadata?.httpStatusCode,
+    ).toBe(400);
+    const batch = await s3.send(
+      new DeleteObjectsCommand({ Bucket: 'bad-input', Delete: { Objects: [{ Key: long }, { Key: 'src' }] } }),
+    );
     expect(batch.Errors?.map((e) => e.Code)).toEqual(['KeyTooLongError']);
     expect(batch.Deleted?.map((d) => d.Key)).toEqual(['src']);
   });
@@ -151,7 +207,9 @@ describe("malformed input gets the protocol's 4xx error, never a 500", () => {
       expect(res.status, entity).toBe(400);
       expect(res.text).toContain('<Code>MalformedXML</Code>');
     }
-    const ok = await deleteWith('<Delete><Object><Key>a&amp;b</Key></Object><Object><Key>&#65;&#x42;</Key></Object><Object><Key><![CDATA[&nbsp;]]></Key></Object></Delete>');
+    const ok = await deleteWith(
+      '<Delete><Object><Key>a&amp;b</Key></Object><Object><Key>&#65;&#x42;</Key></Object><Object><Key><![CDATA[&nbsp;]]></Key></Object></Delete>',
+    );
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('<Key>a&amp;b</Key>');
     expect(ok.text).toContain('<Key>AB</Key>');
@@ -161,7 +219,12 @@ describe("malformed input gets the protocol's 4xx error, never a 500", () => {
     const res = await rawRequest(emu.url, {
       method: 'POST',
       path: '/',
-      headers: { host: new URL(emu.url).host, 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth', 'content-type': 'application/x-amz-json-1.1', 'content-length': String(10 * 2 ** 20) },
+      headers: {
+        host: new URL(emu.url).host,
+        'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+        'content-type': 'application/x-amz-json-1.1',
+        'content-length': String(10 * 2 ** 20),
+      },
     }).catch((e: Error) => ({ status: 0, text: e.message, headers: {} }));
     expect(res.status).toBe(413);
   });

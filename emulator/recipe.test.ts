@@ -26,21 +26,35 @@ const JSON_SERVICES: Array<[service: string, prefix: string, version: string]> =
 const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 
 describe('operation lookup', () => {
-  it.each(JSON_SERVICES)('%s: prototype names in X-Amz-Target are UnknownOperationException', async (service, prefix, version) => {
-    for (const name of PROTOTYPE_NAMES) {
-      const res = await signedRequest(emu, { service, body: '{}', headers: { 'content-type': `application/x-amz-json-${version}`, 'x-amz-target': `${prefix}${name}` } });
-      expect(res.status, `${service} ${name}`).toBe(400);
-      expect(res.headers.get('x-amzn-errortype') ?? '', `${service} ${name}`).toContain('UnknownOperationException');
-    }
-  });
+  it.each(JSON_SERVICES)(
+    '%s: prototype names in X-Amz-Target are UnknownOperationException',
+    async (service, prefix, version) => {
+      for (const name of PROTOTYPE_NAMES) {
+        const res = await signedRequest(emu, {
+          service,
+          body: '{}',
+          headers: { 'content-type': `application/x-amz-json-${version}`, 'x-amz-target': `${prefix}${name}` },
+        });
+        expect(res.status, `${service} ${name}`).toBe(400);
+        expect(res.headers.get('x-amzn-errortype') ?? '', `${service} ${name}`).toContain('UnknownOperationException');
+      }
+    },
+  );
 
-  it.each([['ec2'], ['sts'], ['sqs']])('%s query protocol: prototype names in Action are InvalidAction', async (service) => {
-    for (const name of PROTOTYPE_NAMES) {
-      const res = await signedRequest(emu, { service, body: `Action=${name}&Version=2016-11-15`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-      expect(res.status, `${service} ${name}`).toBe(400);
-      expect(await res.text()).toContain('InvalidAction');
-    }
-  });
+  it.each([['ec2'], ['sts'], ['sqs']])(
+    '%s query protocol: prototype names in Action are InvalidAction',
+    async (service) => {
+      for (const name of PROTOTYPE_NAMES) {
+        const res = await signedRequest(emu, {
+          service,
+          body: `Action=${name}&Version=2016-11-15`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+        expect(res.status, `${service} ${name}`).toBe(400);
+        expect(await res.text()).toContain('InvalidAction');
+      }
+    },
+  );
 });
 
 describe('seeds and demo-role grants per service', () => {
@@ -56,8 +70,20 @@ describe('seeds and demo-role grants per service', () => {
     writeFileSync(join(dataDir, '.initialized'), new Date().toISOString());
     mkdirSync(join(dataDir, 'auth', 'roles'), { recursive: true });
     const mine = { Sid: 'MyOwnStatement', Effect: 'Allow', Action: 'sqs:ListQueues', Resource: '*' };
-    writeFileSync(join(dataDir, 'auth', 'roles', `${ADMIN_ROLE_NAME}.json`), JSON.stringify({ RoleName: ADMIN_ROLE_NAME, PolicyDocument: { Version: '2012-10-17', Statement: [mine, { Effect: 'Allow', Action: 's3:*', Resource: '*' }] } }));
-    const readRole = (name: string) => JSON.parse(readFileSync(join(dataDir, 'auth', 'roles', `${name}.json`), 'utf8')) as { PolicyDocument: { Statement: Array<{ Sid?: string }> } };
+    writeFileSync(
+      join(dataDir, 'auth', 'roles', `${ADMIN_ROLE_NAME}.json`),
+      JSON.stringify({
+        RoleName: ADMIN_ROLE_NAME,
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [mine, { Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+        },
+      }),
+    );
+    const readRole = (name: string) =>
+      JSON.parse(readFileSync(join(dataDir, 'auth', 'roles', `${name}.json`), 'utf8')) as {
+        PolicyDocument: { Statement: Array<{ Sid?: string }> };
+      };
 
     const first = await startTestEmulator({ dataDir, seed: true });
     try {
@@ -67,10 +93,15 @@ describe('seeds and demo-role grants per service', () => {
       expect(viewer).toEqual(expect.arrayContaining(['LambdaReadOnly', 'SecretsManagerMetadata']));
       // The new services' demo data arrived; the old services were not seeded again.
       const lambda = new LambdaClient(first.clientConfig);
-      expect((await lambda.send(new GetFunctionCommand({ FunctionName: 'echo' }))).Configuration?.FunctionName).toBe('echo');
+      expect((await lambda.send(new GetFunctionCommand({ FunctionName: 'echo' }))).Configuration?.FunctionName).toBe(
+        'echo',
+      );
       const secrets = await new SecretsManagerClient(first.clientConfig).send(new ListSecretsCommand({}));
       expect(secrets.SecretList?.map((s) => s.Name)).toContain('prod/database/postgres');
-      expect((await new S3Client({ ...first.clientConfig, forcePathStyle: true }).send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
+      expect(
+        (await new S3Client({ ...first.clientConfig, forcePathStyle: true }).send(new ListBucketsCommand({})))
+          .Buckets ?? [],
+      ).toEqual([]);
     } finally {
       await first.stop();
     }
@@ -89,9 +120,15 @@ describe('seeds and demo-role grants per service', () => {
   it('an unseeded folder gets the grants but no demo data', async () => {
     const fresh = await startTestEmulator();
     try {
-      const sids = (JSON.parse(readFileSync(join(fresh.dataDir, 'auth', 'roles', `${ADMIN_ROLE_NAME}.json`), 'utf8')) as { PolicyDocument: { Statement: Array<{ Sid?: string }> } }).PolicyDocument.Statement.map((s) => s.Sid);
+      const sids = (
+        JSON.parse(readFileSync(join(fresh.dataDir, 'auth', 'roles', `${ADMIN_ROLE_NAME}.json`), 'utf8')) as {
+          PolicyDocument: { Statement: Array<{ Sid?: string }> };
+        }
+      ).PolicyDocument.Statement.map((s) => s.Sid);
       expect(sids).toEqual(expect.arrayContaining(['Lambda', 'Logs', 'SecretsManager']));
-      expect((await new SecretsManagerClient(fresh.clientConfig).send(new ListSecretsCommand({}))).SecretList).toEqual([]);
+      expect((await new SecretsManagerClient(fresh.clientConfig).send(new ListSecretsCommand({}))).SecretList).toEqual(
+        [],
+      );
     } finally {
       await fresh.dispose();
     }

@@ -46,9 +46,11 @@ describe('emulator server', () => {
       headers: { authorization: `Bearer ${emu.adminToken}`, origin: 'http://evil.example' },
     });
     expect(fromBrowser.status).toBe(403);
-    await expect(emu.admin('faults', { operation: 'ListBuckets', error: { code: 'SlowDown' } })).resolves.toMatchObject({
-      id: expect.any(Number),
-    });
+    await expect(emu.admin('faults', { operation: 'ListBuckets', error: { code: 'SlowDown' } })).resolves.toMatchObject(
+      {
+        id: expect.any(Number),
+      },
+    );
     await expect(emu.admin('faults', { operation: 'X' })).rejects.toThrow(/error/);
   });
 });

@@ -32,10 +32,19 @@ export interface ServerDeps {
 const ALLOWED_METHODS = 'GET, PUT, POST, DELETE, HEAD, PATCH, OPTIONS';
 /** Response headers scripts may read. '*' covers non-credentialed requests; the list covers the rest. */
 const EXPOSED = [
-  'ETag', 'Content-Length', 'Content-Type', 'Content-Range', 'Content-Disposition', 'Content-Encoding',
-  'Last-Modified', 'Date', 'Accept-Ranges',
+  'ETag',
+  'Content-Length',
+  'Content-Type',
+  'Content-Range',
+  'Content-Disposition',
+  'Content-Encoding',
+  'Last-Modified',
+  'Date',
+  'Accept-Ranges',
   // Lambda Invoke's answer headers, which the console reads for logs, errors and the version run.
-  'X-Amz-Log-Result', 'X-Amz-Function-Error', 'X-Amz-Executed-Version',
+  'X-Amz-Log-Result',
+  'X-Amz-Function-Error',
+  'X-Amz-Executed-Version',
 ];
 
 function setCorsHeaders(req: IncomingMessage, res: ServerResponse): void {
@@ -224,7 +233,12 @@ function answerForeignPreflight(req: IncomingMessage, res: ServerResponse, origi
   res.end(body);
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps, limiter: ConnectionLimiter): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ServerDeps,
+  limiter: ConnectionLimiter,
+): Promise<void> {
   const { url, hostOk } = requestUrl(req);
   const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
   const originAllowed = origin !== undefined && deps.origins.allows(origin);
@@ -278,7 +292,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
     },
   };
   try {
-    if (!hostOk) throw new AwsError('InvalidArgument', 'The Host header is not a valid host[:port].', 400, { ArgumentName: 'Host' });
+    if (!hostOk)
+      throw new AwsError('InvalidArgument', 'The Host header is not a valid host[:port].', 400, {
+        ArgumentName: 'Host',
+      });
     if (origin !== undefined && !originAllowed) {
       // A page from another site: refused, unless the bucket's own CORS rule lets that origin use it.
       const grant = service.corsGrant?.(req, { origin, method: req.method ?? 'GET', headers: [] });
@@ -290,7 +307,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
       const signed = deps.security.precheck({ req, service: serviceName });
       ctx.body = await readBody(req, signed ? (service.maxBody ?? MAX_BUFFERED_BODY) : deps.limits.unverifiedBodyBytes);
     }
-    ctx.caller = await deps.security.authenticate({ req, url, service: serviceName, region: ctx.region, body: ctx.body });
+    ctx.caller = await deps.security.authenticate({
+      req,
+      url,
+      service: serviceName,
+      region: ctx.region,
+      body: ctx.body,
+    });
     if (!ctx.caller.anonymous) limiter.authenticated(req.socket);
     await service.handle(ctx);
   } catch (e) {
@@ -299,13 +322,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
       return;
     }
     const error = toAwsError(e);
-    if (error.status >= 500 && error.code === 'InternalError') deps.log(`${serviceName}: ${(e as Error).stack ?? String(e)}`);
+    if (error.status >= 500 && error.code === 'InternalError')
+      deps.log(`${serviceName}: ${(e as Error).stack ?? String(e)}`);
     if (res.headersSent) {
       res.destroy();
       return;
     }
     // An unread body of a refused request is not drained: the connection closes after the answer.
-    if (e instanceof BodyTooLarge || (serviceName !== 's3' && ctx.body === null && !req.complete)) closeAfterAnswer(req, res);
+    if (e instanceof BodyTooLarge || (serviceName !== 's3' && ctx.body === null && !req.complete))
+      closeAfterAnswer(req, res);
     service.writeError(ctx, error);
   }
 }

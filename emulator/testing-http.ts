@@ -11,15 +11,27 @@ export interface RawResponse {
 }
 
 /** One HTTP request with exactly these headers (Host included), which fetch would not allow. */
-export function rawRequest(url: string, opts: { method?: string; path: string; headers: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+export function rawRequest(
+  url: string,
+  opts: { method?: string; path: string; headers: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: target.hostname, port: Number(target.port), method: opts.method ?? 'GET', path: opts.path, headers: opts.headers, setHost: false },
+      {
+        host: target.hostname,
+        port: Number(target.port),
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: opts.headers,
+        setHost: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -51,7 +63,10 @@ export interface SignOptions {
  * Sign a request by hand with the emulator's admin keys (S3 with UNSIGNED-PAYLOAD), so a test can send
  * what an SDK client never would. Returns the path and headers to send.
  */
-export async function signRequest(emu: TestEmulator, opts: SignOptions): Promise<{ path: string; headers: Record<string, string> }> {
+export async function signRequest(
+  emu: TestEmulator,
+  opts: SignOptions,
+): Promise<{ path: string; headers: Record<string, string> }> {
   const url = new URL(emu.url);
   const [pathname = '/', search = ''] = (opts.path ?? '/').split('?', 2) as [string, string?];
   const query = { ...Object.fromEntries(new URLSearchParams(search)), ...opts.query };
@@ -79,7 +94,10 @@ export async function signRequest(emu: TestEmulator, opts: SignOptions): Promise
     uriEscapePath: !isS3,
     applyChecksum: false,
   });
-  const signed = await signer.sign(request, { unsignableHeaders: new Set(opts.unsigned ?? []), ...(opts.date ? { signingDate: opts.date } : {}) });
+  const signed = await signer.sign(request, {
+    unsignableHeaders: new Set(opts.unsigned ?? []),
+    ...(opts.date ? { signingDate: opts.date } : {}),
+  });
   // A query given in the path is sent as written (its encoding is part of what a test checks).
   const extra = new URLSearchParams(opts.query ?? {}).toString();
   const sent = opts.path ?? '/';

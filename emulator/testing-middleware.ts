@@ -11,7 +11,11 @@ type Next = (args: Args) => Promise<{ response: unknown }>;
 const stackOf = (client: { middlewareStack: unknown }) => client.middlewareStack as Stack;
 
 /** Headers set before signing ('build', e.g. a page's Origin) or after it ('deserialize', unsigned). */
-export function withHeaders<T extends { middlewareStack: unknown }>(client: T, headers: Record<string, string>, when: 'before-signing' | 'after-signing'): T {
+export function withHeaders<T extends { middlewareStack: unknown }>(
+  client: T,
+  headers: Record<string, string>,
+  when: 'before-signing' | 'after-signing',
+): T {
   stackOf(client).add(
     (next: Next) => async (args: Args) => {
       Object.assign(args.request.headers, headers);
@@ -23,7 +27,10 @@ export function withHeaders<T extends { middlewareStack: unknown }>(client: T, h
 }
 
 /** The raw HTTP status and headers of a call, whether it succeeds or fails. */
-export async function responseOf(client: { middlewareStack: unknown }, send: () => Promise<unknown>): Promise<{ status: number; headers: Record<string, string> }> {
+export async function responseOf(
+  client: { middlewareStack: unknown },
+  send: () => Promise<unknown>,
+): Promise<{ status: number; headers: Record<string, string> }> {
   let seen: { status: number; headers: Record<string, string> } | undefined;
   stackOf(client).add(
     (next: Next) => async (args: Args) => {

@@ -74,8 +74,18 @@ export async function startEmulatorProcess(
   const { createInterface } = await import('node:readline');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data', dataDir, '--no-seed',
-      '--static-credentials', `${keys.accessKeyId}:${keys.secretAccessKey}`],
+    [
+      '--import',
+      'tsx',
+      'emulator/cli.ts',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--no-seed',
+      '--static-credentials',
+      `${keys.accessKeyId}:${keys.secretAccessKey}`,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -117,6 +127,7 @@ export async function signedRequest(emu: TestEmulator, options: SignOptions): Pr
   const { signRequest } = await import('./testing-http.js');
   const method = options.method ?? 'POST';
   const { path, headers } = await signRequest(emu, { ...options, method });
-  const body = typeof options.body === 'string' || options.body === undefined ? options.body : new Uint8Array(options.body);
+  const body =
+    typeof options.body === 'string' || options.body === undefined ? options.body : new Uint8Array(options.body);
   return fetch(new URL(path, emu.url), { method, headers, body });
 }

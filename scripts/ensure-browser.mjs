@@ -7,6 +7,9 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 if (existsSync(SYSTEM_CHROMIUM) || process.env.CHROMIUM_PATH) {
   process.exit(0);
 }
-console.log('No system Chromium: installing Playwright\'s Chromium (once).');
-const r = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit', shell: process.platform === 'win32' });
+console.log("No system Chromium: installing Playwright's Chromium (once).");
+const r = spawnSync('npx', ['playwright', 'install', 'chromium'], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 process.exit(r.status ?? 1);

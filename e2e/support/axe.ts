@@ -21,16 +21,23 @@ export async function expectNoSeriousA11yViolations(page: Page, label = page.url
   await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition)));
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations;
-  }) as AxeViolation[];
+  })) as AxeViolation[];
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious.map(
     (v) =>
       `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n` +
-      v.nodes.map((n) => `    at ${JSON.stringify(n.target)}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`).join('\n'),
+      v.nodes
+        .map(
+          (n) =>
+            `    at ${JSON.stringify(n.target)}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`,
+        )
+        .join('\n'),
   );
   expect(report, `axe found serious/critical violations on ${label}`).toEqual([]);
 }

@@ -19,7 +19,10 @@ export const ENV_KEYS = {
 export function e2eEnv(): E2eEnv {
   const read = (key: string) => {
     const value = process.env[key];
-    if (!value) throw new Error(`${key} is not set: run the specs through playwright.config.ts (its global setup starts the stack)`);
+    if (!value)
+      throw new Error(
+        `${key} is not set: run the specs through playwright.config.ts (its global setup starts the stack)`,
+      );
     return value;
   };
   return {

@@ -80,7 +80,13 @@ export async function startConsoleStack(options: EmulatorOptions = {}): Promise<
 }
 
 /** Call the emulator's admin API (/_emulator/...). */
-export async function emulatorAdmin(url: string, token: string, path: string, body?: unknown, method = 'POST'): Promise<unknown> {
+export async function emulatorAdmin(
+  url: string,
+  token: string,
+  path: string,
+  body?: unknown,
+  method = 'POST',
+): Promise<unknown> {
   const res = await fetch(`${url}/_emulator/${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -37,7 +37,11 @@ const SHAPES: Record<string, Partial<Record<AuthFailure, Shape>> & Record<'malfo
     'presign-expired': ['AccessDenied', 403, 'Request has expired'],
     missing: ['AccessDenied', 403, 'Access Denied'],
     malformed: ['AuthorizationHeaderMalformed', 400, 'The authorization header is malformed.'],
-    'malformed-query': ['AuthorizationQueryParametersError', 400, 'The query-string authentication parameters are malformed.'],
+    'malformed-query': [
+      'AuthorizationQueryParametersError',
+      400,
+      'The query-string authentication parameters are malformed.',
+    ],
     'unsigned-headers': ['AccessDenied', 403, 'There were headers present in the request which were not signed'],
     'disallowed-origin': ['AccessDenied', 403, ORIGIN_MESSAGE],
   },
@@ -46,7 +50,11 @@ const SHAPES: Record<string, Partial<Record<AuthFailure, Shape>> & Record<'malfo
     'bad-signature': ['InvalidSignatureException', 400],
     'expired-token': ['ExpiredTokenException', 400],
     'invalid-token': ['UnrecognizedClientException', 400],
-    skewed: ['InvalidSignatureException', 400, 'Signature expired: the request time is more than 15 minutes from the server time.'],
+    skewed: [
+      'InvalidSignatureException',
+      400,
+      'Signature expired: the request time is more than 15 minutes from the server time.',
+    ],
     'presign-expired': ['InvalidSignatureException', 400, 'Signature expired.'],
     missing: ['MissingAuthenticationTokenException', 400, 'Request is missing Authentication Token'],
     malformed: ['IncompleteSignatureException', 400, 'The request signature does not conform to AWS standards.'],
@@ -70,7 +78,11 @@ const SHAPES: Record<string, Partial<Record<AuthFailure, Shape>> & Record<'malfo
     'bad-signature': ['SignatureDoesNotMatch', 403],
     'expired-token': ['ExpiredToken', 403],
     'invalid-token': ['InvalidClientTokenId', 403],
-    skewed: ['SignatureDoesNotMatch', 403, 'Signature expired: the request time is more than 15 minutes from the server time.'],
+    skewed: [
+      'SignatureDoesNotMatch',
+      403,
+      'Signature expired: the request time is more than 15 minutes from the server time.',
+    ],
     'presign-expired': ['AccessDenied', 403, 'Request has expired'],
     missing: ['MissingAuthenticationToken', 403, 'Request is missing Authentication Token'],
     malformed: ['IncompleteSignature', 400, 'The request signature does not conform to AWS standards.'],
@@ -82,7 +94,11 @@ const SHAPES: Record<string, Partial<Record<AuthFailure, Shape>> & Record<'malfo
     'bad-signature': ['SignatureDoesNotMatch', 403],
     'expired-token': ['ExpiredToken', 400],
     'invalid-token': ['InvalidClientTokenId', 403],
-    skewed: ['SignatureDoesNotMatch', 403, 'Signature expired: the request time is more than 15 minutes from the server time.'],
+    skewed: [
+      'SignatureDoesNotMatch',
+      403,
+      'Signature expired: the request time is more than 15 minutes from the server time.',
+    ],
     'presign-expired': ['SignatureDoesNotMatch', 403, 'Signature expired.'],
     missing: ['MissingAuthenticationToken', 403, 'Request is missing Authentication Token'],
     malformed: ['IncompleteSignature', 400, 'The request signature does not conform to AWS standards.'],
@@ -106,12 +122,19 @@ export function authError(service: string, failure: AuthFailure, detail?: string
   const [code, status, message] = shape;
   const text = message ?? DEFAULT_MESSAGES[failure] ?? 'Authentication failed';
   // S3 names the headers in an element of its own, as AWS does.
-  if (service === 's3' && failure === 'unsigned-headers') return new AwsError(code, text, status, { HeadersNotSigned: detail ?? '' });
+  if (service === 's3' && failure === 'unsigned-headers')
+    return new AwsError(code, text, status, { HeadersNotSigned: detail ?? '' });
   return new AwsError(code, detail ? `${text} ${detail}` : text, status);
 }
 
 /** The AccessDenied shape per service, with AWS's "User: ARN is not authorized..." message. */
-export function accessDeniedError(callerArn: string, anonymous: boolean, service: string, action: string, resource: string): AwsError {
+export function accessDeniedError(
+  callerArn: string,
+  anonymous: boolean,
+  service: string,
+  action: string,
+  resource: string,
+): AwsError {
   const base = `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource}`;
   switch (service) {
     case 's3':

@@ -9,8 +9,17 @@ import { precheckSigV4, verifySigV4, type SignedInput } from './sigv4.js';
 const UNSIGNED_OPERATIONS: Record<string, Set<string>> = {
   'cognito-identity': new Set(['GetId', 'GetCredentialsForIdentity', 'GetOpenIdToken', 'UnlinkIdentity']),
   'cognito-idp': new Set([
-    'InitiateAuth', 'RespondToAuthChallenge', 'SignUp', 'ConfirmSignUp', 'ForgotPassword', 'ConfirmForgotPassword',
-    'GetUser', 'GlobalSignOut', 'ChangePassword', 'RevokeToken', 'ResendConfirmationCode',
+    'InitiateAuth',
+    'RespondToAuthChallenge',
+    'SignUp',
+    'ConfirmSignUp',
+    'ForgotPassword',
+    'ConfirmForgotPassword',
+    'GetUser',
+    'GlobalSignOut',
+    'ChangePassword',
+    'RevokeToken',
+    'ResendConfirmationCode',
   ]),
 };
 
@@ -20,7 +29,10 @@ function targetOperation(input: Pick<SignedInput, 'req'>): string {
 }
 
 function isPublicOperation(input: Pick<SignedInput, 'req' | 'service'>): boolean {
-  return Object.hasOwn(UNSIGNED_OPERATIONS, input.service) && UNSIGNED_OPERATIONS[input.service]?.has(targetOperation(input)) === true;
+  return (
+    Object.hasOwn(UNSIGNED_OPERATIONS, input.service) &&
+    UNSIGNED_OPERATIONS[input.service]?.has(targetOperation(input)) === true
+  );
 }
 
 /** S3 uploads whose aws-chunked chunks (and trailer) carry chained signatures. */
@@ -33,13 +45,27 @@ function isSignedStreaming(input: SignedInput): boolean {
  * SigV4 in, Caller out. Unsigned S3 requests become the anonymous caller (policies then deny them);
  * unsigned Cognito sign-in calls pass as anonymous; any other unsigned request is refused.
  */
-export async function authenticateRequest(input: SignedInput, store: CredentialStore, accountId: string): Promise<Caller> {
+export async function authenticateRequest(
+  input: SignedInput,
+  store: CredentialStore,
+  accountId: string,
+): Promise<Caller> {
   const result = await verifySigV4(input, (id) => store.find(id));
   if (result.kind === 'signed') {
-    if (result.scope.service !== input.service) throw authError(input.service, 'bad-signature', `Credential should be scoped to correct service: '${input.service}'.`);
+    if (result.scope.service !== input.service)
+      throw authError(
+        input.service,
+        'bad-signature',
+        `Credential should be scoped to correct service: '${input.service}'.`,
+      );
     const caller = callerOf(accountId, result.creds);
     if (result.seed && input.service === 's3' && isSignedStreaming(input)) {
-      caller.chunkSigner = await createChunkSigner(result.creds, result.scope, result.seed.amzDate, result.seed.signature);
+      caller.chunkSigner = await createChunkSigner(
+        result.creds,
+        result.scope,
+        result.seed.amzDate,
+        result.seed.signature,
+      );
     }
     return caller;
   }

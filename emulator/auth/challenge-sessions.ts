@@ -29,8 +29,7 @@ export class ChallengeSessions {
   /** The live session with this id, if it is bound to `boundTo`. */
   find(id: string, boundTo: string): ChallengeSession | null {
     const row = this.db.prepare('SELECT payload, expires_at FROM oidc WHERE model = ? AND id = ?').get(MODEL, id) as
-      | { payload: string; expires_at: number }
-      | undefined;
+      { payload: string; expires_at: number } | undefined;
     if (!row || row.expires_at <= Date.now()) return null;
     const session = JSON.parse(row.payload) as ChallengeSession;
     return session.boundTo === boundTo ? session : null;

@@ -2,14 +2,33 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
-import { CreateBucketCommand, DeleteBucketCommand, GetObjectCommand, ListBucketsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  GetObjectCommand,
+  ListBucketsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { DescribeInstancesCommand, EC2Client, RunInstancesCommand, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
+import {
+  DescribeInstancesCommand,
+  EC2Client,
+  RunInstancesCommand,
+  TerminateInstancesCommand,
+} from '@aws-sdk/client-ec2';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, DeleteQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { errorOf, startTestEmulator, type TestEmulator } from '../testing.js';
-import { ADMIN_ROLE_NAME, DEMO_CLIENT_ID, DEMO_IDENTITY_POOL_ID, DEMO_ISSUER_PATH, DEMO_LOGINS_KEY } from '../seed/accounts.js';
+import {
+  ADMIN_ROLE_NAME,
+  DEMO_CLIENT_ID,
+  DEMO_IDENTITY_POOL_ID,
+  DEMO_ISSUER_PATH,
+  DEMO_LOGINS_KEY,
+} from '../seed/accounts.js';
 import { signInForTokens } from './sign-in-flow.js';
 
 const REDIRECT = 'http://localhost:5173/auth/callback';
@@ -23,11 +42,21 @@ interface Clients {
 
 function clientsFor(emu: TestEmulator, credentials: AwsCredentialIdentityProvider): Clients {
   const base = { endpoint: emu.url, region: emu.region, credentials };
-  return { s3: new S3Client({ ...base, forcePathStyle: true }), ec2: new EC2Client(base), ddb: new DynamoDBClient(base), sqs: new SQSClient(base) };
+  return {
+    s3: new S3Client({ ...base, forcePathStyle: true }),
+    ec2: new EC2Client(base),
+    ddb: new DynamoDBClient(base),
+    sqs: new SQSClient(base),
+  };
 }
 
 const table = (TableName: string) =>
-  new CreateTableCommand({ TableName, AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' });
+  new CreateTableCommand({
+    TableName,
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    BillingMode: 'PAY_PER_REQUEST',
+  });
 
 describe('signed-in console users against every service', () => {
   let emu: TestEmulator;
@@ -41,7 +70,9 @@ describe('signed-in console users against every service', () => {
     const creds = async (user: string, password: string) =>
       fromCognitoIdentityPool({
         identityPoolId: DEMO_IDENTITY_POOL_ID,
-        logins: { [DEMO_LOGINS_KEY]: (await signInForTokens(issuer, DEMO_CLIENT_ID, REDIRECT, user, password)).id_token },
+        logins: {
+          [DEMO_LOGINS_KEY]: (await signInForTokens(issuer, DEMO_CLIENT_ID, REDIRECT, user, password)).id_token,
+        },
         clientConfig: { endpoint: emu.url, region: emu.region },
       });
     admin = clientsFor(emu, await creds('alice', 'Alice-demo-1'));
@@ -57,17 +88,25 @@ describe('signed-in console users against every service', () => {
     const denied = await errorOf(viewer.s3.send(new CreateBucketCommand({ Bucket: 'viewer-made' })));
     expect(denied.name).toBe('AccessDenied');
     expect(denied.$metadata?.httpStatusCode).toBe(403);
-    expect(denied.message).toBe(`User: ${viewerArn} is not authorized to perform: s3:CreateBucket on resource: arn:aws:s3:::viewer-made`);
+    expect(denied.message).toBe(
+      `User: ${viewerArn} is not authorized to perform: s3:CreateBucket on resource: arn:aws:s3:::viewer-made`,
+    );
   });
 
   it('EC2: both may describe; a viewer DryRun stop is UnauthorizedOperation, an admin one DryRunOperation', async () => {
     await viewer.ec2.send(new DescribeInstancesCommand({}));
-    const run = await admin.ec2.send(new RunInstancesCommand({ ImageId: 'ami-0a1b2c3d4e5f60718', MinCount: 1, MaxCount: 1 }));
+    const run = await admin.ec2.send(
+      new RunInstancesCommand({ ImageId: 'ami-0a1b2c3d4e5f60718', MinCount: 1, MaxCount: 1 }),
+    );
     const id = run.Instances?.[0]?.InstanceId ?? '';
     const denied = await errorOf(viewer.ec2.send(new TerminateInstancesCommand({ InstanceIds: [id], DryRun: true })));
     expect(denied.name).toBe('UnauthorizedOperation');
-    expect(denied.message).toContain(`You are not authorized to perform this operation. User: ${viewerArn} is not authorized to perform: ec2:TerminateInstances`);
-    expect((await errorOf(admin.ec2.send(new TerminateInstancesCommand({ InstanceIds: [id], DryRun: true })))).name).toBe('DryRunOperation');
+    expect(denied.message).toContain(
+      `You are not authorized to perform this operation. User: ${viewerArn} is not authorized to perform: ec2:TerminateInstances`,
+    );
+    expect(
+      (await errorOf(admin.ec2.send(new TerminateInstancesCommand({ InstanceIds: [id], DryRun: true })))).name,
+    ).toBe('DryRunOperation');
   });
 
   it('DynamoDB: both may list tables; only the admin may create one', async () => {
@@ -75,12 +114,16 @@ describe('signed-in console users against every service', () => {
     expect((await viewer.ddb.send(new ListTablesCommand({}))).TableNames).toContain('AdminTable');
     const denied = await errorOf(viewer.ddb.send(table('ViewerTable')));
     expect(denied.name).toBe('AccessDeniedException');
-    expect(denied.message).toBe(`User: ${viewerArn} is not authorized to perform: dynamodb:CreateTable on resource: arn:aws:dynamodb:us-east-1:${emu.accountId}:table/ViewerTable`);
+    expect(denied.message).toBe(
+      `User: ${viewerArn} is not authorized to perform: dynamodb:CreateTable on resource: arn:aws:dynamodb:us-east-1:${emu.accountId}:table/ViewerTable`,
+    );
   });
 
   it('SQS: both may list queues; only the admin may create one', async () => {
     await admin.sqs.send(new CreateQueueCommand({ QueueName: 'admin-queue' }));
-    expect((await viewer.sqs.send(new ListQueuesCommand({}))).QueueUrls?.some((u) => u.endsWith('/admin-queue'))).toBe(true);
+    expect((await viewer.sqs.send(new ListQueuesCommand({}))).QueueUrls?.some((u) => u.endsWith('/admin-queue'))).toBe(
+      true,
+    );
     const denied = await errorOf(viewer.sqs.send(new CreateQueueCommand({ QueueName: 'viewer-queue' })));
     expect(denied.name).toMatch(/^AccessDenied/);
     expect(denied.message).toContain(`User: ${viewerArn} is not authorized to perform: sqs:CreateQueue`);
@@ -96,10 +139,20 @@ describe('signed-in console users against every service', () => {
     });
     writeFileSync(file, JSON.stringify(role));
     expect((await errorOf(admin.s3.send(new DeleteBucketCommand({ Bucket: 'admin-made' })))).name).toBe('AccessDenied');
-    expect((await errorOf(admin.ec2.send(new RunInstancesCommand({ ImageId: 'ami-0a1b2c3d4e5f60718', MinCount: 1, MaxCount: 1 })))).name).toBe('UnauthorizedOperation');
-    expect((await errorOf(admin.ddb.send(new DeleteTableCommand({ TableName: 'AdminTable' })))).name).toBe('AccessDeniedException');
+    expect(
+      (
+        await errorOf(
+          admin.ec2.send(new RunInstancesCommand({ ImageId: 'ami-0a1b2c3d4e5f60718', MinCount: 1, MaxCount: 1 })),
+        )
+      ).name,
+    ).toBe('UnauthorizedOperation');
+    expect((await errorOf(admin.ddb.send(new DeleteTableCommand({ TableName: 'AdminTable' })))).name).toBe(
+      'AccessDeniedException',
+    );
     const queueUrl = (await admin.sqs.send(new ListQueuesCommand({ QueueNamePrefix: 'admin-queue' }))).QueueUrls?.[0];
-    expect((await errorOf(admin.sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl })))).name).toMatch(/^AccessDenied/);
+    expect((await errorOf(admin.sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl })))).name).toMatch(
+      /^AccessDenied/,
+    );
     // Still allowed: what the Deny does not name.
     await admin.s3.send(new ListObjectsV2Command({ Bucket: 'admin-made' }));
   });
@@ -131,7 +184,11 @@ describe('requests that must be refused', () => {
     const idp = await json('AWSCognitoIdentityProviderService.ListUsers', 'application/x-amz-json-1.1');
     expect(idp.status).toBe(400);
     // Unsigned query-protocol calls (EC2, STS) carry nothing to route on: they reach S3 as anonymous and are denied.
-    const ec2 = await fetch(emu.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=DescribeInstances&Version=2016-11-15' });
+    const ec2 = await fetch(emu.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=DescribeInstances&Version=2016-11-15',
+    });
     expect(ec2.status).toBeGreaterThanOrEqual(400);
     expect(await ec2.text()).not.toContain('reservationSet');
     const identity = await json('AWSCognitoIdentityService.ListIdentityPools', 'application/x-amz-json-1.1');
@@ -139,7 +196,7 @@ describe('requests that must be refused', () => {
     expect(await identity.text()).toContain('MissingAuthenticationTokenException');
   });
 
-  it('a bad signature gets each service\'s code', async () => {
+  it("a bad signature gets each service's code", async () => {
     const credentials = { ...emu.credentials, secretAccessKey: 'wrong-secret' };
     const bad = clientsFor(emu, async () => credentials);
     expect((await errorOf(bad.s3.send(new ListBucketsCommand({})))).name).toBe('SignatureDoesNotMatch');

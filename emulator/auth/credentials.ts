@@ -49,14 +49,20 @@ export class CredentialStore {
   ) {
     // Static keys act as a session of their role (the admin role unless named) called after the key, so ARNs keep one form.
     for (const s of statics) {
-      this.statics.set(s.accessKeyId, { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, roleName: s.roleName ?? adminRole, sessionName: s.accessKeyId });
+      this.statics.set(s.accessKeyId, {
+        accessKeyId: s.accessKeyId,
+        secretAccessKey: s.secretAccessKey,
+        roleName: s.roleName ?? adminRole,
+        sessionName: s.accessKeyId,
+      });
     }
   }
 
   find(accessKeyId: string): StoredCredentials | null {
     const fixed = this.statics.get(accessKeyId);
     if (fixed) return fixed;
-    const row = this.db.prepare('SELECT * FROM credentials WHERE access_key_id = ?').get(accessKeyId) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM credentials WHERE access_key_id = ?').get(accessKeyId) as
+      Row | undefined;
     if (!row) return null;
     return {
       accessKeyId: row.access_key_id,
@@ -72,7 +78,10 @@ export class CredentialStore {
     const now = Date.now();
     const creds: IssuedCredentials = {
       AccessKeyId: accessKeyId('ASIA'),
-      SecretKey: randomBytes(30).toString('base64').replace(/[^A-Za-z0-9]/g, 'x').slice(0, 40),
+      SecretKey: randomBytes(30)
+        .toString('base64')
+        .replace(/[^A-Za-z0-9]/g, 'x')
+        .slice(0, 40),
       SessionToken: `IQoJ${randomBytes(96).toString('base64')}`,
       expiresAt: now + ttlSeconds * 1000,
     };

@@ -33,8 +33,16 @@ CREATE INDEX IF NOT EXISTS oidc_grant ON oidc (grant_id);
 `;
 
 export const TABLES = [
-  'credentials', 'user_pools', 'pool_keys', 'pool_clients', 'users', 'pool_groups', 'user_groups',
-  'identity_pools', 'identities', 'oidc',
+  'credentials',
+  'user_pools',
+  'pool_keys',
+  'pool_clients',
+  'users',
+  'pool_groups',
+  'user_groups',
+  'identity_pools',
+  'identities',
+  'oidc',
 ];
 
 export function openDb(dataDir: string): Db {

@@ -62,7 +62,8 @@ export const createSecurity: SecurityFactory = async (env, options) => {
       const policy = roles.policyOf(caller.roleName);
       return policy !== null && evaluate([policy], action, resource, context) === 'allow';
     },
-    accessDenied: (caller, service, action, resource) => accessDeniedError(caller.arn, caller.anonymous, service, action, resource),
+    accessDenied: (caller, service, action, resource) =>
+      accessDeniedError(caller.arn, caller.anonymous, service, action, resource),
     routes: [oidc],
     addDemoGrants(grants) {
       roles.addStatements(ADMIN_ROLE_NAME, grants.admin);
@@ -71,7 +72,12 @@ export const createSecurity: SecurityFactory = async (env, options) => {
     roleCredentials(roleName, sessionName, ttlSeconds) {
       if (!roles.exists(roleName)) return null;
       const issued = credentials.issue(roleName, sessionName, null, ttlSeconds);
-      return { accessKeyId: issued.AccessKeyId, secretAccessKey: issued.SecretKey, sessionToken: issued.SessionToken, expiresAt: issued.expiresAt };
+      return {
+        accessKeyId: issued.AccessKeyId,
+        secretAccessKey: issued.SecretKey,
+        sessionToken: issued.SessionToken,
+        expiresAt: issued.expiresAt,
+      };
     },
     services: [
       createStsService(),
@@ -93,7 +99,13 @@ export const createSecurity: SecurityFactory = async (env, options) => {
       ensureRoles();
     },
     async seed() {
-      await seedSecurity({ roles, pools, identityPools, accountId: env.accountId, consoleOrigins: options.consoleOrigins });
+      await seedSecurity({
+        roles,
+        pools,
+        identityPools,
+        accountId: env.accountId,
+        consoleOrigins: options.consoleOrigins,
+      });
     },
     async close() {
       db.close();

@@ -6,7 +6,11 @@ export class JsonInput {
 
   str(name: string): string {
     const v = this.input[name];
-    if (typeof v !== 'string' || v === '') throw new AwsError('InvalidParameterException', `1 validation error detected: Value at '${name}' failed to satisfy constraint: Member must not be null`);
+    if (typeof v !== 'string' || v === '')
+      throw new AwsError(
+        'InvalidParameterException',
+        `1 validation error detected: Value at '${name}' failed to satisfy constraint: Member must not be null`,
+      );
     return v;
   }
 
@@ -27,14 +31,16 @@ export class JsonInput {
   optNum(name: string): number | undefined {
     const v = this.input[name];
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new AwsError('InvalidParameterException', `${name} must be a number`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new AwsError('InvalidParameterException', `${name} must be a number`);
     return v;
   }
 
   strList(name: string): string[] {
     const v = this.input[name];
     if (v === undefined || v === null) return [];
-    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new AwsError('InvalidParameterException', `${name} must be a list of strings`);
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+      throw new AwsError('InvalidParameterException', `${name} must be a list of strings`);
     return v as string[];
   }
 
@@ -52,12 +58,22 @@ export class JsonInput {
   attributeList(name: string): Array<{ Name: string; Value?: string }> {
     const v = this.input[name];
     if (v === undefined || v === null) return [];
-    const valid = Array.isArray(v) && v.every((a: unknown) => {
-      if (!a || typeof a !== 'object' || Array.isArray(a)) return false;
-      const { Name, Value } = a as { Name?: unknown; Value?: unknown };
-      return typeof Name === 'string' && Name !== '' && (Value === undefined || Value === null || typeof Value === 'string');
-    });
-    if (!valid) throw new AwsError('InvalidParameterException', `1 validation error detected: Value at '${name}' failed to satisfy constraint: Member must be a list of attributes with a Name and an optional string Value`);
+    const valid =
+      Array.isArray(v) &&
+      v.every((a: unknown) => {
+        if (!a || typeof a !== 'object' || Array.isArray(a)) return false;
+        const { Name, Value } = a as { Name?: unknown; Value?: unknown };
+        return (
+          typeof Name === 'string' &&
+          Name !== '' &&
+          (Value === undefined || Value === null || typeof Value === 'string')
+        );
+      });
+    if (!valid)
+      throw new AwsError(
+        'InvalidParameterException',
+        `1 validation error detected: Value at '${name}' failed to satisfy constraint: Member must be a list of attributes with a Name and an optional string Value`,
+      );
     return v as Array<{ Name: string; Value?: string }>;
   }
 

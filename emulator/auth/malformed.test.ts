@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CognitoIdentityClient, CreateIdentityPoolCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
+import {
+  CognitoIdentityClient,
+  CreateIdentityPoolCommand,
+  SetIdentityPoolRolesCommand,
+} from '@aws-sdk/client-cognito-identity';
 import { startTestEmulator, type TestEmulator } from '../testing.js';
 
 describe('malformed authentication never crashes and is refused', () => {
@@ -10,7 +14,15 @@ describe('malformed authentication never crashes and is refused', () => {
   afterAll(() => emu.dispose());
 
   const ddb = (headers: Record<string, string>) =>
-    fetch(emu.url, { method: 'POST', headers: { 'x-amz-target': 'DynamoDB_20120810.ListTables', 'content-type': 'application/x-amz-json-1.0', ...headers }, body: '{}' });
+    fetch(emu.url, {
+      method: 'POST',
+      headers: {
+        'x-amz-target': 'DynamoDB_20120810.ListTables',
+        'content-type': 'application/x-amz-json-1.0',
+        ...headers,
+      },
+      body: '{}',
+    });
 
   it('refuses broken Authorization headers with the service code', async () => {
     for (const authorization of [
@@ -22,7 +34,9 @@ describe('malformed authentication never crashes and is refused', () => {
       expect(res.status).toBe(400);
       expect(await res.text()).toMatch(/IncompleteSignatureException|MissingAuthenticationTokenException/);
     }
-    const noDate = await ddb({ authorization: `AWS4-HMAC-SHA256 Credential=${emu.credentials.accessKeyId}/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}` });
+    const noDate = await ddb({
+      authorization: `AWS4-HMAC-SHA256 Credential=${emu.credentials.accessKeyId}/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
+    });
     expect(noDate.status).toBe(400);
   });
 
@@ -41,7 +55,9 @@ describe('malformed authentication never crashes and is refused', () => {
 
   it('refuses malformed identity-pool role mappings when they are set', async () => {
     const identity = new CognitoIdentityClient(emu.clientConfig);
-    const ip = await identity.send(new CreateIdentityPoolCommand({ IdentityPoolName: 'x', AllowUnauthenticatedIdentities: false }));
+    const ip = await identity.send(
+      new CreateIdentityPoolCommand({ IdentityPoolName: 'x', AllowUnauthenticatedIdentities: false }),
+    );
     const err = await identity
       .send(
         new SetIdentityPoolRolesCommand({

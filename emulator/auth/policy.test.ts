@@ -23,11 +23,21 @@ describe('policy evaluation', () => {
   });
 
   it('evaluates StringLike / StringEquals conditions on the keys passed in', () => {
-    const p = policy({ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*', Condition: { StringLike: { 's3:prefix': ['home/*', ''] } } });
+    const p = policy({
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: '*',
+      Condition: { StringLike: { 's3:prefix': ['home/*', ''] } },
+    });
     expect(evaluate([p], 's3:ListBucket', 'arn:aws:s3:::b', { 's3:prefix': 'home/alice/' })).toBe('allow');
     expect(evaluate([p], 's3:ListBucket', 'arn:aws:s3:::b', { 's3:prefix': 'etc/' })).toBe('implicit-deny');
     expect(evaluate([p], 's3:ListBucket', 'arn:aws:s3:::b')).toBe('implicit-deny');
-    const q = policy({ Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'us-east-1' } } });
+    const q = policy({
+      Effect: 'Deny',
+      Action: '*',
+      Resource: '*',
+      Condition: { StringNotEquals: { 'aws:RequestedRegion': 'us-east-1' } },
+    });
     expect(evaluate([q], 'ec2:RunInstances', '*', { 'aws:RequestedRegion': 'eu-west-1' })).toBe('deny');
     expect(evaluate([q], 'ec2:RunInstances', '*', { 'aws:RequestedRegion': 'us-east-1' })).toBe('implicit-deny');
   });

@@ -24,7 +24,10 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase: boolea
   const key = `${ignoreCase ? 'i' : 's'}:${pattern}`;
   let re = regexCache.get(key);
   if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     re = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
     if (regexCache.size > 5000) regexCache.clear();
     regexCache.set(key, re);
@@ -68,7 +71,8 @@ function conditionHolds(operator: string, key: string, expected: string[], conte
 }
 
 function statementMatches(s: Statement, action: string, resource: string, context: Record<string, string>): boolean {
-  const actionOk = s.NotAction !== undefined ? !matchesAny(list(s.NotAction), action, true) : matchesAny(list(s.Action), action, true);
+  const actionOk =
+    s.NotAction !== undefined ? !matchesAny(list(s.NotAction), action, true) : matchesAny(list(s.Action), action, true);
   if (!actionOk) return false;
   const resourceOk =
     s.NotResource !== undefined
@@ -83,7 +87,12 @@ function statementMatches(s: Statement, action: string, resource: string, contex
   return true;
 }
 
-export function evaluate(policies: PolicyDocument[], action: string, resource: string, context: Record<string, string> = {}): Decision {
+export function evaluate(
+  policies: PolicyDocument[],
+  action: string,
+  resource: string,
+  context: Record<string, string> = {},
+): Decision {
   let allowed = false;
   for (const policy of policies) {
     for (const s of Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]) {

@@ -35,7 +35,9 @@ export async function poolKeys(db: Db, poolId: string): Promise<PoolKeys> {
     };
     // INSERT OR IGNORE then re-read: two concurrent first calls must end with one key.
     db.prepare('INSERT OR IGNORE INTO pool_keys (pool_id, jwk) VALUES (?, ?)').run(poolId, JSON.stringify(stored));
-    stored = JSON.parse((db.prepare('SELECT jwk FROM pool_keys WHERE pool_id = ?').get(poolId) as { jwk: string }).jwk) as typeof stored;
+    stored = JSON.parse(
+      (db.prepare('SELECT jwk FROM pool_keys WHERE pool_id = ?').get(poolId) as { jwk: string }).jwk,
+    ) as typeof stored;
   }
   const keys: PoolKeys = { ...stored, publicJwk: publicPart(stored.privateJwk) };
   perDb.set(poolId, keys);

@@ -12,7 +12,9 @@ describe('replayed and late requests', () => {
   afterAll(() => emu.dispose());
 
   async function sign(service: string, headers: Record<string, string>, body: string, date = new Date(), path = '/') {
-    return (await signRequest(emu, { service, method: body ? 'POST' : 'GET', path, headers, body: body || undefined, date })).headers;
+    return (
+      await signRequest(emu, { service, method: body ? 'POST' : 'GET', path, headers, body: body || undefined, date })
+    ).headers;
   }
 
   it('DynamoDB: a changed body is InvalidSignatureException, a late request "Signature expired"', async () => {
@@ -29,7 +31,11 @@ describe('replayed and late requests', () => {
   });
 
   it('SQS: a changed body is SignatureDoesNotMatch', async () => {
-    const headers = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AmazonSQS.ListQueues', 'x-amzn-query-mode': 'true' };
+    const headers = {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amz-target': 'AmazonSQS.ListQueues',
+      'x-amzn-query-mode': 'true',
+    };
     const signed = await sign('sqs', headers, '{}');
     expect((await fetch(emu.url, { method: 'POST', headers: signed, body: '{}' })).status).toBe(200);
     const changed = await fetch(emu.url, { method: 'POST', headers: signed, body: '{"QueueNamePrefix":"x"}' });

@@ -1,4 +1,15 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, openSync, fsyncSync, closeSync, rmSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { assertPolicyDocument, type PolicyDocument, type Statement } from './policy.js';
 
@@ -21,7 +32,10 @@ export class RoleStore {
   private readonly cache = new Map<string, Cached>();
   readonly dir: string;
 
-  constructor(dataDir: string, private readonly log: (m: string) => void) {
+  constructor(
+    dataDir: string,
+    private readonly log: (m: string) => void,
+  ) {
     this.dir = join(dataDir, 'roles');
     mkdirSync(this.dir, { recursive: true });
   }
@@ -47,7 +61,9 @@ export class RoleStore {
       assertPolicyDocument(doc);
       policy = doc;
     } catch (e) {
-      this.log(`role ${roleName}: ${file} is not a valid role (${(e as Error).message}); it allows nothing until fixed`);
+      this.log(
+        `role ${roleName}: ${file} is not a valid role (${(e as Error).message}); it allows nothing until fixed`,
+      );
     }
     this.cache.set(roleName, { mtimeMs: stat.mtimeMs, size: stat.size, policy });
     return policy;
@@ -83,7 +99,10 @@ export class RoleStore {
     let role: RoleFile;
     try {
       const parsed = JSON.parse(readFileSync(join(this.dir, `${roleName}.json`), 'utf8')) as Record<string, unknown>;
-      role = 'PolicyDocument' in parsed ? (parsed as unknown as RoleFile) : { RoleName: roleName, PolicyDocument: parsed as unknown as PolicyDocument };
+      role =
+        'PolicyDocument' in parsed
+          ? (parsed as unknown as RoleFile)
+          : { RoleName: roleName, PolicyDocument: parsed as unknown as PolicyDocument };
       assertPolicyDocument(role.PolicyDocument);
     } catch (e) {
       this.log(`role ${roleName}: not adding new statements to an invalid role file (${(e as Error).message})`);
@@ -93,7 +112,11 @@ export class RoleStore {
     const list = Array.isArray(current) ? [...current] : [current];
     const missing = statements.filter((s) => !list.some((existing) => existing.Sid === s.Sid));
     if (missing.length === 0) return;
-    this.write({ ...role, RoleName: roleName, PolicyDocument: { ...role.PolicyDocument, Statement: [...list, ...missing] } });
+    this.write({
+      ...role,
+      RoleName: roleName,
+      PolicyDocument: { ...role.PolicyDocument, Statement: [...list, ...missing] },
+    });
   }
 
   wipe(): void {

@@ -49,7 +49,11 @@ export interface Security {
    */
   addDemoGrants(grants: NonNullable<Service['demoGrants']>): void;
   /** Credentials of a role for a workload (a Lambda function's execution role); null when the role does not exist. */
-  roleCredentials(roleName: string, sessionName: string, ttlSeconds: number): { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiresAt: number } | null;
+  roleCredentials(
+    roleName: string,
+    sessionName: string,
+    ttlSeconds: number,
+  ): { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiresAt: number } | null;
   reset(): Promise<void>;
   seed(): Promise<void>;
   close(): Promise<void>;

@@ -31,12 +31,21 @@ export interface SignInResult {
   redirectUri: string;
 }
 
-async function follow(url: string, jar: CookieJar, redirectUri: string, init: RequestInit = {}): Promise<URL | { status: number; html: string }> {
+async function follow(
+  url: string,
+  jar: CookieJar,
+  redirectUri: string,
+  init: RequestInit = {},
+): Promise<URL | { status: number; html: string }> {
   let next: string | null = url;
   let request: RequestInit = init;
   for (let hops = 0; next && hops < 20; hops++) {
     if (next.startsWith(redirectUri)) return new URL(next);
-    const res: Response = await fetch(next, { ...request, redirect: 'manual', headers: { ...(request.headers as Record<string, string>), cookie: jar.header() } });
+    const res: Response = await fetch(next, {
+      ...request,
+      redirect: 'manual',
+      headers: { ...(request.headers as Record<string, string>), cookie: jar.header() },
+    });
     jar.store(res);
     const location = res.headers.get('location');
     if (res.status >= 300 && res.status < 400 && location) {
@@ -50,7 +59,10 @@ async function follow(url: string, jar: CookieJar, redirectUri: string, init: Re
 }
 
 export async function startSignIn(issuer: string, clientId: string, redirectUri: string) {
-  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<
+    string,
+    string
+  >;
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
   const auth = new URL(discovery.authorization_endpoint ?? '');
@@ -70,7 +82,13 @@ export async function startSignIn(issuer: string, clientId: string, redirectUri:
 }
 
 /** Sign in on the login page; returns the callback URL (with `code`) or the page the flow stopped on. */
-export async function signIn(issuer: string, clientId: string, redirectUri: string, username: string, password: string): Promise<SignInResult> {
+export async function signIn(
+  issuer: string,
+  clientId: string,
+  redirectUri: string,
+  username: string,
+  password: string,
+): Promise<SignInResult> {
   const { verifier, jar, landing } = await startSignIn(issuer, clientId, redirectUri);
   if (landing instanceof URL) return { callback: landing, page: null, jar, verifier, redirectUri };
   const action = /<form method="post" action="([^"]+)"/.exec(landing.html)?.[1];
@@ -86,11 +104,17 @@ export async function signIn(issuer: string, clientId: string, redirectUri: stri
 }
 
 /** Post the form on a page the flow stopped on (e.g. the new-password step) and follow to the callback. */
-export async function submitPageForm(issuer: string, flow: SignInResult, fields: Record<string, string>): Promise<SignInResult> {
+export async function submitPageForm(
+  issuer: string,
+  flow: SignInResult,
+  fields: Record<string, string>,
+): Promise<SignInResult> {
   const html = flow.page?.html ?? '';
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
   if (!action) throw new Error('the page has no form');
-  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  const hidden = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
   const result = await follow(new URL(action.replace(/&#38;/g, '&'), issuer).href, flow.jar, flow.redirectUri, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -107,21 +131,42 @@ export interface TokenSet {
   token_type: string;
 }
 
-export async function exchangeCode(tokenEndpoint: string, clientId: string, flow: SignInResult, origin?: string): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+export async function exchangeCode(
+  tokenEndpoint: string,
+  clientId: string,
+  flow: SignInResult,
+  origin?: string,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const code = flow.callback?.searchParams.get('code') ?? '';
   const res = await fetch(tokenEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: flow.redirectUri, client_id: clientId, code_verifier: flow.verifier }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: flow.redirectUri,
+      client_id: clientId,
+      code_verifier: flow.verifier,
+    }).toString(),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
 }
 
 /** Sign in and exchange the code: the tokens the console would hold. */
-export async function signInForTokens(issuer: string, clientId: string, redirectUri: string, username: string, password: string): Promise<TokenSet> {
+export async function signInForTokens(
+  issuer: string,
+  clientId: string,
+  redirectUri: string,
+  username: string,
+  password: string,
+): Promise<TokenSet> {
   const flow = await signIn(issuer, clientId, redirectUri, username, password);
-  if (!flow.callback?.searchParams.get('code')) throw new Error(`sign-in failed: ${flow.page?.status} ${flow.callback?.href ?? ''}`);
-  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+  if (!flow.callback?.searchParams.get('code'))
+    throw new Error(`sign-in failed: ${flow.page?.status} ${flow.callback?.href ?? ''}`);
+  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<
+    string,
+    string
+  >;
   const out = await exchangeCode(discovery.token_endpoint ?? '', clientId, flow);
   if (out.status !== 200) throw new Error(`token exchange failed: ${JSON.stringify(out.body)}`);
   return out.body as unknown as TokenSet;

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -24,14 +30,18 @@ describe('every x-amz-* header, Host and Content-MD5 must be signed', () => {
   afterAll(() => emu.dispose());
 
   it('refuses a presigned PUT turned into a CopyObject with an added x-amz-copy-source', async () => {
-    const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'uploads', Key: 'drop.txt' }), { expiresIn: 300 });
+    const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'uploads', Key: 'drop.txt' }), {
+      expiresIn: 300,
+    });
     const smuggled = await fetch(url, { method: 'PUT', headers: { 'x-amz-copy-source': '/vault/secret.txt' } });
     expect(smuggled.status).toBe(403);
     const text = await smuggled.text();
     expect(text).toContain('<Code>AccessDenied</Code>');
     expect(text).toContain('<Message>There were headers present in the request which were not signed</Message>');
     expect(text).toContain('<HeadersNotSigned>x-amz-copy-source</HeadersNotSigned>');
-    expect((await errorOf(s3.send(new HeadObjectCommand({ Bucket: 'uploads', Key: 'drop.txt' })))).name).toBe('NotFound');
+    expect((await errorOf(s3.send(new HeadObjectCommand({ Bucket: 'uploads', Key: 'drop.txt' })))).name).toBe(
+      'NotFound',
+    );
 
     // The URL still does what it was signed for.
     const plain = await fetch(url, { method: 'PUT', body: 'my upload' });
@@ -41,15 +51,23 @@ describe('every x-amz-* header, Host and Content-MD5 must be signed', () => {
   });
 
   it('refuses x-amz-meta-* added to a header-signed PUT, and Content-MD5 added unsigned', async () => {
-    const tampered = addAfterSigning(new S3Client({ ...emu.clientConfig, forcePathStyle: true }), { 'x-amz-meta-owner': 'mallory' });
+    const tampered = addAfterSigning(new S3Client({ ...emu.clientConfig, forcePathStyle: true }), {
+      'x-amz-meta-owner': 'mallory',
+    });
     const err = await errorOf(tampered.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'meta.txt', Body: 'x' })));
     expect(err.name).toBe('AccessDenied');
     expect(err.message).toBe('There were headers present in the request which were not signed');
     expect(err.$metadata?.httpStatusCode).toBe(403);
 
-    const md5 = addAfterSigning(new S3Client({ ...emu.clientConfig, forcePathStyle: true }), { 'content-md5': 'nZtBgUAr6cOFJG1F6alUDQ==' });
-    expect((await errorOf(md5.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'md5.txt', Body: 'x' })))).name).toBe('AccessDenied');
-    expect((await errorOf(s3.send(new HeadObjectCommand({ Bucket: 'uploads', Key: 'meta.txt' })))).name).toBe('NotFound');
+    const md5 = addAfterSigning(new S3Client({ ...emu.clientConfig, forcePathStyle: true }), {
+      'content-md5': 'nZtBgUAr6cOFJG1F6alUDQ==',
+    });
+    expect((await errorOf(md5.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'md5.txt', Body: 'x' })))).name).toBe(
+      'AccessDenied',
+    );
+    expect((await errorOf(s3.send(new HeadObjectCommand({ Bucket: 'uploads', Key: 'meta.txt' })))).name).toBe(
+      'NotFound',
+    );
   });
 
   it('refuses a request signed without Host, which could be replayed against another virtual-host bucket', async () => {
@@ -60,15 +78,25 @@ describe('every x-amz-* header, Host and Content-MD5 must be signed', () => {
       headers: { host: `uploads.localhost:${port}` },
       unsigned: ['host'],
     });
-    const replayed = await rawRequest(emu.url, { path: signed.path, headers: { ...signed.headers, host: `vault.localhost:${port}` } });
+    const replayed = await rawRequest(emu.url, {
+      path: signed.path,
+      headers: { ...signed.headers, host: `vault.localhost:${port}` },
+    });
     expect(replayed.status).toBe(403);
     expect(replayed.text).toContain('<HeadersNotSigned>host</HeadersNotSigned>');
     expect(replayed.text).not.toContain('the secret');
 
     // Signed with Host, the same request is bound to its bucket: replayed elsewhere, the signature fails.
-    const bound = await signRequest(emu, { service: 's3', path: '/secret.txt', headers: { host: `vault.localhost:${port}` } });
+    const bound = await signRequest(emu, {
+      service: 's3',
+      path: '/secret.txt',
+      headers: { host: `vault.localhost:${port}` },
+    });
     expect((await rawRequest(emu.url, { path: bound.path, headers: bound.headers })).text).toBe('the secret');
-    const moved = await rawRequest(emu.url, { path: bound.path, headers: { ...bound.headers, host: `uploads.localhost:${port}` } });
+    const moved = await rawRequest(emu.url, {
+      path: bound.path,
+      headers: { ...bound.headers, host: `uploads.localhost:${port}` },
+    });
     expect(moved.status).toBe(403);
     expect(moved.text).toContain('SignatureDoesNotMatch');
   });
@@ -83,7 +111,11 @@ describe('every x-amz-* header, Host and Content-MD5 must be signed', () => {
     expect((await errorOf(sts.send(new GetCallerIdentityCommand({})))).name).toBe('IncompleteSignature');
 
     // Untampered clients of every protocol, with the SDK's defaults, still pass.
-    await expect(new DynamoDBClient(emu.clientConfig).send(new ListTablesCommand({}))).resolves.toMatchObject({ TableNames: [] });
-    await expect(new STSClient(emu.clientConfig).send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({ Account: emu.accountId });
+    await expect(new DynamoDBClient(emu.clientConfig).send(new ListTablesCommand({}))).resolves.toMatchObject({
+      TableNames: [],
+    });
+    await expect(new STSClient(emu.clientConfig).send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({
+      Account: emu.accountId,
+    });
   });
 });

@@ -11,7 +11,10 @@ async function signedSts(emu: TestEmulator, opts: { secret?: string; date?: Date
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body,
-    credentials: { accessKeyId: emu.credentials.accessKeyId, secretAccessKey: opts.secret ?? emu.credentials.secretAccessKey },
+    credentials: {
+      accessKeyId: emu.credentials.accessKeyId,
+      secretAccessKey: opts.secret ?? emu.credentials.secretAccessKey,
+    },
     date: opts.date,
   });
   const res = await fetch(emu.url, { method: 'POST', headers: signed.headers, body: opts.body ?? body });
@@ -34,9 +37,17 @@ describe('SigV4 verification (STS)', () => {
   });
 
   it('refuses an unknown key and a wrong secret with their STS codes', async () => {
-    const unknown = new STSClient({ ...emu.clientConfig, credentials: { accessKeyId: 'AKIANOBODY', secretAccessKey: 'x' } });
-    await expect(unknown.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'InvalidClientTokenId' });
-    const wrong = new STSClient({ ...emu.clientConfig, credentials: { ...emu.credentials, secretAccessKey: 'not-the-secret' } });
+    const unknown = new STSClient({
+      ...emu.clientConfig,
+      credentials: { accessKeyId: 'AKIANOBODY', secretAccessKey: 'x' },
+    });
+    await expect(unknown.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'InvalidClientTokenId',
+    });
+    const wrong = new STSClient({
+      ...emu.clientConfig,
+      credentials: { ...emu.credentials, secretAccessKey: 'not-the-secret' },
+    });
     await expect(wrong.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch' });
   });
 
@@ -59,7 +70,10 @@ describe('SigV4 verification (STS)', () => {
   it('refuses an unsigned request', async () => {
     const res = await fetch(emu.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-amz-target': 'AWSSecurityTokenServiceV20110615.GetCallerIdentity' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-amz-target': 'AWSSecurityTokenServiceV20110615.GetCallerIdentity',
+      },
       body: 'Action=GetCallerIdentity&Version=2011-06-15',
     });
     expect(res.status).toBe(403);

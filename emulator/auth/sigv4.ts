@@ -32,7 +32,10 @@ interface Claim {
 }
 
 class AuthFailed extends Error {
-  constructor(readonly failure: AuthFailure, readonly detail?: string) {
+  constructor(
+    readonly failure: AuthFailure,
+    readonly detail?: string,
+  ) {
     super(failure);
   }
 }
@@ -75,7 +78,13 @@ function claimFromHeader(req: IncomingMessage, auth: string): Claim {
   if (!scope || !signedHeaders || !signature) throw new AuthFailed('malformed');
   const date = parseAmzDate(header(req, 'x-amz-date'));
   if (!date) throw new AuthFailed('malformed', 'A valid x-amz-date header is required.');
-  return { scope, signedHeaders: signedHeaders.split(';'), signature, date, token: header(req, 'x-amz-security-token') };
+  return {
+    scope,
+    signedHeaders: signedHeaders.split(';'),
+    signature,
+    date,
+    token: header(req, 'x-amz-security-token'),
+  };
 }
 
 function claimFromQuery(query: Record<string, string | string[]>): Claim {
@@ -89,12 +98,22 @@ function claimFromQuery(query: Record<string, string | string[]>): Claim {
   const date = parseAmzDate(one('X-Amz-Date'));
   const expires = Number(one('X-Amz-Expires'));
   if (one('X-Amz-Algorithm') !== ALGORITHM || !scope || !signedHeaders || !signature || !date) {
-    throw new AuthFailed('malformed-query', 'Query-string authentication requires X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-SignedHeaders and X-Amz-Signature.');
+    throw new AuthFailed(
+      'malformed-query',
+      'Query-string authentication requires X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-SignedHeaders and X-Amz-Signature.',
+    );
   }
   if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGN_SECONDS) {
     throw new AuthFailed('malformed-query', 'X-Amz-Expires must be between 1 and 604800 seconds.');
   }
-  return { scope, signedHeaders: signedHeaders.split(';'), signature, date, token: one('X-Amz-Security-Token'), expires };
+  return {
+    scope,
+    signedHeaders: signedHeaders.split(';'),
+    signature,
+    date,
+    token: one('X-Amz-Security-Token'),
+    expires,
+  };
 }
 
 function sameHex(a: string, b: string): boolean {
@@ -103,7 +122,12 @@ function sameHex(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-async function expectedSignature(input: SignedInput, claim: Claim, creds: StoredCredentials, query: Record<string, string | string[]>): Promise<string> {
+async function expectedSignature(
+  input: SignedInput,
+  claim: Claim,
+  creds: StoredCredentials,
+  query: Record<string, string | string[]>,
+): Promise<string> {
   const { req, service, body } = input;
   const isS3 = service === 's3';
   const headers: Record<string, string> = {};
@@ -156,7 +180,11 @@ async function expectedSignature(input: SignedInput, claim: Claim, creds: Stored
     const sig = out.query?.['X-Amz-Signature'];
     return typeof sig === 'string' ? sig : '';
   }
-  const out = await signer.sign(request, { signingDate: claim.date, signableHeaders: signed, unsignableHeaders: unsignable });
+  const out = await signer.sign(request, {
+    signingDate: claim.date,
+    signableHeaders: signed,
+    unsignableHeaders: unsignable,
+  });
   return /Signature=([0-9a-f]{64})/.exec(out.headers.authorization ?? '')?.[1] ?? '';
 }
 
@@ -228,7 +256,8 @@ export async function verifySigV4(
     const checked = checkClaim(input, lookup);
     if (!checked) return { kind: 'unsigned' };
     const { claim, creds, query } = checked;
-    if (!sameHex(await expectedSignature(input, claim, creds, query), claim.signature)) throw new AuthFailed('bad-signature');
+    if (!sameHex(await expectedSignature(input, claim, creds, query), claim.signature))
+      throw new AuthFailed('bad-signature');
     if (creds.expiresAt !== undefined && now >= creds.expiresAt) throw new AuthFailed('expired-token');
     const signedAt = claim.date.getTime();
     if (claim.expires !== undefined) {
@@ -237,7 +266,10 @@ export async function verifySigV4(
     } else if (Math.abs(now - signedAt) > MAX_SKEW_MS) {
       throw new AuthFailed('skewed');
     }
-    const seed = claim.expires === undefined ? { signature: claim.signature, amzDate: header(input.req, 'x-amz-date') ?? '' } : null;
+    const seed =
+      claim.expires === undefined
+        ? { signature: claim.signature, amzDate: header(input.req, 'x-amz-date') ?? '' }
+        : null;
     return { kind: 'signed', creds, scope: claim.scope, seed };
   } catch (e) {
     return rethrow(input.service, e);

@@ -53,7 +53,12 @@ export async function signPoolTokens(keys: PoolKeys, issuer: string, user: PoolU
 }
 
 /** Verify an ID token: signature against the pool's key, issuer, audience, expiry; throws otherwise. */
-export async function verifyIdToken(token: string, keys: PoolKeys, issuer: string, audiences: string[]): Promise<JWTPayload> {
+export async function verifyIdToken(
+  token: string,
+  keys: PoolKeys,
+  issuer: string,
+  audiences: string[],
+): Promise<JWTPayload> {
   const jwks = createLocalJWKSet({ keys: [keys.publicJwk] });
   const { payload } = await jwtVerify(token, jwks, { issuer, audience: audiences, algorithms: ['RS256'] });
   if (payload.token_use !== undefined && payload.token_use !== 'id') throw new Error('not an ID token');

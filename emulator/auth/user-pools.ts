@@ -54,24 +54,31 @@ export class UserPools {
   }
 
   pools(): Array<{ id: string; name: string; createdAt: number }> {
-    const rows = this.db.prepare('SELECT id, name, created_at FROM user_pools ORDER BY id').all() as Array<{ id: string; name: string; created_at: number }>;
+    const rows = this.db.prepare('SELECT id, name, created_at FROM user_pools ORDER BY id').all() as Array<{
+      id: string;
+      name: string;
+      created_at: number;
+    }>;
     return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
   }
 
   createPool(id: string, name: string): void {
-    this.db.prepare('INSERT OR IGNORE INTO user_pools (id, name, created_at) VALUES (?, ?, ?)').run(id, name, Date.now());
+    this.db
+      .prepare('INSERT OR IGNORE INTO user_pools (id, name, created_at) VALUES (?, ?, ?)')
+      .run(id, name, Date.now());
   }
 
   putClient(c: PoolClient): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO pool_clients (client_id, pool_id, name, redirect_uris, logout_uris) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR REPLACE INTO pool_clients (client_id, pool_id, name, redirect_uris, logout_uris) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(c.clientId, c.poolId, c.name, JSON.stringify(c.redirectUris), JSON.stringify(c.logoutUris));
   }
 
   client(clientId: string): PoolClient | null {
     const r = this.db.prepare('SELECT * FROM pool_clients WHERE client_id = ?').get(clientId) as
-      | { client_id: string; pool_id: string; name: string; redirect_uris: string; logout_uris: string }
-      | undefined;
+      { client_id: string; pool_id: string; name: string; redirect_uris: string; logout_uris: string } | undefined;
     if (!r) return null;
     return {
       clientId: r.client_id,
@@ -83,7 +90,9 @@ export class UserPools {
   }
 
   clientsOf(poolId: string): PoolClient[] {
-    const ids = this.db.prepare('SELECT client_id FROM pool_clients WHERE pool_id = ? ORDER BY client_id').all(poolId) as Array<{ client_id: string }>;
+    const ids = this.db
+      .prepare('SELECT client_id FROM pool_clients WHERE pool_id = ? ORDER BY client_id')
+      .all(poolId) as Array<{ client_id: string }>;
     return ids.map((r) => this.client(r.client_id)).filter((c): c is PoolClient => c !== null);
   }
 
@@ -103,12 +112,14 @@ export class UserPools {
   }
 
   user(poolId: string, username: string): PoolUser | null {
-    const r = this.db.prepare('SELECT * FROM users WHERE pool_id = ? AND username = ?').get(poolId, username) as UserRow | undefined;
+    const r = this.db.prepare('SELECT * FROM users WHERE pool_id = ? AND username = ?').get(poolId, username) as
+      UserRow | undefined;
     return r ? this.toUser(r) : null;
   }
 
   userBySub(poolId: string, sub: string): PoolUser | null {
-    const r = this.db.prepare('SELECT * FROM users WHERE pool_id = ? AND sub = ?').get(poolId, sub) as UserRow | undefined;
+    const r = this.db.prepare('SELECT * FROM users WHERE pool_id = ? AND sub = ?').get(poolId, sub) as
+      UserRow | undefined;
     return r ? this.toUser(r) : null;
   }
 
@@ -121,7 +132,9 @@ export class UserPools {
   createUser(poolId: string, username: string, email: string | null, status: string): boolean {
     const now = Date.now();
     const result = this.db
-      .prepare('INSERT OR IGNORE INTO users (pool_id, username, sub, email, password_hash, status, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, 1, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO users (pool_id, username, sub, email, password_hash, status, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, 1, ?, ?)',
+      )
       .run(poolId, username, randomUUID(), email, status, now, now);
     return result.changes === 1;
   }
@@ -135,23 +148,38 @@ export class UserPools {
 
   /** The user when the password matches (usernames are looked up case-sensitively, as Cognito's default). */
   async checkPassword(poolId: string, username: string, password: string): Promise<PoolUser | null> {
-    const r = this.db.prepare('SELECT * FROM users WHERE pool_id = ? AND username = ?').get(poolId, username) as UserRow | undefined;
+    const r = this.db.prepare('SELECT * FROM users WHERE pool_id = ? AND username = ?').get(poolId, username) as
+      UserRow | undefined;
     const ok = await verifyPassword(password, r?.password_hash ?? null);
     return r && ok && r.enabled === 1 ? this.toUser(r) : null;
   }
 
   putGroup(g: Omit<PoolGroup, 'createdAt'>): boolean {
     const result = this.db
-      .prepare('INSERT OR IGNORE INTO pool_groups (pool_id, name, description, precedence, role_arn, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO pool_groups (pool_id, name, description, precedence, role_arn, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(g.poolId, g.name, g.description, g.precedence, g.roleArn, Date.now());
     return result.changes === 1;
   }
 
   groups(poolId: string): PoolGroup[] {
     const rows = this.db.prepare('SELECT * FROM pool_groups WHERE pool_id = ? ORDER BY name').all(poolId) as Array<{
-      pool_id: string; name: string; description: string | null; precedence: number | null; role_arn: string | null; created_at: number;
+      pool_id: string;
+      name: string;
+      description: string | null;
+      precedence: number | null;
+      role_arn: string | null;
+      created_at: number;
     }>;
-    return rows.map((r) => ({ poolId: r.pool_id, name: r.name, description: r.description, precedence: r.precedence, roleArn: r.role_arn, createdAt: r.created_at }));
+    return rows.map((r) => ({
+      poolId: r.pool_id,
+      name: r.name,
+      description: r.description,
+      precedence: r.precedence,
+      roleArn: r.role_arn,
+      createdAt: r.created_at,
+    }));
   }
 
   groupExists(poolId: string, name: string): boolean {
@@ -159,7 +187,9 @@ export class UserPools {
   }
 
   addToGroup(poolId: string, username: string, group: string): void {
-    this.db.prepare('INSERT OR IGNORE INTO user_groups (pool_id, username, group_name) VALUES (?, ?, ?)').run(poolId, username, group);
+    this.db
+      .prepare('INSERT OR IGNORE INTO user_groups (pool_id, username, group_name) VALUES (?, ?, ?)')
+      .run(poolId, username, group);
   }
 
   private roleArnsOfUser(poolId: string, username: string): string[] {
@@ -172,7 +202,9 @@ export class UserPools {
   }
 
   groupsOfUser(poolId: string, username: string): string[] {
-    const rows = this.db.prepare('SELECT group_name FROM user_groups WHERE pool_id = ? AND username = ? ORDER BY group_name').all(poolId, username) as Array<{ group_name: string }>;
+    const rows = this.db
+      .prepare('SELECT group_name FROM user_groups WHERE pool_id = ? AND username = ? ORDER BY group_name')
+      .all(poolId, username) as Array<{ group_name: string }>;
     return rows.map((r) => r.group_name);
   }
 }

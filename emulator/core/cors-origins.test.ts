@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutBucketCorsCommand, PutObjectCommand, S3Client,
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutBucketCorsCommand,
+  PutObjectCommand,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DEMO_CLIENT_ID } from '../seed/accounts.js';
@@ -11,10 +17,19 @@ const CONSOLE = 'http://localhost:5173';
 const EVIL = 'https://evil.example';
 
 /** A client whose requests carry `Origin`, as a browser page's would. */
-const fromOrigin = <T extends { middlewareStack: unknown }>(client: T, origin: string): T => withHeaders(client, { origin }, 'before-signing');
+const fromOrigin = <T extends { middlewareStack: unknown }>(client: T, origin: string): T =>
+  withHeaders(client, { origin }, 'before-signing');
 
-const preflight = (url: string, origin: string, method = 'PUT', headers = 'authorization,x-amz-date,x-amz-content-sha256') =>
-  fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': headers } });
+const preflight = (
+  url: string,
+  origin: string,
+  method = 'PUT',
+  headers = 'authorization,x-amz-date,x-amz-content-sha256',
+) =>
+  fetch(url, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': headers },
+  });
 
 describe('CORS: only configured origins may drive the emulator from a browser', () => {
   let emu: TestEmulator;
@@ -43,8 +58,16 @@ describe('CORS: only configured origins may drive the emulator from a browser', 
     const signIn = (origin: string) =>
       fetch(emu.url, {
         method: 'POST',
-        headers: { origin, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-        body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: DEMO_CLIENT_ID, AuthParameters: { USERNAME: 'alice', PASSWORD: 'Alice-demo-1' } }),
+        headers: {
+          origin,
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+        },
+        body: JSON.stringify({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: DEMO_CLIENT_ID,
+          AuthParameters: { USERNAME: 'alice', PASSWORD: 'Alice-demo-1' },
+        }),
       });
     const evilSignIn = await signIn(EVIL);
     expect(evilSignIn.headers.get('access-control-allow-origin')).toBeNull();
@@ -54,7 +77,9 @@ describe('CORS: only configured origins may drive the emulator from a browser', 
     expect(consoleSignIn.headers.get('access-control-allow-origin')).toBe(CONSOLE);
 
     const evilS3 = fromOrigin(new S3Client({ ...emu.clientConfig, forcePathStyle: true }), EVIL);
-    const denied = await responseOf(evilS3, () => evilS3.send(new DeleteObjectCommand({ Bucket: 'data', Key: 'keep.txt' })));
+    const denied = await responseOf(evilS3, () =>
+      evilS3.send(new DeleteObjectCommand({ Bucket: 'data', Key: 'keep.txt' })),
+    );
     expect(denied.status).toBe(403);
     expect(denied.headers['access-control-allow-origin']).toBeUndefined();
     const err = await errorOf(evilS3.send(new DeleteObjectCommand({ Bucket: 'data', Key: 'keep.txt' })));
@@ -62,11 +87,15 @@ describe('CORS: only configured origins may drive the emulator from a browser', 
     expect(err.message).toContain('--cors-origin');
     const plain = new S3Client({ ...emu.clientConfig, forcePathStyle: true });
     await expect(plain.send(new HeadObjectCommand({ Bucket: 'data', Key: 'keep.txt' }))).resolves.toBeDefined();
-    expect((await errorOf(fromOrigin(new DynamoDBClient(emu.clientConfig), EVIL).send(new ListTablesCommand({})))).name).toBe('AccessDeniedException');
+    expect(
+      (await errorOf(fromOrigin(new DynamoDBClient(emu.clientConfig), EVIL).send(new ListTablesCommand({})))).name,
+    ).toBe('AccessDeniedException');
 
     const consoleS3 = fromOrigin(new S3Client({ ...emu.clientConfig, forcePathStyle: true }), CONSOLE);
     await consoleS3.send(new PutObjectCommand({ Bucket: 'data', Key: 'scratch.txt', Body: 'x' }));
-    const deleted = await responseOf(consoleS3, () => consoleS3.send(new DeleteObjectCommand({ Bucket: 'data', Key: 'scratch.txt' })));
+    const deleted = await responseOf(consoleS3, () =>
+      consoleS3.send(new DeleteObjectCommand({ Bucket: 'data', Key: 'scratch.txt' })),
+    );
     expect(deleted.status).toBe(204);
     expect(deleted.headers['access-control-allow-origin']).toBe(CONSOLE);
   });
@@ -80,7 +109,15 @@ describe('CORS: only configured origins may drive the emulator from a browser', 
       new PutBucketCorsCommand({
         Bucket: 'shared',
         CORSConfiguration: {
-          CORSRules: [{ AllowedOrigins: [app], AllowedMethods: ['GET', 'PUT'], AllowedHeaders: ['authorization', 'x-amz-*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 600 }],
+          CORSRules: [
+            {
+              AllowedOrigins: [app],
+              AllowedMethods: ['GET', 'PUT'],
+              AllowedHeaders: ['authorization', 'x-amz-*'],
+              ExposeHeaders: ['ETag'],
+              MaxAgeSeconds: 600,
+            },
+          ],
         },
       }),
     );
@@ -97,11 +134,17 @@ describe('CORS: only configured origins may drive the emulator from a browser', 
     const got = await fromApp.send(new GetObjectCommand({ Bucket: 'shared', Key: 'hello.txt' }));
     expect(await got.Body?.transformToString()).toBe('hello');
     const watched = fromOrigin(new S3Client({ ...emu.clientConfig, forcePathStyle: true }), app);
-    const seen = await responseOf(watched, () => watched.send(new GetObjectCommand({ Bucket: 'shared', Key: 'hello.txt' })));
+    const seen = await responseOf(watched, () =>
+      watched.send(new GetObjectCommand({ Bucket: 'shared', Key: 'hello.txt' })),
+    );
     expect(seen.headers['access-control-allow-origin']).toBe(app);
     expect(seen.headers['access-control-expose-headers']).toBe('ETag');
-    expect((await errorOf(fromApp.send(new DeleteObjectCommand({ Bucket: 'shared', Key: 'hello.txt' })))).name).toBe('AccessDenied');
-    expect((await errorOf(fromApp.send(new GetObjectCommand({ Bucket: 'data', Key: 'keep.txt' })))).name).toBe('AccessDenied');
+    expect((await errorOf(fromApp.send(new DeleteObjectCommand({ Bucket: 'shared', Key: 'hello.txt' })))).name).toBe(
+      'AccessDenied',
+    );
+    expect((await errorOf(fromApp.send(new GetObjectCommand({ Bucket: 'data', Key: 'keep.txt' })))).name).toBe(
+      'AccessDenied',
+    );
   });
 });
 
@@ -110,7 +153,9 @@ describe('CORS configuration', () => {
     const some = await startTestEmulator({ corsOrigins: ['https://tools.example'] });
     const any = await startTestEmulator({ corsOrigins: ['*'] });
     try {
-      expect((await preflight(`${some.url}/b/k`, 'https://tools.example')).headers.get('access-control-allow-origin')).toBe('https://tools.example');
+      expect(
+        (await preflight(`${some.url}/b/k`, 'https://tools.example')).headers.get('access-control-allow-origin'),
+      ).toBe('https://tools.example');
       expect((await preflight(`${some.url}/b/k`, CONSOLE)).status).toBe(200);
       expect((await preflight(`${some.url}/b/k`, EVIL)).status).toBe(403);
       expect((await preflight(`${any.url}/b/k`, EVIL)).headers.get('access-control-allow-origin')).toBe(EVIL);

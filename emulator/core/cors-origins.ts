@@ -69,5 +69,8 @@ export interface CorsGrant {
 /** The header names of an Access-Control-Request-Headers value, lower case. */
 export function requestedHeaders(value: string | string[] | undefined): string[] {
   const text = Array.isArray(value) ? value.join(',') : (value ?? '');
-  return text.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return text
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
 }

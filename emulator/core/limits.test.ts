@@ -81,13 +81,17 @@ describe('timeouts and connection limits', () => {
       `PUT /bucket/big.bin HTTP/1.1\r\nHost: ${host}\r\nContent-Length: ${32 * 2 ** 20}\r\n\r\n`,
     ];
     const idle = rssMiB();
-    const sockets = await Promise.all(Array.from({ length: 40 }, (_, i) => stalledUpload(emu.url, heads[i % heads.length] ?? '', 8 * 2 ** 20)));
+    const sockets = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => stalledUpload(emu.url, heads[i % heads.length] ?? '', 8 * 2 ** 20)),
+    );
     await new Promise((r) => setTimeout(r, 1500));
     const loaded = rssMiB();
     for (const s of sockets) s.destroy();
     // Before the cap each stalled body was buffered: 40 x 8 MiB = 320 MiB.
     expect(loaded - idle).toBeLessThan(100);
-    await expect(new STSClient(emu.clientConfig).send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({ Account: emu.accountId });
+    await expect(new STSClient(emu.clientConfig).send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({
+      Account: emu.accountId,
+    });
   });
 });
 

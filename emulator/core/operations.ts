@@ -42,7 +42,14 @@ export function lookupOperation<T>(table: Record<string, T>, name: string): T | 
 export function callOf<S>(ctx: RequestContext, state: S): Call<S> {
   const aborted = new AbortController();
   ctx.res.on('close', () => aborted.abort());
-  return { state, region: ctx.region, caller: ctx.caller, requestId: ctx.requestId, signal: aborted.signal, isAllowed: (a, r) => ctx.isAllowed(a, r) };
+  return {
+    state,
+    region: ctx.region,
+    caller: ctx.caller,
+    requestId: ctx.requestId,
+    signal: aborted.signal,
+    isAllowed: (a, r) => ctx.isAllowed(a, r),
+  };
 }
 
 /** The call of an in-process operation (one service using another): the service itself, never aborted. */

@@ -51,7 +51,11 @@ export interface ServiceEnv {
   /** Short-lived credentials of a role (a Lambda function's execution role), as STS AssumeRole would give. */
   /** Whether Lambda may run function code (off with --no-lambda, and by default on a non-loopback host). */
   executeFunctions?: boolean;
-  roleCredentials?(roleName: string, sessionName: string, ttlSeconds: number): { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiresAt: number } | null;
+  roleCredentials?(
+    roleName: string,
+    sessionName: string,
+    ttlSeconds: number,
+  ): { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiresAt: number } | null;
 }
 
 /** One request, routed to a service, with its caller verified. */

@@ -11,10 +11,11 @@ import type { QueryParams } from './query-params.js';
 /** A parameter tree: `A.1.B=x` becomes { A: { '1': { B: 'x' } } }. */
 export type QueryTree = { [key: string]: QueryTree | string };
 
-
 /** Whether a request looks like the query protocol (a form body or an Action in the URL). */
 export function isQueryRequest(contentType: string | undefined, url: URL): boolean {
-  return (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') || url.searchParams.has('Action');
+  return (
+    (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') || url.searchParams.has('Action')
+  );
 }
 
 /** A tree node without a prototype, so keys such as `__proto__` stay plain data. */
@@ -70,7 +71,12 @@ export function treeMap(
 }
 
 /** `<ActionResponse xmlns><ActionResult>...</ActionResult><ResponseMetadata>...` (no Result when empty). */
-export function queryResponseDocument(action: string, result: XmlNode | null, xmlns: string, requestId: string): string {
+export function queryResponseDocument(
+  action: string,
+  result: XmlNode | null,
+  xmlns: string,
+  requestId: string,
+): string {
   const inner = result ? `<${action}Result>${xmlChildren(result)}</${action}Result>` : '';
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${xmlns}">${inner}` +

@@ -53,7 +53,10 @@ export interface QueryTag {
 }
 
 export function tagList(params: QueryParams, prefix: string): QueryTag[] {
-  return structList(params, prefix, (sub) => ({ key: params.get(`${sub}.Key`) ?? '', value: params.get(`${sub}.Value`) }));
+  return structList(params, prefix, (sub) => ({
+    key: params.get(`${sub}.Key`) ?? '',
+    value: params.get(`${sub}.Value`),
+  }));
 }
 
 export function booleanParam(params: QueryParams, name: string): boolean {
@@ -67,7 +70,8 @@ export function booleanParam(params: QueryParams, name: string): boolean {
 export function integerParam(params: QueryParams, name: string): number | undefined {
   const v = params.get(name);
   if (v === undefined) return undefined;
-  if (!/^-?\d{1,10}$/.test(v)) throw new AwsError('InvalidParameterValue', `Invalid value '${v}' for ${name}. Expecting an integer.`);
+  if (!/^-?\d{1,10}$/.test(v))
+    throw new AwsError('InvalidParameterValue', `Invalid value '${v}' for ${name}. Expecting an integer.`);
   return Number(v);
 }
 
@@ -81,8 +85,9 @@ export function ec2ResponseDocument(action: string, requestId: string, body: Xml
 }
 
 /** Characters XML 1.0 cannot carry; an error message may echo them from the input. */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot carry
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlSafe(s: string): string {
   return s.replace(NOT_XML, '\ufffd');

@@ -25,21 +25,46 @@ export interface JsonServiceSpec<S, I> extends Omit<Service, 'handle' | 'writeEr
 
 /** A JSON 1.0 / 1.1 service from its operation table: X-Amz-Target names the operation (own properties only). */
 export function jsonService<S, I>(spec: JsonServiceSpec<S, I>): Service {
-  const { version, targetPrefix, typePrefix, state, operations, input, crc32, errorCode, errorFields, afterAuthorize, ...rest } = spec;
+  const {
+    version,
+    targetPrefix,
+    typePrefix,
+    state,
+    operations,
+    input,
+    crc32,
+    errorCode,
+    errorFields,
+    afterAuthorize,
+    ...rest
+  } = spec;
   return {
     ...rest,
     async handle(ctx: RequestContext) {
       const name = operationFromTarget(ctx.req.headers['x-amz-target'], targetPrefix);
       const op = lookupOperation(operations, name);
       if (!op) throw new AwsError('UnknownOperationException', `Unknown operation ${name}`);
-      const out = await runOperation(op, name, ctx, state, () => input(parseJsonBody(ctx.body)), afterAuthorize && ((i) => afterAuthorize(i, name)));
+      const out = await runOperation(
+        op,
+        name,
+        ctx,
+        state,
+        () => input(parseJsonBody(ctx.body)),
+        afterAuthorize && ((i) => afterAuthorize(i, name)),
+      );
       if (ctx.res.destroyed) return;
       sendJson(ctx.res, out, { version, requestId: ctx.requestId, crc32 });
     },
     writeError(ctx, error) {
       const code = errorCode ? errorCode(error.code) : error.code;
       const renamed = code === error.code ? error : new AwsError(code, error.message, error.status, error.extra);
-      sendJsonError(ctx.res, renamed, { version, requestId: ctx.requestId, typePrefix, crc32, fields: errorFields?.(error) });
+      sendJsonError(ctx.res, renamed, {
+        version,
+        requestId: ctx.requestId,
+        typePrefix,
+        crc32,
+        fields: errorFields?.(error),
+      });
     },
     internal:
       rest.internal ??

@@ -18,7 +18,10 @@ export function parseJsonBody(body: Buffer | null): Record<string, unknown> {
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    throw new AwsError('SerializationException', 'Start of structure or map found where not expected, or malformed JSON');
+    throw new AwsError(
+      'SerializationException',
+      'Start of structure or map found where not expected, or malformed JSON',
+    );
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new AwsError('SerializationException', 'Request body must be a JSON object');
@@ -59,9 +62,13 @@ export function sendJsonError(
   opts: Omit<JsonWriteOptions, 'status'> & { typePrefix: string; fields?: Record<string, unknown> },
 ): void {
   const { typePrefix, fields, ...write } = opts;
-  sendJson(res, { __type: `${typePrefix}${error.code}`, message: error.message, ...error.extra, ...fields }, {
-    ...write,
-    status: error.status,
-    headers: { 'x-amzn-ErrorType': error.code, ...opts.headers },
-  });
+  sendJson(
+    res,
+    { __type: `${typePrefix}${error.code}`, message: error.message, ...error.extra, ...fields },
+    {
+      ...write,
+      status: error.status,
+      headers: { 'x-amzn-ErrorType': error.code, ...opts.headers },
+    },
+  );
 }

@@ -52,7 +52,11 @@ function compile(route: RestRoute): CompiledRoute {
 }
 
 /** The route a method and path match, with its decoded path parameters. */
-export function matchRoute(routes: CompiledRoute[], method: string, pathname: string): { route: CompiledRoute; path: Record<string, string> } | null {
+export function matchRoute(
+  routes: CompiledRoute[],
+  method: string,
+  pathname: string,
+): { route: CompiledRoute; path: Record<string, string> } | null {
   for (const route of routes) {
     if (route.method !== method) continue;
     const m = route.pattern.exec(pathname);
@@ -74,7 +78,12 @@ export interface RestJsonServiceSpec<S> extends Omit<Service, 'handle' | 'writeE
   operations: OperationTable<S, RestInput>;
 }
 
-export function restInput(body: Buffer, path: Record<string, string> = {}, query = new URLSearchParams(), headers: IncomingHttpHeaders = {}): RestInput {
+export function restInput(
+  body: Buffer,
+  path: Record<string, string> = {},
+  query = new URLSearchParams(),
+  headers: IncomingHttpHeaders = {},
+): RestInput {
   let parsed: Record<string, unknown> | undefined;
   return {
     path,
@@ -94,7 +103,8 @@ export function restJsonService<S>(spec: RestJsonServiceSpec<S>): Service {
     async handle(ctx: RequestContext) {
       const found = matchRoute(compiled, ctx.req.method ?? 'GET', ctx.url.pathname);
       const op = found && lookupOperation(operations, found.route.operation);
-      if (!found || !op) throw new AwsError('UnknownOperationException', `No operation for ${ctx.req.method} ${ctx.url.pathname}`, 404);
+      if (!found || !op)
+        throw new AwsError('UnknownOperationException', `No operation for ${ctx.req.method} ${ctx.url.pathname}`, 404);
       const input = () => restInput(ctx.body ?? Buffer.alloc(0), found.path, ctx.url.searchParams, ctx.req.headers);
       const out = await runOperation(op, found.route.operation, ctx, state, input);
       if (ctx.res.destroyed) return;
@@ -119,8 +129,18 @@ export function restJsonService<S>(spec: RestJsonServiceSpec<S>): Service {
     },
     writeError(ctx, error) {
       // REST-JSON errors: the code in x-amzn-ErrorType, Type (User/Service) and Message in the body.
-      const body = { Type: error.status >= 500 ? 'Service' : 'User', Message: error.message, message: error.message, ...error.extra };
-      sendJson(ctx.res, body, { version: 'rest', requestId: ctx.requestId, status: error.status, headers: { 'x-amzn-ErrorType': error.code } });
+      const body = {
+        Type: error.status >= 500 ? 'Service' : 'User',
+        Message: error.message,
+        message: error.message,
+        ...error.extra,
+      };
+      sendJson(ctx.res, body, {
+        version: 'rest',
+        requestId: ctx.requestId,
+        status: error.status,
+        headers: { 'x-amzn-ErrorType': error.code },
+      });
     },
     internal:
       rest.internal ??

@@ -42,8 +42,18 @@ export function xmlDocument(root: string, body: XmlNode, xmlns?: string): string
 }
 
 /** The one XML writer for the query protocols (SQS, EC2, STS): a whole document with the request id header. */
-export function sendXml(res: ServerResponse, status: number, xml: string, requestId: string, contentType = 'text/xml'): void {
+export function sendXml(
+  res: ServerResponse,
+  status: number,
+  xml: string,
+  requestId: string,
+  contentType = 'text/xml',
+): void {
   const payload = Buffer.from(xml);
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(payload.length), 'x-amzn-RequestId': requestId });
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': String(payload.length),
+    'x-amzn-RequestId': requestId,
+  });
   res.end(payload);
 }

@@ -17,7 +17,10 @@ afterAll(() => emu.dispose());
 
 const invoke = async (FunctionName: string, payload: unknown = {}) => {
   const out = await lambda.send(new InvokeCommand({ FunctionName, Payload: Buffer.from(JSON.stringify(payload)) }));
-  return { error: out.FunctionError, body: JSON.parse(Buffer.from(out.Payload ?? []).toString('utf8')) as Record<string, unknown> };
+  return {
+    error: out.FunctionError,
+    body: JSON.parse(Buffer.from(out.Payload ?? []).toString('utf8')) as Record<string, unknown>,
+  };
 };
 
 describe('demo functions', () => {
@@ -48,12 +51,21 @@ describe('demo functions', () => {
 
 describe('demo secrets', () => {
   it('hold JSON, a plain string, and one with a previous version; the viewer cannot read them', async () => {
-    const db = JSON.parse((await secrets.send(new GetSecretValueCommand({ SecretId: 'prod/database/postgres' }))).SecretString ?? '{}') as Record<string, unknown>;
+    const db = JSON.parse(
+      (await secrets.send(new GetSecretValueCommand({ SecretId: 'prod/database/postgres' }))).SecretString ?? '{}',
+    ) as Record<string, unknown>;
     expect(Object.keys(db)).toEqual(expect.arrayContaining(['username', 'password', 'host']));
-    expect((await secrets.send(new GetSecretValueCommand({ SecretId: 'prod/payments/api-key' }))).SecretString).toMatch(/^sk_demo_/);
-    const stages = Object.values((await secrets.send(new DescribeSecretCommand({ SecretId: 'staging/app/session-secret' }))).VersionIdsToStages ?? {}).flat();
+    expect((await secrets.send(new GetSecretValueCommand({ SecretId: 'prod/payments/api-key' }))).SecretString).toMatch(
+      /^sk_demo_/,
+    );
+    const stages = Object.values(
+      (await secrets.send(new DescribeSecretCommand({ SecretId: 'staging/app/session-secret' }))).VersionIdsToStages ??
+        {},
+    ).flat();
     expect(stages.sort()).toEqual(['AWSCURRENT', 'AWSPREVIOUS']);
     const viewer = new SecretsManagerClient({ ...emu.clientConfig, credentials: emu.viewerCredentials });
-    expect((await errorOf(viewer.send(new GetSecretValueCommand({ SecretId: 'prod/database/postgres' })))).name).toBe('AccessDeniedException');
+    expect((await errorOf(viewer.send(new GetSecretValueCommand({ SecretId: 'prod/database/postgres' })))).name).toBe(
+      'AccessDeniedException',
+    );
   });
 });

@@ -10,8 +10,26 @@ type Call = (
 type Attr = Record<string, unknown>;
 
 export const DEMO_USER_NAMES = [
-  'alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy',
-  'mallory', 'niaj', 'olivia', 'peggy', 'rupert', 'sybil', 'trent', 'uma', 'victor', 'wendy',
+  'alice',
+  'bob',
+  'carol',
+  'dave',
+  'erin',
+  'frank',
+  'grace',
+  'heidi',
+  'ivan',
+  'judy',
+  'mallory',
+  'niaj',
+  'olivia',
+  'peggy',
+  'rupert',
+  'sybil',
+  'trent',
+  'uma',
+  'victor',
+  'wendy',
 ] as const;
 export const ORDER_COUNT = 200;
 export const ORDER_STATUSES = ['PENDING', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'] as const;
@@ -82,7 +100,11 @@ function orderItems(rand: () => number): Attr[] {
   for (let i = 0; i < ORDER_COUNT; i++) {
     const customer = DEMO_USER_NAMES[i % DEMO_USER_NAMES.length] ?? 'alice';
     const lines = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => {
-      const product = PRODUCTS[Math.floor(rand() * PRODUCTS.length)] ?? { sku: 'SKU-1001', name: 'Keyboard', price: 49.9 };
+      const product = PRODUCTS[Math.floor(rand() * PRODUCTS.length)] ?? {
+        sku: 'SKU-1001',
+        name: 'Keyboard',
+        price: 49.9,
+      };
       const qty = 1 + Math.floor(rand() * 3);
       return { product, qty };
     });
@@ -96,7 +118,9 @@ function orderItems(rand: () => number): Attr[] {
       currency: S('EUR'),
       express: { BOOL: rand() < 0.2 },
       lines: {
-        L: lines.map((l) => ({ M: { sku: S(l.product.sku), name: S(l.product.name), qty: N(l.qty), price: N(l.product.price) } })),
+        L: lines.map((l) => ({
+          M: { sku: S(l.product.sku), name: S(l.product.name), qty: N(l.qty), price: N(l.product.price) },
+        })),
       },
     });
   }
@@ -114,8 +138,14 @@ const SETTINGS: Attr[] = [
 const TABLES = [
   {
     TableName: 'Users',
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
     BillingMode: 'PAY_PER_REQUEST',
   },
   {
@@ -129,7 +159,10 @@ const TABLES = [
     GlobalSecondaryIndexes: [
       {
         IndexName: 'byCustomer',
-        KeySchema: [{ AttributeName: 'customerId', KeyType: 'HASH' }, { AttributeName: 'createdAt', KeyType: 'RANGE' }],
+        KeySchema: [
+          { AttributeName: 'customerId', KeyType: 'HASH' },
+          { AttributeName: 'createdAt', KeyType: 'RANGE' },
+        ],
         Projection: { ProjectionType: 'ALL' },
       },
     ],
@@ -156,7 +189,9 @@ async function writeAll(call: Call, table: string, items: Attr[]): Promise<void>
   const chunks: Attr[][] = [];
   for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
   await Promise.all(
-    chunks.map((chunk) => call('BatchWriteItem', { RequestItems: { [table]: chunk.map((Item) => ({ PutRequest: { Item } })) } })),
+    chunks.map((chunk) =>
+      call('BatchWriteItem', { RequestItems: { [table]: chunk.map((Item) => ({ PutRequest: { Item } })) } }),
+    ),
   );
 }
 

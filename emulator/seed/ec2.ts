@@ -1,6 +1,11 @@
 import type { InstanceRecord, StateName } from '../services/ec2/model.js';
 import {
-  architectureOf, defaultSecurityGroup, defaultVpcId, privateIpFor, publicIpFor, zonesOf,
+  architectureOf,
+  defaultSecurityGroup,
+  defaultVpcId,
+  privateIpFor,
+  publicIpFor,
+  zonesOf,
 } from '../services/ec2/network.js';
 import type { InstanceStore } from '../services/ec2/store.js';
 
@@ -68,7 +73,10 @@ export function seedInstances(now: number): InstanceRecord[] {
   const out: InstanceRecord[] = [];
   let n = 0;
   const groups = new Map<string, string>();
-  for (const [region, rows] of [['us-east-1', US_EAST_1], ['eu-west-1', EU_WEST_1]] as const) {
+  for (const [region, rows] of [
+    ['us-east-1', US_EAST_1],
+    ['eu-west-1', EU_WEST_1],
+  ] as const) {
     const zones = zonesOf(region);
     for (const row of rows) {
       n += 1;
@@ -79,7 +87,7 @@ export function seedInstances(now: number): InstanceRecord[] {
       if (row.group) groups.set(row.group, reservationId);
       const transitionAt = now - (row.minutesAgo ?? 0) * 60_000;
       // Launched some days before seeding, the older the further down the list.
-      const launchedAt = Math.min(transitionAt, now - (n % 7 + 1) * 86_400_000 - n * 3_600_000);
+      const launchedAt = Math.min(transitionAt, now - ((n % 7) + 1) * 86_400_000 - n * 3_600_000);
       const architecture = architectureOf(row.type);
       out.push({
         id,

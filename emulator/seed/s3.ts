@@ -14,8 +14,21 @@ interface SeedObject {
 }
 
 const CATEGORIES = [
-  'shoes', 'shirts', 'hats', 'bags', 'watches', 'glasses', 'jackets', 'socks', 'scarves', 'belts',
-  'gloves', 'boots', 'jeans', 'dresses', 'rings',
+  'shoes',
+  'shirts',
+  'hats',
+  'bags',
+  'watches',
+  'glasses',
+  'jackets',
+  'socks',
+  'scarves',
+  'belts',
+  'gloves',
+  'boots',
+  'jeans',
+  'dresses',
+  'rings',
 ];
 const REGIONS = ['eu-west', 'us-east', 'ap-south', 'sa-east'];
 const NAMES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy'];
@@ -32,11 +45,19 @@ function assetObjects(): SeedObject[] {
   CATEGORIES.forEach((cat, c) => {
     for (let n = 1; n <= 100; n++) {
       const id = String(n).padStart(3, '0');
-      out.push({ key: `images/products/${cat}/${cat}-${id}.png`, body: pngs[(c + n) % pngs.length]!, contentType: 'image/png' });
+      out.push({
+        key: `images/products/${cat}/${cat}-${id}.png`,
+        body: pngs[(c + n) % pngs.length]!,
+        contentType: 'image/png',
+      });
     }
   });
   for (let n = 1; n <= 40; n++) {
-    out.push({ key: `images/banners/banner-${String(n).padStart(2, '0')}.png`, body: pngs[n % pngs.length]!, contentType: 'image/png' });
+    out.push({
+      key: `images/banners/banner-${String(n).padStart(2, '0')}.png`,
+      body: pngs[n % pngs.length]!,
+      contentType: 'image/png',
+    });
   }
   REGIONS.forEach((region, r) => {
     for (const year of [2024, 2025, 2026]) {
@@ -44,7 +65,13 @@ function assetObjects(): SeedObject[] {
         const name = NAMES[(n + r) % NAMES.length]!;
         out.push({
           key: `data/customers/${region}/${year}/customer-${String(n).padStart(4, '0')}.json`,
-          body: json({ id: `${region}-${year}-${n}`, name, region, since: `${year}-01-${String((n % 28) + 1).padStart(2, '0')}`, orders: (n * 7) % 23 }),
+          body: json({
+            id: `${region}-${year}-${n}`,
+            name,
+            region,
+            since: `${year}-01-${String((n % 28) + 1).padStart(2, '0')}`,
+            orders: (n * 7) % 23,
+          }),
           contentType: 'application/json',
         });
       }
@@ -55,20 +82,45 @@ function assetObjects(): SeedObject[] {
     for (let n = 1; n <= 50; n++) {
       out.push({
         key: `data/orders/2026-${mm}/order-${mm}${String(n).padStart(3, '0')}.json`,
-        body: json({ orderId: `O-${mm}-${n}`, customer: NAMES[n % NAMES.length], total: ((n * 1337) % 50000) / 100, currency: 'EUR' }),
+        body: json({
+          orderId: `O-${mm}-${n}`,
+          customer: NAMES[n % NAMES.length],
+          total: ((n * 1337) % 50000) / 100,
+          currency: 'EUR',
+        }),
         contentType: 'application/json',
       });
     }
   }
   for (let n = 1; n <= 30; n++) {
-    out.push({ key: `docs/notes/note-${String(n).padStart(2, '0')}.txt`, body: text(`Note ${n}\n\nPlain text seeded by the emulator.\n`), contentType: 'text/plain' });
+    out.push({
+      key: `docs/notes/note-${String(n).padStart(2, '0')}.txt`,
+      body: text(`Note ${n}\n\nPlain text seeded by the emulator.\n`),
+      contentType: 'text/plain',
+    });
   }
   for (const guide of ['getting-started', 'uploading', 'permissions', 'lifecycle']) {
-    out.push({ key: `docs/guides/${guide}.md`, body: text(`# ${guide}\n\nA markdown guide.\n`), contentType: 'text/markdown' });
+    out.push({
+      key: `docs/guides/${guide}.md`,
+      body: text(`# ${guide}\n\nA markdown guide.\n`),
+      contentType: 'text/markdown',
+    });
   }
-  out.push({ key: 'docs/Quarterly report (draft) é.txt', body: text('Keys may hold spaces, brackets and unicode.\n'), contentType: 'text/plain' });
-  out.push({ key: 'README.txt', body: text('demo-assets: seeded by the local AWS emulator.\n'), contentType: 'text/plain' });
-  out.push({ key: 'index.html', body: text('<!doctype html><title>demo</title><h1>demo-assets</h1>\n'), contentType: 'text/html' });
+  out.push({
+    key: 'docs/Quarterly report (draft) é.txt',
+    body: text('Keys may hold spaces, brackets and unicode.\n'),
+    contentType: 'text/plain',
+  });
+  out.push({
+    key: 'README.txt',
+    body: text('demo-assets: seeded by the local AWS emulator.\n'),
+    contentType: 'text/plain',
+  });
+  out.push({
+    key: 'index.html',
+    body: text('<!doctype html><title>demo</title><h1>demo-assets</h1>\n'),
+    contentType: 'text/html',
+  });
   out.push({ key: 'empty-folder/', body: Buffer.alloc(0), contentType: 'application/x-directory' });
   return out;
 }
@@ -80,8 +132,15 @@ function logObjects(): SeedObject[] {
     for (const service of ['api', 'worker']) {
       for (let hour = 0; hour < 24; hour += 4) {
         const hh = String(hour).padStart(2, '0');
-        const lines = Array.from({ length: 5 }, (_, i) => `2026-11-${dd}T${hh}:${String(i * 7).padStart(2, '0')}:00Z INFO ${service} request ${i} ok`);
-        out.push({ key: `logs/2026/11/${dd}/${service}-${hh}.log`, body: Buffer.from(lines.join('\n') + '\n'), contentType: 'text/plain' });
+        const lines = Array.from(
+          { length: 5 },
+          (_, i) => `2026-11-${dd}T${hh}:${String(i * 7).padStart(2, '0')}:00Z INFO ${service} request ${i} ok`,
+        );
+        out.push({
+          key: `logs/2026/11/${dd}/${service}-${hh}.log`,
+          body: Buffer.from(lines.join('\n') + '\n'),
+          contentType: 'text/plain',
+        });
       }
     }
   }
@@ -117,9 +176,15 @@ export async function seedS3(store: S3Store, region: string): Promise<void> {
         }
       }
       return {
-        bucket, key: o.key, size: o.body.length, etag: etag ?? createHash('md5').update(o.body).digest('hex'),
-        lastModified: now - (objects.length - i) * 60_000, headers: { contentType: o.contentType, metadata: {} },
-        checksumAlgorithm: null, checksumValue: null, file,
+        bucket,
+        key: o.key,
+        size: o.body.length,
+        etag: etag ?? createHash('md5').update(o.body).digest('hex'),
+        lastModified: now - (objects.length - i) * 60_000,
+        headers: { contentType: o.contentType, metadata: {} },
+        checksumAlgorithm: null,
+        checksumValue: null,
+        file,
       };
     });
     store.insertObjects(rows);

@@ -4,11 +4,24 @@ import { CURRENT, newArn, putVersion, type Secrets } from '../services/secretsma
 import type { SecretRow } from '../services/secretsmanager/store.js';
 
 /** Demo secrets: a database login (JSON), an API key (plain string), and one with a previous version. */
-export const DEMO_SECRETS: Array<{ name: string; description: string; values: string[]; tags: Array<{ Key: string; Value: string }> }> = [
+export const DEMO_SECRETS: Array<{
+  name: string;
+  description: string;
+  values: string[];
+  tags: Array<{ Key: string; Value: string }>;
+}> = [
   {
     name: 'prod/database/postgres',
     description: 'Login for the production Postgres database',
-    values: [JSON.stringify({ username: 'app_user', password: 'demo-Pa55word-not-real', host: 'db.internal.example.com', port: 5432, dbname: 'orders' })],
+    values: [
+      JSON.stringify({
+        username: 'app_user',
+        password: 'demo-Pa55word-not-real',
+        host: 'db.internal.example.com',
+        port: 5432,
+        dbname: 'orders',
+      }),
+    ],
     tags: [{ Key: 'Environment', Value: 'prod' }],
   },
   {
@@ -31,10 +44,21 @@ export function seedSecrets(state: Secrets, region: string): void {
   for (const demo of DEMO_SECRETS) {
     if (state.store.byName(region, demo.name)) continue;
     const secret: SecretRow = {
-      region, name: demo.name, arn: newArn(call, demo.name), description: demo.description, kms_key_id: null,
-      created: now, changed: now, accessed: null, deletion: null, tags: JSON.stringify(demo.tags), rotation: null, rotated: null,
+      region,
+      name: demo.name,
+      arn: newArn(call, demo.name),
+      description: demo.description,
+      kms_key_id: null,
+      created: now,
+      changed: now,
+      accessed: null,
+      deletion: null,
+      tags: JSON.stringify(demo.tags),
+      rotation: null,
+      rotated: null,
     };
     state.store.insert(secret);
-    for (const value of demo.values) putVersion(call, secret, randomUUID(), { kind: 'string', bytes: Buffer.from(value) }, [CURRENT]);
+    for (const value of demo.values)
+      putVersion(call, secret, randomUUID(), { kind: 'string', bytes: Buffer.from(value) }, [CURRENT]);
   }
 }

@@ -9,7 +9,12 @@ export const SEEDED_ROLES: RoleFile[] = [
     PolicyDocument: {
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'AllOnConsoleServices', Effect: 'Allow', Action: ['s3:*', 'ec2:*', 'dynamodb:*', 'sqs:*'], Resource: '*' },
+        {
+          Sid: 'AllOnConsoleServices',
+          Effect: 'Allow',
+          Action: ['s3:*', 'ec2:*', 'dynamodb:*', 'sqs:*'],
+          Resource: '*',
+        },
         { Sid: 'ManageSignIn', Effect: 'Allow', Action: ['cognito-idp:*', 'cognito-identity:*'], Resource: '*' },
         { Sid: 'WhoAmI', Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' },
       ],
@@ -51,9 +56,24 @@ export const SEEDED_ROLES: RoleFile[] = [
       Version: '2012-10-17',
       Statement: [
         { Sid: 'ReadObjects', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: '*' },
-        { Sid: 'ReadItems', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:DescribeTable'], Resource: '*' },
-        { Sid: 'ReadSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: '*' },
-        { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' },
+        {
+          Sid: 'ReadItems',
+          Effect: 'Allow',
+          Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:DescribeTable'],
+          Resource: '*',
+        },
+        {
+          Sid: 'ReadSecrets',
+          Effect: 'Allow',
+          Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          Resource: '*',
+        },
+        {
+          Sid: 'WriteLogs',
+          Effect: 'Allow',
+          Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: '*',
+        },
       ],
     },
   },

@@ -42,8 +42,20 @@ export async function seedSecurity(deps: SecuritySeedDeps): Promise<void> {
   const readOnlyArn = roleArn(deps.accountId, READ_ONLY_ROLE_NAME);
 
   pools.createPool(DEMO_USER_POOL_ID, 'Console demo users');
-  pools.putGroup({ poolId: DEMO_USER_POOL_ID, name: 'admins', description: 'Console administrators', precedence: 1, roleArn: adminArn });
-  pools.putGroup({ poolId: DEMO_USER_POOL_ID, name: 'viewers', description: 'Read-only console users', precedence: 2, roleArn: readOnlyArn });
+  pools.putGroup({
+    poolId: DEMO_USER_POOL_ID,
+    name: 'admins',
+    description: 'Console administrators',
+    precedence: 1,
+    roleArn: adminArn,
+  });
+  pools.putGroup({
+    poolId: DEMO_USER_POOL_ID,
+    name: 'viewers',
+    description: 'Read-only console users',
+    precedence: 2,
+    roleArn: readOnlyArn,
+  });
   for (const user of DEMO_USERS) {
     pools.createUser(DEMO_USER_POOL_ID, user.username, user.email, 'CONFIRMED');
     await pools.setPassword(DEMO_USER_POOL_ID, user.username, user.password, true);
@@ -56,7 +68,9 @@ export async function seedSecurity(deps: SecuritySeedDeps): Promise<void> {
     IdentityPoolName: 'console_demo',
     AllowUnauthenticatedIdentities: false,
     AllowClassicFlow: false,
-    CognitoIdentityProviders: [{ ProviderName: DEMO_LOGINS_KEY, ClientId: DEMO_CLIENT_ID, ServerSideTokenCheck: false }],
+    CognitoIdentityProviders: [
+      { ProviderName: DEMO_LOGINS_KEY, ClientId: DEMO_CLIENT_ID, ServerSideTokenCheck: false },
+    ],
   });
   deps.identityPools.setRoles(DEMO_IDENTITY_POOL_ID, {
     Roles: { authenticated: readOnlyArn },

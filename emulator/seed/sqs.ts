@@ -29,7 +29,10 @@ export function seedSqs(state: SqsState, region: string): void {
   const orders = state.byUrl(region, ordersUrl);
   setQueueAttributes(
     state,
-    { QueueUrl: ordersUrl, Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: state.arnOf(dlq), maxReceiveCount: 3 }) } },
+    {
+      QueueUrl: ordersUrl,
+      Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: state.arnOf(dlq), maxReceiveCount: 3 }) },
+    },
     call,
   );
 
@@ -59,10 +62,18 @@ export function seedSqs(state: SqsState, region: string): void {
     .prepare('UPDATE messages SET dead_letter_source = ?, receive_count = 3 WHERE queue_id = ?')
     .run(state.arnOf(orders), dlq.id);
 
-  const eventsUrl = url('events.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true' }, { Environment: 'demo' });
+  const eventsUrl = url(
+    'events.fifo',
+    { FifoQueue: 'true', ContentBasedDeduplication: 'true' },
+    { Environment: 'demo' },
+  );
   const events = [
-    ['customer-42', 'CustomerCreated'], ['customer-42', 'AddressChanged'], ['customer-7', 'CustomerCreated'],
-    ['customer-42', 'OrderPlaced'], ['customer-7', 'OrderPlaced'], ['customer-7', 'OrderShipped'],
+    ['customer-42', 'CustomerCreated'],
+    ['customer-42', 'AddressChanged'],
+    ['customer-7', 'CustomerCreated'],
+    ['customer-42', 'OrderPlaced'],
+    ['customer-7', 'OrderPlaced'],
+    ['customer-7', 'OrderShipped'],
   ] as const;
   events.forEach(([group, type], i) => {
     sendMessage(

@@ -15,7 +15,9 @@ export function errorProps(
     message: e.message,
     ...(e.action ? { action: e.action } : {}),
     ...(e.resource ? { resource: e.resource } : {}),
-    ...(e.kind === 'network' ? { hint: networkHint(service, endpointFor(config, service), window.location.origin) } : {}),
+    ...(e.kind === 'network'
+      ? { hint: networkHint(service, endpointFor(config, service), window.location.origin) }
+      : {}),
     ...(onRetry ? { onRetry } : {}),
   };
 }

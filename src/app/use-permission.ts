@@ -48,6 +48,9 @@ export function usePermission(action: string, resource?: string, probe?: Permiss
     meta: { isSilent: true },
   });
   if (known) return { isAllowed: false, reason: known };
-  if (probed.data) return probed.data.isAllowed ? { isAllowed: true } : { isAllowed: false, reason: probed.data.reason ?? `Your role does not allow ${action}` };
+  if (probed.data)
+    return probed.data.isAllowed
+      ? { isAllowed: true }
+      : { isAllowed: false, reason: probed.data.reason ?? `Your role does not allow ${action}` };
   return { isAllowed: undefined };
 }

@@ -13,7 +13,10 @@ export interface SetSearchOptions {
  */
 export function useSearchState<K extends string>(
   keys: readonly K[],
-): [Record<K, string | undefined>, (patch: Partial<Record<K, string | undefined>>, options?: SetSearchOptions) => void] {
+): [
+  Record<K, string | undefined>,
+  (patch: Partial<Record<K, string | undefined>>, options?: SetSearchOptions) => void,
+] {
   const [params, setParams] = useSearchParams();
   const state = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? undefined])) as Record<K, string | undefined>;
   const set = useCallback(
@@ -40,6 +43,9 @@ export function useSearchParam(
   key: string,
 ): [string | undefined, (value: string | undefined, options?: SetSearchOptions) => void] {
   const [state, set] = useSearchState([key]);
-  const setOne = useCallback((value: string | undefined, options?: SetSearchOptions) => set({ [key]: value }, options), [key, set]);
+  const setOne = useCallback(
+    (value: string | undefined, options?: SetSearchOptions) => set({ [key]: value }, options),
+    [key, set],
+  );
   return [state[key], setOne];
 }

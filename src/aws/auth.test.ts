@@ -101,12 +101,14 @@ describe('identity-pool credentials', () => {
 
 describe('guest identities (cognito mode without signIn)', () => {
   async function guestPool(allow: boolean): Promise<string> {
-    const { CognitoIdentityClient, CreateIdentityPoolCommand, SetIdentityPoolRolesCommand } = await import(
-      '@aws-sdk/client-cognito-identity'
-    );
+    const { CognitoIdentityClient, CreateIdentityPoolCommand, SetIdentityPoolRolesCommand } =
+      await import('@aws-sdk/client-cognito-identity');
     const admin = new CognitoIdentityClient(emu.clientConfig);
     const pool = await admin.send(
-      new CreateIdentityPoolCommand({ IdentityPoolName: `guests${String(allow)}`, AllowUnauthenticatedIdentities: allow }),
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: `guests${String(allow)}`,
+        AllowUnauthenticatedIdentities: allow,
+      }),
     );
     const id = pool.IdentityPoolId ?? '';
     if (allow) {

@@ -62,7 +62,9 @@ describe('toAppError', () => {
   });
 
   it('explains CORS only for non-loopback endpoints', () => {
-    expect(networkHint('s3', undefined, 'https://console.example.com')).toMatch(/CORS.*https:\/\/console\.example\.com/);
+    expect(networkHint('s3', undefined, 'https://console.example.com')).toMatch(
+      /CORS.*https:\/\/console\.example\.com/,
+    );
     expect(networkHint('s3', 'http://127.0.0.1:4566', 'http://localhost:5173')).not.toMatch(/CORS/);
   });
 

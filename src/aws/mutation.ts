@@ -52,6 +52,8 @@ export function useAwsMutation<TVars, TData = unknown, TContext = unknown>(
       await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     },
   });
-  const failure = mutation.error ? failureMessage(options.describe(mutation.variables as TVars), mutation.error) : undefined;
+  const failure = mutation.error
+    ? failureMessage(options.describe(mutation.variables as TVars), mutation.error)
+    : undefined;
   return Object.assign(mutation, { failure });
 }

@@ -11,7 +11,10 @@ export interface PollOptions {
  * A `refetchInterval` that polls until `isSettled(data)` holds, then stops, like the SDK's waiters
  * (`instance_stopped` polls every 15 s up to 40 times; the console polls faster for a live view).
  */
-export function pollUntil<T>(isSettled: (data: T) => boolean, { intervalMs = 2000, since, timeoutMs = 120_000 }: PollOptions) {
+export function pollUntil<T>(
+  isSettled: (data: T) => boolean,
+  { intervalMs = 2000, since, timeoutMs = 120_000 }: PollOptions,
+) {
   return (query: Query<T, Error, T, readonly unknown[]>): number | false => {
     const data = query.state.data;
     if (data !== undefined && isSettled(data)) return false;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { retryDelay, shouldRetry } from './query-client';
 
-const err = (name: string, status: number) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
+const err = (name: string, status: number) =>
+  Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
 
 describe('query retry policy', () => {
   it('fails fast on a network error: an unreachable endpoint or a CORS refusal shows at once', () => {

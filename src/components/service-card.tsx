@@ -19,7 +19,17 @@ export interface ServiceCardProps {
 }
 
 /** One dashboard card: its own loading, empty, error and data states. */
-export function ServiceCard({ title, count, isLoading, isEmpty, emptyText, error, href, icon, children }: ServiceCardProps) {
+export function ServiceCard({
+  title,
+  count,
+  isLoading,
+  isEmpty,
+  emptyText,
+  error,
+  href,
+  icon,
+  children,
+}: ServiceCardProps) {
   const headingId = useId();
   return (
     <section

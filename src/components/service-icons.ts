@@ -1,4 +1,13 @@
-import { Archive, FunctionSquare, Inbox, KeyRound, LayoutDashboard, Server, Table2, type LucideIcon } from 'lucide-react';
+import {
+  Archive,
+  FunctionSquare,
+  Inbox,
+  KeyRound,
+  LayoutDashboard,
+  Server,
+  Table2,
+  type LucideIcon,
+} from 'lucide-react';
 
 /** One icon per service, the same in the sidebar, the dashboard card and the page header. */
 export const SERVICE_ICONS = {

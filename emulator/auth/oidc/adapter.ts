@@ -18,13 +18,21 @@ export function sqliteAdapter(db: Db, pools: UserPools, poolId: string): new (mo
       const expiresAt = expiresIn ? Date.now() + expiresIn * 1000 : null;
       db.prepare(
         'INSERT OR REPLACE INTO oidc (model, id, payload, expires_at, uid, grant_id, user_code, consumed) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)',
-      ).run(this.model, id, JSON.stringify(payload), expiresAt, payload.uid ?? null, payload.grantId ?? null, payload.userCode ?? null);
+      ).run(
+        this.model,
+        id,
+        JSON.stringify(payload),
+        expiresAt,
+        payload.uid ?? null,
+        payload.grantId ?? null,
+        payload.userCode ?? null,
+      );
     }
 
     private load(where: string, value: string): AdapterPayload | undefined {
-      const row = db.prepare(`SELECT payload, expires_at, consumed FROM oidc WHERE model = ? AND ${where} = ?`).get(this.model, value) as
-        | { payload: string; expires_at: number | null; consumed: number | null }
-        | undefined;
+      const row = db
+        .prepare(`SELECT payload, expires_at, consumed FROM oidc WHERE model = ? AND ${where} = ?`)
+        .get(this.model, value) as { payload: string; expires_at: number | null; consumed: number | null } | undefined;
       if (!row || (row.expires_at !== null && row.expires_at < Date.now())) return undefined;
       const payload = JSON.parse(row.payload) as AdapterPayload;
       return row.consumed ? { ...payload, consumed: row.consumed } : payload;
@@ -44,7 +52,11 @@ export function sqliteAdapter(db: Db, pools: UserPools, poolId: string): new (mo
     }
 
     async consume(id: string): Promise<void> {
-      db.prepare('UPDATE oidc SET consumed = ? WHERE model = ? AND id = ?').run(Math.floor(Date.now() / 1000), this.model, id);
+      db.prepare('UPDATE oidc SET consumed = ? WHERE model = ? AND id = ?').run(
+        Math.floor(Date.now() / 1000),
+        this.model,
+        id,
+      );
     }
 
     async destroy(id: string): Promise<void> {

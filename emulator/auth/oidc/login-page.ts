@@ -16,15 +16,16 @@ export interface LoginPageInput {
 }
 
 export function loginPage(input: LoginPageInput): string {
-  const error = input.error
-    ? `<p class="error" role="alert" id="login-error">${escapeHtml(input.error)}</p>`
-    : '';
+  const error = input.error ? `<p class="error" role="alert" id="login-error">${escapeHtml(input.error)}</p>` : '';
   const describedBy = input.error ? ' aria-describedby="login-error" aria-invalid="true"' : '';
   const demo = input.demoAccounts?.length
     ? `<section aria-labelledby="demo-heading"><h2 id="demo-heading">Demo accounts</h2>
 <table><thead><tr><th scope="col">Username</th><th scope="col">Password</th><th scope="col">Group</th></tr></thead><tbody>
 ${input.demoAccounts
-  .map((a) => `<tr><td>${escapeHtml(a.username)}</td><td><code>${escapeHtml(a.password)}</code></td><td>${escapeHtml(a.groups.join(', '))}</td></tr>`)
+  .map(
+    (a) =>
+      `<tr><td>${escapeHtml(a.username)}</td><td><code>${escapeHtml(a.password)}</code></td><td>${escapeHtml(a.groups.join(', '))}</td></tr>`,
+  )
   .join('\n')}
 </tbody></table></section>`
     : '';
@@ -57,9 +58,7 @@ export interface NewPasswordPageInput {
 
 /** Cognito's NEW_PASSWORD_REQUIRED step: a user with a temporary password chooses a permanent one. */
 export function newPasswordPage(input: NewPasswordPageInput): string {
-  const error = input.error
-    ? `<p class="error" role="alert" id="password-error">${escapeHtml(input.error)}</p>`
-    : '';
+  const error = input.error ? `<p class="error" role="alert" id="password-error">${escapeHtml(input.error)}</p>` : '';
   const describedBy = input.error ? 'password-rules password-error' : 'password-rules';
   return page(
     'Change password',

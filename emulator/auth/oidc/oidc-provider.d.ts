@@ -65,7 +65,10 @@ declare module 'oidc-provider' {
     constructor(issuer: string, configuration: Record<string, unknown>);
     readonly issuer: string;
     proxy: boolean;
-    Grant: { new (props: { clientId: string; accountId: string }): GrantInstance; find(id: string): Promise<GrantInstance | undefined> };
+    Grant: {
+      new (props: { clientId: string; accountId: string }): GrantInstance;
+      find(id: string): Promise<GrantInstance | undefined>;
+    };
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
     interactionFinished(

@@ -49,7 +49,11 @@ export function createPoolProvider({ db, pools, poolId, issuer, keys }: PoolProv
     // Cookie names per pool, so two pools' sessions on one host never overwrite each other.
     cookies: {
       keys: keys.cookieKeys,
-      names: { session: `_session_${poolId}`, interaction: `_interaction_${poolId}`, resume: `_interaction_resume_${poolId}` },
+      names: {
+        session: `_session_${poolId}`,
+        interaction: `_interaction_${poolId}`,
+        resume: `_interaction_resume_${poolId}`,
+      },
     },
     findAccount,
     claims: {
@@ -100,7 +104,8 @@ export function createPoolProvider({ db, pools, poolId, issuer, keys }: PoolProv
       return { token_use: 'access', username: user.username, 'cognito:groups': user.groups };
     },
     // Cognito always issues a refresh token with the code flow.
-    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) => client.grantTypeAllowed('refresh_token'),
+    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) =>
+      client.grantTypeAllowed('refresh_token'),
     // First-party console: grant every scope at sign-in, no consent screen.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
       const { oidc } = ctx;
@@ -116,7 +121,9 @@ export function createPoolProvider({ db, pools, poolId, issuer, keys }: PoolProv
       await grant.save();
       return grant;
     },
-    interactions: { url: async (_ctx: unknown, interaction: { uid: string }) => `${issuerPath}/interaction/${interaction.uid}` },
+    interactions: {
+      url: async (_ctx: unknown, interaction: { uid: string }) => `${issuerPath}/interaction/${interaction.uid}`,
+    },
     // The emulator serves any console origin; the server already answers preflights.
     clientBasedCORS: () => true,
     ttl: {

@@ -30,8 +30,15 @@ export interface OidcRoute extends HttpRoute {
 
 function send(res: ServerResponse, status: number, contentType: string, body: string): void {
   // The sign-in pages may not be framed: another site could overlay them to harvest a password.
-  const framing = contentType.startsWith('text/html') ? { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' } : {};
-  res.writeHead(status, { 'Content-Type': contentType, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body), ...framing });
+  const framing = contentType.startsWith('text/html')
+    ? { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' }
+    : {};
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+    ...framing,
+  });
   res.end(body);
 }
 
@@ -71,7 +78,9 @@ export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
     const accountId = details.session?.accountId;
     const clientId = details.params.client_id;
     if (!accountId || typeof clientId !== 'string') throw new Error('interaction has no signed-in account');
-    const grant = (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ?? new provider.Grant({ accountId, clientId });
+    const grant =
+      (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ??
+      new provider.Grant({ accountId, clientId });
     grant.addOIDCScope(SCOPES);
     const resource = issuerOf(deps.pools.client(clientId)?.poolId ?? '');
     grant.addResourceScope(resource, SCOPES);
@@ -79,14 +88,29 @@ export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
     await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   };
 
-  const interaction = async (poolId: string, provider: Provider, req: IncomingMessage, res: ServerResponse, action: string) => {
+  const interaction = async (
+    poolId: string,
+    provider: Provider,
+    req: IncomingMessage,
+    res: ServerResponse,
+    action: string,
+  ) => {
     const demoAccounts = poolId === deps.demoPoolId ? deps.demoAccounts : undefined;
     const poolName = `User pool ${poolId}`;
     let details;
     try {
       details = await provider.interactionDetails(req, res);
     } catch {
-      send(res, 400, 'text/html; charset=utf-8', messagePage('Sign-in expired', 'This sign-in attempt has expired. Go back to the console and sign in again.', true));
+      send(
+        res,
+        400,
+        'text/html; charset=utf-8',
+        messagePage(
+          'Sign-in expired',
+          'This sign-in attempt has expired. Go back to the console and sign in again.',
+          true,
+        ),
+      );
       return;
     }
     if (details.prompt.name !== 'login') {
@@ -104,12 +128,25 @@ export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
       // The NEW_PASSWORD_REQUIRED step: the session, bound to this sign-in, says who the user is.
       const session = sessions.find(sessionId, details.uid);
       if (!session || session.poolId !== poolId) {
-        html(400, loginPage({ poolName, action, error: 'This password change has expired. Sign in again.', demoAccounts }));
+        html(
+          400,
+          loginPage({ poolName, action, error: 'This password change has expired. Sign in again.', demoAccounts }),
+        );
         return;
       }
       const newPassword = form.get('new_password') ?? '';
       const again = (error: string) =>
-        html(400, newPasswordPage({ poolName, action, session: sessionId, username: session.username, rules: policyRules(), error }));
+        html(
+          400,
+          newPasswordPage({
+            poolName,
+            action,
+            session: sessionId,
+            username: session.username,
+            rules: policyRules(),
+            error,
+          }),
+        );
       if (newPassword !== (form.get('confirm_password') ?? '')) return again('The passwords do not match.');
       const violation = policyViolation(newPassword);
       if (violation) return again(violation);
@@ -120,7 +157,12 @@ export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
         html(401, loginPage({ poolName, action, error: 'Incorrect username or password.', demoAccounts }));
         return;
       }
-      await provider.interactionFinished(req, res, { login: { accountId: changed.sub } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: changed.sub } },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     const username = form.get('username') ?? '';
@@ -134,7 +176,12 @@ export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
       html(200, newPasswordPage({ poolName, action, session, username: user.username, rules: policyRules() }));
       return;
     }
-    await provider.interactionFinished(req, res, { login: { accountId: user.sub } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: user.sub } },
+      { mergeWithLastSubmission: false },
+    );
   };
 
   // Cognito's userinfo takes its own JWT access tokens; oidc-provider's refuses resource-bound ones.
@@ -143,14 +190,32 @@ export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
     try {
       const keys = await poolKeys(deps.db, poolId);
-      const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: [keys.publicJwk] }), { issuer: issuerOf(poolId), algorithms: ['RS256'] });
+      const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: [keys.publicJwk] }), {
+        issuer: issuerOf(poolId),
+        algorithms: ['RS256'],
+      });
       if (payload.token_use !== 'access' || !payload.sub) throw new Error('not an access token');
       const user = deps.pools.userBySub(poolId, payload.sub);
       if (!user) throw new Error('no such user');
-      send(res, 200, 'application/json', JSON.stringify({ sub: user.sub, username: user.username, email: user.email ?? undefined, email_verified: user.email ? 'true' : undefined }));
+      send(
+        res,
+        200,
+        'application/json',
+        JSON.stringify({
+          sub: user.sub,
+          username: user.username,
+          email: user.email ?? undefined,
+          email_verified: user.email ? 'true' : undefined,
+        }),
+      );
     } catch {
       res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-      send(res, 401, 'application/json', JSON.stringify({ error: 'invalid_token', error_description: 'Access token is missing, invalid or expired' }));
+      send(
+        res,
+        401,
+        'application/json',
+        JSON.stringify({ error: 'invalid_token', error_description: 'Access token is missing, invalid or expired' }),
+      );
     }
   };
 
@@ -162,7 +227,12 @@ export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
       const url = new URL(req.url ?? '/', 'http://emulator');
       const [poolId = '', ...rest] = url.pathname.slice(OIDC_PREFIX.length).split('/');
       if (!deps.pools.poolExists(poolId)) {
-        send(res, 404, 'application/json', JSON.stringify({ error: 'not_found', error_description: `No user pool ${poolId}` }));
+        send(
+          res,
+          404,
+          'application/json',
+          JSON.stringify({ error: 'not_found', error_description: `No user pool ${poolId}` }),
+        );
         return;
       }
       const mount = `${OIDC_PREFIX}${poolId}`;
@@ -174,7 +244,17 @@ export function createOidcRoute(deps: OidcRouteDeps): OidcRoute {
         } catch (e) {
           // An interaction that expired or was already finished: say so instead of a bare 500.
           deps.log(`oidc ${poolId}: interaction failed: ${(e as Error).message}`);
-          if (!res.headersSent) send(res, 400, 'text/html; charset=utf-8', messagePage('Sign-in expired', 'This sign-in attempt has expired. Go back to the console and sign in again.', true));
+          if (!res.headersSent)
+            send(
+              res,
+              400,
+              'text/html; charset=utf-8',
+              messagePage(
+                'Sign-in expired',
+                'This sign-in attempt has expired. Go back to the console and sign in again.',
+                true,
+              ),
+            );
         }
         return;
       }

@@ -77,7 +77,11 @@ describe('user pool sign-in (OIDC)', () => {
     const refreshed = await fetch(`${issuer}/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: body.refresh_token ?? '', client_id: DEMO_CLIENT_ID }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: body.refresh_token ?? '',
+        client_id: DEMO_CLIENT_ID,
+      }).toString(),
     });
     expect(refreshed.status).toBe(200);
     expect(decodeJwt(((await refreshed.json()) as { id_token: string }).id_token)['cognito:username']).toBe('alice');
@@ -101,7 +105,11 @@ describe('user pool sign-in (OIDC)', () => {
     const token = await exchangeCode(`${issuer}/token`, DEMO_CLIENT_ID, flow);
     const idToken = String(token.body.id_token);
     const end = new URL(`${issuer}/session/end`);
-    end.search = new URLSearchParams({ id_token_hint: idToken, post_logout_redirect_uri: `${ORIGIN}/`, client_id: DEMO_CLIENT_ID }).toString();
+    end.search = new URLSearchParams({
+      id_token_hint: idToken,
+      post_logout_redirect_uri: `${ORIGIN}/`,
+      client_id: DEMO_CLIENT_ID,
+    }).toString();
     const confirm = await fetch(end, { headers: { cookie: flow.jar.header() }, redirect: 'manual' });
     flow.jar.store(confirm);
     const html = await confirm.text();

@@ -28,15 +28,22 @@ type IdentityOperation = Operation<IdentityDeps, JsonInput>;
 function providersOf(input: JsonInput): CognitoProvider[] | undefined {
   const v = input.raw('CognitoIdentityProviders');
   if (v === undefined) return undefined;
-  if (!Array.isArray(v) || !v.every((p) => p && typeof p === 'object' && typeof (p as CognitoProvider).ProviderName === 'string')) {
-    throw new AwsError('InvalidParameterException', 'CognitoIdentityProviders must be a list of { ProviderName, ClientId }');
+  if (
+    !Array.isArray(v) ||
+    !v.every((p) => p && typeof p === 'object' && typeof (p as CognitoProvider).ProviderName === 'string')
+  ) {
+    throw new AwsError(
+      'InvalidParameterException',
+      'CognitoIdentityProviders must be a list of { ProviderName, ClientId }',
+    );
   }
   return v as CognitoProvider[];
 }
 
 function docFrom(input: JsonInput, id: string): IdentityPoolDoc {
   const allow = input.raw('AllowUnauthenticatedIdentities');
-  if (typeof allow !== 'boolean') throw new AwsError('InvalidParameterException', 'AllowUnauthenticatedIdentities is required');
+  if (typeof allow !== 'boolean')
+    throw new AwsError('InvalidParameterException', 'AllowUnauthenticatedIdentities is required');
   return {
     IdentityPoolId: id,
     IdentityPoolName: input.str('IdentityPoolName'),
@@ -52,7 +59,8 @@ function docFrom(input: JsonInput, id: string): IdentityPoolDoc {
 /** Cognito identity pools, JSON 1.1: pools, role mapping, GetId and GetCredentialsForIdentity. */
 export function createCognitoIdentityService(deps: IdentityDeps): Service {
   const store = new IdentityPoolStore(deps.db);
-  const arn = (call: Call<IdentityDeps>, id: string) => `arn:aws:cognito-identity:${call.region}:${deps.accountId}:identitypool/${id}`;
+  const arn = (call: Call<IdentityDeps>, id: string) =>
+    `arn:aws:cognito-identity:${call.region}:${deps.accountId}:identitypool/${id}`;
   /** The pool named in the input, which must exist (checked after authorization, as AWS does). */
   const poolFor = (input: JsonInput): IdentityPoolDoc => {
     const id = input.str('IdentityPoolId');
@@ -91,7 +99,8 @@ export function createCognitoIdentityService(deps: IdentityDeps): Service {
       resource: (_input, call) => `arn:aws:cognito-identity:${call.region}:${deps.accountId}:identitypool/*`,
       async run(input) {
         const max = input.optNum('MaxResults');
-        if (max === undefined || max < 1 || max > 60) throw new AwsError('InvalidParameterException', 'MaxResults must be between 1 and 60');
+        if (max === undefined || max < 1 || max > 60)
+          throw new AwsError('InvalidParameterException', 'MaxResults must be between 1 and 60');
         const all = store.list();
         const start = Number(input.optStr('NextToken') ?? '0') || 0;
         return {
@@ -112,7 +121,12 @@ export function createCognitoIdentityService(deps: IdentityDeps): Service {
       const doc = poolFor(input);
       const roles = input.raw('Roles');
       const mappings = input.raw('RoleMappings');
-      if (!roles || typeof roles !== 'object' || Array.isArray(roles) || !Object.values(roles).every((v) => typeof v === 'string')) {
+      if (
+        !roles ||
+        typeof roles !== 'object' ||
+        Array.isArray(roles) ||
+        !Object.values(roles).every((v) => typeof v === 'string')
+      ) {
         throw new AwsError('InvalidParameterException', 'Roles must map authenticated / unauthenticated to role ARNs');
       }
       store.setRoles(doc.IdentityPoolId, {
@@ -137,7 +151,10 @@ export function createCognitoIdentityService(deps: IdentityDeps): Service {
         const logins = await verifyLogins(deps.verifier, doc, input.strMap('Logins'));
         if (!logins) {
           if (!doc.AllowUnauthenticatedIdentities)
-            throw new AwsError('NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
+            throw new AwsError(
+              'NotAuthorizedException',
+              'Unauthenticated access is not supported for this identity pool.',
+            );
           return {
             IdentityId: store.identityFor(id, null, () => `${call.region}:${randomUUID()}`),
           };
@@ -159,7 +176,10 @@ export function createCognitoIdentityService(deps: IdentityDeps): Service {
         let roleArn: string | undefined;
         if (!logins) {
           if (!doc.AllowUnauthenticatedIdentities || identity.loginKey) {
-            throw new AwsError('NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
+            throw new AwsError(
+              'NotAuthorizedException',
+              'Unauthenticated access is not supported for this identity pool.',
+            );
           }
           roleArn = roles.Roles?.unauthenticated;
         } else {
@@ -174,7 +194,12 @@ export function createCognitoIdentityService(deps: IdentityDeps): Service {
             'Invalid identity pool configuration. Check assigned IAM roles for this pool.',
           );
         }
-        const creds = deps.credentials.issue(roleName, 'CognitoIdentityCredentials', identityId, deps.credentialTtlSeconds);
+        const creds = deps.credentials.issue(
+          roleName,
+          'CognitoIdentityCredentials',
+          identityId,
+          deps.credentialTtlSeconds,
+        );
         return {
           IdentityId: identityId,
           Credentials: {

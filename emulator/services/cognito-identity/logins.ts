@@ -16,13 +16,19 @@ export interface VerifiedLogin {
  * Check GetId / GetCredentialsForIdentity `Logins`: the provider must be one of the pool's
  * CognitoIdentityProviders and the token valid for one of its app clients. null when there are none.
  */
-export async function verifyLogins(verify: LoginVerifier, doc: IdentityPoolDoc, logins: Record<string, string>): Promise<VerifiedLogin | null> {
+export async function verifyLogins(
+  verify: LoginVerifier,
+  doc: IdentityPoolDoc,
+  logins: Record<string, string>,
+): Promise<VerifiedLogin | null> {
   const entries = Object.entries(logins);
   if (entries.length === 0) return null;
-  if (entries.length > 1) throw new AwsError('InvalidParameterException', 'The emulator accepts one login per request.');
+  if (entries.length > 1)
+    throw new AwsError('InvalidParameterException', 'The emulator accepts one login per request.');
   const [providerKey, token] = entries[0] as [string, string];
   const providers = (doc.CognitoIdentityProviders ?? []).filter((p) => p.ProviderName === providerKey);
-  if (providers.length === 0) throw new AwsError('NotAuthorizedException', `Invalid login token. Issuer doesn't match providerName`);
+  if (providers.length === 0)
+    throw new AwsError('NotAuthorizedException', `Invalid login token. Issuer doesn't match providerName`);
   const audiences = providers.map((p) => p.ClientId).filter((c): c is string => typeof c === 'string');
   let payload: JWTPayload;
   try {

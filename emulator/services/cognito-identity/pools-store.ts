@@ -46,7 +46,9 @@ export class IdentityPoolStore {
 
   put(doc: IdentityPoolDoc): void {
     this.db
-      .prepare("INSERT INTO identity_pools (id, doc, roles) VALUES (?, ?, '{}') ON CONFLICT(id) DO UPDATE SET doc = excluded.doc")
+      .prepare(
+        "INSERT INTO identity_pools (id, doc, roles) VALUES (?, ?, '{}') ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
+      )
       .run(doc.IdentityPoolId, JSON.stringify(doc));
   }
 
@@ -61,7 +63,8 @@ export class IdentityPoolStore {
   }
 
   roles(id: string): PoolRoles {
-    const row = this.db.prepare('SELECT roles FROM identity_pools WHERE id = ?').get(id) as { roles: string } | undefined;
+    const row = this.db.prepare('SELECT roles FROM identity_pools WHERE id = ?').get(id) as
+      { roles: string } | undefined;
     return row ? (JSON.parse(row.roles) as PoolRoles) : {};
   }
 
@@ -72,20 +75,21 @@ export class IdentityPoolStore {
   /** The identity for a login key (provider + subject), or for `null` a new unauthenticated one. */
   identityFor(poolId: string, loginKey: string | null, newId: () => string): string {
     if (loginKey) {
-      const row = this.db.prepare('SELECT identity_id FROM identities WHERE pool_id = ? AND login_key = ?').get(poolId, loginKey) as
-        | { identity_id: string }
-        | undefined;
+      const row = this.db
+        .prepare('SELECT identity_id FROM identities WHERE pool_id = ? AND login_key = ?')
+        .get(poolId, loginKey) as { identity_id: string } | undefined;
       if (row) return row.identity_id;
     }
     const id = newId();
-    this.db.prepare('INSERT INTO identities (identity_id, pool_id, login_key, created_at) VALUES (?, ?, ?, ?)').run(id, poolId, loginKey ?? '', Date.now());
+    this.db
+      .prepare('INSERT INTO identities (identity_id, pool_id, login_key, created_at) VALUES (?, ?, ?, ?)')
+      .run(id, poolId, loginKey ?? '', Date.now());
     return id;
   }
 
   identity(identityId: string): { poolId: string; loginKey: string } | null {
     const row = this.db.prepare('SELECT pool_id, login_key FROM identities WHERE identity_id = ?').get(identityId) as
-      | { pool_id: string; login_key: string }
-      | undefined;
+      { pool_id: string; login_key: string } | undefined;
     return row ? { poolId: row.pool_id, loginKey: row.login_key } : null;
   }
 }

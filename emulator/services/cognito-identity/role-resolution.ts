@@ -30,15 +30,27 @@ function ruleMatches(rule: MappingRule, payload: JWTPayload): boolean {
  * The role for a signed-in identity, as identity pools pick it: the provider's role mapping (Token:
  * cognito:preferred_role / cognito:roles; Rules: first matching rule), else AmbiguousRoleResolution.
  */
-export function resolveRole(roles: PoolRoles, providerKey: string, payload: JWTPayload, customRoleArn: string | undefined): string {
+export function resolveRole(
+  roles: PoolRoles,
+  providerKey: string,
+  payload: JWTPayload,
+  customRoleArn: string | undefined,
+): string {
   const authenticated = roles.Roles?.authenticated;
   const mapping = roles.RoleMappings?.[providerKey];
   const ambiguous = (): string => {
     if (mapping?.AmbiguousRoleResolution === 'AuthenticatedRole' && authenticated) return authenticated;
-    throw new AwsError('NotAuthorizedException', 'The ambiguous role mapping of this identity pool denies this user (no rule matched).');
+    throw new AwsError(
+      'NotAuthorizedException',
+      'The ambiguous role mapping of this identity pool denies this user (no rule matched).',
+    );
   };
   if (!mapping) {
-    if (!authenticated) throw new AwsError('InvalidIdentityPoolConfigurationException', 'Invalid identity pool configuration. Check assigned IAM roles for this pool.');
+    if (!authenticated)
+      throw new AwsError(
+        'InvalidIdentityPoolConfigurationException',
+        'Invalid identity pool configuration. Check assigned IAM roles for this pool.',
+      );
     return authenticated;
   }
   if (mapping.Type === 'Token') {
@@ -69,15 +81,26 @@ export function checkRoleMappings(value: unknown): Record<string, RoleMapping> |
     const mapping = m as Partial<RoleMapping> | null;
     if (!mapping || typeof mapping !== 'object') throw bad(`${provider} must be an object`);
     if (mapping.Type !== 'Token' && mapping.Type !== 'Rules') throw bad(`${provider}.Type must be Token or Rules`);
-    if (mapping.AmbiguousRoleResolution !== undefined && mapping.AmbiguousRoleResolution !== 'AuthenticatedRole' && mapping.AmbiguousRoleResolution !== 'Deny') {
+    if (
+      mapping.AmbiguousRoleResolution !== undefined &&
+      mapping.AmbiguousRoleResolution !== 'AuthenticatedRole' &&
+      mapping.AmbiguousRoleResolution !== 'Deny'
+    ) {
       throw bad(`${provider}.AmbiguousRoleResolution must be AuthenticatedRole or Deny`);
     }
     if (mapping.Type === 'Rules') {
       const rules = mapping.RulesConfiguration?.Rules;
-      if (!Array.isArray(rules) || rules.length === 0) throw bad(`${provider}.RulesConfiguration.Rules must be a non-empty list`);
+      if (!Array.isArray(rules) || rules.length === 0)
+        throw bad(`${provider}.RulesConfiguration.Rules must be a non-empty list`);
       for (const r of rules as unknown[]) {
         const rule = r as Partial<MappingRule> | null;
-        if (!rule || typeof rule.Claim !== 'string' || typeof rule.Value !== 'string' || typeof rule.RoleARN !== 'string' || !MATCH_TYPES.has(String(rule.MatchType))) {
+        if (
+          !rule ||
+          typeof rule.Claim !== 'string' ||
+          typeof rule.Value !== 'string' ||
+          typeof rule.RoleARN !== 'string' ||
+          !MATCH_TYPES.has(String(rule.MatchType))
+        ) {
           throw bad('every rule needs Claim, MatchType (Equals, Contains, StartsWith, NotEqual), Value and RoleARN');
         }
       }

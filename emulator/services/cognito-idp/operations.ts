@@ -39,7 +39,8 @@ function userShape(u: PoolUser, attributesKey: 'Attributes' | 'UserAttributes' =
 export function userPoolOperations(deps: UserPoolDeps): Record<string, UserPoolOperation> {
   const { pools } = deps;
   const sessions = new ChallengeSessions(deps.db);
-  const poolArn = (call: Call<UserPoolDeps>, poolId: string) => `arn:aws:cognito-idp:${call.region}:${deps.accountId}:userpool/${poolId}`;
+  const poolArn = (call: Call<UserPoolDeps>, poolId: string) =>
+    `arn:aws:cognito-idp:${call.region}:${deps.accountId}:userpool/${poolId}`;
 
   /** An operation on one pool: authorized on the pool's ARN. */
   const onPool = (name: string, run: UserPoolOperation['run']): UserPoolOperation => ({
@@ -50,7 +51,8 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, UserPoolO
   /** The pool named in the input, which must exist (checked after authorization, as AWS does). */
   const pool = (input: JsonInput): string => {
     const poolId = input.str('UserPoolId');
-    if (!pools.poolExists(poolId)) throw new AwsError('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
+    if (!pools.poolExists(poolId))
+      throw new AwsError('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
     return poolId;
   };
   const userOf = (poolId: string, username: string): PoolUser => {
@@ -67,7 +69,12 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, UserPoolO
       refreshToken = randomBytes(48).toString('base64url');
       deps.db
         .prepare('INSERT INTO oidc (model, id, payload, expires_at) VALUES (?, ?, ?, ?)')
-        .run(REFRESH_MODEL, refreshToken, JSON.stringify({ poolId: user.poolId, sub: user.sub, clientId }), Date.now() + REFRESH_TTL_MS);
+        .run(
+          REFRESH_MODEL,
+          refreshToken,
+          JSON.stringify({ poolId: user.poolId, sub: user.sub, clientId }),
+          Date.now() + REFRESH_TTL_MS,
+        );
     }
     return {
       AuthenticationResult: {
@@ -114,7 +121,10 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, UserPoolO
     CreateUserPoolClient: onPool('CreateUserPoolClient', async (input) => {
       const poolId = pool(input);
       if (input.optBool('GenerateSecret'))
-        throw new AwsError('InvalidParameterException', 'The emulator supports public app clients only (GenerateSecret false).');
+        throw new AwsError(
+          'InvalidParameterException',
+          'The emulator supports public app clients only (GenerateSecret false).',
+        );
       const client = {
         clientId: randomBytes(13).toString('hex').slice(0, 26),
         poolId,
@@ -136,7 +146,8 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, UserPoolO
     DescribeUserPoolClient: onPool('DescribeUserPoolClient', async (input) => {
       const poolId = pool(input);
       const client = pools.client(input.str('ClientId'));
-      if (!client || client.poolId !== poolId) throw new AwsError('ResourceNotFoundException', 'User pool client does not exist.');
+      if (!client || client.poolId !== poolId)
+        throw new AwsError('ResourceNotFoundException', 'User pool client does not exist.');
       return {
         UserPoolClient: {
           UserPoolId: poolId,
@@ -149,7 +160,11 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, UserPoolO
     }),
     ListUserPoolClients: onPool('ListUserPoolClients', async (input) => {
       const poolId = pool(input);
-      return { UserPoolClients: pools.clientsOf(poolId).map((c) => ({ ClientId: c.clientId, ClientName: c.name, UserPoolId: poolId })) };
+      return {
+        UserPoolClients: pools
+          .clientsOf(poolId)
+          .map((c) => ({ ClientId: c.clientId, ClientName: c.name, UserPoolId: poolId })),
+      };
     }),
     AdminCreateUser: onPool('AdminCreateUser', async (input) => {
       const poolId = pool(input);
@@ -209,11 +224,22 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, UserPoolO
       if (filter) {
         const [, attr, op, value] = filter as unknown as [string, string, string, string];
         const pick = (u: PoolUser) =>
-          attr === 'username' ? u.username : attr === 'email' ? (u.email ?? '') : attr === 'sub' ? u.sub : attr === 'status' ? u.status : '';
+          attr === 'username'
+            ? u.username
+            : attr === 'email'
+              ? (u.email ?? '')
+              : attr === 'sub'
+                ? u.sub
+                : attr === 'status'
+                  ? u.status
+                  : '';
         users = users.filter((u) => (op === '=' ? pick(u) === value : pick(u).startsWith(value)));
       }
       const page = users.slice(start, start + limit);
-      return { Users: page.map((u) => userShape(u)), PaginationToken: start + limit < users.length ? String(start + limit) : undefined };
+      return {
+        Users: page.map((u) => userShape(u)),
+        PaginationToken: start + limit < users.length ? String(start + limit) : undefined,
+      };
     }),
     CreateGroup: onPool('CreateGroup', async (input) => {
       const poolId = pool(input);
@@ -240,16 +266,14 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, UserPoolO
     ListGroups: onPool('ListGroups', async (input) => {
       const poolId = pool(input);
       return {
-        Groups: pools
-          .groups(poolId)
-          .map((g) => ({
-            GroupName: g.name,
-            UserPoolId: poolId,
-            Description: g.description ?? undefined,
-            Precedence: g.precedence ?? undefined,
-            RoleArn: g.roleArn ?? undefined,
-            CreationDate: epoch(g.createdAt),
-          })),
+        Groups: pools.groups(poolId).map((g) => ({
+          GroupName: g.name,
+          UserPoolId: poolId,
+          Description: g.description ?? undefined,
+          Precedence: g.precedence ?? undefined,
+          RoleArn: g.roleArn ?? undefined,
+          CreationDate: epoch(g.createdAt),
+        })),
       };
     }),
     InitiateAuth: {
@@ -280,12 +304,18 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, UserPoolO
           const row = deps.db
             .prepare('SELECT payload, expires_at FROM oidc WHERE model = ? AND id = ?')
             .get(REFRESH_MODEL, params.REFRESH_TOKEN ?? '') as { payload: string; expires_at: number } | undefined;
-          const saved = row && row.expires_at > Date.now() ? (JSON.parse(row.payload) as { poolId: string; sub: string; clientId: string }) : null;
+          const saved =
+            row && row.expires_at > Date.now()
+              ? (JSON.parse(row.payload) as { poolId: string; sub: string; clientId: string })
+              : null;
           const user = saved && saved.clientId === client.clientId ? pools.userBySub(saved.poolId, saved.sub) : null;
           if (!user || !user.enabled) throw new AwsError('NotAuthorizedException', 'Invalid Refresh Token');
           return authResult(user, client.clientId, false);
         }
-        throw new AwsError('InvalidParameterException', `The emulator supports AuthFlow USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH, not ${flow}`);
+        throw new AwsError(
+          'InvalidParameterException',
+          `The emulator supports AuthFlow USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH, not ${flow}`,
+        );
       },
     },
     RespondToAuthChallenge: {
@@ -295,12 +325,16 @@ export function userPoolOperations(deps: UserPoolDeps): Record<string, UserPoolO
         const client = pools.client(input.str('ClientId'));
         if (!client) throw new AwsError('ResourceNotFoundException', 'User pool client does not exist.');
         if (challenge !== 'NEW_PASSWORD_REQUIRED') {
-          throw new AwsError('InvalidParameterException', `The emulator answers the NEW_PASSWORD_REQUIRED challenge only, not ${challenge}`);
+          throw new AwsError(
+            'InvalidParameterException',
+            `The emulator answers the NEW_PASSWORD_REQUIRED challenge only, not ${challenge}`,
+          );
         }
         const sessionId = input.str('Session');
         const responses = input.strMap('ChallengeResponses');
         const session = sessions.find(sessionId, client.clientId);
-        if (!session || session.username !== responses.USERNAME) throw new AwsError('NotAuthorizedException', 'Invalid session for the user.');
+        if (!session || session.username !== responses.USERNAME)
+          throw new AwsError('NotAuthorizedException', 'Invalid session for the user.');
         const password = responses.NEW_PASSWORD;
         if (!password) throw new AwsError('InvalidParameterException', 'Missing required parameter NEW_PASSWORD');
         checkPasswordPolicy(password);

@@ -38,7 +38,9 @@ export function grantsFor(operation: string, input: Input, region: string, accou
     case 'Query':
     case 'Scan': {
       const index = nameOf(input.IndexName);
-      return [{ action, resources: [index ? `${tableArn(input.TableName)}/index/${index}` : tableArn(input.TableName)] }];
+      return [
+        { action, resources: [index ? `${tableArn(input.TableName)}/index/${index}` : tableArn(input.TableName)] },
+      ];
     }
     case 'BatchGetItem':
     case 'BatchWriteItem':

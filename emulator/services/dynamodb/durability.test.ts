@@ -25,7 +25,6 @@ const tempDir = () => {
   return dir;
 };
 
-
 describe('dynamodb durability', () => {
   afterAll(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -36,8 +35,15 @@ describe('dynamodb durability', () => {
     const first = await startTestEmulator({ dataDir });
     const client = new DynamoDBClient(first.clientConfig);
     await createTable(client, 'Kept');
-    await client.send(new PutItemCommand({ TableName: 'Kept', Item: { pk: { S: 'a' }, sk: { S: 'b' }, n: { N: '42' } } }));
-    await client.send(new UpdateTimeToLiveCommand({ TableName: 'Kept', TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true } }));
+    await client.send(
+      new PutItemCommand({ TableName: 'Kept', Item: { pk: { S: 'a' }, sk: { S: 'b' }, n: { N: '42' } } }),
+    );
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: 'Kept',
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      }),
+    );
     client.destroy();
     await first.stop();
 
@@ -57,7 +63,9 @@ describe('dynamodb durability', () => {
     const client = new DynamoDBClient({ endpoint: child.url, region: 'us-east-1', credentials: KEYS });
     await createTable(client, 'Crash');
     const puts = Array.from({ length: 20 }, (_, i) =>
-      client.send(new PutItemCommand({ TableName: 'Crash', Item: { pk: { S: `k${i}` }, sk: { S: 's' }, i: { N: String(i) } } })),
+      client.send(
+        new PutItemCommand({ TableName: 'Crash', Item: { pk: { S: `k${i}` }, sk: { S: 's' }, i: { N: String(i) } } }),
+      ),
     );
     await Promise.all(puts);
     // Killed while this table is still CREATING: dynalite flips it to ACTIVE on a timer that never fires.
@@ -75,7 +83,9 @@ describe('dynamodb durability', () => {
     const after = await startTestEmulator({ dataDir });
     const reader = new DynamoDBClient(after.clientConfig);
     for (let i = 0; i < 20; i++) {
-      const got = await reader.send(new GetItemCommand({ TableName: 'Crash', Key: { pk: { S: `k${i}` }, sk: { S: 's' } } }));
+      const got = await reader.send(
+        new GetItemCommand({ TableName: 'Crash', Key: { pk: { S: `k${i}` }, sk: { S: 's' } } }),
+      );
       expect(got.Item?.i).toEqual({ N: String(i) });
     }
     const half = await reader.send(new DescribeTableCommand({ TableName: 'Half' }));
@@ -84,31 +94,40 @@ describe('dynamodb durability', () => {
     await after.stop();
   }, 90_000);
 
-  it.runIf(existsSync(AWS_CLI))('serves the AWS CLI v2 (which checks x-amz-crc32)', async () => {
-    const emu = await startTestEmulator();
-    try {
-      const client = new DynamoDBClient(emu.clientConfig);
-      await createTable(client, 'CliTable');
-      const env = {
-        ...process.env,
-        AWS_ACCESS_KEY_ID: emu.credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: emu.credentials.secretAccessKey,
-        AWS_DEFAULT_REGION: emu.region,
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      };
-      const run = promisify(execFile);
-      const cli = (...args: string[]) => run(AWS_CLI, ['--endpoint-url', emu.url, '--output', 'json', 'dynamodb', ...args], { env });
-      const listed = JSON.parse((await cli('list-tables')).stdout) as { TableNames: string[] };
-      expect(listed.TableNames).toEqual(['CliTable']);
-      await cli('put-item', '--table-name', 'CliTable', '--item', '{"pk":{"S":"cli"},"sk":{"S":"1"},"v":{"N":"7"}}');
-      const got = await client.send(new GetItemCommand({ TableName: 'CliTable', Key: { pk: { S: 'cli' }, sk: { S: '1' } } }));
-      expect(got.Item?.v).toEqual({ N: '7' });
-      const failed = await cli('describe-table', '--table-name', 'Missing').catch((e: { stderr: string }) => e.stderr);
-      expect(failed).toContain('ResourceNotFoundException');
-      client.destroy();
-    } finally {
-      await emu.dispose();
-    }
-  }, 90_000);
+  it.runIf(existsSync(AWS_CLI))(
+    'serves the AWS CLI v2 (which checks x-amz-crc32)',
+    async () => {
+      const emu = await startTestEmulator();
+      try {
+        const client = new DynamoDBClient(emu.clientConfig);
+        await createTable(client, 'CliTable');
+        const env = {
+          ...process.env,
+          AWS_ACCESS_KEY_ID: emu.credentials.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: emu.credentials.secretAccessKey,
+          AWS_DEFAULT_REGION: emu.region,
+          AWS_CONFIG_FILE: '/dev/null',
+          AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        };
+        const run = promisify(execFile);
+        const cli = (...args: string[]) =>
+          run(AWS_CLI, ['--endpoint-url', emu.url, '--output', 'json', 'dynamodb', ...args], { env });
+        const listed = JSON.parse((await cli('list-tables')).stdout) as { TableNames: string[] };
+        expect(listed.TableNames).toEqual(['CliTable']);
+        await cli('put-item', '--table-name', 'CliTable', '--item', '{"pk":{"S":"cli"},"sk":{"S":"1"},"v":{"N":"7"}}');
+        const got = await client.send(
+          new GetItemCommand({ TableName: 'CliTable', Key: { pk: { S: 'cli' }, sk: { S: '1' } } }),
+        );
+        expect(got.Item?.v).toEqual({ N: '7' });
+        const failed = await cli('describe-table', '--table-name', 'Missing').catch(
+          (e: { stderr: string }) => e.stderr,
+        );
+        expect(failed).toContain('ResourceNotFoundException');
+        client.destroy();
+      } finally {
+        await emu.dispose();
+      }
+    },
+    90_000,
+  );
 });

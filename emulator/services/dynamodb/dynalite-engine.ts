@@ -1,7 +1,16 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AwsError } from '../../core/errors.js';
-import { inRegion, listRegionTables, parseStoredName, pinBareRegion, storedName, stripStoredNames, toStored, toUser } from './regions.js';
+import {
+  inRegion,
+  listRegionTables,
+  parseStoredName,
+  pinBareRegion,
+  storedName,
+  stripStoredNames,
+  toStored,
+  toUser,
+} from './regions.js';
 
 /**
  * dynalite's own validation and action modules, called directly: the same code path its HTTP listener
@@ -58,7 +67,11 @@ export interface Store {
   db: LevelLike;
   tableDb: { awsAccountId: string; awsRegion: string };
   getItemDb(name: string): ItemDb;
-  getTable(name: string, checkStatus: boolean, cb: (err: DynaliteError | null | undefined, table?: TableDescription) => void): void;
+  getTable(
+    name: string,
+    checkStatus: boolean,
+    cb: (err: DynaliteError | null | undefined, table?: TableDescription) => void,
+  ): void;
   lifecycleManager: { gracefulClose(cb: (err?: unknown) => void): void };
 }
 
@@ -74,8 +87,21 @@ const validations = require('dynalite/validations/index.js') as ValidationsModul
 
 /** Operations dynalite implements, by their AWS names. */
 export const DYNALITE_OPERATIONS = [
-  'BatchGetItem', 'BatchWriteItem', 'CreateTable', 'DeleteItem', 'DeleteTable', 'DescribeTable', 'GetItem',
-  'ListTables', 'PutItem', 'Query', 'Scan', 'TagResource', 'UntagResource', 'ListTagsOfResource', 'UpdateItem',
+  'BatchGetItem',
+  'BatchWriteItem',
+  'CreateTable',
+  'DeleteItem',
+  'DeleteTable',
+  'DescribeTable',
+  'GetItem',
+  'ListTables',
+  'PutItem',
+  'Query',
+  'Scan',
+  'TagResource',
+  'UntagResource',
+  'ListTagsOfResource',
+  'UpdateItem',
   'UpdateTable',
 ] as const;
 export type DynaliteOperation = (typeof DYNALITE_OPERATIONS)[number];
@@ -262,7 +288,8 @@ export class DynaliteEngine {
     const stuck: Array<[string, TableDescription]> = [];
     for await (const [key, value] of this.store.db.iterator({ gte: 'table~', lt: 'table~\xff' })) {
       const table = value as TableDescription;
-      if (table && typeof table === 'object' && table.TableStatus && table.TableStatus !== 'ACTIVE') stuck.push([key, table]);
+      if (table && typeof table === 'object' && table.TableStatus && table.TableStatus !== 'ACTIVE')
+        stuck.push([key, table]);
     }
     for (const [key, table] of stuck) {
       if (table.TableStatus === 'DELETING') {

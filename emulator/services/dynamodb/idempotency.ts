@@ -16,7 +16,10 @@ export class IdempotencyTokens {
     const hit = this.seen.get(token);
     if (!hit || Date.now() - hit.at > WINDOW_MS) return false;
     if (hit.fingerprint !== fingerprint) {
-      throw new AwsError('IdempotentParameterMismatchException', 'Request parameters do not match the original request made with this ClientRequestToken');
+      throw new AwsError(
+        'IdempotentParameterMismatchException',
+        'Request parameters do not match the original request made with this ClientRequestToken',
+      );
     }
     return true;
   }

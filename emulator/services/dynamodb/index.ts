@@ -22,7 +22,10 @@ const TYPE_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 function tableNameOf(input: Input): string {
   const name = input.TableName;
   if (typeof name !== 'string' || !/^[a-zA-Z0-9_.-]{3,255}$/.test(name)) {
-    throw new AwsError('ValidationException', `1 validation error detected: Value '${String(name)}' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255`);
+    throw new AwsError(
+      'ValidationException',
+      `1 validation error detected: Value '${String(name)}' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255`,
+    );
   }
   return name;
 }
@@ -67,8 +70,16 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
       case 'UpdateTimeToLive': {
         const name = tableNameOf(input);
         const spec = input.TimeToLiveSpecification as { AttributeName?: unknown; Enabled?: unknown } | undefined;
-        if (!spec || typeof spec.AttributeName !== 'string' || !spec.AttributeName || typeof spec.Enabled !== 'boolean') {
-          throw new AwsError('ValidationException', "The parameter 'TimeToLiveSpecification' needs AttributeName (string) and Enabled (boolean)");
+        if (
+          !spec ||
+          typeof spec.AttributeName !== 'string' ||
+          !spec.AttributeName ||
+          typeof spec.Enabled !== 'boolean'
+        ) {
+          throw new AwsError(
+            'ValidationException',
+            "The parameter 'TimeToLiveSpecification' needs AttributeName (string) and Enabled (boolean)",
+          );
         }
         await engine.table(name);
         ttl.update(name, spec.Enabled, spec.AttributeName);
@@ -112,27 +123,33 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
     }
     if (!WRITE_OPERATIONS.has(operation)) return engine.invoke(operation, input);
     const wantsOld = input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD';
-    const output = await lock.withShared(async () => {
-      try {
-        return await engine.invoke(operation, input);
-      } catch (e) {
-        if (wantsOld && e instanceof AwsError && e.code === 'ConditionalCheckFailedException') throw await withOldItem(e, input);
+    const output = await lock
+      .withShared(async () => {
+        try {
+          return await engine.invoke(operation, input);
+        } catch (e) {
+          if (wantsOld && e instanceof AwsError && e.code === 'ConditionalCheckFailedException')
+            throw await withOldItem(e, input);
+          throw e;
+        }
+      })
+      .catch((e: unknown) => {
+        // dynalite leaves this message empty; AWS names the table.
+        if (e instanceof AwsError && e.code === 'ResourceInUseException' && !e.message && operation === 'CreateTable') {
+          throw new AwsError(e.code, `Table already exists: ${String(input.TableName)}`, e.status);
+        }
         throw e;
-      }
-    }).catch((e: unknown) => {
-      // dynalite leaves this message empty; AWS names the table.
-      if (e instanceof AwsError && e.code === 'ResourceInUseException' && !e.message && operation === 'CreateTable') {
-        throw new AwsError(e.code, `Table already exists: ${String(input.TableName)}`, e.status);
-      }
-      throw e;
-    });
+      });
     if (operation === 'DeleteTable' && typeof input.TableName === 'string') ttl.forget(input.TableName);
     return output;
   }
 
   /** Every operation by name: dynalite's, our own, and the ones answered with "not supported". */
   const operations: Record<string, Operation<null, Input>> = {};
-  const grants = (operation: string): Operation<null, Input>['grants'] => (input, call) => grantsFor(operation, input, call.region, env.accountId);
+  const grants =
+    (operation: string): Operation<null, Input>['grants'] =>
+    (input, call) =>
+      grantsFor(operation, input, call.region, env.accountId);
   for (const operation of DYNALITE_OPERATIONS) {
     // Each region has its own tables (regions.ts).
     operations[operation] = {

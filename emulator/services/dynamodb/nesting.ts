@@ -23,7 +23,10 @@ export function checkNesting(input: unknown): void {
       const entries = Object.entries(value);
       // An attribute value { M: {...} } or { L: [...] } opens one more level for what it holds.
       const [only] = entries;
-      const isContainer = entries.length === 1 && only !== undefined && ((only[0] === 'M' && typeof only[1] === 'object') || (only[0] === 'L' && Array.isArray(only[1])));
+      const isContainer =
+        entries.length === 1 &&
+        only !== undefined &&
+        ((only[0] === 'M' && typeof only[1] === 'object') || (only[0] === 'L' && Array.isArray(only[1])));
       for (const [, v] of entries) stack.push({ value: v, depth: isContainer ? depth + 1 : depth, json: json + 1 });
     }
   }

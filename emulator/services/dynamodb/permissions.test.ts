@@ -17,7 +17,10 @@ import { createTable } from './test-helpers.js';
 /** Narrow the admin role (static keys' role) to a policy, the way a person edits DATA/auth/roles. */
 function setRolePolicy(emu: TestEmulator, statements: unknown[]): void {
   const file = join(emu.dataDir, 'auth', 'roles', `${ADMIN_ROLE_NAME}.json`);
-  writeFileSync(file, JSON.stringify({ RoleName: ADMIN_ROLE_NAME, PolicyDocument: { Version: '2012-10-17', Statement: statements } }));
+  writeFileSync(
+    file,
+    JSON.stringify({ RoleName: ADMIN_ROLE_NAME, PolicyDocument: { Version: '2012-10-17', Statement: statements } }),
+  );
 }
 
 describe('dynamodb asks IAM for the action and ARN AWS would', () => {
@@ -34,11 +37,21 @@ describe('dynamodb asks IAM for the action and ARN AWS would', () => {
         { AttributeName: 'sk', AttributeType: 'S' as const },
         { AttributeName: 'g', AttributeType: 'S' as const },
       ],
-      GlobalSecondaryIndexes: [{ IndexName: 'byG', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' as const }], Projection: { ProjectionType: 'ALL' as const } }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'byG',
+          KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' as const }],
+          Projection: { ProjectionType: 'ALL' as const },
+        },
+      ],
     };
     await Promise.all([createTable(client, 'Open', gsi), createTable(client, 'Closed')]);
     setRolePolicy(emu, [
-      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'], Resource: arn('Open') },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+        Resource: arn('Open'),
+      },
       { Effect: 'Allow', Action: 'dynamodb:Query', Resource: arn('Open/index/byG') },
     ]);
   });
@@ -48,9 +61,15 @@ describe('dynamodb asks IAM for the action and ARN AWS would', () => {
   });
 
   it('allows what the policy names and denies the rest with AccessDeniedException', async () => {
-    await client.send(new PutItemCommand({ TableName: 'Open', Item: { pk: { S: 'a' }, sk: { S: 'b' }, g: { S: 'x' } } }));
-    expect((await client.send(new GetItemCommand({ TableName: 'Open', Key: { pk: { S: 'a' }, sk: { S: 'b' } } }))).Item).toBeDefined();
-    await expect(client.send(new GetItemCommand({ TableName: 'Closed', Key: { pk: { S: 'a' }, sk: { S: 'b' } } }))).rejects.toMatchObject({
+    await client.send(
+      new PutItemCommand({ TableName: 'Open', Item: { pk: { S: 'a' }, sk: { S: 'b' }, g: { S: 'x' } } }),
+    );
+    expect(
+      (await client.send(new GetItemCommand({ TableName: 'Open', Key: { pk: { S: 'a' }, sk: { S: 'b' } } }))).Item,
+    ).toBeDefined();
+    await expect(
+      client.send(new GetItemCommand({ TableName: 'Closed', Key: { pk: { S: 'a' }, sk: { S: 'b' } } })),
+    ).rejects.toMatchObject({
       name: 'AccessDeniedException',
       message: expect.stringContaining('dynamodb:GetItem'),
     });
@@ -62,11 +81,22 @@ describe('dynamodb asks IAM for the action and ARN AWS would', () => {
 
   it('checks Query on an index against the index ARN', async () => {
     const onIndex = await client.send(
-      new QueryCommand({ TableName: 'Open', IndexName: 'byG', KeyConditionExpression: 'g = :g', ExpressionAttributeValues: { ':g': { S: 'x' } } }),
+      new QueryCommand({
+        TableName: 'Open',
+        IndexName: 'byG',
+        KeyConditionExpression: 'g = :g',
+        ExpressionAttributeValues: { ':g': { S: 'x' } },
+      }),
     );
     expect(onIndex.Count).toBe(1);
     await expect(
-      client.send(new QueryCommand({ TableName: 'Open', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'a' } } })),
+      client.send(
+        new QueryCommand({
+          TableName: 'Open',
+          KeyConditionExpression: 'pk = :p',
+          ExpressionAttributeValues: { ':p': { S: 'a' } },
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 
@@ -80,13 +110,21 @@ describe('dynamodb asks IAM for the action and ARN AWS would', () => {
       }),
     );
     await expect(batch).rejects.toMatchObject({ name: 'AccessDeniedException' });
-    expect((await client.send(new GetItemCommand({ TableName: 'Open', Key: { pk: { S: 'b1' }, sk: { S: '1' } } }))).Item).toBeUndefined();
+    expect(
+      (await client.send(new GetItemCommand({ TableName: 'Open', Key: { pk: { S: 'b1' }, sk: { S: '1' } } }))).Item,
+    ).toBeUndefined();
 
     await client.send(
       new TransactWriteItemsCommand({
         TransactItems: [
           { Put: { TableName: 'Open', Item: { pk: { S: 't' }, sk: { S: '1' } } } },
-          { ConditionCheck: { TableName: 'Open', Key: { pk: { S: 'a' }, sk: { S: 'b' } }, ConditionExpression: 'attribute_exists(pk)' } },
+          {
+            ConditionCheck: {
+              TableName: 'Open',
+              Key: { pk: { S: 'a' }, sk: { S: 'b' } },
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
         ],
       }),
     );
@@ -98,7 +136,12 @@ describe('dynamodb asks IAM for the action and ARN AWS would', () => {
         ],
       }),
     );
-    await expect(denied).rejects.toMatchObject({ name: 'AccessDeniedException', message: expect.stringContaining('dynamodb:DeleteItem') });
-    expect((await client.send(new GetItemCommand({ TableName: 'Open', Key: { pk: { S: 't' }, sk: { S: '2' } } }))).Item).toBeUndefined();
+    await expect(denied).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringContaining('dynamodb:DeleteItem'),
+    });
+    expect(
+      (await client.send(new GetItemCommand({ TableName: 'Open', Key: { pk: { S: 't' }, sk: { S: '2' } } }))).Item,
+    ).toBeUndefined();
   });
 });

@@ -39,7 +39,11 @@ describe('dynamodb tables belong to a region', () => {
     const west = clientIn(emu, 'eu-west-1');
     await createTable(west, 'Orders', {
       GlobalSecondaryIndexes: [
-        { IndexName: 'bySk', KeySchema: [{ AttributeName: 'sk', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } },
+        {
+          IndexName: 'bySk',
+          KeySchema: [{ AttributeName: 'sk', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'ALL' },
+        },
       ],
     });
 
@@ -48,7 +52,9 @@ describe('dynamodb tables belong to a region', () => {
     const described = await west.send(new DescribeTableCommand({ TableName: 'Orders' }));
     expect(described.Table?.TableName).toBe('Orders');
     expect(described.Table?.TableArn).toMatch(/^arn:aws:dynamodb:eu-west-1:\d+:table\/Orders$/);
-    expect(described.Table?.GlobalSecondaryIndexes?.[0]?.IndexArn).toMatch(/^arn:aws:dynamodb:eu-west-1:\d+:table\/Orders\/index\/bySk$/);
+    expect(described.Table?.GlobalSecondaryIndexes?.[0]?.IndexArn).toMatch(
+      /^arn:aws:dynamodb:eu-west-1:\d+:table\/Orders\/index\/bySk$/,
+    );
     const missing = await errorOf(east.send(new DescribeTableCommand({ TableName: 'Orders' })));
     expect(missing.name).toBe('ResourceNotFoundException');
     expect(missing.message).not.toContain('!');
@@ -58,7 +64,16 @@ describe('dynamodb tables belong to a region', () => {
     await west.send(new PutItemCommand({ TableName: 'Orders', Item: { pk: { S: 'a' }, sk: { S: 'west' } } }));
     await east.send(new PutItemCommand({ TableName: 'Orders', Item: { pk: { S: 'a' }, sk: { S: 'east' } } }));
     const got = await west.send(
-      new BatchGetItemCommand({ RequestItems: { Orders: { Keys: [{ pk: { S: 'a' }, sk: { S: 'west' } }, { pk: { S: 'a' }, sk: { S: 'east' } }] } } }),
+      new BatchGetItemCommand({
+        RequestItems: {
+          Orders: {
+            Keys: [
+              { pk: { S: 'a' }, sk: { S: 'west' } },
+              { pk: { S: 'a' }, sk: { S: 'east' } },
+            ],
+          },
+        },
+      }),
     );
     expect(Object.keys(got.Responses ?? {})).toEqual(['Orders']);
     expect(got.Responses?.Orders?.map((i) => i.sk?.S)).toEqual(['west']);
@@ -66,17 +81,36 @@ describe('dynamodb tables belong to a region', () => {
     // Transactions, TTL settings and tags stay in their region too.
     await west.send(
       new TransactWriteItemsCommand({
-        TransactItems: [{ Put: { TableName: 'Orders', Item: { pk: { S: 'b' }, sk: { S: 'west' } }, ConditionExpression: 'attribute_not_exists(pk)' } }],
+        TransactItems: [
+          {
+            Put: {
+              TableName: 'Orders',
+              Item: { pk: { S: 'b' }, sk: { S: 'west' } },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
       }),
     );
-    expect((await west.send(new GetItemCommand({ TableName: 'Orders', Key: { pk: { S: 'b' }, sk: { S: 'west' } } }))).Item).toBeDefined();
-    expect((await east.send(new GetItemCommand({ TableName: 'Orders', Key: { pk: { S: 'b' }, sk: { S: 'west' } } }))).Item).toBeUndefined();
-    await west.send(new UpdateTimeToLiveCommand({ TableName: 'Orders', TimeToLiveSpecification: { AttributeName: 'exp', Enabled: true } }));
+    expect(
+      (await west.send(new GetItemCommand({ TableName: 'Orders', Key: { pk: { S: 'b' }, sk: { S: 'west' } } }))).Item,
+    ).toBeDefined();
+    expect(
+      (await east.send(new GetItemCommand({ TableName: 'Orders', Key: { pk: { S: 'b' }, sk: { S: 'west' } } }))).Item,
+    ).toBeUndefined();
+    await west.send(
+      new UpdateTimeToLiveCommand({
+        TableName: 'Orders',
+        TimeToLiveSpecification: { AttributeName: 'exp', Enabled: true },
+      }),
+    );
     const eastTtl = await east.send(new DescribeTimeToLiveCommand({ TableName: 'Orders' }));
     expect(eastTtl.TimeToLiveDescription?.TimeToLiveStatus).toBe('DISABLED');
     const arn = described.Table?.TableArn ?? '';
     await west.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'team', Value: 'west' }] }));
-    expect((await west.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags).toEqual([{ Key: 'team', Value: 'west' }]);
+    expect((await west.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags).toEqual([
+      { Key: 'team', Value: 'west' },
+    ]);
 
     const deleted = await west.send(new DeleteTableCommand({ TableName: 'Orders' }));
     expect(deleted.TableDescription?.TableArn).toContain(':eu-west-1:');
@@ -107,7 +141,9 @@ describe('dynamodb tables belong to a region', () => {
     const first = await startTestEmulator({ dataDir });
     const east = clientIn(first, 'us-east-1');
     await createTable(east, 'Legacy');
-    await east.send(new PutItemCommand({ TableName: 'Legacy', Item: { pk: { S: 'k' }, sk: { S: 's' }, n: { N: '7' } } }));
+    await east.send(
+      new PutItemCommand({ TableName: 'Legacy', Item: { pk: { S: 'k' }, sk: { S: 's' }, n: { N: '7' } } }),
+    );
     east.destroy();
     await first.stop();
     // A folder from before regions has no regions.json: its tables are stored under their plain names.
@@ -149,10 +185,12 @@ describe('dynamodb tables belong to a region', () => {
     await second.stop();
   });
 
-  it('pins a folder without regions.json to the region in its tables\' ARNs, else the default region', () => {
+  it("pins a folder without regions.json to the region in its tables' ARNs, else the default region", () => {
     const dir = tempDir();
     const file = join(dir, 'regions.json');
-    expect(pinBareRegion(file, ['arn:aws:dynamodb:eu-central-1:000000000000:table/Old'], 'us-east-1')).toBe('eu-central-1');
+    expect(pinBareRegion(file, ['arn:aws:dynamodb:eu-central-1:000000000000:table/Old'], 'us-east-1')).toBe(
+      'eu-central-1',
+    );
     // Once pinned, later starts keep it.
     expect(pinBareRegion(file, [], 'us-east-1')).toBe('eu-central-1');
     expect(pinBareRegion(join(dir, 'fresh.json'), [], 'us-west-2')).toBe('us-west-2');

@@ -108,7 +108,8 @@ export function toUser(output: Input): Input {
   for (const key of ['Responses', 'UnprocessedKeys', 'UnprocessedItems', 'ItemCollectionMetrics'] as const) {
     if (out[key] !== undefined) out[key] = renameKeys(out[key], plain);
   }
-  const capacity = (c: unknown) => (isRecord(c) && typeof c.TableName === 'string' ? { ...c, TableName: plain(c.TableName) } : c);
+  const capacity = (c: unknown) =>
+    isRecord(c) && typeof c.TableName === 'string' ? { ...c, TableName: plain(c.TableName) } : c;
   if (Array.isArray(out.ConsumedCapacity)) out.ConsumedCapacity = out.ConsumedCapacity.map(capacity);
   else if (out.ConsumedCapacity !== undefined) out.ConsumedCapacity = capacity(out.ConsumedCapacity);
   return out;

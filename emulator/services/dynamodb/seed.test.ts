@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DescribeTableCommand, DynamoDBClient, ListTablesCommand, QueryCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  QueryCommand,
+  ScanCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,15 +61,27 @@ describe('dynamodb demo data', () => {
 
   it('holds a single-table Users design: a profile and posts per user', async () => {
     const alice = await client.send(
-      new QueryCommand({ TableName: 'Users', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: 'USER#alice' } } }),
+      new QueryCommand({
+        TableName: 'Users',
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: 'USER#alice' } },
+      }),
     );
     const sks = (alice.Items ?? []).map((i) => i.sk?.S ?? '');
     expect(sks).toContain('PROFILE');
     expect(sks.filter((s) => s.startsWith('POST#2026-')).length).toBeGreaterThanOrEqual(2);
     const profile = alice.Items?.find((i) => i.sk?.S === 'PROFILE');
-    expect(profile).toMatchObject({ address: { M: expect.any(Object) }, interests: { SS: expect.any(Array) }, age: { N: expect.any(String) } });
+    expect(profile).toMatchObject({
+      address: { M: expect.any(Object) },
+      interests: { SS: expect.any(Array) },
+      age: { N: expect.any(String) },
+    });
     const profiles = await client.send(
-      new ScanCommand({ TableName: 'Users', FilterExpression: 'sk = :p', ExpressionAttributeValues: { ':p': { S: 'PROFILE' } } }),
+      new ScanCommand({
+        TableName: 'Users',
+        FilterExpression: 'sk = :p',
+        ExpressionAttributeValues: { ':p': { S: 'PROFILE' } },
+      }),
     );
     expect(profiles.Count).toBe(DEMO_USER_NAMES.length);
   });
@@ -71,7 +90,9 @@ describe('dynamodb demo data', () => {
     let count = 0;
     let start: Record<string, AttributeValue> | undefined;
     do {
-      const page = await client.send(new ScanCommand({ TableName: 'Orders', Select: 'COUNT', ExclusiveStartKey: start }));
+      const page = await client.send(
+        new ScanCommand({ TableName: 'Orders', Select: 'COUNT', ExclusiveStartKey: start }),
+      );
       count += page.Count ?? 0;
       start = page.LastEvaluatedKey;
     } while (start);
@@ -94,6 +115,8 @@ describe('dynamodb demo data', () => {
   it('empties on an admin reset without seed', async () => {
     await emu.admin('reset', { seed: false });
     expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual([]);
-    await expect(client.send(new DescribeTableCommand({ TableName: 'Users' }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(client.send(new DescribeTableCommand({ TableName: 'Users' }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
   });
 });

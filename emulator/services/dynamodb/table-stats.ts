@@ -30,7 +30,10 @@ export class TableStats {
     const own = await this.stats(`item-${name}~`);
     table.ItemCount = own.count;
     table.TableSizeBytes = own.bytes;
-    for (const [kind, list] of [['local', table.LocalSecondaryIndexes], ['global', table.GlobalSecondaryIndexes]] as const) {
+    for (const [kind, list] of [
+      ['local', table.LocalSecondaryIndexes],
+      ['global', table.GlobalSecondaryIndexes],
+    ] as const) {
       if (!Array.isArray(list)) continue;
       for (const index of list as IndexDescription[]) {
         if (!index.IndexName) continue;

@@ -14,7 +14,14 @@ import {
   ScanCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand as DocQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand as DocQuery,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { startTestEmulator, type TestEmulator } from '../../testing.js';
 import { createTable, rawDynamoDb, waitActive } from './test-helpers.js';
 
@@ -55,9 +62,13 @@ describe('dynamodb tables and items', () => {
         BillingMode: 'PAY_PER_REQUEST',
       }),
     );
-    await expect(again).rejects.toMatchObject({ name: 'ResourceInUseException', message: 'Table already exists: Lifecycle' });
+    await expect(again).rejects.toMatchObject({
+      name: 'ResourceInUseException',
+      message: 'Table already exists: Lifecycle',
+    });
     await client.send(new DeleteTableCommand({ TableName: 'Lifecycle' }));
-    await expect.poll(async () => (await client.send(new ListTablesCommand({}))).TableNames, { interval: 50, timeout: 5000 })
+    await expect
+      .poll(async () => (await client.send(new ListTablesCommand({}))).TableNames, { interval: 50, timeout: 5000 })
       .not.toContain('Lifecycle');
     await expect(client.send(new DescribeTableCommand({ TableName: 'Lifecycle' }))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
@@ -69,11 +80,25 @@ describe('dynamodb tables and items', () => {
     await doc.send(
       new PutCommand({
         TableName: 'Items',
-        Item: { pk: 'USER#zed', sk: 'PROFILE', age: 30, tags: new Set(['a', 'b']), address: { city: 'Oslo' }, active: true },
+        Item: {
+          pk: 'USER#zed',
+          sk: 'PROFILE',
+          age: 30,
+          tags: new Set(['a', 'b']),
+          address: { city: 'Oslo' },
+          active: true,
+        },
       }),
     );
     const got = await doc.send(new GetCommand({ TableName: 'Items', Key: { pk: 'USER#zed', sk: 'PROFILE' } }));
-    expect(got.Item).toEqual({ pk: 'USER#zed', sk: 'PROFILE', age: 30, tags: new Set(['a', 'b']), address: { city: 'Oslo' }, active: true });
+    expect(got.Item).toEqual({
+      pk: 'USER#zed',
+      sk: 'PROFILE',
+      age: 30,
+      tags: new Set(['a', 'b']),
+      address: { city: 'Oslo' },
+      active: true,
+    });
     const updated = await doc.send(
       new UpdateCommand({
         TableName: 'Items',
@@ -92,9 +117,16 @@ describe('dynamodb tables and items', () => {
   it('refuses a conditional write whose condition fails, leaving the item as it was', async () => {
     await doc.send(new PutCommand({ TableName: 'Items', Item: { pk: 'COND', sk: '1', v: 1 } }));
     const put = doc.send(
-      new PutCommand({ TableName: 'Items', Item: { pk: 'COND', sk: '1', v: 2 }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      new PutCommand({
+        TableName: 'Items',
+        Item: { pk: 'COND', sk: '1', v: 2 },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
     );
-    await expect(put).rejects.toMatchObject({ name: 'ConditionalCheckFailedException', message: 'The conditional request failed' });
+    await expect(put).rejects.toMatchObject({
+      name: 'ConditionalCheckFailedException',
+      message: 'The conditional request failed',
+    });
     const update = doc.send(
       new UpdateCommand({
         TableName: 'Items',
@@ -113,7 +145,10 @@ describe('dynamodb tables and items', () => {
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
-    await expect(withOld).rejects.toMatchObject({ name: 'ConditionalCheckFailedException', Item: { pk: { S: 'COND' }, v: { N: '1' } } });
+    await expect(withOld).rejects.toMatchObject({
+      name: 'ConditionalCheckFailedException',
+      Item: { pk: { S: 'COND' }, v: { N: '1' } },
+    });
     expect((await doc.send(new GetCommand({ TableName: 'Items', Key: { pk: 'COND', sk: '1' } }))).Item?.v).toBe(1);
   });
 
@@ -121,7 +156,9 @@ describe('dynamodb tables and items', () => {
     await expect(
       client.send(new PutItemCommand({ TableName: 'Items', Item: { pk: { S: 'only-hash' } } })),
     ).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining('Missing the key sk') });
-    await expect(client.send(new PutItemCommand({ TableName: 'Nope', Item: { pk: { S: 'x' } } }))).rejects.toMatchObject({
+    await expect(
+      client.send(new PutItemCommand({ TableName: 'Nope', Item: { pk: { S: 'x' } } })),
+    ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
   });
@@ -134,7 +171,11 @@ describe('dynamodb tables and items', () => {
         { AttributeName: 'author', AttributeType: 'S' },
       ],
       GlobalSecondaryIndexes: [
-        { IndexName: 'byAuthor', KeySchema: [{ AttributeName: 'author', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } },
+        {
+          IndexName: 'byAuthor',
+          KeySchema: [{ AttributeName: 'author', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'ALL' },
+        },
       ],
     });
     const items = [
@@ -163,7 +204,14 @@ describe('dynamodb tables and items', () => {
     );
     expect(byAuthor.Count).toBe(2);
     await expect(
-      client.send(new QueryCommand({ TableName: 'Posts', IndexName: 'nope', KeyConditionExpression: 'author = :a', ExpressionAttributeValues: { ':a': { S: 'a' } } })),
+      client.send(
+        new QueryCommand({
+          TableName: 'Posts',
+          IndexName: 'nope',
+          KeyConditionExpression: 'author = :a',
+          ExpressionAttributeValues: { ':a': { S: 'a' } },
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'ValidationException' });
   });
 
@@ -222,23 +270,47 @@ describe('dynamodb tables and items', () => {
     const got = await client.send(
       new BatchGetItemCommand({
         RequestItems: {
-          Items: { Keys: [{ pk: { S: 'B' }, sk: { S: '1' } }, { pk: { S: 'B' }, sk: { S: '2' } }, { pk: { S: 'B' }, sk: { S: 'missing' } }] },
+          Items: {
+            Keys: [
+              { pk: { S: 'B' }, sk: { S: '1' } },
+              { pk: { S: 'B' }, sk: { S: '2' } },
+              { pk: { S: 'B' }, sk: { S: 'missing' } },
+            ],
+          },
           Posts: { Keys: [{ pk: { S: 'B' }, sk: { S: '3' } }] },
         },
       }),
     );
     expect(got.Responses?.Items?.map((i) => i.sk?.S).sort()).toEqual(['1', '2']);
     expect(got.Responses?.Posts).toHaveLength(1);
-    await client.send(new BatchWriteItemCommand({ RequestItems: { Items: [{ DeleteRequest: { Key: { pk: { S: 'B' }, sk: { S: '1' } } } }] } }));
-    const after = await client.send(new BatchGetItemCommand({ RequestItems: { Items: { Keys: [{ pk: { S: 'B' }, sk: { S: '1' } }] } } }));
+    await client.send(
+      new BatchWriteItemCommand({
+        RequestItems: { Items: [{ DeleteRequest: { Key: { pk: { S: 'B' }, sk: { S: '1' } } } }] },
+      }),
+    );
+    const after = await client.send(
+      new BatchGetItemCommand({ RequestItems: { Items: { Keys: [{ pk: { S: 'B' }, sk: { S: '1' } }] } } }),
+    );
     expect(after.Responses?.Items).toEqual([]);
   });
 
   it('applies injected throttling, which the SDK retries, and names the error as DynamoDB does', async () => {
-    await emu.admin('faults', { service: 'dynamodb', operation: 'PutItem', count: 2, error: { code: 'ProvisionedThroughputExceededException' } });
-    const out = await client.send(new PutItemCommand({ TableName: 'Items', Item: { pk: { S: 'retry' }, sk: { S: '1' } } }));
+    await emu.admin('faults', {
+      service: 'dynamodb',
+      operation: 'PutItem',
+      count: 2,
+      error: { code: 'ProvisionedThroughputExceededException' },
+    });
+    const out = await client.send(
+      new PutItemCommand({ TableName: 'Items', Item: { pk: { S: 'retry' }, sk: { S: '1' } } }),
+    );
     expect(out.$metadata.attempts).toBe(3);
-    await emu.admin('faults', { service: 'dynamodb', operation: 'GetItem', count: 5, error: { code: 'InternalServerError' } });
+    await emu.admin('faults', {
+      service: 'dynamodb',
+      operation: 'GetItem',
+      count: 5,
+      error: { code: 'InternalServerError' },
+    });
     const failing = new DynamoDBClient({ ...emu.clientConfig, maxAttempts: 1 });
     await expect(
       failing.send(new GetItemCommand({ TableName: 'Items', Key: { pk: { S: 'retry' }, sk: { S: '1' } } })),

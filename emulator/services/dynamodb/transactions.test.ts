@@ -6,7 +6,13 @@ import {
   TransactWriteItemsCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactGetCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { startTestEmulator, type TestEmulator } from '../../testing.js';
 import { createTable } from './test-helpers.js';
 
@@ -44,9 +50,23 @@ describe('dynamodb transactions and TTL settings', () => {
               ExpressionAttributeValues: { ':amt': 30 },
             },
           },
-          { Put: { TableName: 'Ledger', Item: { pk: 'A', sk: 'TX#1', amount: -30 }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: 'Ledger',
+              Item: { pk: 'A', sk: 'TX#1', amount: -30 },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
           { Delete: { TableName: 'Accounts', Key: { pk: 'OLD', sk: 'X' } } },
-          { ConditionCheck: { TableName: 'Accounts', Key: { pk: 'A', sk: 'LIMITS' }, ConditionExpression: '#o = :yes', ExpressionAttributeNames: { '#o': 'open' }, ExpressionAttributeValues: { ':yes': true } } },
+          {
+            ConditionCheck: {
+              TableName: 'Accounts',
+              Key: { pk: 'A', sk: 'LIMITS' },
+              ConditionExpression: '#o = :yes',
+              ExpressionAttributeNames: { '#o': 'open' },
+              ExpressionAttributeValues: { ':yes': true },
+            },
+          },
         ],
       }),
     );
@@ -122,11 +142,24 @@ describe('dynamodb transactions and TTL settings', () => {
     });
     const reserved = doc.send(
       new TransactWriteCommand({
-        TransactItems: [{ ConditionCheck: { TableName: 'Ledger', Key: { pk: 'D', sk: '1' }, ConditionExpression: 'attribute_exists(open)' } }],
+        TransactItems: [
+          {
+            ConditionCheck: {
+              TableName: 'Ledger',
+              Key: { pk: 'D', sk: '1' },
+              ConditionExpression: 'attribute_exists(open)',
+            },
+          },
+        ],
       }),
     );
-    await expect(reserved).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining('reserved keyword') });
-    const missingTable = doc.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: 'Nope', Item: { pk: 'x', sk: 'y' } } }] }));
+    await expect(reserved).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringContaining('reserved keyword'),
+    });
+    const missingTable = doc.send(
+      new TransactWriteCommand({ TransactItems: [{ Put: { TableName: 'Nope', Item: { pk: 'x', sk: 'y' } } }] }),
+    );
     await expect(missingTable).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 
@@ -201,22 +234,34 @@ describe('dynamodb transactions and TTL settings', () => {
     const before = await client.send(new DescribeTimeToLiveCommand({ TableName: 'Ledger' }));
     expect(before.TimeToLiveDescription?.TimeToLiveStatus).toBe('DISABLED');
     const enabled = await client.send(
-      new UpdateTimeToLiveCommand({ TableName: 'Ledger', TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } }),
+      new UpdateTimeToLiveCommand({
+        TableName: 'Ledger',
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      }),
     );
     expect(enabled.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
     const after = await client.send(new DescribeTimeToLiveCommand({ TableName: 'Ledger' }));
     expect(after.TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
     await expect(
-      client.send(new UpdateTimeToLiveCommand({ TableName: 'Ledger', TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } })),
+      client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: 'Ledger',
+          TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'ValidationException', message: 'TimeToLive is already enabled' });
     await expect(client.send(new DescribeTimeToLiveCommand({ TableName: 'Nope' }))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
     await client.send(
-      new UpdateTimeToLiveCommand({ TableName: 'Ledger', TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: false } }),
+      new UpdateTimeToLiveCommand({
+        TableName: 'Ledger',
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: false },
+      }),
     );
-    expect((await client.send(new DescribeTimeToLiveCommand({ TableName: 'Ledger' }))).TimeToLiveDescription?.TimeToLiveStatus).toBe(
-      'DISABLED',
-    );
+    expect(
+      (await client.send(new DescribeTimeToLiveCommand({ TableName: 'Ledger' }))).TimeToLiveDescription
+        ?.TimeToLiveStatus,
+    ).toBe('DISABLED');
   });
 });

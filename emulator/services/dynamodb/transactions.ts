@@ -42,7 +42,8 @@ const isRecord = (v: unknown): v is Input => !!v && typeof v === 'object' && !Ar
 
 function entriesOf(input: Input, kinds: string[]): Array<[string, Input]> {
   const items = input.TransactItems;
-  if (!Array.isArray(items)) throw validation("The parameter 'TransactItems' is required but was not present in the request");
+  if (!Array.isArray(items))
+    throw validation("The parameter 'TransactItems' is required but was not present in the request");
   if (items.length === 0 || items.length > 100) {
     throw validation(
       `1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100 and greater than or equal to 1`,

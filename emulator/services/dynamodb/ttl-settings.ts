@@ -39,7 +39,10 @@ export class TtlSettings {
     if (enabled && current?.enabled) throw new AwsError('ValidationException', 'TimeToLive is already enabled');
     if (!enabled && !current?.enabled) throw new AwsError('ValidationException', 'TimeToLive is already disabled');
     if (!enabled && current && current.attributeName !== attributeName) {
-      throw new AwsError('ValidationException', `TimeToLive is enabled on attribute ${current.attributeName}, not ${attributeName}`);
+      throw new AwsError(
+        'ValidationException',
+        `TimeToLive is enabled on attribute ${current.attributeName}, not ${attributeName}`,
+      );
     }
     if (enabled) this.settings[table] = { enabled, attributeName };
     else delete this.settings[table];

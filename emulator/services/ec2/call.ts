@@ -65,13 +65,22 @@ export function pageParams(params: QueryParams, hasIds: boolean): Page {
   const maxResults = integerParam(params, 'MaxResults');
   if (maxResults !== undefined) {
     if (hasIds) {
-      throw new AwsError('InvalidParameterCombination', 'The parameter instancesSet cannot be used with the parameter maxResults');
+      throw new AwsError(
+        'InvalidParameterCombination',
+        'The parameter instancesSet cannot be used with the parameter maxResults',
+      );
     }
     if (maxResults < 5) {
-      throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value greater than 5.`);
+      throw new AwsError(
+        'InvalidParameterValue',
+        `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value greater than 5.`,
+      );
     }
     if (maxResults > 1000) {
-      throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value less than or equal to 1000.`);
+      throw new AwsError(
+        'InvalidParameterValue',
+        `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value less than or equal to 1000.`,
+      );
     }
   }
   const token = params.get('NextToken');

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DescribeInstancesCommand, paginateDescribeInstances, type EC2Client, type Filter, type Instance,
+  DescribeInstancesCommand,
+  paginateDescribeInstances,
+  type EC2Client,
+  type Filter,
+  type Instance,
 } from '@aws-sdk/client-ec2';
 import { startTestEmulator, type TestEmulator } from '../../testing.js';
 import { ec2Client, failure, seedEc2Only } from './test-support.js';
@@ -49,7 +53,10 @@ describe('DescribeInstances on the seeded data', () => {
     const stopped = all.find((i) => nameOf(i) === 'dev-bob');
     expect(stopped?.State).toEqual({ Code: 80, Name: 'stopped' });
     expect(stopped?.StateTransitionReason).toMatch(/^User initiated \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d GMT\)$/);
-    expect(stopped?.StateReason).toEqual({ Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' });
+    expect(stopped?.StateReason).toEqual({
+      Code: 'Client.UserInitiatedShutdown',
+      Message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+    });
     expect(stopped?.PublicIpAddress).toBeUndefined();
     expect(all.find((i) => i.InstanceType === 'c6g.large')?.Architecture).toBe('arm64');
   });
@@ -59,15 +66,25 @@ describe('DescribeInstances on the seeded data', () => {
     const states = new Set(all.map((i) => i.State?.Name));
     for (const s of ['running', 'stopped', 'terminated']) expect(states).toContain(s);
     expect(new Set(all.map((i) => i.InstanceType)).size).toBeGreaterThanOrEqual(4);
-    expect(new Set(all.map((i) => i.Placement?.AvailabilityZone))).toEqual(new Set(['us-east-1a', 'us-east-1b', 'us-east-1c']));
+    expect(new Set(all.map((i) => i.Placement?.AvailabilityZone))).toEqual(
+      new Set(['us-east-1a', 'us-east-1b', 'us-east-1c']),
+    );
     const eu = await ec2Client(emu, 'eu-west-1').send(new DescribeInstancesCommand({}));
     const euInstances = (eu.Reservations ?? []).flatMap((r) => r.Instances ?? []);
-    expect(names(euInstances)).toEqual(['api-prod-eu-1', 'dev-eu-1', 'web-prod-eu-1', 'web-prod-eu-2', 'worker-staging-eu-1']);
+    expect(names(euInstances)).toEqual([
+      'api-prod-eu-1',
+      'dev-eu-1',
+      'web-prod-eu-1',
+      'web-prod-eu-2',
+      'worker-staging-eu-1',
+    ]);
     expect(euInstances[0]?.Placement?.AvailabilityZone).toMatch(/^eu-west-1[abc]$/);
   });
 
   it('groups instances launched together into one reservation', async () => {
-    const out = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Name', Values: ['web-prod-*'] }] }));
+    const out = await ec2.send(
+      new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Name', Values: ['web-prod-*'] }] }),
+    );
     const sizes = (out.Reservations ?? []).map((r) => r.Instances?.length).sort();
     expect(sizes).toEqual([1, 3]);
     expect(out.Reservations?.[0]?.OwnerId).toBe(emu.accountId);
@@ -100,15 +117,27 @@ describe('DescribeInstances filters', () => {
     expect(names(devRunning)).toEqual(['dev-alice']);
     expect((await instances([{ Name: 'tag-key', Values: ['Environment'] }])).length).toBe(25);
     expect((await instances([{ Name: 'tag-key', Values: ['Owner'] }])).length).toBe(0);
-    expect(names(await instances([{ Name: 'tag-value', Values: ['dev-bob', 'dev-carol'] }]))).toEqual(['dev-bob', 'dev-carol']);
+    expect(names(await instances([{ Name: 'tag-value', Values: ['dev-bob', 'dev-carol'] }]))).toEqual([
+      'dev-bob',
+      'dev-carol',
+    ]);
   });
 
   it('honours * and ? wildcards, and \\ escapes them', async () => {
-    expect(names(await instances([{ Name: 'tag:Name', Values: ['api-prod-?'] }]))).toEqual(['api-prod-1', 'api-prod-2', 'api-prod-3']);
-    expect(names(await instances([{ Name: 'tag:Name', Values: ['*-staging-1'] }]))).toEqual([
-      'api-staging-1', 'batch-staging-1', 'web-staging-1', 'worker-staging-1',
+    expect(names(await instances([{ Name: 'tag:Name', Values: ['api-prod-?'] }]))).toEqual([
+      'api-prod-1',
+      'api-prod-2',
+      'api-prod-3',
     ]);
-    expect((await instances([{ Name: 'instance-type', Values: ['t3.*'] }])).every((i) => i.InstanceType?.startsWith('t3.'))).toBe(true);
+    expect(names(await instances([{ Name: 'tag:Name', Values: ['*-staging-1'] }]))).toEqual([
+      'api-staging-1',
+      'batch-staging-1',
+      'web-staging-1',
+      'worker-staging-1',
+    ]);
+    expect(
+      (await instances([{ Name: 'instance-type', Values: ['t3.*'] }])).every((i) => i.InstanceType?.startsWith('t3.')),
+    ).toBe(true);
     expect(await instances([{ Name: 'tag:Name', Values: ['api-prod-\\?'] }])).toEqual([]);
     expect(await instances([{ Name: 'tag:Name', Values: ['API-PROD-1'] }])).toEqual([]);
   });
@@ -163,10 +192,16 @@ describe('DescribeInstances paging', () => {
   });
 
   it('pages filtered results', async () => {
-    const first = await ec2.send(new DescribeInstancesCommand({ MaxResults: 5, Filters: [{ Name: 'tag:Environment', Values: ['prod'] }] }));
+    const first = await ec2.send(
+      new DescribeInstancesCommand({ MaxResults: 5, Filters: [{ Name: 'tag:Environment', Values: ['prod'] }] }),
+    );
     expect(first.NextToken).toBeTruthy();
     const second = await ec2.send(
-      new DescribeInstancesCommand({ MaxResults: 1000, NextToken: first.NextToken, Filters: [{ Name: 'tag:Environment', Values: ['prod'] }] }),
+      new DescribeInstancesCommand({
+        MaxResults: 1000,
+        NextToken: first.NextToken,
+        Filters: [{ Name: 'tag:Environment', Values: ['prod'] }],
+      }),
     );
     expect(second.NextToken).toBeUndefined();
     const count = [first, second].flatMap((p) => (p.Reservations ?? []).flatMap((r) => r.Instances ?? [])).length;
@@ -174,11 +209,17 @@ describe('DescribeInstances paging', () => {
   });
 
   it('refuses MaxResults outside 5-1000, MaxResults with InstanceIds, and a foreign NextToken', async () => {
-    expect((await failure(ec2.send(new DescribeInstancesCommand({ MaxResults: 4 })))).name).toBe('InvalidParameterValue');
-    expect((await failure(ec2.send(new DescribeInstancesCommand({ MaxResults: 1001 })))).name).toBe('InvalidParameterValue');
-    expect((await failure(ec2.send(new DescribeInstancesCommand({ MaxResults: 5, InstanceIds: ['i-01234567'] })))).name).toBe(
-      'InvalidParameterCombination',
+    expect((await failure(ec2.send(new DescribeInstancesCommand({ MaxResults: 4 })))).name).toBe(
+      'InvalidParameterValue',
     );
-    expect((await failure(ec2.send(new DescribeInstancesCommand({ NextToken: 'not-a-token' })))).name).toBe('InvalidParameterValue');
+    expect((await failure(ec2.send(new DescribeInstancesCommand({ MaxResults: 1001 })))).name).toBe(
+      'InvalidParameterValue',
+    );
+    expect(
+      (await failure(ec2.send(new DescribeInstancesCommand({ MaxResults: 5, InstanceIds: ['i-01234567'] })))).name,
+    ).toBe('InvalidParameterCombination');
+    expect((await failure(ec2.send(new DescribeInstancesCommand({ NextToken: 'not-a-token' })))).name).toBe(
+      'InvalidParameterValue',
+    );
   });
 });

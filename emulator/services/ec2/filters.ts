@@ -57,10 +57,12 @@ export function filterPredicate<T>(
 ): (item: T) => boolean {
   const compiled = filters.map((f) => {
     if (!f.name) throw new AwsError('InvalidParameterValue', 'The filter name must not be empty');
-    if (f.values.length === 0) throw new AwsError('InvalidParameterValue', `The filter '${f.name}' must have at least one value`);
+    if (f.values.length === 0)
+      throw new AwsError('InvalidParameterValue', `The filter '${f.name}' must have at least one value`);
     return { name: f.name, patterns: f.values.map(wildcardMatcher) };
   });
-  for (const f of compiled) if (!isKnown(f.name)) throw new AwsError('InvalidParameterValue', `The filter '${f.name}' is invalid`);
+  for (const f of compiled)
+    if (!isKnown(f.name)) throw new AwsError('InvalidParameterValue', `The filter '${f.name}' is invalid`);
   return (item) =>
     compiled.every((f) => {
       const values = read(item, f.name);

@@ -25,10 +25,12 @@ const XML_TYPE = 'text/xml;charset=UTF-8';
 
 /** Adapt a handler to the operation table's run(input, call). */
 function run(handler: Ec2Handler): Ec2Operation['run'] {
-  return (params, call) => handler({ params, region: call.region, store: call.state.store, env: call.state.env, now: Date.now() });
+  return (params, call) =>
+    handler({ params, region: call.region, store: call.state.store, env: call.state.env, now: Date.now() });
 }
 
-const arnsOf = (ids: string[], call: Call<Ec2State>) => ids.map((id) => instanceArn({ region: call.region, env: call.state.env }, id));
+const arnsOf = (ids: string[], call: Call<Ec2State>) =>
+  ids.map((id) => instanceArn({ region: call.region, env: call.state.env }, id));
 
 /** An action on the instances named by InstanceId.N, authorized on each instance's ARN. */
 function onInstances(action: string, handler: Ec2Handler): Ec2Operation {

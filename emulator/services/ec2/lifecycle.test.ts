@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DescribeInstanceStatusCommand, RebootInstancesCommand, RunInstancesCommand, StartInstancesCommand, StopInstancesCommand,
-  TerminateInstancesCommand, waitUntilInstanceRunning, type EC2Client, type _InstanceType,
+  DescribeInstanceStatusCommand,
+  RebootInstancesCommand,
+  RunInstancesCommand,
+  StartInstancesCommand,
+  StopInstancesCommand,
+  TerminateInstancesCommand,
+  waitUntilInstanceRunning,
+  type EC2Client,
+  type _InstanceType,
 } from '@aws-sdk/client-ec2';
 import { startTestEmulator, type TestEmulator } from '../../testing.js';
 import { describeOne, ec2Client, failure, waitForState } from './test-support.js';
@@ -15,9 +22,18 @@ beforeAll(async () => {
 });
 afterAll(() => emu.dispose());
 
-async function launch(count = 1, extra: Partial<ConstructorParameters<typeof RunInstancesCommand>[0]> = {}): Promise<string[]> {
+async function launch(
+  count = 1,
+  extra: Partial<ConstructorParameters<typeof RunInstancesCommand>[0]> = {},
+): Promise<string[]> {
   const out = await ec2.send(
-    new RunInstancesCommand({ ImageId: 'ami-0a1b2c3d4e5f60718', InstanceType: 't3.micro', MinCount: count, MaxCount: count, ...extra }),
+    new RunInstancesCommand({
+      ImageId: 'ami-0a1b2c3d4e5f60718',
+      InstanceType: 't3.micro',
+      MinCount: count,
+      MaxCount: count,
+      ...extra,
+    }),
   );
   return (out.Instances ?? []).map((i) => i.InstanceId ?? '');
 }
@@ -38,7 +54,15 @@ describe.concurrent('RunInstances', () => {
         MaxCount: 3,
         KeyName: 'my-key',
         Placement: { AvailabilityZone: 'us-east-1c' },
-        TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'batch' }, { Key: 'Environment', Value: 'dev' }] }],
+        TagSpecifications: [
+          {
+            ResourceType: 'instance',
+            Tags: [
+              { Key: 'Name', Value: 'batch' },
+              { Key: 'Environment', Value: 'dev' },
+            ],
+          },
+        ],
       }),
     );
     expect(out.ReservationId).toMatch(/^r-[0-9a-f]{17}$/);
@@ -53,7 +77,10 @@ describe.concurrent('RunInstances', () => {
       KeyName: 'my-key',
       ImageId: 'ami-0a1b2c3d4e5f60718',
       Placement: { AvailabilityZone: 'us-east-1c' },
-      Tags: [{ Key: 'Name', Value: 'batch' }, { Key: 'Environment', Value: 'dev' }],
+      Tags: [
+        { Key: 'Name', Value: 'batch' },
+        { Key: 'Environment', Value: 'dev' },
+      ],
     });
     const described = await describeOne(ec2, first?.InstanceId ?? '');
     expect(described.Tags).toEqual(first?.Tags);
@@ -70,10 +97,16 @@ describe.concurrent('RunInstances', () => {
 
   it('refuses bad parameters as EC2 does', async () => {
     expect((await failure(launch(1, { ImageId: 'image-1' }))).name).toBe('InvalidAMIID.Malformed');
-    expect((await failure(launch(1, { InstanceType: 'huge.box' as _InstanceType }))).name).toBe('InvalidParameterValue');
+    expect((await failure(launch(1, { InstanceType: 'huge.box' as _InstanceType }))).name).toBe(
+      'InvalidParameterValue',
+    );
     expect((await failure(launch(1, { MinCount: 3, MaxCount: 2 }))).name).toBe('InvalidParameterValue');
-    expect((await failure(launch(1, { Placement: { AvailabilityZone: 'eu-west-1a' } }))).name).toBe('InvalidParameterValue');
-    const err = await failure(launch(1, { TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'aws:x', Value: '1' }] }] }));
+    expect((await failure(launch(1, { Placement: { AvailabilityZone: 'eu-west-1a' } }))).name).toBe(
+      'InvalidParameterValue',
+    );
+    const err = await failure(
+      launch(1, { TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'aws:x', Value: '1' }] }] }),
+    );
     expect(err.name).toBe('InvalidParameterValue');
   });
 
@@ -95,14 +128,19 @@ describe.concurrent('state machine', () => {
     expect(running.State).toEqual({ Code: 16, Name: 'running' });
     expect(running.StateReason).toBeUndefined();
     const [other = ''] = await launch();
-    const result = await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 10, minDelay: 1, maxDelay: 1 }, { InstanceIds: [other] });
+    const result = await waitUntilInstanceRunning(
+      { client: ec2, maxWaitTime: 10, minDelay: 1, maxDelay: 1 },
+      { InstanceIds: [other] },
+    );
     expect(result.state).toBe('SUCCESS');
   });
 
   it('stops (running -> stopping -> stopped), restarts, reboots and terminates with previous and current states', async () => {
     const id = await launchRunning();
     const stop = await ec2.send(new StopInstancesCommand({ InstanceIds: [id] }));
-    expect(stop.StoppingInstances).toEqual([{ InstanceId: id, PreviousState: { Code: 16, Name: 'running' }, CurrentState: { Code: 64, Name: 'stopping' } }]);
+    expect(stop.StoppingInstances).toEqual([
+      { InstanceId: id, PreviousState: { Code: 16, Name: 'running' }, CurrentState: { Code: 64, Name: 'stopping' } },
+    ]);
     const stopping = await describeOne(ec2, id);
     expect(stopping.StateTransitionReason).toMatch(/^User initiated \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d GMT\)$/);
     expect(stopping.StateReason?.Code).toBe('Client.UserInitiatedShutdown');
@@ -116,7 +154,9 @@ describe.concurrent('state machine', () => {
     expect(again.StoppingInstances?.[0]?.PreviousState?.Name).toBe('stopped');
 
     const start = await ec2.send(new StartInstancesCommand({ InstanceIds: [id] }));
-    expect(start.StartingInstances).toEqual([{ InstanceId: id, PreviousState: { Code: 80, Name: 'stopped' }, CurrentState: { Code: 0, Name: 'pending' } }]);
+    expect(start.StartingInstances).toEqual([
+      { InstanceId: id, PreviousState: { Code: 80, Name: 'stopped' }, CurrentState: { Code: 0, Name: 'pending' } },
+    ]);
     await waitForState(ec2, id, 'running');
     expect((await describeOne(ec2, id)).PublicIpAddress).toBeTruthy();
 
@@ -125,7 +165,11 @@ describe.concurrent('state machine', () => {
 
     const term = await ec2.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
     expect(term.TerminatingInstances).toEqual([
-      { InstanceId: id, PreviousState: { Code: 16, Name: 'running' }, CurrentState: { Code: 32, Name: 'shutting-down' } },
+      {
+        InstanceId: id,
+        PreviousState: { Code: 16, Name: 'running' },
+        CurrentState: { Code: 32, Name: 'shutting-down' },
+      },
     ]);
     await waitForState(ec2, id, 'terminated');
     const gone = await describeOne(ec2, id);
@@ -145,22 +189,32 @@ describe.concurrent('state machine', () => {
     const start = await failure(ec2.send(new StartInstancesCommand({ InstanceIds: [a] })));
     expect(start.name).toBe('IncorrectInstanceState');
     expect(start.message).toContain(a);
-    expect((await failure(ec2.send(new StopInstancesCommand({ InstanceIds: [a] })))).name).toBe('IncorrectInstanceState');
+    expect((await failure(ec2.send(new StopInstancesCommand({ InstanceIds: [a] })))).name).toBe(
+      'IncorrectInstanceState',
+    );
     await waitForState(ec2, b, 'running');
     // One refused instance fails the whole call: b stays running.
-    expect((await failure(ec2.send(new StopInstancesCommand({ InstanceIds: [b, a] })))).name).toBe('IncorrectInstanceState');
+    expect((await failure(ec2.send(new StopInstancesCommand({ InstanceIds: [b, a] })))).name).toBe(
+      'IncorrectInstanceState',
+    );
     expect((await describeOne(ec2, b)).State?.Name).toBe('running');
     // Terminating a terminated instance again is allowed and changes nothing.
     const again = await ec2.send(new TerminateInstancesCommand({ InstanceIds: [a] }));
     expect(again.TerminatingInstances?.[0]?.PreviousState?.Name).toMatch(/shutting-down|terminated/);
     await ec2.send(new StopInstancesCommand({ InstanceIds: [b] }));
     await waitForState(ec2, b, 'stopped');
-    expect((await failure(ec2.send(new RebootInstancesCommand({ InstanceIds: [b] })))).name).toBe('IncorrectInstanceState');
+    expect((await failure(ec2.send(new RebootInstancesCommand({ InstanceIds: [b] })))).name).toBe(
+      'IncorrectInstanceState',
+    );
   });
 
   it('answers NotFound and Malformed for the actions too', async () => {
-    expect((await failure(ec2.send(new StopInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'] })))).name).toBe('InvalidInstanceID.NotFound');
-    expect((await failure(ec2.send(new StartInstancesCommand({ InstanceIds: ['bogus'] })))).name).toBe('InvalidInstanceID.Malformed');
+    expect((await failure(ec2.send(new StopInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'] })))).name).toBe(
+      'InvalidInstanceID.NotFound',
+    );
+    expect((await failure(ec2.send(new StartInstancesCommand({ InstanceIds: ['bogus'] })))).name).toBe(
+      'InvalidInstanceID.Malformed',
+    );
     expect((await failure(ec2.send(new TerminateInstancesCommand({ InstanceIds: [] })))).name).toBe('MissingParameter');
   });
 });
@@ -207,7 +261,10 @@ describe.concurrent('DescribeInstanceStatus', () => {
     expect(stoppedStatus?.InstanceStatus?.Status).toBe('not-applicable');
 
     const onlyStopped = await ec2.send(
-      new DescribeInstanceStatusCommand({ IncludeAllInstances: true, Filters: [{ Name: 'instance-state-name', Values: ['stopped'] }] }),
+      new DescribeInstanceStatusCommand({
+        IncludeAllInstances: true,
+        Filters: [{ Name: 'instance-state-name', Values: ['stopped'] }],
+      }),
     );
     expect(onlyStopped.InstanceStatuses?.map((s) => s.InstanceId)).toContain(stopped);
     expect(onlyStopped.InstanceStatuses?.every((s) => s.InstanceState?.Name === 'stopped')).toBe(true);
@@ -218,13 +275,16 @@ describe.concurrent('DescribeInstanceStatus', () => {
     const page = await ec2.send(new DescribeInstanceStatusCommand({ IncludeAllInstances: true, MaxResults: 5 }));
     expect(page.InstanceStatuses).toHaveLength(5);
     expect(page.NextToken).toBeTruthy();
-    const next = await ec2.send(new DescribeInstanceStatusCommand({ IncludeAllInstances: true, MaxResults: 5, NextToken: page.NextToken }));
+    const next = await ec2.send(
+      new DescribeInstanceStatusCommand({ IncludeAllInstances: true, MaxResults: 5, NextToken: page.NextToken }),
+    );
     expect(next.InstanceStatuses?.[0]?.InstanceId).not.toBe(page.InstanceStatuses?.[0]?.InstanceId);
-    expect((await failure(ec2.send(new DescribeInstanceStatusCommand({ InstanceIds: ['i-0123456789abcdef0'] })))).name).toBe(
-      'InvalidInstanceID.NotFound',
-    );
-    expect((await failure(ec2.send(new DescribeInstanceStatusCommand({ Filters: [{ Name: 'tag:Name', Values: ['x'] }] })))).name).toBe(
-      'InvalidParameterValue',
-    );
+    expect(
+      (await failure(ec2.send(new DescribeInstanceStatusCommand({ InstanceIds: ['i-0123456789abcdef0'] })))).name,
+    ).toBe('InvalidInstanceID.NotFound');
+    expect(
+      (await failure(ec2.send(new DescribeInstanceStatusCommand({ Filters: [{ Name: 'tag:Name', Values: ['x'] }] }))))
+        .name,
+    ).toBe('InvalidParameterValue');
   });
 });

@@ -43,7 +43,10 @@ export function stateDetails(rec: InstanceRecord, state: StateName): StateDetail
     default:
       return {
         reason: `User initiated (${gmt(rec.transitionAt)})`,
-        stateReason: { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' },
+        stateReason: {
+          code: 'Client.UserInitiatedShutdown',
+          message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+        },
       };
   }
 }

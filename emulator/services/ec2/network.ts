@@ -2,9 +2,23 @@ import { createHash } from 'node:crypto';
 
 /** The regions DescribeRegions lists (those enabled by default). */
 export const REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1',
-  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1',
-  'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-southeast-1',
+  'ap-southeast-2',
 ];
 
 function hex(seed: string, length: number): string {
@@ -19,7 +33,12 @@ function byte(seed: string, salt: string): number {
 /** use1, euw1, apne1: the prefix of zone ids. */
 function regionCode(region: string): string {
   const [area = '', direction = '', number = ''] = region.split('-');
-  const dir = direction.replace('north', 'n').replace('south', 's').replace('east', 'e').replace('west', 'w').replace('central', 'c');
+  const dir = direction
+    .replace('north', 'n')
+    .replace('south', 's')
+    .replace('east', 'e')
+    .replace('west', 'w')
+    .replace('central', 'c');
   return `${area}${dir}${number}`;
 }
 
@@ -69,7 +88,8 @@ export function publicDnsName(ip: string, region: string): string {
   return region === 'us-east-1' ? `${host}.compute-1.amazonaws.com` : `${host}.${region}.compute.amazonaws.com`;
 }
 
-const TYPE = /^(t2|t3|t3a|t4g|m5|m5a|m6a|m6i|m6g|m7a|m7i|m7g|c5|c5a|c6a|c6i|c6g|c7i|c7g|r5|r6i|r6g|r7g|x2idn|p3|p4d|g4dn|g5|i3|i4i)\.(nano|micro|small|medium|large|xlarge|\d{1,2}xlarge|metal)$|^m1\.small$/;
+const TYPE =
+  /^(t2|t3|t3a|t4g|m5|m5a|m6a|m6i|m6g|m7a|m7i|m7g|c5|c5a|c6a|c6i|c6g|c7i|c7g|r5|r6i|r6g|r7g|x2idn|p3|p4d|g4dn|g5|i3|i4i)\.(nano|micro|small|medium|large|xlarge|\d{1,2}xlarge|metal)$|^m1\.small$/;
 
 export function isInstanceType(type: string): boolean {
   return TYPE.test(type);

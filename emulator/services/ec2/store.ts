@@ -52,7 +52,9 @@ export class InstanceStore {
   private loaded(region: string): StoredInstance[] {
     let all = this.cache.get(region);
     if (!all) {
-      const rows = this.db.prepare('SELECT seq, data FROM instances WHERE region = ? ORDER BY seq').all(region) as Row[];
+      const rows = this.db
+        .prepare('SELECT seq, data FROM instances WHERE region = ? ORDER BY seq')
+        .all(region) as Row[];
       all = rows.map((row) => ({ seq: row.seq, rec: JSON.parse(row.data) as InstanceRecord }));
       this.cache.set(region, all);
     }

@@ -9,8 +9,10 @@ export const MAX_TAGS = 50;
 export function checkTags(tags: QueryTag[]): Array<{ key: string; value: string }> {
   return tags.map(({ key, value = '' }) => {
     if (!key) throw new AwsError('InvalidParameterValue', 'Tag key must not be empty');
-    if ([...key].length > 127) throw new AwsError('InvalidParameterValue', `Tag key exceeds the maximum length of 127 characters`);
-    if ([...value].length > 255) throw new AwsError('InvalidParameterValue', `Tag value exceeds the maximum length of 255 characters`);
+    if ([...key].length > 127)
+      throw new AwsError('InvalidParameterValue', `Tag key exceeds the maximum length of 127 characters`);
+    if ([...value].length > 255)
+      throw new AwsError('InvalidParameterValue', `Tag value exceeds the maximum length of 255 characters`);
     if (xmlSafe(key) !== key || xmlSafe(value) !== value) {
       throw new AwsError('InvalidParameterValue', 'Tag keys and values must not contain control characters');
     }
@@ -29,6 +31,7 @@ export function withTags(rec: InstanceRecord, tags: Array<{ key: string; value: 
     if (existing) existing.value = tag.value;
     else next.push({ ...tag });
   }
-  if (next.length > MAX_TAGS) throw new AwsError('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
+  if (next.length > MAX_TAGS)
+    throw new AwsError('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
   return { ...rec, tags: next };
 }

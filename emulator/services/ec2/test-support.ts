@@ -22,13 +22,16 @@ export async function waitForState(ec2: EC2Client, id: string, state: string, ti
   for (;;) {
     const instance = await describeOne(ec2, id);
     if (instance.State?.Name === state) return Date.now() - started;
-    if (Date.now() - started > timeoutMs) throw new Error(`${id} still ${instance.State?.Name} after ${timeoutMs} ms, wanted ${state}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`${id} still ${instance.State?.Name} after ${timeoutMs} ms, wanted ${state}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** The error a rejected SDK call raised, with its name and HTTP status. */
-export async function failure(p: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
+export async function failure(
+  p: Promise<unknown>,
+): Promise<{ name: string; message: string; status: number | undefined }> {
   try {
     await p;
   } catch (e) {

@@ -32,7 +32,12 @@ function checkVersion(rec: FunctionRecord, version: string): string {
 
 function aliasOf(rec: FunctionRecord, name: string, call: LambdaCall): AliasRecord {
   const alias = rec.aliases.find((a) => a.name === name);
-  if (!alias) throw new AwsError('ResourceNotFoundException', `Alias not found: ${functionArn(call.region, call.state.env.accountId, rec.name, name)}`, 404);
+  if (!alias)
+    throw new AwsError(
+      'ResourceNotFoundException',
+      `Alias not found: ${functionArn(call.region, call.state.env.accountId, rec.name, name)}`,
+      404,
+    );
   return alias;
 }
 
@@ -46,9 +51,23 @@ export const ALIAS_AND_TAG_OPERATIONS: Record<string, LambdaOperation> = {
     const { rec } = findFunction(call, input.path.FunctionName ?? '');
     const body = input.json();
     const name = reqString(body, 'Name', 128);
-    if (!ALIAS.test(name)) throw new AwsError('ValidationException', `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)`);
-    if (rec.aliases.some((a) => a.name === name)) throw new AwsError('ResourceConflictException', `Alias already exists: ${functionArn(call.region, call.state.env.accountId, rec.name, name)}`, 409);
-    const alias: AliasRecord = { name, functionVersion: checkVersion(rec, reqString(body, 'FunctionVersion', 1024)), description: optString(body, 'Description', 256) ?? '', revisionId: newRevision() };
+    if (!ALIAS.test(name))
+      throw new AwsError(
+        'ValidationException',
+        `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)`,
+      );
+    if (rec.aliases.some((a) => a.name === name))
+      throw new AwsError(
+        'ResourceConflictException',
+        `Alias already exists: ${functionArn(call.region, call.state.env.accountId, rec.name, name)}`,
+        409,
+      );
+    const alias: AliasRecord = {
+      name,
+      functionVersion: checkVersion(rec, reqString(body, 'FunctionVersion', 1024)),
+      description: optString(body, 'Description', 256) ?? '',
+      revisionId: newRevision(),
+    };
     rec.aliases.push(alias);
     call.state.store.put(rec);
     return aliasShape(rec, alias, call);
@@ -62,7 +81,12 @@ export const ALIAS_AND_TAG_OPERATIONS: Record<string, LambdaOperation> = {
     const alias = aliasOf(rec, input.path.Name ?? '', call);
     const body = input.json();
     const revision = optString(body, 'RevisionId');
-    if (revision !== undefined && revision !== alias.revisionId) throw new AwsError('PreconditionFailedException', 'The Revision Id provided does not match the latest Revision Id.', 412);
+    if (revision !== undefined && revision !== alias.revisionId)
+      throw new AwsError(
+        'PreconditionFailedException',
+        'The Revision Id provided does not match the latest Revision Id.',
+        412,
+      );
     const version = optString(body, 'FunctionVersion', 1024);
     if (version !== undefined) alias.functionVersion = checkVersion(rec, version);
     const description = optString(body, 'Description', 256);
@@ -81,7 +105,11 @@ export const ALIAS_AND_TAG_OPERATIONS: Record<string, LambdaOperation> = {
   ListAliases: onFunction('lambda:ListAliases', async (input, call) => {
     const { rec } = findFunction(call, input.path.FunctionName ?? '');
     const version = input.query.get('FunctionVersion');
-    return { Aliases: rec.aliases.filter((a) => !version || a.functionVersion === version).map((a) => aliasShape(rec, a, call)) };
+    return {
+      Aliases: rec.aliases
+        .filter((a) => !version || a.functionVersion === version)
+        .map((a) => aliasShape(rec, a, call)),
+    };
   }),
   TagResource: {
     action: 'lambda:TagResource',
@@ -89,9 +117,14 @@ export const ALIAS_AND_TAG_OPERATIONS: Record<string, LambdaOperation> = {
     async run(input, call) {
       const rec = tagged(call, input.path.Resource ?? '');
       const tags = optStringMap(input.json(), 'Tags');
-      if (!tags) throw new AwsError('ValidationException', "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must not be null");
+      if (!tags)
+        throw new AwsError(
+          'ValidationException',
+          "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must not be null",
+        );
       rec.tags = { ...rec.tags, ...tags };
-      if (Object.keys(rec.tags).length > 50) throw new AwsError('InvalidParameterValueException', 'A function may have at most 50 tags.');
+      if (Object.keys(rec.tags).length > 50)
+        throw new AwsError('InvalidParameterValueException', 'A function may have at most 50 tags.');
       call.state.store.put(rec);
       return new RestAnswer(204, null);
     },

@@ -14,12 +14,16 @@ export function codeSha256(zip: Buffer): string {
 
 /** The entries of a deployment package; InvalidParameterValueException when it is not a usable zip. */
 export function readZip(zip: Buffer): Record<string, Uint8Array> {
-  if (zip.length > MAX_ZIP_BYTES) throw new AwsError('RequestEntityTooLargeException', `Zipped code size exceeds ${MAX_ZIP_BYTES} bytes`, 413);
+  if (zip.length > MAX_ZIP_BYTES)
+    throw new AwsError('RequestEntityTooLargeException', `Zipped code size exceeds ${MAX_ZIP_BYTES} bytes`, 413);
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(new Uint8Array(zip.buffer, zip.byteOffset, zip.length));
   } catch {
-    throw new AwsError('InvalidParameterValueException', 'Could not unzip uploaded file. Please check your file, then try to upload again.');
+    throw new AwsError(
+      'InvalidParameterValueException',
+      'Could not unzip uploaded file. Please check your file, then try to upload again.',
+    );
   }
   let total = 0;
   for (const [name, data] of Object.entries(entries)) {
@@ -29,7 +33,11 @@ export function readZip(zip: Buffer): Record<string, Uint8Array> {
       throw new AwsError('InvalidParameterValueException', `The zip entry "${name}" points outside the package`);
     }
   }
-  if (total > MAX_UNZIPPED_BYTES) throw new AwsError('InvalidParameterValueException', `Unzipped size must be smaller than ${MAX_UNZIPPED_BYTES} bytes`);
+  if (total > MAX_UNZIPPED_BYTES)
+    throw new AwsError(
+      'InvalidParameterValueException',
+      `Unzipped size must be smaller than ${MAX_UNZIPPED_BYTES} bytes`,
+    );
   return entries;
 }
 

@@ -99,7 +99,12 @@ export class EventWorker {
     }
     const attempts = ev.attempts + 1;
     if (attempts <= rec.maximumRetryAttempts) {
-      this.queue.save({ ...ev, attempts, lastError: error, notBefore: Date.now() + (RETRY_DELAYS_MS[attempts - 1] ?? 2000) });
+      this.queue.save({
+        ...ev,
+        attempts,
+        lastError: error,
+        notBefore: Date.now() + (RETRY_DELAYS_MS[attempts - 1] ?? 2000),
+      });
       return;
     }
     await this.sendToFailure(ev, attempts, error, response, target.version).catch((e: unknown) => {
@@ -108,14 +113,28 @@ export class EventWorker {
     this.queue.done(ev.id);
   }
 
-  private async sendToFailure(ev: QueuedEvent, attempts: number, error: { errorType: string; errorMessage: string }, response: unknown, version: string): Promise<void> {
+  private async sendToFailure(
+    ev: QueuedEvent,
+    attempts: number,
+    error: { errorType: string; errorMessage: string },
+    response: unknown,
+    version: string,
+  ): Promise<void> {
     const state = this.state();
     const rec = state.store.get(ev.region, ev.functionName);
     if (!rec) return;
     const sqs = state.env.peer?.('sqs');
     const send = async (arn: string, body: string, attributes?: Record<string, unknown>) => {
       const [, , , region, account, name] = arn.split(':');
-      await sqs?.internal?.('SendMessage', { QueueUrl: `http://local/${account}/${name}`, MessageBody: body, ...(attributes ? { MessageAttributes: attributes } : {}) }, region ?? ev.region);
+      await sqs?.internal?.(
+        'SendMessage',
+        {
+          QueueUrl: `http://local/${account}/${name}`,
+          MessageBody: body,
+          ...(attributes ? { MessageAttributes: attributes } : {}),
+        },
+        region ?? ev.region,
+      );
     };
     const payloadText = Buffer.from(ev.payload, 'base64').toString('utf8');
     if (rec.onFailure) {

@@ -41,7 +41,12 @@ export interface Execution extends InvocationResult {
   tail: string;
 }
 
-export type LogSink = (region: string, group: string, stream: string, lines: Array<{ timestamp: number; message: string }>) => void;
+export type LogSink = (
+  region: string,
+  group: string,
+  stream: string,
+  lines: Array<{ timestamp: number; message: string }>,
+) => void;
 
 /** A function's instances, all versions: reserved concurrency caps the busy ones. */
 interface Pool {
@@ -90,7 +95,11 @@ export class Executor {
 
   async invoke(target: Target, requestId: string, payload: Buffer, clientContext?: string): Promise<Execution> {
     if (this.env.executeFunctions === false) {
-      throw new AwsError('ServiceException', 'Function execution is turned off in this emulator (started with --no-lambda, or bound to a non-loopback host without --lambda).', 500);
+      throw new AwsError(
+        'ServiceException',
+        'Function execution is turned off in this emulator (started with --no-lambda, or bound to a non-loopback host without --lambda).',
+        500,
+      );
     }
     const pool = this.poolOf(target.region, target.name);
     const cap = target.reservedConcurrency ?? UNRESERVED_INSTANCE_CAP;
@@ -98,7 +107,10 @@ export class Executor {
     const busy = [...pool.instances].filter((i) => i.busy).length + pool.starting;
     if (cap === 0 || busy >= cap) {
       throw new AwsError('TooManyRequestsException', 'Rate Exceeded.', 429, {
-        Reason: target.reservedConcurrency !== null ? 'ReservedFunctionConcurrentInvocationLimitExceeded' : 'ConcurrentInvocationLimitExceeded',
+        Reason:
+          target.reservedConcurrency !== null
+            ? 'ReservedFunctionConcurrentInvocationLimitExceeded'
+            : 'ConcurrentInvocationLimitExceeded',
         Type: 'User',
       });
     }
@@ -137,7 +149,12 @@ export class Executor {
       pool.instances.delete(instance);
     }
     const now = Date.now();
-    this.sink(target.region, group, stream, lines.map((message) => ({ timestamp: now, message })));
+    this.sink(
+      target.region,
+      group,
+      stream,
+      lines.map((message) => ({ timestamp: now, message })),
+    );
     const text = lines.join('\n') + '\n';
     const bytes = Buffer.from(text);
     return { ...result, tail: bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)).toString('base64') };
@@ -149,7 +166,11 @@ export class Executor {
     extractCode(readFileSync(this.store.zipPath(settings.codeSha256)), codeDir);
     const roleName = settings.role.split('/').pop() ?? '';
     const creds = this.env.roleCredentials?.(roleName, target.name, 12 * 3600);
-    if (!creds) throw new AwsError('InvalidParameterValueException', `The role defined for the function cannot be assumed by Lambda: ${settings.role}`);
+    if (!creds)
+      throw new AwsError(
+        'InvalidParameterValueException',
+        `The role defined for the function cannot be assumed by Lambda: ${settings.role}`,
+      );
     const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/');
     const stream = `${day}/[${target.version}]${randomBytes(16).toString('hex')}`;
     const instance = new Instance(

@@ -1,8 +1,23 @@
 import {
-  CreateAliasCommand, CreateFunctionCommand, DeleteAliasCommand, DeleteFunctionCommand, GetAliasCommand, GetFunctionCommand,
-  GetFunctionConcurrencyCommand, InvokeCommand, ListAliasesCommand, ListFunctionsCommand, ListTagsCommand,
-  ListVersionsByFunctionCommand, PublishVersionCommand, PutFunctionConcurrencyCommand, TagResourceCommand, UntagResourceCommand,
-  UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand, type LambdaClient,
+  CreateAliasCommand,
+  CreateFunctionCommand,
+  DeleteAliasCommand,
+  DeleteFunctionCommand,
+  GetAliasCommand,
+  GetFunctionCommand,
+  GetFunctionConcurrencyCommand,
+  InvokeCommand,
+  ListAliasesCommand,
+  ListFunctionsCommand,
+  ListTagsCommand,
+  ListVersionsByFunctionCommand,
+  PublishVersionCommand,
+  PutFunctionConcurrencyCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+  type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { execFile } from 'node:child_process';
@@ -42,33 +57,64 @@ describe('functions', () => {
         Tags: { team: 'a' },
       }),
     );
-    expect(created).toMatchObject({ FunctionName: 'crud', State: 'Pending', Version: '$LATEST', Timeout: 7, MemorySize: 256, Runtime: 'nodejs22.x' });
+    expect(created).toMatchObject({
+      FunctionName: 'crud',
+      State: 'Pending',
+      Version: '$LATEST',
+      Timeout: 7,
+      MemorySize: 256,
+      Runtime: 'nodejs22.x',
+    });
     expect(created.FunctionArn).toBe(`arn:aws:lambda:${emu.region}:${emu.accountId}:function:crud`);
     expect(created.CodeSha256).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     await waitActive(lambda, 'crud');
     const got = await lambda.send(new GetFunctionCommand({ FunctionName: 'crud' }));
     expect(got.Configuration?.Environment?.Variables).toEqual({ STAGE: 'test' });
     expect(got.Tags).toEqual({ team: 'a' });
-    expect((await errorOf(lambda.send(new CreateFunctionCommand({ FunctionName: 'crud', Runtime: 'nodejs22.x', Role: roleArn(emu), Handler: 'index.handler', Code: { ZipFile: zipOf({ 'index.mjs': v1 }) } })))).name).toBe('ResourceConflictException');
+    expect(
+      (
+        await errorOf(
+          lambda.send(
+            new CreateFunctionCommand({
+              FunctionName: 'crud',
+              Runtime: 'nodejs22.x',
+              Role: roleArn(emu),
+              Handler: 'index.handler',
+              Code: { ZipFile: zipOf({ 'index.mjs': v1 }) },
+            }),
+          ),
+        )
+      ).name,
+    ).toBe('ResourceConflictException');
 
     const p1 = await lambda.send(new PublishVersionCommand({ FunctionName: 'crud' }));
     expect(p1.Version).toBe('1');
     await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'crud', ZipFile: zipOf({ 'index.mjs': v2 }) }));
     await waitActive(lambda, 'crud');
-    const conf = await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'crud', Description: 'second', Timeout: 9 }));
+    const conf = await lambda.send(
+      new UpdateFunctionConfigurationCommand({ FunctionName: 'crud', Description: 'second', Timeout: 9 }),
+    );
     expect(conf).toMatchObject({ Description: 'second', Timeout: 9 });
     await waitActive(lambda, 'crud');
     expect(decode((await lambda.send(new InvokeCommand({ FunctionName: 'crud' }))).Payload)).toBe('two');
-    expect(decode((await lambda.send(new InvokeCommand({ FunctionName: 'crud', Qualifier: '1' }))).Payload)).toBe('one');
+    expect(decode((await lambda.send(new InvokeCommand({ FunctionName: 'crud', Qualifier: '1' }))).Payload)).toBe(
+      'one',
+    );
 
-    const alias = await lambda.send(new CreateAliasCommand({ FunctionName: 'crud', Name: 'live', FunctionVersion: '1' }));
+    const alias = await lambda.send(
+      new CreateAliasCommand({ FunctionName: 'crud', Name: 'live', FunctionVersion: '1' }),
+    );
     expect(alias.AliasArn).toBe(`arn:aws:lambda:${emu.region}:${emu.accountId}:function:crud:live`);
     expect((await lambda.send(new GetAliasCommand({ FunctionName: 'crud', Name: 'live' }))).FunctionVersion).toBe('1');
     const viaAlias = await lambda.send(new InvokeCommand({ FunctionName: 'crud:live' }));
     expect(decode(viaAlias.Payload)).toBe('one');
     expect(viaAlias.ExecutedVersion).toBe('1');
-    expect((await lambda.send(new ListAliasesCommand({ FunctionName: 'crud' }))).Aliases?.map((a) => a.Name)).toEqual(['live']);
-    expect((await lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'crud' }))).Versions?.map((v) => v.Version)).toEqual(['$LATEST', '1']);
+    expect((await lambda.send(new ListAliasesCommand({ FunctionName: 'crud' }))).Aliases?.map((a) => a.Name)).toEqual([
+      'live',
+    ]);
+    expect(
+      (await lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'crud' }))).Versions?.map((v) => v.Version),
+    ).toEqual(['$LATEST', '1']);
     await lambda.send(new DeleteAliasCommand({ FunctionName: 'crud', Name: 'live' }));
 
     const arn = created.FunctionArn ?? '';
@@ -77,10 +123,14 @@ describe('functions', () => {
     expect((await lambda.send(new ListTagsCommand({ Resource: arn }))).Tags).toEqual({ env: 'dev' });
 
     await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'crud', ReservedConcurrentExecutions: 3 }));
-    expect((await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: 'crud' }))).ReservedConcurrentExecutions).toBe(3);
+    expect(
+      (await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: 'crud' }))).ReservedConcurrentExecutions,
+    ).toBe(3);
 
     await lambda.send(new DeleteFunctionCommand({ FunctionName: 'crud' }));
-    expect((await errorOf(lambda.send(new GetFunctionCommand({ FunctionName: 'crud' })))).name).toBe('ResourceNotFoundException');
+    expect((await errorOf(lambda.send(new GetFunctionCommand({ FunctionName: 'crud' })))).name).toBe(
+      'ResourceNotFoundException',
+    );
   });
 
   it('creates from an S3 object', async () => {
@@ -89,7 +139,9 @@ describe('functions', () => {
     await s3.send(new PutObjectCommand({ Bucket: 'code-bucket', Key: 'fn.zip', Body: zipOf({ 'index.mjs': v2 }) }));
     await createFunction(lambda, emu, 'from-s3', '', { Code: { S3Bucket: 'code-bucket', S3Key: 'fn.zip' } });
     expect(decode((await lambda.send(new InvokeCommand({ FunctionName: 'from-s3' }))).Payload)).toBe('two');
-    const missing = await errorOf(createFunction(lambda, emu, 'from-s3-missing', '', { Code: { S3Bucket: 'code-bucket', S3Key: 'nope.zip' } }));
+    const missing = await errorOf(
+      createFunction(lambda, emu, 'from-s3-missing', '', { Code: { S3Bucket: 'code-bucket', S3Key: 'nope.zip' } }),
+    );
     expect(missing.name).toBe('InvalidParameterValueException');
   });
 
@@ -97,7 +149,15 @@ describe('functions', () => {
     const names = Array.from({ length: 53 }, (_, i) => `page-${String(i).padStart(2, '0')}`);
     const zip = zipOf({ 'index.mjs': v1 });
     for (const FunctionName of names) {
-      await lambda.send(new CreateFunctionCommand({ FunctionName, Runtime: 'nodejs20.x', Role: roleArn(emu), Handler: 'index.handler', Code: { ZipFile: zip } }));
+      await lambda.send(
+        new CreateFunctionCommand({
+          FunctionName,
+          Runtime: 'nodejs20.x',
+          Role: roleArn(emu),
+          Handler: 'index.handler',
+          Code: { ZipFile: zip },
+        }),
+      );
     }
     const first = await lambda.send(new ListFunctionsCommand({}));
     expect(first.Functions).toHaveLength(50);
@@ -111,12 +171,50 @@ describe('functions', () => {
 
   it('answers bad input to every operation with a 4xx AWS error', async () => {
     const bad = [
-      new CreateFunctionCommand({ FunctionName: 'x', Runtime: 'python3.12', Role: roleArn(emu), Handler: 'h', Code: { ZipFile: zipOf({ a: 'b' }) } }),
-      new CreateFunctionCommand({ FunctionName: 'x', Runtime: 'nodejs20.x', Role: 'not-a-role', Handler: 'h', Code: { ZipFile: zipOf({ a: 'b' }) } }),
-      new CreateFunctionCommand({ FunctionName: 'x', Runtime: 'nodejs20.x', Role: roleArn(emu), Handler: 'h', Code: { ZipFile: Buffer.from('not a zip') } }),
-      new CreateFunctionCommand({ FunctionName: 'bad name!', Runtime: 'nodejs20.x', Role: roleArn(emu), Handler: 'h', Code: { ZipFile: zipOf({ a: 'b' }) } }),
-      new CreateFunctionCommand({ FunctionName: 'x', Runtime: 'nodejs20.x', Role: roleArn(emu), Handler: 'h', Timeout: 0, Code: { ZipFile: zipOf({ a: 'b' }) } }),
-      new CreateFunctionCommand({ FunctionName: 'x', Runtime: 'nodejs20.x', Role: roleArn(emu), Handler: 'h', MemorySize: 64, Code: { ZipFile: zipOf({ a: 'b' }) } }),
+      new CreateFunctionCommand({
+        FunctionName: 'x',
+        Runtime: 'python3.12',
+        Role: roleArn(emu),
+        Handler: 'h',
+        Code: { ZipFile: zipOf({ a: 'b' }) },
+      }),
+      new CreateFunctionCommand({
+        FunctionName: 'x',
+        Runtime: 'nodejs20.x',
+        Role: 'not-a-role',
+        Handler: 'h',
+        Code: { ZipFile: zipOf({ a: 'b' }) },
+      }),
+      new CreateFunctionCommand({
+        FunctionName: 'x',
+        Runtime: 'nodejs20.x',
+        Role: roleArn(emu),
+        Handler: 'h',
+        Code: { ZipFile: Buffer.from('not a zip') },
+      }),
+      new CreateFunctionCommand({
+        FunctionName: 'bad name!',
+        Runtime: 'nodejs20.x',
+        Role: roleArn(emu),
+        Handler: 'h',
+        Code: { ZipFile: zipOf({ a: 'b' }) },
+      }),
+      new CreateFunctionCommand({
+        FunctionName: 'x',
+        Runtime: 'nodejs20.x',
+        Role: roleArn(emu),
+        Handler: 'h',
+        Timeout: 0,
+        Code: { ZipFile: zipOf({ a: 'b' }) },
+      }),
+      new CreateFunctionCommand({
+        FunctionName: 'x',
+        Runtime: 'nodejs20.x',
+        Role: roleArn(emu),
+        Handler: 'h',
+        MemorySize: 64,
+        Code: { ZipFile: zipOf({ a: 'b' }) },
+      }),
       new GetFunctionCommand({ FunctionName: 'nope' }),
       new GetFunctionCommand({ FunctionName: 'arn:aws:lambda:us-east-1:999999999999:function:x' }),
       new UpdateFunctionConfigurationCommand({ FunctionName: 'page-00', Timeout: 10_000 }),
@@ -143,7 +241,13 @@ describe('functions', () => {
       ['PUT', '/2015-03-31/functions/page-00/configuration', '{"Environment":{"Variables":{"A":1}}}'],
       ['POST', '/2015-03-31/functions/%E0%A4%A/invocations', '{}'],
     ] as const) {
-      const res = await signedRequest(emu, { service: 'lambda', method, path, body: body || undefined, headers: { 'content-type': 'application/json' } });
+      const res = await signedRequest(emu, {
+        service: 'lambda',
+        method,
+        path,
+        body: body || undefined,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.status, `${method} ${path} ${body}`).toBeGreaterThanOrEqual(400);
       expect(res.status, `${method} ${path} ${body}`).toBeLessThan(500);
       expect(res.headers.get('x-amzn-errortype')).toBeTruthy();
@@ -151,18 +255,36 @@ describe('functions', () => {
   });
 
   it('CORS exposes Invoke headers to browsers', async () => {
-    const res = await signedRequest(emu, { service: 'lambda', path: '/2015-03-31/functions/page-00/invocations', body: '{}', headers: { origin: 'http://localhost:5173', 'x-amz-log-type': 'Tail' } });
+    const res = await signedRequest(emu, {
+      service: 'lambda',
+      path: '/2015-03-31/functions/page-00/invocations',
+      body: '{}',
+      headers: { origin: 'http://localhost:5173', 'x-amz-log-type': 'Tail' },
+    });
     const exposed = (res.headers.get('access-control-expose-headers') ?? '').toLowerCase();
-    for (const h of ['x-amz-log-result', 'x-amz-function-error', 'x-amz-executed-version']) expect(exposed).toContain(h);
+    for (const h of ['x-amz-log-result', 'x-amz-function-error', 'x-amz-executed-version'])
+      expect(exposed).toContain(h);
   });
 
   it.runIf(existsSync(AWS_CLI))('works from the AWS CLI', async () => {
     const run = promisify(execFile);
-    const env = { ...process.env, AWS_ACCESS_KEY_ID: emu.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: emu.credentials.secretAccessKey, AWS_DEFAULT_REGION: emu.region, AWS_PAGER: '' };
-    const list = await run(AWS_CLI, ['--endpoint-url', emu.url, 'lambda', 'list-functions', '--max-items', '3'], { env });
+    const env = {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: emu.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: emu.credentials.secretAccessKey,
+      AWS_DEFAULT_REGION: emu.region,
+      AWS_PAGER: '',
+    };
+    const list = await run(AWS_CLI, ['--endpoint-url', emu.url, 'lambda', 'list-functions', '--max-items', '3'], {
+      env,
+    });
     expect((JSON.parse(list.stdout) as { Functions: unknown[] }).Functions).toHaveLength(3);
     const out = `${emu.dataDir}/cli-out.json`;
-    const inv = await run(AWS_CLI, ['--endpoint-url', emu.url, 'lambda', 'invoke', '--function-name', 'page-01', '--log-type', 'Tail', out], { env });
+    const inv = await run(
+      AWS_CLI,
+      ['--endpoint-url', emu.url, 'lambda', 'invoke', '--function-name', 'page-01', '--log-type', 'Tail', out],
+      { env },
+    );
     expect(JSON.parse(inv.stdout)).toMatchObject({ StatusCode: 200, ExecutedVersion: '$LATEST' });
   });
 });

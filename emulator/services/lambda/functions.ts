@@ -19,14 +19,20 @@ function onFunction(action: string, run: LambdaOperation['run']): LambdaOperatio
 
 function checkRole(role: string): string {
   if (!ROLE_ARN.test(role)) {
-    throw new AwsError('ValidationException', `1 validation error detected: Value '${role.slice(0, 200)}' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+`);
+    throw new AwsError(
+      'ValidationException',
+      `1 validation error detected: Value '${role.slice(0, 200)}' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+`,
+    );
   }
   return role;
 }
 
 function checkRuntime(runtime: string): string {
   if (!RUNTIMES.includes(runtime)) {
-    throw new AwsError('InvalidParameterValueException', `The runtime parameter of ${runtime} is not supported by this emulator; use ${RUNTIMES.join(' or ')}.`);
+    throw new AwsError(
+      'InvalidParameterValueException',
+      `The runtime parameter of ${runtime} is not supported by this emulator; use ${RUNTIMES.join(' or ')}.`,
+    );
   }
   return runtime;
 }
@@ -36,10 +42,14 @@ function environmentOf(input: Json): Record<string, string> | undefined {
   if (!env) return undefined;
   const vars = optStringMap(env, 'Variables') ?? {};
   for (const k of Object.keys(vars)) {
-    if (!/^[a-zA-Z]([a-zA-Z0-9_])+$/.test(k)) throw new AwsError('ValidationException', `Environment variable name ${k} is not valid`);
+    if (!/^[a-zA-Z]([a-zA-Z0-9_])+$/.test(k))
+      throw new AwsError('ValidationException', `Environment variable name ${k} is not valid`);
   }
   if (Buffer.byteLength(JSON.stringify(vars)) > ENV_BYTES) {
-    throw new AwsError('InvalidParameterValueException', `Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit.`);
+    throw new AwsError(
+      'InvalidParameterValueException',
+      `Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit.`,
+    );
   }
   return vars;
 }
@@ -50,7 +60,10 @@ function deadLetterOf(input: Json): string | null | undefined {
   const arn = optString(dlq, 'TargetArn');
   if (!arn) return null;
   if (!/^arn:aws:sqs:[a-z0-9-]+:\d{12}:[\w-]+(\.fifo)?$/.test(arn)) {
-    throw new AwsError('InvalidParameterValueException', 'The emulator supports an SQS queue ARN as the dead-letter target.');
+    throw new AwsError(
+      'InvalidParameterValueException',
+      'The emulator supports an SQS queue ARN as the dead-letter target.',
+    );
   }
   return arn;
 }
@@ -61,14 +74,22 @@ async function codeOf(input: Json, call: LambdaCall): Promise<Buffer> {
   if (zip) return zip;
   const bucket = optString(input, 'S3Bucket');
   const key = optString(input, 'S3Key');
-  if (!bucket || !key) throw new AwsError('InvalidParameterValueException', 'Please provide a source for function code (ZipFile, or S3Bucket and S3Key).');
+  if (!bucket || !key)
+    throw new AwsError(
+      'InvalidParameterValueException',
+      'Please provide a source for function code (ZipFile, or S3Bucket and S3Key).',
+    );
   const s3 = call.state.env.peer?.('s3');
   try {
-    const out = (await s3?.internal?.('GetObject', { Bucket: bucket, Key: key }, call.region)) as { Body: Buffer } | undefined;
+    const out = (await s3?.internal?.('GetObject', { Bucket: bucket, Key: key }, call.region)) as
+      { Body: Buffer } | undefined;
     if (!out) throw new Error('no S3');
     return out.Body;
   } catch {
-    throw new AwsError('InvalidParameterValueException', `Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist. (s3://${bucket}/${key})`);
+    throw new AwsError(
+      'InvalidParameterValueException',
+      `Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist. (s3://${bucket}/${key})`,
+    );
   }
 }
 
@@ -83,8 +104,24 @@ function publish(rec: FunctionRecord, description?: string): PublishedVersion {
   const latest = rec.versions[rec.versions.length - 1];
   const same = latest && latest.codeSha256 === rec.codeSha256 && latest.revisionId === rec.revisionId;
   if (same) return latest;
-  const { region: _r, name: _n, changedAt: _c, tags: _t, reservedConcurrency: _rc, onFailure: _o, maximumRetryAttempts: _m, versions: _v, aliases: _a, nextVersion: _nv, ...settings } = rec;
-  const version: PublishedVersion = { ...(settings as FunctionSettings), description: description ?? rec.description, version: String(rec.nextVersion) };
+  const {
+    region: _r,
+    name: _n,
+    changedAt: _c,
+    tags: _t,
+    reservedConcurrency: _rc,
+    onFailure: _o,
+    maximumRetryAttempts: _m,
+    versions: _v,
+    aliases: _a,
+    nextVersion: _nv,
+    ...settings
+  } = rec;
+  const version: PublishedVersion = {
+    ...(settings as FunctionSettings),
+    description: description ?? rec.description,
+    version: String(rec.nextVersion),
+  };
   rec.versions.push(version);
   rec.nextVersion += 1;
   return version;
@@ -92,14 +129,22 @@ function publish(rec: FunctionRecord, description?: string): PublishedVersion {
 
 function settled(rec: FunctionRecord): void {
   if (Date.now() - rec.changedAt < SETTLE_MS) {
-    throw new AwsError('ResourceConflictException', `The operation cannot be performed at this time. An update is in progress for resource: ${rec.name}`, 409);
+    throw new AwsError(
+      'ResourceConflictException',
+      `The operation cannot be performed at this time. An update is in progress for resource: ${rec.name}`,
+      409,
+    );
   }
 }
 
 function checkRevision(rec: FunctionRecord, input: Json): void {
   const revision = optString(input, 'RevisionId');
   if (revision !== undefined && revision !== rec.revisionId) {
-    throw new AwsError('PreconditionFailedException', 'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id', 412);
+    throw new AwsError(
+      'PreconditionFailedException',
+      'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+      412,
+    );
   }
 }
 
@@ -115,7 +160,12 @@ function marker(token: string | null): string {
 export const FUNCTION_OPERATIONS: Record<string, LambdaOperation> = {
   CreateFunction: {
     action: 'lambda:CreateFunction',
-    resource: (input, call) => functionArn(call.region, call.state.env.accountId, parseFunctionName(reqString(input.json(), 'FunctionName', 140), call.state.env.accountId).name),
+    resource: (input, call) =>
+      functionArn(
+        call.region,
+        call.state.env.accountId,
+        parseFunctionName(reqString(input.json(), 'FunctionName', 140), call.state.env.accountId).name,
+      ),
     async run(input, call) {
       const body = input.json();
       const { name } = parseFunctionName(reqString(body, 'FunctionName', 140), call.state.env.accountId);
@@ -129,9 +179,14 @@ export const FUNCTION_OPERATIONS: Record<string, LambdaOperation> = {
       const tags = optStringMap(body, 'Tags') ?? {};
       const deadLetterArn = deadLetterOf(body) ?? null;
       const code = optObject(body, 'Code');
-      if (!code) throw new AwsError('ValidationException', "1 validation error detected: Value at 'code' failed to satisfy constraint: Member must not be null");
+      if (!code)
+        throw new AwsError(
+          'ValidationException',
+          "1 validation error detected: Value at 'code' failed to satisfy constraint: Member must not be null",
+        );
       const doPublish = optBool(body, 'Publish') ?? false;
-      if (call.state.store.get(call.region, name)) throw new AwsError('ResourceConflictException', `Function already exist: ${name}`, 409);
+      if (call.state.store.get(call.region, name))
+        throw new AwsError('ResourceConflictException', `Function already exist: ${name}`, 409);
       const stored = storeCode(call, await codeOf(code, call));
       const now = Date.now();
       const rec: FunctionRecord = {
@@ -167,7 +222,11 @@ export const FUNCTION_OPERATIONS: Record<string, LambdaOperation> = {
     async run(input, call) {
       const max = input.query.get('MaxItems');
       const limit = max === null ? PAGE : Number(max);
-      if (!Number.isInteger(limit) || limit < 1 || limit > PAGE) throw new AwsError('ValidationException', `1 validation error detected: Value '${max}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and ${PAGE}`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > PAGE)
+        throw new AwsError(
+          'ValidationException',
+          `1 validation error detected: Value '${max}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and ${PAGE}`,
+        );
       const after = marker(input.query.get('Marker'));
       const all = call.state.store.list(call.region).filter((f) => f.name > after);
       const page = all.slice(0, limit);
@@ -185,7 +244,9 @@ export const FUNCTION_OPERATIONS: Record<string, LambdaOperation> = {
       Configuration: configuration(rec, call.state.env.accountId, version),
       Code: { RepositoryType: 'S3' },
       Tags: rec.tags,
-      ...(rec.reservedConcurrency !== null ? { Concurrency: { ReservedConcurrentExecutions: rec.reservedConcurrency } } : {}),
+      ...(rec.reservedConcurrency !== null
+        ? { Concurrency: { ReservedConcurrentExecutions: rec.reservedConcurrency } }
+        : {}),
     };
   }),
   GetFunctionConfiguration: onFunction('lambda:GetFunctionConfiguration', async (input, call) => {
@@ -195,9 +256,17 @@ export const FUNCTION_OPERATIONS: Record<string, LambdaOperation> = {
   DeleteFunction: onFunction('lambda:DeleteFunction', async (input, call) => {
     const { rec, qualifier } = findFunction(call, input.path.FunctionName ?? '', input.query.get('Qualifier'));
     if (qualifier && qualifier !== '$LATEST') {
-      if (!rec.versions.some((v) => v.version === qualifier)) throw notFound(functionArn(call.region, call.state.env.accountId, rec.name, qualifier));
+      if (!rec.versions.some((v) => v.version === qualifier))
+        throw notFound(functionArn(call.region, call.state.env.accountId, rec.name, qualifier));
       if (rec.aliases.some((a) => a.functionVersion === qualifier)) {
-        throw new AwsError('ResourceConflictException', `Unable to delete version because the following aliases reference it: ${rec.aliases.filter((a) => a.functionVersion === qualifier).map((a) => a.name).join(', ')}`, 409);
+        throw new AwsError(
+          'ResourceConflictException',
+          `Unable to delete version because the following aliases reference it: ${rec.aliases
+            .filter((a) => a.functionVersion === qualifier)
+            .map((a) => a.name)
+            .join(', ')}`,
+          409,
+        );
       }
       rec.versions = rec.versions.filter((v) => v.version !== qualifier);
       call.state.store.put(rec);
@@ -253,7 +322,8 @@ export const FUNCTION_OPERATIONS: Record<string, LambdaOperation> = {
     const body = input.json();
     checkRevision(rec, body);
     const sha = optString(body, 'CodeSha256');
-    if (sha !== undefined && sha !== rec.codeSha256) throw new AwsError('InvalidParameterValueException', 'CodeSHA256 does not match the current code.');
+    if (sha !== undefined && sha !== rec.codeSha256)
+      throw new AwsError('InvalidParameterValueException', 'CodeSHA256 does not match the current code.');
     const version = publish(rec, optString(body, 'Description', 256));
     call.state.store.put(rec);
     return configuration(rec, call.state.env.accountId, version);
@@ -266,7 +336,11 @@ export const FUNCTION_OPERATIONS: Record<string, LambdaOperation> = {
   PutFunctionConcurrency: onFunction('lambda:PutFunctionConcurrency', async (input, call) => {
     const { rec } = findFunction(call, input.path.FunctionName ?? '');
     const reserved = optInt(input.json(), 'ReservedConcurrentExecutions', 0, 1000);
-    if (reserved === undefined) throw new AwsError('ValidationException', "1 validation error detected: Value at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must not be null");
+    if (reserved === undefined)
+      throw new AwsError(
+        'ValidationException',
+        "1 validation error detected: Value at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must not be null",
+      );
     rec.reservedConcurrency = reserved;
     call.state.store.put(rec);
     return { ReservedConcurrentExecutions: reserved };
@@ -288,7 +362,10 @@ export const FUNCTION_OPERATIONS: Record<string, LambdaOperation> = {
     const destination = optObject(optObject(body, 'DestinationConfig') ?? {}, 'OnFailure');
     const target = destination ? optString(destination, 'Destination') : undefined;
     if (target !== undefined && !/^arn:aws:sqs:[a-z0-9-]+:\d{12}:[\w-]+$/.test(target)) {
-      throw new AwsError('InvalidParameterValueException', 'The emulator supports an SQS queue ARN as the on-failure destination.');
+      throw new AwsError(
+        'InvalidParameterValueException',
+        'The emulator supports an SQS queue ARN as the on-failure destination.',
+      );
     }
     rec.maximumRetryAttempts = retries ?? 2;
     rec.onFailure = target ?? null;
@@ -305,7 +382,13 @@ export const FUNCTION_OPERATIONS: Record<string, LambdaOperation> = {
       const all = call.state.store.list(call.region);
       const reserved = all.reduce((n, f) => n + (f.reservedConcurrency ?? 0), 0);
       return {
-        AccountLimit: { TotalCodeSize: 80_530_636_800, CodeSizeUnzipped: 262_144_000, CodeSizeZipped: 52_428_800, ConcurrentExecutions: 1000, UnreservedConcurrentExecutions: 1000 - reserved },
+        AccountLimit: {
+          TotalCodeSize: 80_530_636_800,
+          CodeSizeUnzipped: 262_144_000,
+          CodeSizeZipped: 52_428_800,
+          ConcurrentExecutions: 1000,
+          UnreservedConcurrentExecutions: 1000 - reserved,
+        },
         AccountUsage: { TotalCodeSize: all.reduce((n, f) => n + f.codeSize, 0), FunctionCount: all.length },
       };
     },
@@ -317,11 +400,17 @@ function eventInvokeConfig(rec: FunctionRecord, call: LambdaCall): Json {
     FunctionArn: functionArn(call.region, call.state.env.accountId, rec.name, '$LATEST'),
     MaximumRetryAttempts: rec.maximumRetryAttempts,
     LastModified: Date.now() / 1000,
-    DestinationConfig: rec.onFailure ? { OnFailure: { Destination: rec.onFailure }, OnSuccess: {} } : { OnFailure: {}, OnSuccess: {} },
+    DestinationConfig: rec.onFailure
+      ? { OnFailure: { Destination: rec.onFailure }, OnSuccess: {} }
+      : { OnFailure: {}, OnSuccess: {} },
   };
 }
 
-export function versionOf(rec: FunctionRecord, qualifier: string | undefined, call: LambdaCall): PublishedVersion | undefined {
+export function versionOf(
+  rec: FunctionRecord,
+  qualifier: string | undefined,
+  call: LambdaCall,
+): PublishedVersion | undefined {
   if (!qualifier || qualifier === '$LATEST') return undefined;
   let version = qualifier;
   const alias = rec.aliases.find((a) => a.name === qualifier);

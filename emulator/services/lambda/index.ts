@@ -32,9 +32,21 @@ const ROUTES: RestRoute[] = [
   { method: 'DELETE', path: `${F}/{FunctionName}/aliases/{Name}`, operation: 'DeleteAlias' },
   { method: 'PUT', path: '/2017-10-31/functions/{FunctionName}/concurrency', operation: 'PutFunctionConcurrency' },
   { method: 'GET', path: '/2019-09-30/functions/{FunctionName}/concurrency', operation: 'GetFunctionConcurrency' },
-  { method: 'DELETE', path: '/2017-10-31/functions/{FunctionName}/concurrency', operation: 'DeleteFunctionConcurrency' },
-  { method: 'PUT', path: '/2019-09-25/functions/{FunctionName}/event-invoke-config', operation: 'PutFunctionEventInvokeConfig' },
-  { method: 'GET', path: '/2019-09-25/functions/{FunctionName}/event-invoke-config', operation: 'GetFunctionEventInvokeConfig' },
+  {
+    method: 'DELETE',
+    path: '/2017-10-31/functions/{FunctionName}/concurrency',
+    operation: 'DeleteFunctionConcurrency',
+  },
+  {
+    method: 'PUT',
+    path: '/2019-09-25/functions/{FunctionName}/event-invoke-config',
+    operation: 'PutFunctionEventInvokeConfig',
+  },
+  {
+    method: 'GET',
+    path: '/2019-09-25/functions/{FunctionName}/event-invoke-config',
+    operation: 'GetFunctionEventInvokeConfig',
+  },
   { method: 'POST', path: '/2017-03-31/tags/{Resource}', operation: 'TagResource' },
   { method: 'DELETE', path: '/2017-03-31/tags/{Resource}', operation: 'UntagResource' },
   { method: 'GET', path: '/2017-03-31/tags/{Resource}', operation: 'ListTags' },
@@ -54,10 +66,13 @@ export const createLambdaService: ServiceFactory = async (env) => {
     const logs = env.peer?.('logs');
     if (!logs?.internal) return;
     const key = `${region}\u0000${group}\u0000${stream}`;
-    const put = () => logs.internal?.('PutLogEvents', { logGroupName: group, logStreamName: stream, logEvents: lines }, region);
+    const put = () =>
+      logs.internal?.('PutLogEvents', { logGroupName: group, logStreamName: stream, logEvents: lines }, region);
     const ensure = async () => {
       await logs.internal?.('CreateLogGroup', { logGroupName: group }, region).catch(() => undefined);
-      await logs.internal?.('CreateLogStream', { logGroupName: group, logStreamName: stream }, region).catch(() => undefined);
+      await logs
+        .internal?.('CreateLogStream', { logGroupName: group, logStreamName: stream }, region)
+        .catch(() => undefined);
       knownStreams.add(key);
     };
     const write = async () => {
@@ -89,7 +104,11 @@ export const createLambdaService: ServiceFactory = async (env) => {
       const functionName = String(input.FunctionName ?? '');
       if (operation === 'Invoke') {
         const { rec, qualifier } = findFunction(call, functionName);
-        const result = await executor.invoke(targetOf(rec, env.accountId, qualifier), randomUUID(), Buffer.from(String(input.Payload ?? '{}')));
+        const result = await executor.invoke(
+          targetOf(rec, env.accountId, qualifier),
+          randomUUID(),
+          Buffer.from(String(input.Payload ?? '{}')),
+        );
         return { FunctionError: result.errorType ? 'Unhandled' : undefined, Payload: result.payload.toString('utf8') };
       }
       const op = lookupOperation(operations, operation);

@@ -3,7 +3,11 @@ import { AwsError } from '../../core/errors.js';
 /** Typed reads of a Lambda request's JSON members; constraint failures are ValidationException as on AWS. */
 export type Json = Record<string, unknown>;
 
-const invalid = (name: string, rule: string) => new AwsError('ValidationException', `1 validation error detected: Value at '${name}' failed to satisfy constraint: ${rule}`);
+const invalid = (name: string, rule: string) =>
+  new AwsError(
+    'ValidationException',
+    `1 validation error detected: Value at '${name}' failed to satisfy constraint: ${rule}`,
+  );
 
 export function optString(input: Json, name: string, max = 4096): string | undefined {
   const v = input[name];
@@ -57,7 +61,8 @@ export function optStringMap(input: Json, name: string): Record<string, string> 
 export function optStringList(input: Json, name: string): string[] | undefined {
   const v = input[name];
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw invalid(name, 'Member must be a list of strings');
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+    throw invalid(name, 'Member must be a list of strings');
   return v as string[];
 }
 

@@ -81,17 +81,21 @@ export class Instance {
     await new Promise<void>((ok) => this.server?.listen(0, '127.0.0.1', () => ok()));
     const { port } = this.server.address() as AddressInfo;
     this.spawnedAt = performance.now();
-    const child = spawn(process.execPath, [`--max-old-space-size=${this.spec.memorySize}`, join(lambdaDir(), 'runtime', 'bootstrap.mjs')], {
-      cwd: this.spec.codeDir,
-      env: {
-        ...this.spec.env,
-        AWS_LAMBDA_RUNTIME_API: `127.0.0.1:${port}`,
-        _EMULATOR_RUNTIME_TOKEN: this.token,
-        _EMULATOR_NODE_MODULES_PARENT: this.nodeModulesParent,
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${this.spec.memorySize}`, join(lambdaDir(), 'runtime', 'bootstrap.mjs')],
+      {
+        cwd: this.spec.codeDir,
+        env: {
+          ...this.spec.env,
+          AWS_LAMBDA_RUNTIME_API: `127.0.0.1:${port}`,
+          _EMULATOR_RUNTIME_TOKEN: this.token,
+          _EMULATOR_NODE_MODULES_PARENT: this.nodeModulesParent,
+        },
+        // stdin stays open for the process's life: it closes when the emulator dies, and the process exits.
+        stdio: ['pipe', 'pipe', 'pipe'],
       },
-      // stdin stays open for the process's life: it closes when the emulator dies, and the process exits.
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    );
     this.child = child;
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => this.onStdout(line));
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
@@ -102,7 +106,9 @@ export class Instance {
     child.once('error', () => this.onExit(null, 'SIGKILL'));
     setTimeout(() => {
       if (this.initDurationMs === undefined && !this.dead) {
-        this.resolveInit(failure('Runtime.InitTimeout', `Init phase did not finish in ${INIT_TIMEOUT_MS / 1000} seconds`));
+        this.resolveInit(
+          failure('Runtime.InitTimeout', `Init phase did not finish in ${INIT_TIMEOUT_MS / 1000} seconds`),
+        );
         this.kill();
       }
     }, INIT_TIMEOUT_MS).unref();
@@ -121,7 +127,13 @@ export class Instance {
       const timer = setTimeout(() => {
         const seconds = this.spec.timeoutSeconds.toFixed(2);
         this.capture(`${new Date().toISOString()} ${request.requestId} Task timed out after ${seconds} seconds`);
-        finish(failure('Sandbox.Timedout', `RequestId: ${request.requestId} Error: Task timed out after ${seconds} seconds`, true));
+        finish(
+          failure(
+            'Sandbox.Timedout',
+            `RequestId: ${request.requestId} Error: Task timed out after ${seconds} seconds`,
+            true,
+          ),
+        );
         this.kill();
       }, this.spec.timeoutSeconds * 1000);
       const finish = (o: Outcome) => {
@@ -249,11 +261,18 @@ export class Instance {
     if (m[2] === 'response') {
       if (size > MAX_RESPONSE_BYTES) {
         current.finish({
-          ...failure('Function.ResponseSizeTooLarge', `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`),
+          ...failure(
+            'Function.ResponseSizeTooLarge',
+            `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+          ),
           maxRssKb,
         });
       } else current.finish({ payload: body, maxRssKb });
-    } else current.finish({ ...parseError(body, String(req.headers['lambda-runtime-function-error-type'] ?? 'Unhandled')), maxRssKb });
+    } else
+      current.finish({
+        ...parseError(body, String(req.headers['lambda-runtime-function-error-type'] ?? 'Unhandled')),
+        maxRssKb,
+      });
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
@@ -261,13 +280,24 @@ export class Instance {
     this.dead = true;
     this.server?.close();
     this.server?.closeAllConnections();
-    const reason = signal ? `signal: ${signal === 'SIGKILL' ? 'killed' : signal === 'SIGABRT' ? 'aborted' : signal}` : `exit status ${code}`;
+    const reason = signal
+      ? `signal: ${signal === 'SIGKILL' ? 'killed' : signal === 'SIGABRT' ? 'aborted' : signal}`
+      : `exit status ${code}`;
     const oom = /heap out of memory|Allocation failed/i.test(this.stderrTail);
     const current = this.current;
-    if (this.initDurationMs === undefined) this.resolveInit(failure(oom ? 'Runtime.OutOfMemory' : 'Runtime.ExitError', `Runtime exited with error: ${reason}`, true));
+    if (this.initDurationMs === undefined)
+      this.resolveInit(
+        failure(oom ? 'Runtime.OutOfMemory' : 'Runtime.ExitError', `Runtime exited with error: ${reason}`, true),
+      );
     if (current && !wasDead) {
       const id = current.request.requestId;
-      current.finish(failure(oom ? 'Runtime.OutOfMemory' : 'Runtime.ExitError', `RequestId: ${id} Error: Runtime exited with error: ${reason}`, true));
+      current.finish(
+        failure(
+          oom ? 'Runtime.OutOfMemory' : 'Runtime.ExitError',
+          `RequestId: ${id} Error: Runtime exited with error: ${reason}`,
+          true,
+        ),
+      );
     }
   }
 }
@@ -282,10 +312,22 @@ function parseError(body: Buffer, fallbackType: string): Outcome {
     const doc = JSON.parse(body.toString('utf8')) as { errorType?: unknown; errorMessage?: unknown; trace?: unknown };
     if (doc && typeof doc === 'object') {
       const errorType = typeof doc.errorType === 'string' ? doc.errorType : fallbackType;
-      return { payload: Buffer.from(JSON.stringify({ errorType, errorMessage: String(doc.errorMessage ?? ''), trace: Array.isArray(doc.trace) ? doc.trace : [] })), errorType };
+      return {
+        payload: Buffer.from(
+          JSON.stringify({
+            errorType,
+            errorMessage: String(doc.errorMessage ?? ''),
+            trace: Array.isArray(doc.trace) ? doc.trace : [],
+          }),
+        ),
+        errorType,
+      };
     }
   } catch {
     // fall through
   }
-  return { payload: Buffer.from(JSON.stringify({ errorType: fallbackType, errorMessage: body.toString('utf8') })), errorType: fallbackType };
+  return {
+    payload: Buffer.from(JSON.stringify({ errorType: fallbackType, errorMessage: body.toString('utf8') })),
+    errorType: fallbackType,
+  };
 }

@@ -10,23 +10,60 @@ beforeAll(async () => {
   emu = await startTestEmulator();
   lambda = lambdaClient(emu);
   await Promise.all([
-    createFunction(lambda, emu, 'echo', `export const handler = async (event, context) => {
+    createFunction(
+      lambda,
+      emu,
+      'echo',
+      `export const handler = async (event, context) => {
   console.log('hello from', context.functionName);
   return { event, id: context.awsRequestId, arn: context.invokedFunctionArn, left: context.getRemainingTimeInMillis(), region: process.env.AWS_REGION, handler: process.env._HANDLER };
-};`),
-    createFunction(lambda, emu, 'callback', `exports.handler = (event, context, callback) => { setTimeout(() => callback(null, { via: 'callback', n: event.n }), 10); };`, { file: 'index.js' }),
-    createFunction(lambda, emu, 'thrower', `export const handler = async () => { throw new TypeError('bad things'); };`),
-    createFunction(lambda, emu, 'cb-error', `exports.handler = (event, context, callback) => callback(new Error('called back with an error'));`, { file: 'index.js' }),
-    createFunction(lambda, emu, 'sleepy', `let calls = 0;
-export const handler = async (event) => { calls += 1; if (event.sleep) await new Promise((r) => setTimeout(r, event.sleep)); return { calls, pid: process.pid }; };`, { Timeout: 1 }),
-    createFunction(lambda, emu, 'hog', `export const handler = async () => { const keep = []; for (;;) keep.push(new Array(1e6).fill(Math.random())); };`, { MemorySize: 128, Timeout: 20 }),
+};`,
+    ),
+    createFunction(
+      lambda,
+      emu,
+      'callback',
+      `exports.handler = (event, context, callback) => { setTimeout(() => callback(null, { via: 'callback', n: event.n }), 10); };`,
+      { file: 'index.js' },
+    ),
+    createFunction(
+      lambda,
+      emu,
+      'thrower',
+      `export const handler = async () => { throw new TypeError('bad things'); };`,
+    ),
+    createFunction(
+      lambda,
+      emu,
+      'cb-error',
+      `exports.handler = (event, context, callback) => callback(new Error('called back with an error'));`,
+      { file: 'index.js' },
+    ),
+    createFunction(
+      lambda,
+      emu,
+      'sleepy',
+      `let calls = 0;
+export const handler = async (event) => { calls += 1; if (event.sleep) await new Promise((r) => setTimeout(r, event.sleep)); return { calls, pid: process.pid }; };`,
+      { Timeout: 1 },
+    ),
+    createFunction(
+      lambda,
+      emu,
+      'hog',
+      `export const handler = async () => { const keep = []; for (;;) keep.push(new Array(1e6).fill(Math.random())); };`,
+      { MemorySize: 128, Timeout: 20 },
+    ),
     createFunction(lambda, emu, 'broken', `export const handler = ;`),
   ]);
 }, 30_000);
 afterAll(() => emu.dispose());
 
-const invoke = (FunctionName: string, payload: unknown, extra: Partial<ConstructorParameters<typeof InvokeCommand>[0]> = {}) =>
-  lambda.send(new InvokeCommand({ FunctionName, Payload: Buffer.from(JSON.stringify(payload)), ...extra }));
+const invoke = (
+  FunctionName: string,
+  payload: unknown,
+  extra: Partial<ConstructorParameters<typeof InvokeCommand>[0]> = {},
+) => lambda.send(new InvokeCommand({ FunctionName, Payload: Buffer.from(JSON.stringify(payload)), ...extra }));
 
 describe('Invoke', () => {
   it('runs an async handler with context and environment, and tails START/END/REPORT with Init Duration on a cold start', async () => {
@@ -35,13 +72,20 @@ describe('Invoke', () => {
     expect(out.FunctionError).toBeUndefined();
     expect(out.ExecutedVersion).toBe('$LATEST');
     const body = decode(out.Payload) as Record<string, unknown>;
-    expect(body).toMatchObject({ event: { hi: 1 }, region: emu.region, handler: 'index.handler', arn: `arn:aws:lambda:${emu.region}:${emu.accountId}:function:echo` });
+    expect(body).toMatchObject({
+      event: { hi: 1 },
+      region: emu.region,
+      handler: 'index.handler',
+      arn: `arn:aws:lambda:${emu.region}:${emu.accountId}:function:echo`,
+    });
     expect(body.left).toBeGreaterThan(3000);
     const log = Buffer.from(out.LogResult ?? '', 'base64').toString('utf8');
     expect(log).toMatch(/^START RequestId: \S+ Version: \$LATEST/m);
     expect(log).toMatch(/\tINFO\thello from echo/);
     expect(log).toMatch(/^END RequestId: /m);
-    expect(log).toMatch(/^REPORT RequestId: \S+\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms/m);
+    expect(log).toMatch(
+      /^REPORT RequestId: \S+\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms/m,
+    );
     const warm = await invoke('echo', {}, { LogType: 'Tail' });
     expect(Buffer.from(warm.LogResult ?? '', 'base64').toString('utf8')).not.toContain('Init Duration');
   });
@@ -74,9 +118,25 @@ describe('Invoke', () => {
     expect(second).toEqual({ calls: first.calls + 1, pid: first.pid });
     const timedOut = await invoke('sleepy', { sleep: 3000 }, { LogType: 'Tail' });
     expect(timedOut.FunctionError).toBe('Unhandled');
-    expect((decode(timedOut.Payload) as { errorMessage: string }).errorMessage).toMatch(/Task timed out after 1\.00 seconds/);
-    expect(Buffer.from(timedOut.LogResult ?? '', 'base64').toString('utf8')).toContain('Task timed out after 1.00 seconds');
-    await expect.poll(() => { try { process.kill(first.pid, 0); return 'alive'; } catch { return 'gone'; } }, { timeout: 2000, interval: 50 }).toBe('gone');
+    expect((decode(timedOut.Payload) as { errorMessage: string }).errorMessage).toMatch(
+      /Task timed out after 1\.00 seconds/,
+    );
+    expect(Buffer.from(timedOut.LogResult ?? '', 'base64').toString('utf8')).toContain(
+      'Task timed out after 1.00 seconds',
+    );
+    await expect
+      .poll(
+        () => {
+          try {
+            process.kill(first.pid, 0);
+            return 'alive';
+          } catch {
+            return 'gone';
+          }
+        },
+        { timeout: 2000, interval: 50 },
+      )
+      .toBe('gone');
     const fresh = decode((await invoke('sleepy', {})).Payload) as { calls: number; pid: number };
     expect(fresh.calls).toBe(1);
     expect(fresh.pid).not.toBe(first.pid);
@@ -91,11 +151,28 @@ describe('Invoke', () => {
 
   it('DryRun answers 204; payload limits and bad JSON are 4xx errors', async () => {
     expect((await invoke('echo', {}, { InvocationType: 'DryRun' })).StatusCode).toBe(204);
-    const big = await errorOf(lambda.send(new InvokeCommand({ FunctionName: 'echo', Payload: Buffer.from(JSON.stringify({ x: 'a'.repeat(6 * 1024 * 1024) })) })));
+    const big = await errorOf(
+      lambda.send(
+        new InvokeCommand({
+          FunctionName: 'echo',
+          Payload: Buffer.from(JSON.stringify({ x: 'a'.repeat(6 * 1024 * 1024) })),
+        }),
+      ),
+    );
     expect(big.name).toBe('RequestTooLargeException');
-    const bigEvent = await errorOf(lambda.send(new InvokeCommand({ FunctionName: 'echo', InvocationType: 'Event', Payload: Buffer.from(JSON.stringify({ x: 'a'.repeat(1024 * 1024) })) })));
+    const bigEvent = await errorOf(
+      lambda.send(
+        new InvokeCommand({
+          FunctionName: 'echo',
+          InvocationType: 'Event',
+          Payload: Buffer.from(JSON.stringify({ x: 'a'.repeat(1024 * 1024) })),
+        }),
+      ),
+    );
     expect(bigEvent.name).toBe('RequestTooLargeException');
-    const notJson = await errorOf(lambda.send(new InvokeCommand({ FunctionName: 'echo', Payload: Buffer.from('{nope') })));
+    const notJson = await errorOf(
+      lambda.send(new InvokeCommand({ FunctionName: 'echo', Payload: Buffer.from('{nope') })),
+    );
     expect(notJson.name).toBe('InvalidRequestContentException');
     expect((await errorOf(invoke('no-such-function', {}))).name).toBe('ResourceNotFoundException');
   });
@@ -105,13 +182,17 @@ describe('Invoke', () => {
     await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'callback', ReservedConcurrentExecutions: 0 }));
     const throttled = await errorOf(invoke('callback', { n: 1 }));
     expect(throttled.name).toBe('TooManyRequestsException');
-    expect((throttled as unknown as { Reason?: string }).Reason).toBe('ReservedFunctionConcurrentInvocationLimitExceeded');
+    expect((throttled as unknown as { Reason?: string }).Reason).toBe(
+      'ReservedFunctionConcurrentInvocationLimitExceeded',
+    );
     await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'sleepy', ReservedConcurrentExecutions: 1 }));
     const slow = invoke('sleepy', { sleep: 400 });
     await new Promise((r) => setTimeout(r, 100));
     // The SDK retries throttling by default; one attempt shows the answer itself.
     const once = new LambdaClient({ ...emu.clientConfig, maxAttempts: 1 });
-    expect((await errorOf(once.send(new InvokeCommand({ FunctionName: 'sleepy', Payload: Buffer.from('{}') })))).name).toBe('TooManyRequestsException');
+    expect(
+      (await errorOf(once.send(new InvokeCommand({ FunctionName: 'sleepy', Payload: Buffer.from('{}') })))).name,
+    ).toBe('TooManyRequestsException');
     expect((await slow).FunctionError).toBeUndefined();
     await lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: 'callback' }));
     await lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: 'sleepy' }));

@@ -25,7 +25,11 @@ function clientContextOf(raw: string | undefined): string | undefined {
   } catch {
     // fall through
   }
-  throw new AwsError('InvalidRequestContentException', 'Client context must be a valid Base64-encoded JSON object.', 400);
+  throw new AwsError(
+    'InvalidRequestContentException',
+    'Client context must be a valid Base64-encoded JSON object.',
+    400,
+  );
 }
 
 /** Invoke: RequestResponse runs and answers the payload; Event queues durably (202); DryRun checks only (204). */
@@ -35,26 +39,44 @@ export const invokeOperation: Operation<LambdaState, RestInput> = {
   async run(input, call) {
     const type = header(input, 'x-amz-invocation-type') ?? 'RequestResponse';
     if (!['RequestResponse', 'Event', 'DryRun'].includes(type)) {
-      throw new AwsError('ValidationException', `1 validation error detected: Value '${type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`);
+      throw new AwsError(
+        'ValidationException',
+        `1 validation error detected: Value '${type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`,
+      );
     }
     const logType = header(input, 'x-amz-log-type') ?? 'None';
     if (logType !== 'None' && logType !== 'Tail') {
-      throw new AwsError('ValidationException', `1 validation error detected: Value '${logType}' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [None, Tail]`);
+      throw new AwsError(
+        'ValidationException',
+        `1 validation error detected: Value '${logType}' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [None, Tail]`,
+      );
     }
     const { rec, qualifier } = findFunction(call, input.path.FunctionName ?? '', input.query.get('Qualifier'));
     const target = targetOf(rec, call.state.env.accountId, qualifier);
     const limit = type === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
     if (input.body.length > limit) {
-      throw new AwsError('RequestTooLargeException', `Request must be smaller than ${limit} bytes for the InvokeFunction operation`, 413);
+      throw new AwsError(
+        'RequestTooLargeException',
+        `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
+        413,
+      );
     }
     const payload = input.body.length ? input.body : Buffer.from('{}');
     try {
       JSON.parse(payload.toString('utf8'));
     } catch {
-      throw new AwsError('InvalidRequestContentException', 'Could not parse request body into json: Could not parse payload into json', 400);
+      throw new AwsError(
+        'InvalidRequestContentException',
+        'Could not parse request body into json: Could not parse payload into json',
+        400,
+      );
     }
     if (target.version === '$LATEST' && Date.now() - rec.changedAt < SETTLE_MS) {
-      throw new AwsError('ResourceConflictException', `The operation cannot be performed at this time. The function is currently in the following state: Pending`, 409);
+      throw new AwsError(
+        'ResourceConflictException',
+        `The operation cannot be performed at this time. The function is currently in the following state: Pending`,
+        409,
+      );
     }
     if (type === 'DryRun') return new RestAnswer(204, null);
     if (type === 'Event') {

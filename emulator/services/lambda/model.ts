@@ -54,7 +54,11 @@ export function newRevision(): string {
 }
 
 /** The FunctionConfiguration document of $LATEST or of a published version. */
-export function configuration(rec: FunctionRecord, accountId: string, version?: PublishedVersion): Record<string, unknown> {
+export function configuration(
+  rec: FunctionRecord,
+  accountId: string,
+  version?: PublishedVersion,
+): Record<string, unknown> {
   const s: FunctionSettings = version ?? rec;
   const settled = Date.now() - rec.changedAt >= SETTLE_MS;
   const qualifier = version?.version;

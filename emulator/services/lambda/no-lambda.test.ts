@@ -14,12 +14,16 @@ describe('--no-lambda', () => {
   it('keeps the API but refuses to run function code', async () => {
     const lambda = lambdaClient(emu);
     await createFunction(lambda, emu, 'never-runs', `export const handler = async () => 'ran';`);
-    expect((await lambda.send(new ListFunctionsCommand({}))).Functions?.map((f) => f.FunctionName)).toEqual(['never-runs']);
+    expect((await lambda.send(new ListFunctionsCommand({}))).Functions?.map((f) => f.FunctionName)).toEqual([
+      'never-runs',
+    ]);
     const refused = await errorOf(lambdaClient(emu).send(new InvokeCommand({ FunctionName: 'never-runs' })));
     expect(refused.name).toBe('ServiceException');
     expect(refused.message).toContain('--no-lambda');
     // DryRun runs nothing, so it still answers.
-    expect((await lambda.send(new InvokeCommand({ FunctionName: 'never-runs', InvocationType: 'DryRun' }))).StatusCode).toBe(204);
+    expect(
+      (await lambda.send(new InvokeCommand({ FunctionName: 'never-runs', InvocationType: 'DryRun' }))).StatusCode,
+    ).toBe(204);
   });
 
   it('is the default away from loopback', () => {

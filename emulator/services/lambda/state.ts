@@ -19,13 +19,20 @@ export interface LambdaState {
 export type LambdaCall = Call<LambdaState>;
 
 /** The function a request names (path parameter plus an optional Qualifier), which must exist. */
-export function findFunction(call: LambdaCall, raw: string, qualifierParam?: string | null): { rec: FunctionRecord; qualifier?: string } {
+export function findFunction(
+  call: LambdaCall,
+  raw: string,
+  qualifierParam?: string | null,
+): { rec: FunctionRecord; qualifier?: string } {
   const { name, qualifier } = parseFunctionName(raw, call.state.env.accountId);
   const rec = call.state.store.get(call.region, name);
   if (!rec) throw notFound(functionArn(call.region, call.state.env.accountId, name));
   const q = qualifierParam ?? qualifier;
   if (qualifierParam && qualifier && qualifierParam !== qualifier) {
-    throw new AwsError('InvalidParameterValueException', 'The derived qualifier from the function name does not match the specified qualifier.');
+    throw new AwsError(
+      'InvalidParameterValueException',
+      'The derived qualifier from the function name does not match the specified qualifier.',
+    );
   }
   return { rec, qualifier: q ?? undefined };
 }
@@ -45,9 +52,23 @@ export function targetOf(rec: FunctionRecord, accountId: string, qualifier?: str
     version = alias.functionVersion;
   }
   if (version === '$LATEST') {
-    return { region: rec.region, name: rec.name, version, settings: rec, reservedConcurrency: rec.reservedConcurrency, arn: functionArn(rec.region, accountId, rec.name, qualifier) };
+    return {
+      region: rec.region,
+      name: rec.name,
+      version,
+      settings: rec,
+      reservedConcurrency: rec.reservedConcurrency,
+      arn: functionArn(rec.region, accountId, rec.name, qualifier),
+    };
   }
   const published = rec.versions.find((v) => v.version === version);
   if (!published) throw notFound(functionArn(rec.region, accountId, rec.name, version));
-  return { region: rec.region, name: rec.name, version, settings: published, reservedConcurrency: rec.reservedConcurrency, arn: functionArn(rec.region, accountId, rec.name, qualifier) };
+  return {
+    region: rec.region,
+    name: rec.name,
+    version,
+    settings: published,
+    reservedConcurrency: rec.reservedConcurrency,
+    arn: functionArn(rec.region, accountId, rec.name, qualifier),
+  };
 }

@@ -1,4 +1,9 @@
-import { CreateFunctionCommand, GetFunctionConfigurationCommand, LambdaClient, type CreateFunctionCommandInput } from '@aws-sdk/client-lambda';
+import {
+  CreateFunctionCommand,
+  GetFunctionConfigurationCommand,
+  LambdaClient,
+  type CreateFunctionCommandInput,
+} from '@aws-sdk/client-lambda';
 import { zipOf } from '../../seed/lambda.js';
 import type { TestEmulator } from '../../testing.js';
 import { ADMIN_ROLE_NAME } from '../../seed/accounts.js';
@@ -41,4 +46,5 @@ export async function waitActive(lambda: LambdaClient, name: string): Promise<vo
   throw new Error(`${name} never became Active`);
 }
 
-export const decode = (payload: Uint8Array | undefined): unknown => JSON.parse(Buffer.from(payload ?? []).toString('utf8'));
+export const decode = (payload: Uint8Array | undefined): unknown =>
+  JSON.parse(Buffer.from(payload ?? []).toString('utf8'));

@@ -13,30 +13,42 @@ interface Logs {
 type LogsOperation = Operation<Logs, JsonInput>;
 type LogsCall = Call<Logs>;
 
-const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 const NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;
 const STREAM = /^[^:*]{1,512}$/;
 const SWEEP_MS = 60 * 60_000;
 const MAX_BATCH = 10_000;
 
-const groupArn = (call: LogsCall, name: string) => `arn:aws:logs:${call.region}:${call.state.accountId}:log-group:${name}`;
+const groupArn = (call: LogsCall, name: string) =>
+  `arn:aws:logs:${call.region}:${call.state.accountId}:log-group:${name}`;
 
 function groupName(input: JsonInput): string {
   const raw = input.optStr('logGroupName') ?? input.optStr('logGroupIdentifier');
   if (!raw) throw new AwsError('InvalidParameterException', 'Either logGroupName or logGroupIdentifier must be given');
   const name = raw.startsWith('arn:') ? (raw.split(':log-group:')[1] ?? '').replace(/:\*$/, '') : raw;
-  if (!NAME.test(name)) throw new AwsError('InvalidParameterException', `1 validation error detected: Value '${raw.slice(0, 200)}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+`);
+  if (!NAME.test(name))
+    throw new AwsError(
+      'InvalidParameterException',
+      `1 validation error detected: Value '${raw.slice(0, 200)}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+`,
+    );
   return name;
 }
 
 function streamName(input: JsonInput): string {
   const name = input.str('logStreamName');
-  if (!STREAM.test(name)) throw new AwsError('InvalidParameterException', `1 validation error detected: Value at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*`);
+  if (!STREAM.test(name))
+    throw new AwsError(
+      'InvalidParameterException',
+      `1 validation error detected: Value at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*`,
+    );
   return name;
 }
 
 function existingGroup(call: LogsCall, name: string): void {
-  if (!call.state.store.group(call.region, name)) throw new AwsError('ResourceNotFoundException', 'The specified log group does not exist.');
+  if (!call.state.store.group(call.region, name))
+    throw new AwsError('ResourceNotFoundException', 'The specified log group does not exist.');
 }
 
 function existingStream(call: LogsCall, group: string, name: string): StreamRow {
@@ -48,7 +60,11 @@ function existingStream(call: LogsCall, group: string, name: string): StreamRow 
 
 function limitOf(input: JsonInput, max: number, fallback: number): number {
   const limit = input.optNum('limit') ?? fallback;
-  if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new AwsError('InvalidParameterException', `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value between 1 and ${max}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max)
+    throw new AwsError(
+      'InvalidParameterException',
+      `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value between 1 and ${max}`,
+    );
   return limit;
 }
 
@@ -61,8 +77,16 @@ function decodeToken(token: string | undefined, prefix: string): string | undefi
   return text.slice(prefix.length);
 }
 
-const onGroup = (action: string, run: LogsOperation['run']): LogsOperation => ({ action, resource: (input, call) => groupArn(call, groupName(input)), run });
-const anyGroup = (action: string, run: LogsOperation['run']): LogsOperation => ({ action, resource: (_input, call) => groupArn(call, '*'), run });
+const onGroup = (action: string, run: LogsOperation['run']): LogsOperation => ({
+  action,
+  resource: (input, call) => groupArn(call, groupName(input)),
+  run,
+});
+const anyGroup = (action: string, run: LogsOperation['run']): LogsOperation => ({
+  action,
+  resource: (_input, call) => groupArn(call, '*'),
+  run,
+});
 
 function streamShape(s: StreamRow, call: LogsCall) {
   return {
@@ -82,7 +106,8 @@ const eventShape = (e: EventRow) => ({ timestamp: e.ts, message: e.message, inge
 const OPERATIONS: Record<string, LogsOperation> = {
   CreateLogGroup: onGroup('logs:CreateLogGroup', async (input, call) => {
     const name = groupName(input);
-    if (!call.state.store.createGroup(call.region, name, input.strMap('tags'))) throw new AwsError('ResourceAlreadyExistsException', 'The specified log group already exists');
+    if (!call.state.store.createGroup(call.region, name, input.strMap('tags')))
+      throw new AwsError('ResourceAlreadyExistsException', 'The specified log group already exists');
     return {};
   }),
   DeleteLogGroup: onGroup('logs:DeleteLogGroup', async (input, call) => {
@@ -118,7 +143,10 @@ const OPERATIONS: Record<string, LogsOperation> = {
     const name = groupName(input);
     const days = input.optNum('retentionInDays');
     if (days === undefined || !RETENTION_DAYS.includes(days)) {
-      throw new AwsError('InvalidParameterException', `1 validation error detected: Value '${days}' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [${RETENTION_DAYS.join(', ')}]`);
+      throw new AwsError(
+        'InvalidParameterException',
+        `1 validation error detected: Value '${days}' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [${RETENTION_DAYS.join(', ')}]`,
+      );
     }
     existingGroup(call, name);
     call.state.store.setRetention(call.region, name, days);
@@ -135,7 +163,8 @@ const OPERATIONS: Record<string, LogsOperation> = {
     const group = groupName(input);
     const name = streamName(input);
     existingGroup(call, group);
-    if (!call.state.store.createStream(call.region, group, name)) throw new AwsError('ResourceAlreadyExistsException', 'The specified log stream already exists');
+    if (!call.state.store.createStream(call.region, group, name))
+      throw new AwsError('ResourceAlreadyExistsException', 'The specified log stream already exists');
     return {};
   }),
   DeleteLogStream: onGroup('logs:DeleteLogStream', async (input, call) => {
@@ -150,9 +179,11 @@ const OPERATIONS: Record<string, LogsOperation> = {
     existingGroup(call, group);
     const limit = limitOf(input, 50, 50);
     const orderBy = input.optStr('orderBy') ?? 'LogStreamName';
-    if (orderBy !== 'LogStreamName' && orderBy !== 'LastEventTime') throw new AwsError('InvalidParameterException', `orderBy must be LogStreamName or LastEventTime`);
+    if (orderBy !== 'LogStreamName' && orderBy !== 'LastEventTime')
+      throw new AwsError('InvalidParameterException', `orderBy must be LogStreamName or LastEventTime`);
     const prefix = input.optStr('logStreamNamePrefix');
-    if (prefix && orderBy === 'LastEventTime') throw new AwsError('InvalidParameterException', 'Cannot order by LastEventTime with a logStreamNamePrefix.');
+    if (prefix && orderBy === 'LastEventTime')
+      throw new AwsError('InvalidParameterException', 'Cannot order by LastEventTime with a logStreamNamePrefix.');
     const descending = input.optBool('descending') ?? false;
     const start = Number(decodeToken(input.optStr('nextToken'), 's:') ?? '0');
     let rows = call.state.store.streams(call.region, group).filter((s) => !prefix || s.name.startsWith(prefix));
@@ -163,18 +194,25 @@ const OPERATIONS: Record<string, LogsOperation> = {
       return descending ? -c : c;
     });
     const page = rows.slice(start, start + limit);
-    return { logStreams: page.map((s) => streamShape(s, call)), nextToken: start + limit < rows.length ? encode(`s:${start + limit}`) : undefined };
+    return {
+      logStreams: page.map((s) => streamShape(s, call)),
+      nextToken: start + limit < rows.length ? encode(`s:${start + limit}`) : undefined,
+    };
   }),
   PutLogEvents: onGroup('logs:PutLogEvents', async (input, call) => {
     const group = groupName(input);
     const stream = streamName(input);
     existingStream(call, group, stream);
     const raw = input.raw('logEvents');
-    if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_BATCH) throw new AwsError('InvalidParameterException', `logEvents must hold 1 to ${MAX_BATCH} events`);
+    if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_BATCH)
+      throw new AwsError('InvalidParameterException', `logEvents must hold 1 to ${MAX_BATCH} events`);
     const events = raw.map((e: unknown) => {
       const ev = e as { timestamp?: unknown; message?: unknown };
       if (!ev || typeof ev.timestamp !== 'number' || !Number.isFinite(ev.timestamp) || typeof ev.message !== 'string') {
-        throw new AwsError('InvalidParameterException', 'Each log event needs a numeric timestamp and a string message');
+        throw new AwsError(
+          'InvalidParameterException',
+          'Each log event needs a numeric timestamp and a string message',
+        );
       }
       return { timestamp: Math.trunc(ev.timestamp), message: ev.message };
     });
@@ -204,7 +242,11 @@ const OPERATIONS: Record<string, LogsOperation> = {
     const first = rows[0];
     const last = rows[rows.length - 1];
     // With nothing new, AWS hands back the token it was given.
-    const forward = last ? `f/${last.id}` : fromHead ? `f/${after}` : `f/${before === Number.MAX_SAFE_INTEGER ? 0 : before - 1}`;
+    const forward = last
+      ? `f/${last.id}`
+      : fromHead
+        ? `f/${after}`
+        : `f/${before === Number.MAX_SAFE_INTEGER ? 0 : before - 1}`;
     const backward = first ? `b/${first.id}` : fromHead ? `b/${after + 1}` : `b/${before}`;
     return { events: rows.map(eventShape), nextForwardToken: encode(forward), nextBackwardToken: encode(backward) };
   }),
@@ -214,8 +256,16 @@ const OPERATIONS: Record<string, LogsOperation> = {
     const limit = limitOf(input, 10_000, 10_000);
     const names = input.strList('logStreamNames');
     const prefix = input.optStr('logStreamNamePrefix');
-    if (names.length && prefix) throw new AwsError('InvalidParameterException', 'logStreamNames and logStreamNamePrefix cannot both be given');
-    const streams = names.length ? names : prefix ? call.state.store.streams(call.region, group).map((s) => s.name).filter((n) => n.startsWith(prefix)) : null;
+    if (names.length && prefix)
+      throw new AwsError('InvalidParameterException', 'logStreamNames and logStreamNamePrefix cannot both be given');
+    const streams = names.length
+      ? names
+      : prefix
+        ? call.state.store
+            .streams(call.region, group)
+            .map((s) => s.name)
+            .filter((n) => n.startsWith(prefix))
+        : null;
     const match = matcher(input.optStr('filterPattern') ?? '');
     const start = input.optNum('startTime') ?? 0;
     const end = input.optNum('endTime') ?? Number.MAX_SAFE_INTEGER;
@@ -223,16 +273,27 @@ const OPERATIONS: Record<string, LogsOperation> = {
     const found: EventRow[] = [];
     // Scan in batches until a page is full or the group is exhausted.
     for (;;) {
-      const batch = streams && streams.length === 0 ? [] : call.state.store.groupEvents(call.region, group, streams, start, end, after, 5000);
+      const batch =
+        streams && streams.length === 0
+          ? []
+          : call.state.store.groupEvents(call.region, group, streams, start, end, after, 5000);
       for (const e of batch) {
         after = e.id;
         if (match(e.message)) found.push(e);
         if (found.length === limit) break;
       }
       if (found.length === limit || batch.length < 5000) {
-        const more = found.length === limit && call.state.store.groupEvents(call.region, group, streams, start, end, after, 1).length > 0;
+        const more =
+          found.length === limit &&
+          call.state.store.groupEvents(call.region, group, streams, start, end, after, 1).length > 0;
         return {
-          events: found.map((e) => ({ logStreamName: e.stream, timestamp: e.ts, message: e.message, ingestionTime: e.ingest, eventId: String(e.id).padStart(20, '0') })),
+          events: found.map((e) => ({
+            logStreamName: e.stream,
+            timestamp: e.ts,
+            message: e.message,
+            ingestionTime: e.ingest,
+            eventId: String(e.id).padStart(20, '0'),
+          })),
           searchedLogStreams: [],
           nextToken: more ? encode(`e:${after}`) : undefined,
         };
@@ -256,7 +317,14 @@ export const createLogsService: ServiceFactory = async (env) => {
     input: (body) => new JsonInput(body),
     demoGrants: {
       admin: [{ Sid: 'Logs', Effect: 'Allow', Action: 'logs:*', Resource: '*' }],
-      viewer: [{ Sid: 'LogsReadOnly', Effect: 'Allow', Action: ['logs:Describe*', 'logs:Get*', 'logs:FilterLogEvents'], Resource: '*' }],
+      viewer: [
+        {
+          Sid: 'LogsReadOnly',
+          Effect: 'Allow',
+          Action: ['logs:Describe*', 'logs:Get*', 'logs:FilterLogEvents'],
+          Resource: '*',
+        },
+      ],
     },
     async reset() {
       store.wipe();

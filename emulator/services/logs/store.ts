@@ -45,17 +45,25 @@ export class LogStore {
   }
 
   group(region: string, name: string): GroupRow | undefined {
-    return this.db.prepare('SELECT region, name, created, retention FROM groups WHERE region = ? AND name = ?').get(region, name) as GroupRow | undefined;
+    return this.db
+      .prepare('SELECT region, name, created, retention FROM groups WHERE region = ? AND name = ?')
+      .get(region, name) as GroupRow | undefined;
   }
 
   groups(region: string, prefix: string, after: string, limit: number): GroupRow[] {
     return this.db
-      .prepare('SELECT region, name, created, retention FROM groups WHERE region = ? AND substr(name, 1, ?) = ? AND name > ? ORDER BY name LIMIT ?')
+      .prepare(
+        'SELECT region, name, created, retention FROM groups WHERE region = ? AND substr(name, 1, ?) = ? AND name > ? ORDER BY name LIMIT ?',
+      )
       .all(region, prefix.length, prefix, after, limit) as GroupRow[];
   }
 
   createGroup(region: string, name: string, tags: Record<string, string>): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO groups (region, name, created, tags) VALUES (?, ?, ?, ?)').run(region, name, Date.now(), JSON.stringify(tags)).changes > 0;
+    return (
+      this.db
+        .prepare('INSERT OR IGNORE INTO groups (region, name, created, tags) VALUES (?, ?, ?, ?)')
+        .run(region, name, Date.now(), JSON.stringify(tags)).changes > 0
+    );
   }
 
   deleteGroup(region: string, name: string): void {
@@ -71,11 +79,16 @@ export class LogStore {
   }
 
   groupBytes(region: string, name: string): number {
-    return (this.db.prepare('SELECT COALESCE(SUM(bytes), 0) AS n FROM streams WHERE region = ? AND grp = ?').get(region, name) as { n: number }).n;
+    return (
+      this.db
+        .prepare('SELECT COALESCE(SUM(bytes), 0) AS n FROM streams WHERE region = ? AND grp = ?')
+        .get(region, name) as { n: number }
+    ).n;
   }
 
   stream(region: string, grp: string, name: string): StreamRow | undefined {
-    return this.db.prepare('SELECT * FROM streams WHERE region = ? AND grp = ? AND name = ?').get(region, grp, name) as StreamRow | undefined;
+    return this.db.prepare('SELECT * FROM streams WHERE region = ? AND grp = ? AND name = ?').get(region, grp, name) as
+      StreamRow | undefined;
   }
 
   streams(region: string, grp: string): StreamRow[] {
@@ -83,7 +96,11 @@ export class LogStore {
   }
 
   createStream(region: string, grp: string, name: string): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO streams (region, grp, name, created) VALUES (?, ?, ?, ?)').run(region, grp, name, Date.now()).changes > 0;
+    return (
+      this.db
+        .prepare('INSERT OR IGNORE INTO streams (region, grp, name, created) VALUES (?, ?, ?, ?)')
+        .run(region, grp, name, Date.now()).changes > 0
+    );
   }
 
   deleteStream(region: string, grp: string, name: string): void {
@@ -95,7 +112,9 @@ export class LogStore {
 
   put(region: string, grp: string, stream: string, events: Array<{ timestamp: number; message: string }>): void {
     const now = Date.now();
-    const insert = this.db.prepare('INSERT INTO events (region, grp, stream, ts, message, ingest) VALUES (?, ?, ?, ?, ?, ?)');
+    const insert = this.db.prepare(
+      'INSERT INTO events (region, grp, stream, ts, message, ingest) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     this.db.transaction(() => {
       let bytes = 0;
       for (const e of events) {
@@ -105,13 +124,25 @@ export class LogStore {
       const first = Math.min(...events.map((e) => e.timestamp));
       const last = Math.max(...events.map((e) => e.timestamp));
       this.db
-        .prepare('UPDATE streams SET first_ts = MIN(COALESCE(first_ts, ?), ?), last_ts = MAX(COALESCE(last_ts, ?), ?), last_ingest = ?, bytes = bytes + ? WHERE region = ? AND grp = ? AND name = ?')
+        .prepare(
+          'UPDATE streams SET first_ts = MIN(COALESCE(first_ts, ?), ?), last_ts = MAX(COALESCE(last_ts, ?), ?), last_ingest = ?, bytes = bytes + ? WHERE region = ? AND grp = ? AND name = ?',
+        )
         .run(first, first, last, last, now, bytes, region, grp, stream);
     })();
   }
 
   /** Events of one stream in [start, end), after/before an event id, in time order. */
-  streamEvents(region: string, grp: string, stream: string, start: number, end: number, afterId: number, beforeId: number, limit: number, fromHead: boolean): EventRow[] {
+  streamEvents(
+    region: string,
+    grp: string,
+    stream: string,
+    start: number,
+    end: number,
+    afterId: number,
+    beforeId: number,
+    limit: number,
+    fromHead: boolean,
+  ): EventRow[] {
     const rows = this.db
       .prepare(
         `SELECT id, stream, ts, message, ingest FROM events WHERE region = ? AND grp = ? AND stream = ? AND ts >= ? AND ts < ? AND id > ? AND id < ?
@@ -122,17 +153,31 @@ export class LogStore {
   }
 
   /** Events of a group, optionally of some streams, in [start, end), after an event id, in id order. */
-  groupEvents(region: string, grp: string, streams: string[] | null, start: number, end: number, afterId: number, limit: number): EventRow[] {
+  groupEvents(
+    region: string,
+    grp: string,
+    streams: string[] | null,
+    start: number,
+    end: number,
+    afterId: number,
+    limit: number,
+  ): EventRow[] {
     const inStreams = streams ? `AND stream IN (${streams.map(() => '?').join(',')})` : '';
     return this.db
-      .prepare(`SELECT id, stream, ts, message, ingest FROM events WHERE region = ? AND grp = ? ${inStreams} AND ts >= ? AND ts < ? AND id > ? ORDER BY id LIMIT ?`)
+      .prepare(
+        `SELECT id, stream, ts, message, ingest FROM events WHERE region = ? AND grp = ? ${inStreams} AND ts >= ? AND ts < ? AND id > ? ORDER BY id LIMIT ?`,
+      )
       .all(region, grp, ...(streams ?? []), start, end, afterId, limit) as EventRow[];
   }
 
   /** Drop events older than each group's retention. */
   expire(now: number): void {
-    for (const g of this.db.prepare('SELECT region, name, retention FROM groups WHERE retention IS NOT NULL').all() as GroupRow[]) {
-      this.db.prepare('DELETE FROM events WHERE region = ? AND grp = ? AND ts < ?').run(g.region, g.name, now - (g.retention ?? 0) * 86_400_000);
+    for (const g of this.db
+      .prepare('SELECT region, name, retention FROM groups WHERE retention IS NOT NULL')
+      .all() as GroupRow[]) {
+      this.db
+        .prepare('DELETE FROM events WHERE region = ? AND grp = ? AND ts < ?')
+        .run(g.region, g.name, now - (g.retention ?? 0) * 86_400_000);
     }
   }
 

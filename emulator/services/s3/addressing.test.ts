@@ -23,11 +23,24 @@ async function vhostGet(bucket: string, path: string): Promise<{ status: number;
   const u = new URL(path, 'http://x');
   const query: Record<string, string> = {};
   for (const [k, v] of u.searchParams) query[k] = v;
-  const signer = new SignatureV4({ service: 's3', region: emu.region, credentials: emu.credentials, sha256: Sha256, uriEscapePath: false });
-  const signed = await signer.sign(new HttpRequest({
-    method: 'GET', protocol: 'http:', hostname: `${bucket}.localhost`, port, path: u.pathname, query,
-    headers: { host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
-  }));
+  const signer = new SignatureV4({
+    service: 's3',
+    region: emu.region,
+    credentials: emu.credentials,
+    sha256: Sha256,
+    uriEscapePath: false,
+  });
+  const signed = await signer.sign(
+    new HttpRequest({
+      method: 'GET',
+      protocol: 'http:',
+      hostname: `${bucket}.localhost`,
+      port,
+      path: u.pathname,
+      query,
+      headers: { host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+    }),
+  );
   return new Promise((ok, fail) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers: signed.headers }, (res) => {
       let body = '';

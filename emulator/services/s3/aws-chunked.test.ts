@@ -38,8 +38,10 @@ describe('aws-chunked bodies sent by hand', () => {
       body: frame(parts, { trailers: { 'x-amz-checksum-crc32': crcB64(data) } }),
       payloadHash: 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
       headers: {
-        'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': String(data.length),
-        'x-amz-trailer': 'x-amz-checksum-crc32', 'content-type': 'text/plain',
+        'content-encoding': 'aws-chunked',
+        'x-amz-decoded-content-length': String(data.length),
+        'x-amz-trailer': 'x-amz-checksum-crc32',
+        'content-type': 'text/plain',
       },
     });
     expect(res.status).toBe(200);
@@ -54,7 +56,11 @@ describe('aws-chunked bodies sent by hand', () => {
     const res = await signedFetch(emu, 'PUT', `/${Bucket}/bad-trailer`, {
       body: frame(parts, { trailers: { 'x-amz-checksum-crc32': crcB64(Buffer.from('other')) } }),
       payloadHash: 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
-      headers: { 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': String(data.length), 'x-amz-trailer': 'x-amz-checksum-crc32' },
+      headers: {
+        'content-encoding': 'aws-chunked',
+        'x-amz-decoded-content-length': String(data.length),
+        'x-amz-trailer': 'x-amz-checksum-crc32',
+      },
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('<Code>BadDigest</Code>');
@@ -63,12 +69,14 @@ describe('aws-chunked bodies sent by hand', () => {
 
   test('a decoded length that does not match is IncompleteBody; broken framing too', async () => {
     const short = await signedFetch(emu, 'PUT', `/${Bucket}/short`, {
-      body: frame(parts), payloadHash: 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+      body: frame(parts),
+      payloadHash: 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
       headers: { 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': String(data.length + 5) },
     });
     expect(await short.text()).toContain('<Code>IncompleteBody</Code>');
     const broken = await signedFetch(emu, 'PUT', `/${Bucket}/broken`, {
-      body: Buffer.from('zz\r\nnot hex\r\n'), payloadHash: 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+      body: Buffer.from('zz\r\nnot hex\r\n'),
+      payloadHash: 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
       headers: { 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': '7' },
     });
     expect(broken.status).toBe(400);

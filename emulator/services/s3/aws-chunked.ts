@@ -41,7 +41,8 @@ class ChunkChain {
   }
 
   end(): void {
-    if (!this.hash || !this.signed.signer.verifyChunk(this.previous, this.expected, this.hash.digest('hex'))) throw signatureMismatch();
+    if (!this.hash || !this.signed.signer.verifyChunk(this.previous, this.expected, this.hash.digest('hex')))
+      throw signatureMismatch();
     this.previous = this.expected;
     this.hash = null;
   }
@@ -55,7 +56,8 @@ class ChunkChain {
   finish(): void {
     if (!this.signed.trailer) return;
     const signature = this.trailerSignature;
-    if (!signature || !this.signed.signer.verifyTrailer(this.previous, signature, this.trailerHash.digest('hex'))) throw signatureMismatch();
+    if (!signature || !this.signed.signer.verifyTrailer(this.previous, signature, this.trailerHash.digest('hex')))
+      throw signatureMismatch();
   }
 }
 

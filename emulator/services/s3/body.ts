@@ -6,8 +6,13 @@ import { AwsError } from '../../core/errors.js';
 import type { RequestContext } from '../../core/types.js';
 import { decodeAwsChunked, signatureMismatch, type SignedChunks } from './aws-chunked.js';
 import {
-  CHECKSUM_ALGORITHMS, DIGEST_BYTES, checksumHeader, createHasher, toChecksumAlgorithm,
-  type ChecksumAlgorithm, type Hasher,
+  CHECKSUM_ALGORITHMS,
+  DIGEST_BYTES,
+  checksumHeader,
+  createHasher,
+  toChecksumAlgorithm,
+  type ChecksumAlgorithm,
+  type Hasher,
 } from './checksums.js';
 import type { S3Store } from './store.js';
 import { header } from './request.js';
@@ -34,13 +39,21 @@ interface ExpectedChecksum {
 function expectedChecksum(req: IncomingMessage): ExpectedChecksum | null {
   const sent = CHECKSUM_ALGORITHMS.filter((a) => header(req, checksumHeader(a)) !== undefined);
   if (sent.length > 1) {
-    throw new AwsError('InvalidRequest', 'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
+    throw new AwsError(
+      'InvalidRequest',
+      'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.',
+    );
   }
   const [algorithm] = sent;
   if (algorithm) return { algorithm, value: header(req, checksumHeader(algorithm)) ?? '', fromTrailer: false };
   const trailer = header(req, 'x-amz-trailer');
   if (trailer) {
-    const fromTrailer = toChecksumAlgorithm(trailer.trim().toLowerCase().replace(/^x-amz-checksum-/, ''));
+    const fromTrailer = toChecksumAlgorithm(
+      trailer
+        .trim()
+        .toLowerCase()
+        .replace(/^x-amz-checksum-/, ''),
+    );
     if (fromTrailer) return { algorithm: fromTrailer, value: null, fromTrailer: true };
   }
   const declared = toChecksumAlgorithm(header(req, 'x-amz-sdk-checksum-algorithm'));
@@ -49,7 +62,11 @@ function expectedChecksum(req: IncomingMessage): ExpectedChecksum | null {
 
 /** Signed-chunk uploads are checked chunk by chunk; one without a signer (presigned, anonymous) cannot be. */
 function signedChunks(ctx: BodyContext, contentSha: string): SignedChunks | null {
-  if (contentSha !== 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD' && contentSha !== 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER') return null;
+  if (
+    contentSha !== 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD' &&
+    contentSha !== 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER'
+  )
+    return null;
   const signer = ctx.caller.chunkSigner;
   if (!signer) throw signatureMismatch();
   return { signer, trailer: contentSha.endsWith('-TRAILER') };
@@ -63,28 +80,40 @@ function validChecksumValue(algorithm: ChecksumAlgorithm, value: string): boolea
  * Stream a request body (plain or aws-chunked) into `write`, computing MD5 and the checksum the caller
  * asked for, and verify Content-MD5, x-amz-checksum-*, x-amz-content-sha256, chunk signatures and the decoded length.
  */
-export async function receiveBody(ctx: BodyContext, write: (chunk: Buffer) => Promise<void> | void): Promise<ReceivedBody> {
+export async function receiveBody(
+  ctx: BodyContext,
+  write: (chunk: Buffer) => Promise<void> | void,
+): Promise<ReceivedBody> {
   const { req } = ctx;
   const contentSha = header(req, 'x-amz-content-sha256') ?? '';
   const encoding = header(req, 'content-encoding') ?? '';
   const chunked = contentSha.startsWith('STREAMING-') || /(^|,)\s*aws-chunked\s*(,|$)/i.test(encoding);
-  const declaredLength = Number(chunked ? header(req, 'x-amz-decoded-content-length') ?? NaN : header(req, 'content-length') ?? NaN);
+  const declaredLength = Number(
+    chunked ? (header(req, 'x-amz-decoded-content-length') ?? NaN) : (header(req, 'content-length') ?? NaN),
+  );
   if (!chunked && header(req, 'content-length') === undefined && header(req, 'transfer-encoding')) {
     throw new AwsError('MissingContentLength', 'You must provide the Content-Length HTTP header.', 411);
   }
   if (declaredLength > MAX_SINGLE_UPLOAD) {
     throw new AwsError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', 400, {
-      ProposedSize: String(declaredLength), MaxSizeAllowed: String(MAX_SINGLE_UPLOAD),
+      ProposedSize: String(declaredLength),
+      MaxSizeAllowed: String(MAX_SINGLE_UPLOAD),
     });
   }
 
   const expected = expectedChecksum(req);
-  if (expected?.value !== null && expected?.value !== undefined && !validChecksumValue(expected.algorithm, expected.value)) {
+  if (
+    expected?.value !== null &&
+    expected?.value !== undefined &&
+    !validChecksumValue(expected.algorithm, expected.value)
+  ) {
     throw new AwsError('InvalidRequest', `Value for ${checksumHeader(expected.algorithm)} header is invalid.`);
   }
   const contentMd5 = header(req, 'content-md5');
   if (contentMd5 !== undefined && Buffer.from(contentMd5, 'base64').length !== 16) {
-    throw new AwsError('InvalidDigest', 'The Content-MD5 you specified was invalid.', 400, { 'Content-MD5': contentMd5 });
+    throw new AwsError('InvalidDigest', 'The Content-MD5 you specified was invalid.', 400, {
+      'Content-MD5': contentMd5,
+    });
   }
   const literalSha = /^[0-9a-f]{64}$/i.test(contentSha) ? contentSha.toLowerCase() : null;
 
@@ -96,7 +125,8 @@ export async function receiveBody(ctx: BodyContext, write: (chunk: Buffer) => Pr
   let size = 0;
   for await (const chunk of source) {
     size += chunk.length;
-    if (size > MAX_SINGLE_UPLOAD) throw new AwsError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size');
+    if (size > MAX_SINGLE_UPLOAD)
+      throw new AwsError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size');
     md5.update(chunk);
     checksum?.update(chunk);
     sha256?.update(chunk);
@@ -104,28 +134,41 @@ export async function receiveBody(ctx: BodyContext, write: (chunk: Buffer) => Pr
   }
 
   if (Number.isFinite(declaredLength) && declaredLength !== size) {
-    throw new AwsError('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.');
+    throw new AwsError(
+      'IncompleteBody',
+      'You did not provide the number of bytes specified by the Content-Length HTTP header.',
+    );
   }
   const md5Raw = md5.digest();
   if (contentMd5 !== undefined && md5Raw.toString('base64') !== contentMd5) {
     throw new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.', 400, {
-      ExpectedDigest: contentMd5, CalculatedDigest: md5Raw.toString('base64'),
+      ExpectedDigest: contentMd5,
+      CalculatedDigest: md5Raw.toString('base64'),
     });
   }
   if (sha256 && literalSha) {
     const computed = sha256.digest().toString('hex');
     if (computed !== literalSha) {
-      throw new AwsError('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", 400, {
-        ClientComputedContentSHA256: literalSha, S3ComputedContentSHA256: computed,
-      });
+      throw new AwsError(
+        'XAmzContentSHA256Mismatch',
+        "The provided 'x-amz-content-sha256' header does not match what was computed.",
+        400,
+        {
+          ClientComputedContentSHA256: literalSha,
+          S3ComputedContentSHA256: computed,
+        },
+      );
     }
   }
   let stored: ReceivedBody['checksum'] = null;
   if (expected && checksum) {
     const computed = checksum.digest().toString('base64');
-    const given = expected.fromTrailer ? trailers.get(checksumHeader(expected.algorithm)) ?? null : expected.value;
+    const given = expected.fromTrailer ? (trailers.get(checksumHeader(expected.algorithm)) ?? null) : expected.value;
     if (expected.fromTrailer && given === null) {
-      throw new AwsError('InvalidRequest', `The trailer ${checksumHeader(expected.algorithm)} was declared but not sent.`);
+      throw new AwsError(
+        'InvalidRequest',
+        `The trailer ${checksumHeader(expected.algorithm)} was declared but not sent.`,
+      );
     }
     if (given !== null && !validChecksumValue(expected.algorithm, given)) {
       throw new AwsError('InvalidRequest', `Value for ${checksumHeader(expected.algorithm)} header is invalid.`);
@@ -183,7 +226,10 @@ export async function receiveToFile(
 }
 
 /** Read a small body (XML documents) into memory, with the same decoding and digest checks. */
-export async function receiveSmallBody(ctx: BodyContext, limit = 2 * 1024 * 1024): Promise<{ data: Buffer; body: ReceivedBody }> {
+export async function receiveSmallBody(
+  ctx: BodyContext,
+  limit = 2 * 1024 * 1024,
+): Promise<{ data: Buffer; body: ReceivedBody }> {
   const chunks: Buffer[] = [];
   let size = 0;
   const body = await receiveBody(ctx, (chunk) => {

@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  CreateBucketCommand, DeleteBucketCommand, DeleteBucketCorsCommand, GetBucketCorsCommand, GetBucketLocationCommand,
-  HeadBucketCommand, ListBucketsCommand, PutBucketCorsCommand, PutObjectCommand, S3Client,
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteBucketCorsCommand,
+  GetBucketCorsCommand,
+  GetBucketLocationCommand,
+  HeadBucketCommand,
+  ListBucketsCommand,
+  PutBucketCorsCommand,
+  PutObjectCommand,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import type { TestEmulator } from '../../testing.js';
 import { errorOf, signedFetch, startS3Test } from './test-helpers.js';
@@ -29,18 +37,32 @@ describe('buckets', () => {
 
   test('a bucket in another region reports that region', async () => {
     const west = new S3Client({ ...emu.clientConfig, region: 'eu-west-1', forcePathStyle: true });
-    await west.send(new CreateBucketCommand({ Bucket: 'west-bucket', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
-    expect((await west.send(new GetBucketLocationCommand({ Bucket: 'west-bucket' }))).LocationConstraint).toBe('eu-west-1');
+    await west.send(
+      new CreateBucketCommand({
+        Bucket: 'west-bucket',
+        CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' },
+      }),
+    );
+    expect((await west.send(new GetBucketLocationCommand({ Bucket: 'west-bucket' }))).LocationConstraint).toBe(
+      'eu-west-1',
+    );
   });
 
-  test.each(['ab', 'Upper-Case', 'under_score', '-leading', 'trailing-', 'two..dots', '192.168.1.1', 'xn--punycode', 'a'.repeat(64)])(
-    'refuses the bucket name %s',
-    async (name) => {
-      const e = await errorOf(s3.send(new CreateBucketCommand({ Bucket: name })));
-      expect(e.name).toBe('InvalidBucketName');
-      expect(e.$metadata?.httpStatusCode).toBe(400);
-    },
-  );
+  test.each([
+    'ab',
+    'Upper-Case',
+    'under_score',
+    '-leading',
+    'trailing-',
+    'two..dots',
+    '192.168.1.1',
+    'xn--punycode',
+    'a'.repeat(64),
+  ])('refuses the bucket name %s', async (name) => {
+    const e = await errorOf(s3.send(new CreateBucketCommand({ Bucket: name })));
+    expect(e.name).toBe('InvalidBucketName');
+    expect(e.$metadata?.httpStatusCode).toBe(400);
+  });
 
   test('creating a bucket twice is BucketAlreadyOwnedByYou', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'twice-bucket' }));
@@ -57,13 +79,19 @@ describe('buckets', () => {
 
   test('missing buckets are NoSuchBucket', async () => {
     expect((await errorOf(s3.send(new DeleteBucketCommand({ Bucket: 'no-such-bucket' })))).name).toBe('NoSuchBucket');
-    expect((await errorOf(s3.send(new GetBucketLocationCommand({ Bucket: 'no-such-bucket' })))).name).toBe('NoSuchBucket');
-    expect((await errorOf(s3.send(new PutObjectCommand({ Bucket: 'no-such-bucket', Key: 'k', Body: 'x' })))).name).toBe('NoSuchBucket');
+    expect((await errorOf(s3.send(new GetBucketLocationCommand({ Bucket: 'no-such-bucket' })))).name).toBe(
+      'NoSuchBucket',
+    );
+    expect((await errorOf(s3.send(new PutObjectCommand({ Bucket: 'no-such-bucket', Key: 'k', Body: 'x' })))).name).toBe(
+      'NoSuchBucket',
+    );
   });
 
   test('bucket CORS: none, put, get, delete', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'cors-bucket' }));
-    expect((await errorOf(s3.send(new GetBucketCorsCommand({ Bucket: 'cors-bucket' })))).name).toBe('NoSuchCORSConfiguration');
+    expect((await errorOf(s3.send(new GetBucketCorsCommand({ Bucket: 'cors-bucket' })))).name).toBe(
+      'NoSuchCORSConfiguration',
+    );
     const rule = {
       ID: 'console',
       AllowedOrigins: ['http://localhost:5173'],
@@ -76,11 +104,18 @@ describe('buckets', () => {
     const got = await s3.send(new GetBucketCorsCommand({ Bucket: 'cors-bucket' }));
     expect(got.CORSRules).toEqual([rule]);
     const bad = await errorOf(
-      s3.send(new PutBucketCorsCommand({ Bucket: 'cors-bucket', CORSConfiguration: { CORSRules: [{ ...rule, AllowedMethods: ['PATCH'] }] } })),
+      s3.send(
+        new PutBucketCorsCommand({
+          Bucket: 'cors-bucket',
+          CORSConfiguration: { CORSRules: [{ ...rule, AllowedMethods: ['PATCH'] }] },
+        }),
+      ),
     );
     expect(bad.name).toBe('InvalidRequest');
     await s3.send(new DeleteBucketCorsCommand({ Bucket: 'cors-bucket' }));
-    expect((await errorOf(s3.send(new GetBucketCorsCommand({ Bucket: 'cors-bucket' })))).name).toBe('NoSuchCORSConfiguration');
+    expect((await errorOf(s3.send(new GetBucketCorsCommand({ Bucket: 'cors-bucket' })))).name).toBe(
+      'NoSuchCORSConfiguration',
+    );
   });
 
   test('errors carry S3 XML with request ids', async () => {
@@ -89,7 +124,9 @@ describe('buckets', () => {
     expect(res.headers.get('x-amz-request-id')).toBeTruthy();
     expect(res.headers.get('x-amz-id-2')).toBeTruthy();
     const body = await res.text();
-    expect(body).toMatch(/<Error><Code>NoSuchBucket<\/Code><Message>[^<]+<\/Message><BucketName>no-such-bucket<\/BucketName><RequestId>/);
+    expect(body).toMatch(
+      /<Error><Code>NoSuchBucket<\/Code><Message>[^<]+<\/Message><BucketName>no-such-bucket<\/BucketName><RequestId>/,
+    );
   });
 
   test('bad XML is MalformedXML', async () => {

@@ -9,7 +9,12 @@ const EMPTY_MD5 = createHash('md5').update('').digest('hex');
  * Test and benchmark helper: write index rows for many empty objects straight into an emulator data
  * folder (before the emulator starts on it), creating the bucket if needed. Far faster than PutObject.
  */
-export function bulkLoadEmptyObjects(emulatorDataDir: string, bucket: string, keys: Iterable<string>, region = 'us-east-1'): number {
+export function bulkLoadEmptyObjects(
+  emulatorDataDir: string,
+  bucket: string,
+  keys: Iterable<string>,
+  region = 'us-east-1',
+): number {
   const dir = join(emulatorDataDir, 's3');
   mkdirSync(dir, { recursive: true });
   const store = new S3Store(dir);
@@ -20,8 +25,15 @@ export function bulkLoadEmptyObjects(emulatorDataDir: string, bucket: string, ke
     let count = 0;
     for (const key of keys) {
       batch.push({
-        bucket, key, size: 0, etag: EMPTY_MD5, lastModified: now, headers: { contentType: 'binary/octet-stream', metadata: {} },
-        checksumAlgorithm: null, checksumValue: null, file: null,
+        bucket,
+        key,
+        size: 0,
+        etag: EMPTY_MD5,
+        lastModified: now,
+        headers: { contentType: 'binary/octet-stream', metadata: {} },
+        checksumAlgorithm: null,
+        checksumValue: null,
+        file: null,
       });
       if (batch.length === 50_000) {
         store.insertObjects(batch);
@@ -40,7 +52,12 @@ export function bulkLoadEmptyObjects(emulatorDataDir: string, bucket: string, ke
  * Benchmark helper: `count` empty objects named `folder-FFF/sub-SS/object-NNNNNNN.dat` (100 folders of
  * 50 subfolders, in key order), generated inside SQLite so a million rows load in seconds.
  */
-export function bulkLoadSyntheticKeys(emulatorDataDir: string, bucket: string, count: number, region = 'us-east-1'): void {
+export function bulkLoadSyntheticKeys(
+  emulatorDataDir: string,
+  bucket: string,
+  count: number,
+  region = 'us-east-1',
+): void {
   const dir = join(emulatorDataDir, 's3');
   mkdirSync(dir, { recursive: true });
   const store = new S3Store(dir);

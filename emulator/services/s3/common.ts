@@ -68,12 +68,16 @@ export function headersFromRequest(req: IncomingMessage): ObjectHeaders {
   }
   if (metaSize > MAX_METADATA_BYTES) {
     throw new AwsError('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size', 400, {
-      Size: String(metaSize), MaxSizeAllowed: String(MAX_METADATA_BYTES),
+      Size: String(metaSize),
+      MaxSizeAllowed: String(MAX_METADATA_BYTES),
     });
   }
   // aws-chunked is transfer framing, not a content encoding: S3 does not store it.
   const encoding = (header(req, 'content-encoding') ?? '')
-    .split(',').map((s) => s.trim()).filter((s) => s && s.toLowerCase() !== 'aws-chunked').join(',');
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && s.toLowerCase() !== 'aws-chunked')
+    .join(',');
   const out: ObjectHeaders = { contentType: header(req, 'content-type') ?? 'binary/octet-stream', metadata };
   const disposition = header(req, 'content-disposition');
   const cacheControl = header(req, 'cache-control');
@@ -93,13 +97,15 @@ export function intParam(q: URLSearchParams, name: string, fallback: number, min
   if (raw === null || raw === '') return fallback;
   if (!/^-?\d+$/.test(raw)) {
     throw new AwsError('InvalidArgument', `Provided ${name} not an integer or within integer range`, 400, {
-      ArgumentName: name, ArgumentValue: raw,
+      ArgumentName: name,
+      ArgumentValue: raw,
     });
   }
   const n = Number(raw);
   if (n < min) {
     throw new AwsError('InvalidArgument', `Argument ${name} must be an integer between ${min} and 2147483647`, 400, {
-      ArgumentName: name, ArgumentValue: raw,
+      ArgumentName: name,
+      ArgumentValue: raw,
     });
   }
   return Math.min(n, max);

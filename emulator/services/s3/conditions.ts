@@ -52,7 +52,8 @@ export function parseRange(value: string | undefined, size: number): [number, nu
   if (!m || (m[1] === '' && m[2] === '')) return null;
   const invalid = () =>
     new AwsError('InvalidRange', 'The requested range is not satisfiable', 416, {
-      RangeRequested: value, ActualObjectSize: String(size),
+      RangeRequested: value,
+      ActualObjectSize: String(size),
     });
   if (m[1] === '') {
     const suffix = Number(m[2]);

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CreateBucketCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteObjectsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { TestEmulator } from '../../testing.js';
 import { errorOf, signedFetch, startS3Test } from './test-helpers.js';
 
@@ -18,9 +24,12 @@ const put = (Key: string) => s3.send(new PutObjectCommand({ Bucket, Key, Body: K
 describe('DeleteObjects', () => {
   test('deletes many keys, reports each, and missing keys count as deleted', async () => {
     await Promise.all(['a', 'b & c', 'dir/ü'].map(put));
-    const out = await s3.send(new DeleteObjectsCommand({
-      Bucket, Delete: { Objects: [{ Key: 'a' }, { Key: 'b & c' }, { Key: 'dir/ü' }, { Key: 'never-existed' }] },
-    }));
+    const out = await s3.send(
+      new DeleteObjectsCommand({
+        Bucket,
+        Delete: { Objects: [{ Key: 'a' }, { Key: 'b & c' }, { Key: 'dir/ü' }, { Key: 'never-existed' }] },
+      }),
+    );
     expect(out.Deleted?.map((d) => d.Key).sort()).toEqual(['a', 'b & c', 'dir/ü', 'never-existed']);
     expect(out.Errors ?? []).toEqual([]);
     const left = await s3.send(new ListObjectsV2Command({ Bucket }));
@@ -38,7 +47,9 @@ describe('DeleteObjects', () => {
     const thousand = Array.from({ length: 1000 }, (_, i) => ({ Key: `k${i}` }));
     const ok = await s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: thousand, Quiet: true } }));
     expect(ok.Errors ?? []).toEqual([]);
-    const e = await errorOf(s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [...thousand, { Key: 'one-more' }] } })));
+    const e = await errorOf(
+      s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [...thousand, { Key: 'one-more' }] } })),
+    );
     expect(e.name).toBe('MalformedXML');
   });
 
@@ -47,23 +58,39 @@ describe('DeleteObjects', () => {
     const res = await signedFetch(emu, 'POST', `/${Bucket}?delete`, { body });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Missing required header for this request: Content-MD5');
-    const withMd5 = await signedFetch(emu, 'POST', `/${Bucket}?delete`, { body, headers: { 'content-md5': createHash('md5').update(body).digest('base64') } });
+    const withMd5 = await signedFetch(emu, 'POST', `/${Bucket}?delete`, {
+      body,
+      headers: { 'content-md5': createHash('md5').update(body).digest('base64') },
+    });
     expect(withMd5.status).toBe(200);
     expect(await withMd5.text()).toContain('<Deleted><Key>x</Key></Deleted>');
   });
 
   test('bad XML is MalformedXML; a missing bucket NoSuchBucket', async () => {
     const body = '<Delete><Object><Key>x</Key></Object>';
-    const res = await signedFetch(emu, 'POST', `/${Bucket}?delete`, { body, headers: { 'content-md5': createHash('md5').update(body).digest('base64') } });
+    const res = await signedFetch(emu, 'POST', `/${Bucket}?delete`, {
+      body,
+      headers: { 'content-md5': createHash('md5').update(body).digest('base64') },
+    });
     expect(await res.text()).toContain('<Code>MalformedXML</Code>');
-    expect((await errorOf(s3.send(new DeleteObjectsCommand({ Bucket: 'no-such-bucket', Delete: { Objects: [{ Key: 'x' }] } })))).name).toBe('NoSuchBucket');
+    expect(
+      (
+        await errorOf(
+          s3.send(new DeleteObjectsCommand({ Bucket: 'no-such-bucket', Delete: { Objects: [{ Key: 'x' }] } })),
+        )
+      ).name,
+    ).toBe('NoSuchBucket');
   });
 });
 
 describe('hostile XML', () => {
   test('a DTD with entity declarations is MalformedXML, not expanded', async () => {
-    const body = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><Delete><Object><Key>&b;</Key></Object></Delete>';
-    const res = await signedFetch(emu, 'POST', `/${Bucket}?delete`, { body, headers: { 'content-md5': createHash('md5').update(body).digest('base64') } });
+    const body =
+      '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><Delete><Object><Key>&b;</Key></Object></Delete>';
+    const res = await signedFetch(emu, 'POST', `/${Bucket}?delete`, {
+      body,
+      headers: { 'content-md5': createHash('md5').update(body).digest('base64') },
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('<Code>MalformedXML</Code>');
   });

@@ -12,9 +12,10 @@ const MAX_KEYS = 1000;
 export async function deleteObjects(call: S3Call): Promise<void> {
   const bucket = call.r.bucket ?? '';
   const req = call.ctx.req;
-  const hasDigest = header(req, 'content-md5') !== undefined
-    || header(req, 'x-amz-trailer') !== undefined
-    || CHECKSUM_ALGORITHMS.some((a) => header(req, checksumHeader(a)) !== undefined);
+  const hasDigest =
+    header(req, 'content-md5') !== undefined ||
+    header(req, 'x-amz-trailer') !== undefined ||
+    CHECKSUM_ALGORITHMS.some((a) => header(req, checksumHeader(a)) !== undefined);
   if (!hasDigest) {
     throw new AwsError('InvalidRequest', 'Missing required header for this request: Content-MD5');
   }

@@ -20,7 +20,12 @@ describe('fault injection reaches S3 operations by their SDK names', () => {
   });
 
   test('a non-retryable error reaches the caller in S3 shape', async () => {
-    await emu.admin('faults', { service: 's3', operation: 'GetObject', count: 1, error: { code: 'AccessDenied', status: 403 } });
+    await emu.admin('faults', {
+      service: 's3',
+      operation: 'GetObject',
+      count: 1,
+      error: { code: 'AccessDenied', status: 403 },
+    });
     const e = await errorOf(s3.send(new GetObjectCommand({ Bucket, Key: 'retried' })));
     expect(e.name).toBe('AccessDenied');
     const ok = await s3.send(new GetObjectCommand({ Bucket, Key: 'retried' }));

@@ -8,7 +8,12 @@ import type { S3Call } from './common.js';
 import { deleteObjects } from './delete-objects.js';
 import { listObjectsV1, listObjectsV2 } from './list-objects.js';
 import {
-  abortMultipartUpload, completeMultipartUpload, createMultipartUpload, listMultipartUploads, listParts, uploadPart,
+  abortMultipartUpload,
+  completeMultipartUpload,
+  createMultipartUpload,
+  listMultipartUploads,
+  listParts,
+  uploadPart,
 } from './multipart.js';
 import { copyObject, deleteObject, getObject, putObject } from './objects.js';
 import { postObject } from './post-object.js';
@@ -81,7 +86,11 @@ export const createS3Service: ServiceFactory = async (env) => {
       if (!store.getBucket(bucket)) throw new AwsError('NoSuchBucket', 'The specified bucket does not exist', 404);
       const row = store.getObject(bucket, String(input.Key ?? ''));
       if (!row) throw new AwsError('NoSuchKey', 'The specified key does not exist.', 404);
-      return { Body: row.file ? readFileSync(store.path(row.file)) : Buffer.alloc(0), ContentLength: row.size, ContentType: row.headers.contentType };
+      return {
+        Body: row.file ? readFileSync(store.path(row.file)) : Buffer.alloc(0),
+        ContentLength: row.size,
+        ContentType: row.headers.contentType,
+      };
     },
     async reset() {
       store.close();

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import {
+  ListObjectsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  paginateListObjectsV2,
+} from '@aws-sdk/client-s3';
 import type { TestEmulator } from '../../testing.js';
 import { bulkLoadEmptyObjects } from './bulk-load.js';
 import { errorOf, startS3Test } from './test-helpers.js';
@@ -85,7 +91,9 @@ describe('ListObjectsV2', () => {
     expect(first.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['top-1/']);
     expect(first.KeyCount).toBe(3);
     expect(first.IsTruncated).toBe(true);
-    const second = await s3.send(new ListObjectsV2Command({ Bucket, Delimiter: '/', MaxKeys: 3, ContinuationToken: first.NextContinuationToken }));
+    const second = await s3.send(
+      new ListObjectsV2Command({ Bucket, Delimiter: '/', MaxKeys: 3, ContinuationToken: first.NextContinuationToken }),
+    );
     expect(second.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['top-2/', 'top-3/']);
     expect(second.ContinuationToken).toBe(first.NextContinuationToken);
     expect(second.IsTruncated).toBe(false);
@@ -104,16 +112,22 @@ describe('ListObjectsV2', () => {
 
   test('EncodingType=url encodes keys and prefixes; FetchOwner adds owners', async () => {
     await s3.send(new PutObjectCommand({ Bucket, Key: 'zz enc/ü+x.txt', Body: 'e' }));
-    const page = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: 'zz ', EncodingType: 'url', FetchOwner: true }));
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket, Prefix: 'zz ', EncodingType: 'url', FetchOwner: true }),
+    );
     expect(page.Contents?.[0]?.Key).toBe('zz+enc/%C3%BC%2Bx.txt');
     expect(page.Prefix).toBe('zz+');
     expect(page.Contents?.[0]?.Owner?.ID).toMatch(/^[0-9a-f]{64}$/);
-    const folders = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: 'zz ', Delimiter: '/', EncodingType: 'url' }));
+    const folders = await s3.send(
+      new ListObjectsV2Command({ Bucket, Prefix: 'zz ', Delimiter: '/', EncodingType: 'url' }),
+    );
     expect(folders.CommonPrefixes?.[0]?.Prefix).toBe('zz+enc/');
   });
 
   test('a bad continuation token or MaxKeys is InvalidArgument; a missing bucket NoSuchBucket', async () => {
-    expect((await errorOf(s3.send(new ListObjectsV2Command({ Bucket, ContinuationToken: 'garbage!' })))).name).toBe('InvalidArgument');
+    expect((await errorOf(s3.send(new ListObjectsV2Command({ Bucket, ContinuationToken: 'garbage!' })))).name).toBe(
+      'InvalidArgument',
+    );
     expect((await errorOf(s3.send(new ListObjectsV2Command({ Bucket, MaxKeys: -1 })))).name).toBe('InvalidArgument');
     expect((await errorOf(s3.send(new ListObjectsV2Command({ Bucket: 'no-such-bucket' })))).name).toBe('NoSuchBucket');
   });
@@ -125,9 +139,13 @@ describe('ListObjects (v1)', () => {
     expect(first.Contents?.map((c) => c.Key)).toEqual(['root-a.txt', 'root-b.txt']);
     expect(first.IsTruncated).toBe(true);
     expect(first.NextMarker).toBe('root-b.txt');
-    const second = await s3.send(new ListObjectsCommand({ Bucket, Delimiter: '/', MaxKeys: 2, Marker: first.NextMarker }));
+    const second = await s3.send(
+      new ListObjectsCommand({ Bucket, Delimiter: '/', MaxKeys: 2, Marker: first.NextMarker }),
+    );
     expect(second.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['top-1/', 'top-2/']);
-    const third = await s3.send(new ListObjectsCommand({ Bucket, Delimiter: '/', MaxKeys: 2, Marker: second.NextMarker }));
+    const third = await s3.send(
+      new ListObjectsCommand({ Bucket, Delimiter: '/', MaxKeys: 2, Marker: second.NextMarker }),
+    );
     expect(third.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['top-3/', 'zz enc/']);
     expect(third.IsTruncated).toBe(false);
   });

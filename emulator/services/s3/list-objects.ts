@@ -34,7 +34,14 @@ export interface Page {
  * One listing page by index range seeks: keys roll up into common prefixes, and a common prefix is skipped
  * in one seek past all its keys, so a page costs O(page) however many keys sit under each folder.
  */
-export function listPage(store: S3Store, bucket: string, prefix: string, delimiter: string, from: Buffer, maxKeys: number): Page {
+export function listPage(
+  store: S3Store,
+  bucket: string,
+  prefix: string,
+  delimiter: string,
+  from: Buffer,
+  maxKeys: number,
+): Page {
   const prefixBytes = Buffer.from(prefix, 'utf8');
   const upper = prefix ? successor(prefixBytes) : null;
   let cursor = maxBuf(from, prefixBytes);
@@ -106,7 +113,8 @@ function decodeToken(token: string): Buffer {
   const raw = /^[A-Za-z0-9+/]+={0,2}$/.test(token) ? Buffer.from(token, 'base64') : Buffer.alloc(0);
   if (raw[0] !== TOKEN_VERSION) {
     throw new AwsError('InvalidArgument', 'The continuation token provided is incorrect', 400, {
-      ArgumentName: 'continuation-token', ArgumentValue: token,
+      ArgumentName: 'continuation-token',
+      ArgumentValue: token,
     });
   }
   return raw.subarray(1);
@@ -120,7 +128,8 @@ function listParams(call: S3Call) {
   const encodingType = q.get('encoding-type');
   if (encodingType !== null && encodingType !== 'url') {
     throw new AwsError('InvalidArgument', 'Invalid Encoding Method specified in Request', 400, {
-      ArgumentName: 'encoding-type', ArgumentValue: encodingType,
+      ArgumentName: 'encoding-type',
+      ArgumentValue: encodingType,
     });
   }
   const maxKeys = intParam(q, 'max-keys', 1000, 0, 1000);
@@ -135,23 +144,38 @@ const NEEDS_ESCAPE = /[&<>"'\r]/;
 const esc = (v: string): string => (NEEDS_ESCAPE.test(v) ? escapeXml(v) : v);
 
 /** Contents elements written straight to a string: the hot part of a 1,000-key page. */
-function contentsXml(rows: ListedRow[], enc: (s: string) => string, withOwner: { ID: string; DisplayName: string } | undefined): string {
+function contentsXml(
+  rows: ListedRow[],
+  enc: (s: string) => string,
+  withOwner: { ID: string; DisplayName: string } | undefined,
+): string {
   const ownerXml = withOwner ? xmlElement('Owner', withOwner) : '';
   let out = '';
   for (const row of rows) {
     const algorithm = row.checksum_algorithm ? `<ChecksumAlgorithm>${row.checksum_algorithm}</ChecksumAlgorithm>` : '';
-    out += `<Contents><Key>${esc(enc(row.key.toString('utf8')))}</Key><LastModified>${isoDate(row.last_modified)}</LastModified>`
-      + `<ETag>&quot;${row.etag}&quot;</ETag>${algorithm}<Size>${row.size}</Size><StorageClass>STANDARD</StorageClass>${ownerXml}</Contents>`;
+    out +=
+      `<Contents><Key>${esc(enc(row.key.toString('utf8')))}</Key><LastModified>${isoDate(row.last_modified)}</LastModified>` +
+      `<ETag>&quot;${row.etag}&quot;</ETag>${algorithm}<Size>${row.size}</Size><StorageClass>STANDARD</StorageClass>${ownerXml}</Contents>`;
   }
   return out;
 }
 
 /** A ListBucketResult: header fields through the XML writer, then the pre-serialized entries. */
-function sendListing(call: S3Call, head: XmlNode, contents: string, prefixes: string[], enc: (s: string) => string): void {
+function sendListing(
+  call: S3Call,
+  head: XmlNode,
+  contents: string,
+  prefixes: string[],
+  enc: (s: string) => string,
+): void {
   let body = xmlChildren(head) + contents;
   for (const p of prefixes) body += `<CommonPrefixes><Prefix>${esc(enc(p))}</Prefix></CommonPrefixes>`;
   const payload = `<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="${S3_XMLNS}">${body}</ListBucketResult>`;
-  call.ctx.res.writeHead(200, { ...baseHeaders(call.ctx), 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(payload) });
+  call.ctx.res.writeHead(200, {
+    ...baseHeaders(call.ctx),
+    'Content-Type': 'application/xml',
+    'Content-Length': Buffer.byteLength(payload),
+  });
   call.ctx.res.end(payload);
 }
 
@@ -176,7 +200,13 @@ export async function listObjectsV2(call: S3Call): Promise<void> {
     NextContinuationToken: page.truncated && page.resumeFrom ? encodeToken(page.resumeFrom) : undefined,
     StartAfter: startAfterKey !== null ? enc(startAfterKey) : undefined,
   };
-  sendListing(call, head, contentsXml(page.contents, enc, fetchOwner ? owner(call.accountId) : undefined), page.prefixes, enc);
+  sendListing(
+    call,
+    head,
+    contentsXml(page.contents, enc, fetchOwner ? owner(call.accountId) : undefined),
+    page.prefixes,
+    enc,
+  );
 }
 
 export async function listObjectsV1(call: S3Call): Promise<void> {

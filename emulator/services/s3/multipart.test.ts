@@ -2,8 +2,18 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, DeleteBucketCommand,
-  GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListPartsCommand, S3Client, UploadPartCommand, UploadPartCopyCommand,
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  DeleteBucketCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListPartsCommand,
+  S3Client,
+  UploadPartCommand,
+  UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { TestEmulator } from '../../testing.js';
@@ -33,11 +43,20 @@ function bytes(size: number, seed: number): Buffer {
 describe('multipart upload', () => {
   test('lib-storage Upload of ~12 MiB in 3 parts, with progress, gives md5-of-md5s-3', async () => {
     const data = bytes(12 * MiB + 12345, 7);
-    const upload = new Upload({ client: s3, params: { Bucket, Key: 'big/file.bin', Body: Readable.from([data]), ContentType: 'application/x-test' }, partSize: 5 * MiB, queueSize: 2 });
+    const upload = new Upload({
+      client: s3,
+      params: { Bucket, Key: 'big/file.bin', Body: Readable.from([data]), ContentType: 'application/x-test' },
+      partSize: 5 * MiB,
+      queueSize: 2,
+    });
     const progress: number[] = [];
     upload.on('httpUploadProgress', (p) => progress.push(p.loaded ?? 0));
     const done = await upload.done();
-    const partMd5s = [0, 1, 2].map((i) => createHash('md5').update(data.subarray(i * 5 * MiB, Math.min((i + 1) * 5 * MiB, data.length))).digest());
+    const partMd5s = [0, 1, 2].map((i) =>
+      createHash('md5')
+        .update(data.subarray(i * 5 * MiB, Math.min((i + 1) * 5 * MiB, data.length)))
+        .digest(),
+    );
     const expected = `"${createHash('md5').update(Buffer.concat(partMd5s)).digest('hex')}-3"`;
     expect(done.ETag).toBe(expected);
     expect(progress.at(-1)).toBe(data.length);
@@ -59,21 +78,45 @@ describe('multipart upload', () => {
     const small = await s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 1, Body: 'tiny part' }));
     const last = await s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 2, Body: 'last part' }));
     const parts = await s3.send(new ListPartsCommand({ Bucket, Key, UploadId }));
-    expect(parts.Parts?.map((p) => [p.PartNumber, p.Size, p.ETag])).toEqual([[1, 9, small.ETag], [2, 9, last.ETag]]);
+    expect(parts.Parts?.map((p) => [p.PartNumber, p.Size, p.ETag])).toEqual([
+      [1, 9, small.ETag],
+      [2, 9, last.ETag],
+    ]);
     const uploads = await s3.send(new ListMultipartUploadsCommand({ Bucket, Prefix: 'errs/' }));
     expect(uploads.Uploads?.map((u) => [u.Key, u.UploadId])).toEqual([[Key, UploadId]]);
 
     const complete = (Parts: Array<{ PartNumber: number; ETag?: string }>) =>
       errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts } })));
-    expect((await complete([{ PartNumber: 1, ETag: small.ETag }, { PartNumber: 2, ETag: last.ETag }])).name).toBe('EntityTooSmall');
-    expect((await complete([{ PartNumber: 2, ETag: last.ETag }, { PartNumber: 1, ETag: small.ETag }])).name).toBe('InvalidPartOrder');
+    expect(
+      (
+        await complete([
+          { PartNumber: 1, ETag: small.ETag },
+          { PartNumber: 2, ETag: last.ETag },
+        ])
+      ).name,
+    ).toBe('EntityTooSmall');
+    expect(
+      (
+        await complete([
+          { PartNumber: 2, ETag: last.ETag },
+          { PartNumber: 1, ETag: small.ETag },
+        ])
+      ).name,
+    ).toBe('InvalidPartOrder');
     expect((await complete([{ PartNumber: 1, ETag: '"0123456789abcdef0123456789abcdef"' }])).name).toBe('InvalidPart');
     expect((await complete([{ PartNumber: 3, ETag: last.ETag }])).name).toBe('InvalidPart');
     const bad = await errorOf(s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 10001, Body: 'x' })));
     expect(bad.name).toBe('InvalidArgument');
 
     // A single small part is allowed: the last part has no minimum.
-    const one = await s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 2, ETag: last.ETag }] } }));
+    const one = await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket,
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 2, ETag: last.ETag }] },
+      }),
+    );
     expect(one.ETag).toMatch(/-1"$/);
     const got = await s3.send(new GetObjectCommand({ Bucket, Key }));
     expect(await got.Body?.transformToString()).toBe('last part');
@@ -86,9 +129,26 @@ describe('multipart upload', () => {
     await s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 1, Body: 'x' }));
     const aborted = await s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId }));
     expect(aborted.$metadata.httpStatusCode).toBe(204);
-    expect((await errorOf(s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 2, Body: 'x' })))).name).toBe('NoSuchUpload');
-    expect((await errorOf(s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })))).name).toBe('NoSuchUpload');
-    expect((await errorOf(s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"x"' }] } })))).name).toBe('NoSuchUpload');
+    expect(
+      (await errorOf(s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 2, Body: 'x' })))).name,
+    ).toBe('NoSuchUpload');
+    expect((await errorOf(s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })))).name).toBe(
+      'NoSuchUpload',
+    );
+    expect(
+      (
+        await errorOf(
+          s3.send(
+            new CompleteMultipartUploadCommand({
+              Bucket,
+              Key,
+              UploadId,
+              MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"x"' }] },
+            }),
+          ),
+        )
+      ).name,
+    ).toBe('NoSuchUpload');
   });
 });
 
@@ -98,15 +158,57 @@ describe('UploadPartCopy', () => {
     await new Upload({ client: s3, params: { Bucket, Key: 'copy/source.bin', Body: source } }).done();
     const Key = 'copy/dest.bin';
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key }));
-    const p1 = await s3.send(new UploadPartCopyCommand({ Bucket, Key, UploadId, PartNumber: 1, CopySource: `${Bucket}/copy/source.bin`, CopySourceRange: `bytes=0-${5 * MiB - 1}` }));
-    const p2 = await s3.send(new UploadPartCopyCommand({ Bucket, Key, UploadId, PartNumber: 2, CopySource: `${Bucket}/copy/source.bin`, CopySourceRange: `bytes=${5 * MiB}-${6 * MiB - 1}` }));
-    expect(p1.CopyPartResult?.ETag).toBe(`"${createHash('md5').update(source.subarray(0, 5 * MiB)).digest('hex')}"`);
-    await s3.send(new CompleteMultipartUploadCommand({
-      Bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: p1.CopyPartResult?.ETag }, { PartNumber: 2, ETag: p2.CopyPartResult?.ETag }] },
-    }));
+    const p1 = await s3.send(
+      new UploadPartCopyCommand({
+        Bucket,
+        Key,
+        UploadId,
+        PartNumber: 1,
+        CopySource: `${Bucket}/copy/source.bin`,
+        CopySourceRange: `bytes=0-${5 * MiB - 1}`,
+      }),
+    );
+    const p2 = await s3.send(
+      new UploadPartCopyCommand({
+        Bucket,
+        Key,
+        UploadId,
+        PartNumber: 2,
+        CopySource: `${Bucket}/copy/source.bin`,
+        CopySourceRange: `bytes=${5 * MiB}-${6 * MiB - 1}`,
+      }),
+    );
+    expect(p1.CopyPartResult?.ETag).toBe(
+      `"${createHash('md5')
+        .update(source.subarray(0, 5 * MiB))
+        .digest('hex')}"`,
+    );
+    await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket,
+        Key,
+        UploadId,
+        MultipartUpload: {
+          Parts: [
+            { PartNumber: 1, ETag: p1.CopyPartResult?.ETag },
+            { PartNumber: 2, ETag: p2.CopyPartResult?.ETag },
+          ],
+        },
+      }),
+    );
     const got = await s3.send(new GetObjectCommand({ Bucket, Key }));
     expect(Buffer.from(await got.Body!.transformToByteArray()).equals(source)).toBe(true);
-    const bad = await errorOf(s3.send(new UploadPartCopyCommand({ Bucket, Key: 'copy/x', UploadId: 'nope', PartNumber: 1, CopySource: `${Bucket}/copy/source.bin` })));
+    const bad = await errorOf(
+      s3.send(
+        new UploadPartCopyCommand({
+          Bucket,
+          Key: 'copy/x',
+          UploadId: 'nope',
+          PartNumber: 1,
+          CopySource: `${Bucket}/copy/source.bin`,
+        }),
+      ),
+    );
     expect(bad.name).toBe('NoSuchUpload');
   }, 60_000);
 });
@@ -115,7 +217,9 @@ describe('buckets and unfinished uploads', () => {
   test('a bucket holding only an unfinished upload can be deleted, as on AWS', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'mpu-only-bucket' }));
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'mpu-only-bucket', Key: 'pending' }));
-    await s3.send(new UploadPartCommand({ Bucket: 'mpu-only-bucket', Key: 'pending', UploadId, PartNumber: 1, Body: 'x' }));
+    await s3.send(
+      new UploadPartCommand({ Bucket: 'mpu-only-bucket', Key: 'pending', UploadId, PartNumber: 1, Body: 'x' }),
+    );
     await s3.send(new DeleteBucketCommand({ Bucket: 'mpu-only-bucket' }));
     await s3.send(new CreateBucketCommand({ Bucket: 'mpu-only-bucket' }));
     expect((await s3.send(new ListMultipartUploadsCommand({ Bucket: 'mpu-only-bucket' }))).Uploads ?? []).toEqual([]);

@@ -5,7 +5,14 @@ import { AwsError } from '../../core/errors.js';
 import { newContentFile, receiveSmallBody, receiveToFile } from './body.js';
 import { compositeChecksum, toChecksumAlgorithm } from './checksums.js';
 import {
-  bucketArn, headersFromRequest, intParam, objectArn, owner, requireBucket, target, type S3Call,
+  bucketArn,
+  headersFromRequest,
+  intParam,
+  objectArn,
+  owner,
+  requireBucket,
+  target,
+  type S3Call,
 } from './common.js';
 import { header } from './request.js';
 import { isoDate, sendEmpty, sendXml } from './response.js';
@@ -45,8 +52,16 @@ export async function createMultipartUpload(call: S3Call): Promise<void> {
     checksumAlgorithm: algorithm,
   };
   call.store.createUpload(upload);
-  const extra: OutgoingHttpHeaders = algorithm ? { 'x-amz-checksum-algorithm': algorithm, 'x-amz-checksum-type': 'COMPOSITE' } : {};
-  sendXml(call.ctx, 'InitiateMultipartUploadResult', { Bucket: bucket, Key: key, UploadId: upload.uploadId }, 200, extra);
+  const extra: OutgoingHttpHeaders = algorithm
+    ? { 'x-amz-checksum-algorithm': algorithm, 'x-amz-checksum-type': 'COMPOSITE' }
+    : {};
+  sendXml(
+    call.ctx,
+    'InitiateMultipartUploadResult',
+    { Bucket: bucket, Key: key, UploadId: upload.uploadId },
+    200,
+    extra,
+  );
 }
 
 export async function uploadPart(call: S3Call): Promise<void> {
@@ -57,7 +72,8 @@ export async function uploadPart(call: S3Call): Promise<void> {
   const partNumber = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!(partNumber >= 1 && partNumber <= MAX_PARTS)) {
     throw new AwsError('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive', 400, {
-      ArgumentName: 'partNumber', ArgumentValue: raw,
+      ArgumentName: 'partNumber',
+      ArgumentValue: raw,
     });
   }
   const upload = requireUpload(call, bucket, key);
@@ -68,8 +84,13 @@ export async function uploadPart(call: S3Call): Promise<void> {
     throw noSuchUpload(upload.uploadId);
   }
   call.store.putPart({
-    uploadId: upload.uploadId, partNumber, size: body.size, etag: body.md5, lastModified: Date.now(),
-    checksumValue: body.checksum?.value ?? null, file,
+    uploadId: upload.uploadId,
+    partNumber,
+    size: body.size,
+    etag: body.md5,
+    lastModified: Date.now(),
+    checksumValue: body.checksum?.value ?? null,
+    file,
   });
   const out: OutgoingHttpHeaders = { ETag: `"${body.md5}"` };
   if (body.checksum) out[`x-amz-checksum-${body.checksum.algorithm.toLowerCase()}`] = body.checksum.value;
@@ -126,9 +147,14 @@ export async function completeMultipartUpload(call: S3Call): Promise<void> {
   // AWS checks the order of the whole list first, then that each part exists, then part sizes.
   for (let i = 1; i < requested.length; i++) {
     if (requested[i]!.partNumber <= requested[i - 1]!.partNumber) {
-      throw new AwsError('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', 400, {
-        UploadId: upload.uploadId,
-      });
+      throw new AwsError(
+        'InvalidPartOrder',
+        'The list of parts was not in ascending order. Parts must be ordered by part number.',
+        400,
+        {
+          UploadId: upload.uploadId,
+        },
+      );
     }
   }
   const chosen: PartRow[] = requested.map((want) => {
@@ -146,7 +172,10 @@ export async function completeMultipartUpload(call: S3Call): Promise<void> {
   for (const part of chosen.slice(0, -1)) {
     if (part.size < MIN_PART_SIZE) {
       throw new AwsError('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', 400, {
-        ProposedSize: String(part.size), MinSizeAllowed: String(MIN_PART_SIZE), PartNumber: String(part.partNumber), ETag: part.etag,
+        ProposedSize: String(part.size),
+        MinSizeAllowed: String(MIN_PART_SIZE),
+        PartNumber: String(part.partNumber),
+        ETag: part.etag,
       });
     }
   }
@@ -160,10 +189,18 @@ export async function completeMultipartUpload(call: S3Call): Promise<void> {
   const etag = `${md5s.digest('hex')}-${chosen.length}`;
   const algorithm = toChecksumAlgorithm(upload.checksumAlgorithm);
   const values = chosen.map((p) => p.checksumValue);
-  const checksum = algorithm && values.every((v): v is string => v !== null) ? compositeChecksum(algorithm, values) : null;
+  const checksum =
+    algorithm && values.every((v): v is string => v !== null) ? compositeChecksum(algorithm, values) : null;
   call.store.putObject({
-    bucket, key, size: chosen.reduce((n, p) => n + p.size, 0), etag, lastModified: Date.now(),
-    headers: upload.headers, checksumAlgorithm: checksum ? algorithm : null, checksumValue: checksum, file,
+    bucket,
+    key,
+    size: chosen.reduce((n, p) => n + p.size, 0),
+    etag,
+    lastModified: Date.now(),
+    headers: upload.headers,
+    checksumAlgorithm: checksum ? algorithm : null,
+    checksumValue: checksum,
+    file,
   });
   call.store.removeUpload(upload.uploadId);
   sendXml(call.ctx, 'CompleteMultipartUploadResult', {

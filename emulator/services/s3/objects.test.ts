@@ -3,8 +3,14 @@ import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  CopyObjectCommand, CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand,
-  ListObjectsV2Command, PutObjectCommand, S3Client,
+  CopyObjectCommand,
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import type { TestEmulator } from '../../testing.js';
 import { errorOf, signedFetch, startS3Test } from './test-helpers.js';
@@ -27,10 +33,17 @@ const crcOf = (data: Buffer): string => {
 describe('PutObject / GetObject / HeadObject', () => {
   test('content headers and metadata round-trip; ETag is the MD5', async () => {
     const body = Buffer.from('hello, world\n');
-    const put = await s3.send(new PutObjectCommand({
-      Bucket, Key: 'docs/hello.txt', Body: body, ContentType: 'text/plain; charset=utf-8',
-      ContentDisposition: 'attachment; filename="hello.txt"', CacheControl: 'max-age=60', Metadata: { owner: 'alice', 'project-id': '42' },
-    }));
+    const put = await s3.send(
+      new PutObjectCommand({
+        Bucket,
+        Key: 'docs/hello.txt',
+        Body: body,
+        ContentType: 'text/plain; charset=utf-8',
+        ContentDisposition: 'attachment; filename="hello.txt"',
+        CacheControl: 'max-age=60',
+        Metadata: { owner: 'alice', 'project-id': '42' },
+      }),
+    );
     const md5 = createHash('md5').update(body).digest('hex');
     expect(put.ETag).toBe(`"${md5}"`);
     expect(put.ChecksumCRC32).toBe(crcOf(body));
@@ -51,7 +64,14 @@ describe('PutObject / GetObject / HeadObject', () => {
 
   test('a stream body goes aws-chunked with a trailing checksum and is stored without framing', async () => {
     const data = Buffer.alloc(300_000, 'abcdefghij');
-    const put = await s3.send(new PutObjectCommand({ Bucket, Key: 'stream.bin', Body: Readable.from([data.subarray(0, 100_000), data.subarray(100_000)]), ContentLength: data.length }));
+    const put = await s3.send(
+      new PutObjectCommand({
+        Bucket,
+        Key: 'stream.bin',
+        Body: Readable.from([data.subarray(0, 100_000), data.subarray(100_000)]),
+        ContentLength: data.length,
+      }),
+    );
     expect(put.ChecksumCRC32).toBe(crcOf(data));
     const got = await s3.send(new GetObjectCommand({ Bucket, Key: 'stream.bin' }));
     const back = Buffer.from(await got.Body!.transformToByteArray());
@@ -59,16 +79,22 @@ describe('PutObject / GetObject / HeadObject', () => {
     expect(got.ContentEncoding).toBeUndefined();
   });
 
-  test.each(['with space.txt', 'ünïcødé/日本語/файл.txt', 'plus+sign.txt', 'percent%20literal.txt', 'double//slash', 'folder/', 'a/../b', '~tilde*star(1)!.txt'])(
-    'the key %s round-trips exactly',
-    async (Key) => {
-      await s3.send(new PutObjectCommand({ Bucket, Key, Body: `body of ${Key}` }));
-      const got = await s3.send(new GetObjectCommand({ Bucket, Key }));
-      expect(await got.Body?.transformToString()).toBe(`body of ${Key}`);
-      const list = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: Key }));
-      expect(list.Contents?.[0]?.Key).toBe(Key);
-    },
-  );
+  test.each([
+    'with space.txt',
+    'ünïcødé/日本語/файл.txt',
+    'plus+sign.txt',
+    'percent%20literal.txt',
+    'double//slash',
+    'folder/',
+    'a/../b',
+    '~tilde*star(1)!.txt',
+  ])('the key %s round-trips exactly', async (Key) => {
+    await s3.send(new PutObjectCommand({ Bucket, Key, Body: `body of ${Key}` }));
+    const got = await s3.send(new GetObjectCommand({ Bucket, Key }));
+    expect(await got.Body?.transformToString()).toBe(`body of ${Key}`);
+    const list = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: Key }));
+    expect(list.Contents?.[0]?.Key).toBe(Key);
+  });
 
   test('missing keys: NoSuchKey on GET, NotFound on HEAD', async () => {
     expect((await errorOf(s3.send(new GetObjectCommand({ Bucket, Key: 'nope' })))).name).toBe('NoSuchKey');
@@ -101,29 +127,61 @@ describe('PutObject / GetObject / HeadObject', () => {
     expect(failed.$metadata?.httpStatusCode).toBe(412);
     const ok = await s3.send(new GetObjectCommand({ Bucket, Key: 'cond', IfMatch: put.ETag }));
     expect(await ok.Body?.transformToString()).toBe('c');
-    const since = await errorOf(s3.send(new GetObjectCommand({ Bucket, Key: 'cond', IfModifiedSince: new Date(Date.now() + 60_000) })));
+    const since = await errorOf(
+      s3.send(new GetObjectCommand({ Bucket, Key: 'cond', IfModifiedSince: new Date(Date.now() + 60_000) })),
+    );
     expect(since.$metadata?.httpStatusCode).toBe(304);
-    const modified = await s3.send(new GetObjectCommand({ Bucket, Key: 'cond', IfModifiedSince: new Date(Date.now() - 3_600_000) }));
+    const modified = await s3.send(
+      new GetObjectCommand({ Bucket, Key: 'cond', IfModifiedSince: new Date(Date.now() - 3_600_000) }),
+    );
     expect(modified.$metadata.httpStatusCode).toBe(200);
   });
 
   test('CopyObject copies bytes and metadata (COPY) or replaces metadata (REPLACE)', async () => {
-    await s3.send(new PutObjectCommand({ Bucket, Key: 'src/ö file.txt', Body: 'copy me', ContentType: 'text/plain', Metadata: { a: '1' } }));
-    const copied = await s3.send(new CopyObjectCommand({ Bucket, Key: 'dst/copy.txt', CopySource: `${Bucket}/${encodeURIComponent('src/ö file.txt')}` }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket,
+        Key: 'src/ö file.txt',
+        Body: 'copy me',
+        ContentType: 'text/plain',
+        Metadata: { a: '1' },
+      }),
+    );
+    const copied = await s3.send(
+      new CopyObjectCommand({
+        Bucket,
+        Key: 'dst/copy.txt',
+        CopySource: `${Bucket}/${encodeURIComponent('src/ö file.txt')}`,
+      }),
+    );
     expect(copied.CopyObjectResult?.ETag).toBe(`"${createHash('md5').update('copy me').digest('hex')}"`);
     const a = await s3.send(new GetObjectCommand({ Bucket, Key: 'dst/copy.txt' }));
     expect(await a.Body?.transformToString()).toBe('copy me');
     expect(a.Metadata).toEqual({ a: '1' });
     expect(a.ContentType).toBe('text/plain');
-    await s3.send(new CopyObjectCommand({
-      Bucket, Key: 'dst/replaced.txt', CopySource: `${Bucket}/${encodeURIComponent('src/ö file.txt')}`,
-      MetadataDirective: 'REPLACE', Metadata: { b: '2' }, ContentType: 'text/markdown',
-    }));
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket,
+        Key: 'dst/replaced.txt',
+        CopySource: `${Bucket}/${encodeURIComponent('src/ö file.txt')}`,
+        MetadataDirective: 'REPLACE',
+        Metadata: { b: '2' },
+        ContentType: 'text/markdown',
+      }),
+    );
     const b = await s3.send(new HeadObjectCommand({ Bucket, Key: 'dst/replaced.txt' }));
     expect(b.Metadata).toEqual({ b: '2' });
     expect(b.ContentType).toBe('text/markdown');
-    expect((await errorOf(s3.send(new CopyObjectCommand({ Bucket, Key: 'x', CopySource: `${Bucket}/missing` })))).name).toBe('NoSuchKey');
-    expect((await errorOf(s3.send(new CopyObjectCommand({ Bucket, Key: 'dst/copy.txt', CopySource: `${Bucket}/dst/copy.txt` })))).name).toBe('InvalidRequest');
+    expect(
+      (await errorOf(s3.send(new CopyObjectCommand({ Bucket, Key: 'x', CopySource: `${Bucket}/missing` })))).name,
+    ).toBe('NoSuchKey');
+    expect(
+      (
+        await errorOf(
+          s3.send(new CopyObjectCommand({ Bucket, Key: 'dst/copy.txt', CopySource: `${Bucket}/dst/copy.txt` })),
+        )
+      ).name,
+    ).toBe('InvalidRequest');
   });
 
   test('DeleteObject answers 204 and is idempotent', async () => {
@@ -148,13 +206,20 @@ describe('PutObject / GetObject / HeadObject', () => {
 
 describe('digests', () => {
   test('a wrong x-amz-checksum-crc32 is BadDigest and stores nothing', async () => {
-    const e = await errorOf(s3.send(new PutObjectCommand({ Bucket, Key: 'bad-crc', Body: 'payload', ChecksumCRC32: crcOf(Buffer.from('other')) })));
+    const e = await errorOf(
+      s3.send(
+        new PutObjectCommand({ Bucket, Key: 'bad-crc', Body: 'payload', ChecksumCRC32: crcOf(Buffer.from('other')) }),
+      ),
+    );
     expect(e.name).toBe('BadDigest');
     expect((await errorOf(s3.send(new HeadObjectCommand({ Bucket, Key: 'bad-crc' })))).name).toBe('NotFound');
   });
 
   test('a malformed checksum value is InvalidRequest', async () => {
-    const res = await signedFetch(emu, 'PUT', `/${Bucket}/bad-crc-format`, { body: 'x', headers: { 'x-amz-checksum-crc32': 'not-base64!' } });
+    const res = await signedFetch(emu, 'PUT', `/${Bucket}/bad-crc-format`, {
+      body: 'x',
+      headers: { 'x-amz-checksum-crc32': 'not-base64!' },
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('<Code>InvalidRequest</Code>');
   });
@@ -163,21 +228,41 @@ describe('digests', () => {
     const body = Buffer.from('checksums');
     await s3.send(new PutObjectCommand({ Bucket, Key: 'c32c', Body: body, ChecksumAlgorithm: 'CRC32C' }));
     await s3.send(new PutObjectCommand({ Bucket, Key: 'sha1', Body: body, ChecksumAlgorithm: 'SHA1' }));
-    const sha256 = await s3.send(new PutObjectCommand({ Bucket, Key: 'sha256', Body: body, ChecksumAlgorithm: 'SHA256' }));
+    const sha256 = await s3.send(
+      new PutObjectCommand({ Bucket, Key: 'sha256', Body: body, ChecksumAlgorithm: 'SHA256' }),
+    );
     expect(sha256.ChecksumSHA256).toBe(createHash('sha256').update(body).digest('base64'));
     const got = await s3.send(new GetObjectCommand({ Bucket, Key: 'sha1', ChecksumMode: 'ENABLED' }));
     expect(got.ChecksumSHA1).toBe(createHash('sha1').update(body).digest('base64'));
-    const wrong = await errorOf(s3.send(new PutObjectCommand({ Bucket, Key: 'sha1-bad', Body: body, ChecksumSHA1: createHash('sha1').update('x').digest('base64') })));
+    const wrong = await errorOf(
+      s3.send(
+        new PutObjectCommand({
+          Bucket,
+          Key: 'sha1-bad',
+          Body: body,
+          ChecksumSHA1: createHash('sha1').update('x').digest('base64'),
+        }),
+      ),
+    );
     expect(wrong.name).toBe('BadDigest');
   });
 
   test('Content-MD5: wrong -> BadDigest, not an MD5 -> InvalidDigest', async () => {
-    const wrong = await signedFetch(emu, 'PUT', `/${Bucket}/md5`, { body: 'abc', headers: { 'content-md5': createHash('md5').update('abd').digest('base64') } });
+    const wrong = await signedFetch(emu, 'PUT', `/${Bucket}/md5`, {
+      body: 'abc',
+      headers: { 'content-md5': createHash('md5').update('abd').digest('base64') },
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('<Code>BadDigest</Code>');
-    const invalid = await signedFetch(emu, 'PUT', `/${Bucket}/md5`, { body: 'abc', headers: { 'content-md5': 'AAAA' } });
+    const invalid = await signedFetch(emu, 'PUT', `/${Bucket}/md5`, {
+      body: 'abc',
+      headers: { 'content-md5': 'AAAA' },
+    });
     expect(await invalid.text()).toContain('<Code>InvalidDigest</Code>');
-    const right = await signedFetch(emu, 'PUT', `/${Bucket}/md5`, { body: 'abc', headers: { 'content-md5': createHash('md5').update('abc').digest('base64') } });
+    const right = await signedFetch(emu, 'PUT', `/${Bucket}/md5`, {
+      body: 'abc',
+      headers: { 'content-md5': createHash('md5').update('abc').digest('base64') },
+    });
     expect(right.status).toBe(200);
   });
 
@@ -186,7 +271,10 @@ describe('digests', () => {
     const res = await signedFetch(emu, 'PUT', `/${Bucket}/sha-mismatch`, { body: 'the body', payloadHash: claimed });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('<Code>XAmzContentSHA256Mismatch</Code>');
-    const good = await signedFetch(emu, 'PUT', `/${Bucket}/sha-match`, { body: 'the body', payloadHash: createHash('sha256').update('the body').digest('hex') });
+    const good = await signedFetch(emu, 'PUT', `/${Bucket}/sha-match`, {
+      body: 'the body',
+      payloadHash: createHash('sha256').update('the body').digest('hex'),
+    });
     expect(good.status).toBe(200);
   });
 });
@@ -194,7 +282,11 @@ describe('digests', () => {
 describe('bad input never crashes', () => {
   test('response overrides that cannot be headers are InvalidArgument; the server keeps answering', async () => {
     await s3.send(new PutObjectCommand({ Bucket, Key: 'ovr', Body: 'o' }));
-    const res = await signedFetch(emu, 'GET', `/${Bucket}/ovr?response-content-type=${encodeURIComponent('text/plain\nX-Evil: 1')}`);
+    const res = await signedFetch(
+      emu,
+      'GET',
+      `/${Bucket}/ovr?response-content-type=${encodeURIComponent('text/plain\nX-Evil: 1')}`,
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('<Code>InvalidArgument</Code>');
     const bad = await signedFetch(emu, 'GET', `/${Bucket}/%E0%A4%A`);

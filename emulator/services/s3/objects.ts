@@ -6,7 +6,14 @@ import { AwsError } from '../../core/errors.js';
 import { newContentFile, receiveToFile } from './body.js';
 import { checkReadConditions, parseRange } from './conditions.js';
 import {
-  checkKeyLength, headersFromRequest, noSuchBucket, noSuchKey, objectArn, requireBucket, target, type S3Call,
+  checkKeyLength,
+  headersFromRequest,
+  noSuchBucket,
+  noSuchKey,
+  objectArn,
+  requireBucket,
+  target,
+  type S3Call,
 } from './common.js';
 import { header } from './request.js';
 import { baseHeaders, isoDate, objectHeaders, sendEmpty, sendXml } from './response.js';
@@ -43,7 +50,12 @@ export async function getObject(call: S3Call, isHead: boolean): Promise<void> {
  * The object's row and an open handle on its content, taken together so an overwrite that unlinks the
  * old file between the index read and the first byte cannot break the answer (an open file stays readable).
  */
-async function openObject(call: S3Call, bucket: string, key: string, isHead: boolean): Promise<{ o: ObjectRow; fh: FileHandle | null }> {
+async function openObject(
+  call: S3Call,
+  bucket: string,
+  key: string,
+  isHead: boolean,
+): Promise<{ o: ObjectRow; fh: FileHandle | null }> {
   for (let attempt = 0; ; attempt++) {
     const o = call.store.getObject(bucket, key);
     if (!o) throw noSuchKey(key);
@@ -59,7 +71,11 @@ async function openObject(call: S3Call, bucket: string, key: string, isHead: boo
 async function sendObject(call: S3Call, o: ObjectRow, fh: FileHandle | null, isHead: boolean): Promise<void> {
   const { req, res } = call.ctx;
   if (checkReadConditions(req, o) === 304) {
-    res.writeHead(304, { ...baseHeaders(call.ctx), ETag: `"${o.etag}"`, 'Last-Modified': new Date(o.lastModified).toUTCString() });
+    res.writeHead(304, {
+      ...baseHeaders(call.ctx),
+      ETag: `"${o.etag}"`,
+      'Last-Modified': new Date(o.lastModified).toUTCString(),
+    });
     res.end();
     return;
   }
@@ -71,7 +87,8 @@ async function sendObject(call: S3Call, o: ObjectRow, fh: FileHandle | null, isH
     // A value Node cannot put in a header would fail after the fact: refuse it up front.
     if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(v)) {
       throw new AwsError('InvalidArgument', `${param} has a value that is not valid in an HTTP header`, 400, {
-        ArgumentName: param, ArgumentValue: v,
+        ArgumentName: param,
+        ArgumentValue: v,
       });
     }
     headers[name] = v;
@@ -105,8 +122,15 @@ export async function putObject(call: S3Call): Promise<void> {
     throw noSuchBucket(bucket);
   }
   call.store.putObject({
-    bucket, key, size: body.size, etag: body.md5, lastModified: Date.now(), headers,
-    checksumAlgorithm: body.checksum?.algorithm ?? null, checksumValue: body.checksum?.value ?? null, file: body.file,
+    bucket,
+    key,
+    size: body.size,
+    etag: body.md5,
+    lastModified: Date.now(),
+    headers,
+    checksumAlgorithm: body.checksum?.algorithm ?? null,
+    checksumValue: body.checksum?.value ?? null,
+    file: body.file,
   });
   const out: OutgoingHttpHeaders = { ETag: `"${body.md5}"` };
   if (body.checksum) {
@@ -118,9 +142,11 @@ export async function putObject(call: S3Call): Promise<void> {
 
 /** `x-amz-copy-source`: `[/]bucket/key[?versionId=...]`, URL-encoded. */
 export function parseCopySource(value: string): { bucket: string; key: string } {
-  const bad = () => new AwsError('InvalidArgument', 'Invalid copy source object key', 400, {
-    ArgumentName: 'x-amz-copy-source', ArgumentValue: value,
-  });
+  const bad = () =>
+    new AwsError('InvalidArgument', 'Invalid copy source object key', 400, {
+      ArgumentName: 'x-amz-copy-source',
+      ArgumentValue: value,
+    });
   const path = value.replace(/^\//, '').split('?')[0] ?? '';
   const slash = path.indexOf('/');
   if (slash <= 0 || slash === path.length - 1) throw bad();
@@ -165,7 +191,8 @@ export async function copyObject(call: S3Call): Promise<void> {
   const directive = (header(call.ctx.req, 'x-amz-metadata-directive') ?? 'COPY').toUpperCase();
   if (directive !== 'COPY' && directive !== 'REPLACE') {
     throw new AwsError('InvalidArgument', 'Unknown metadata directive.', 400, {
-      ArgumentName: 'x-amz-metadata-directive', ArgumentValue: directive,
+      ArgumentName: 'x-amz-metadata-directive',
+      ArgumentValue: directive,
     });
   }
   if (directive === 'COPY' && source.bucket === bucket && source.key === key) {
@@ -184,10 +211,13 @@ export async function copyObject(call: S3Call): Promise<void> {
     file,
   };
   call.store.putObject(row);
-  const checksum = row.checksumAlgorithm && row.checksumValue
-    ? { [`Checksum${row.checksumAlgorithm}`]: row.checksumValue }
-    : {};
-  sendXml(call.ctx, 'CopyObjectResult', { ETag: `"${row.etag}"`, LastModified: isoDate(row.lastModified), ...checksum });
+  const checksum =
+    row.checksumAlgorithm && row.checksumValue ? { [`Checksum${row.checksumAlgorithm}`]: row.checksumValue } : {};
+  sendXml(call.ctx, 'CopyObjectResult', {
+    ETag: `"${row.etag}"`,
+    LastModified: isoDate(row.lastModified),
+    ...checksum,
+  });
 }
 
 export async function deleteObject(call: S3Call): Promise<void> {

@@ -15,8 +15,14 @@ afterAll(async () => emu.dispose());
 
 describe('presigned URLs with plain fetch', () => {
   test('GET downloads the object, with response overrides', async () => {
-    await s3.send(new PutObjectCommand({ Bucket, Key: 'report ü.txt', Body: 'presigned body', ContentType: 'text/plain' }));
-    const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket, Key: 'report ü.txt', ResponseContentDisposition: 'attachment; filename="r.txt"' }), { expiresIn: 60 });
+    await s3.send(
+      new PutObjectCommand({ Bucket, Key: 'report ü.txt', Body: 'presigned body', ContentType: 'text/plain' }),
+    );
+    const url = await getSignedUrl(
+      s3,
+      new GetObjectCommand({ Bucket, Key: 'report ü.txt', ResponseContentDisposition: 'attachment; filename="r.txt"' }),
+      { expiresIn: 60 },
+    );
     expect(new URL(url).searchParams.get('x-amz-checksum-mode')).toBe('ENABLED');
     const res = await fetch(url);
     expect(res.status).toBe(200);
@@ -26,7 +32,11 @@ describe('presigned URLs with plain fetch', () => {
   });
 
   test('PUT uploads a real body despite the empty-body checksum the SDK puts in the URL', async () => {
-    const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket, Key: 'uploaded.bin', ContentType: 'application/octet-stream' }), { expiresIn: 60 });
+    const url = await getSignedUrl(
+      s3,
+      new PutObjectCommand({ Bucket, Key: 'uploaded.bin', ContentType: 'application/octet-stream' }),
+      { expiresIn: 60 },
+    );
     expect(new URL(url).searchParams.has('x-amz-checksum-crc32')).toBe(true);
     const body = Buffer.from('bytes from a browser');
     const res = await fetch(url, { method: 'PUT', body, headers: { 'content-type': 'application/octet-stream' } });
@@ -38,7 +48,10 @@ describe('presigned URLs with plain fetch', () => {
 
   test('an expired URL is AccessDenied "Request has expired"', async () => {
     await s3.send(new PutObjectCommand({ Bucket, Key: 'old.txt', Body: 'x' }));
-    const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket, Key: 'old.txt' }), { expiresIn: 1, signingDate: new Date(Date.now() - 10_000) });
+    const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket, Key: 'old.txt' }), {
+      expiresIn: 1,
+      signingDate: new Date(Date.now() - 10_000),
+    });
     const res = await fetch(url);
     expect(res.status).toBe(403);
     const text = await res.text();

@@ -17,14 +17,20 @@ export function checkPresignedExpiry(query: URLSearchParams, now = Date.now()): 
   const expiresRaw = query.get('X-Amz-Expires') ?? '';
   const signedAt = parseAmzDate(dateRaw);
   if (signedAt === null) {
-    throw new AwsError('AuthorizationQueryParametersError', 'X-Amz-Date must be in the ISO8601 Long Format "yyyyMMdd\'T\'HHmmss\'Z\'"');
+    throw new AwsError(
+      'AuthorizationQueryParametersError',
+      "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"",
+    );
   }
   if (!/^\d+$/.test(expiresRaw)) {
     throw new AwsError('AuthorizationQueryParametersError', 'X-Amz-Expires should be a number');
   }
   const expires = Number(expiresRaw);
   if (expires > MAX_EXPIRES) {
-    throw new AwsError('AuthorizationQueryParametersError', 'X-Amz-Expires must be less than a week (in seconds) that is 604800');
+    throw new AwsError(
+      'AuthorizationQueryParametersError',
+      'X-Amz-Expires must be less than a week (in seconds) that is 604800',
+    );
   }
   const expiresAt = signedAt + expires * 1000;
   if (now > expiresAt) {

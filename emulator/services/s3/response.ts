@@ -20,7 +20,13 @@ export function baseHeaders(ctx: RequestContext): OutgoingHttpHeaders {
   };
 }
 
-export function sendXml(ctx: RequestContext, root: string, body: XmlNode, status = 200, headers: OutgoingHttpHeaders = {}): void {
+export function sendXml(
+  ctx: RequestContext,
+  root: string,
+  body: XmlNode,
+  status = 200,
+  headers: OutgoingHttpHeaders = {},
+): void {
   const payload = xmlDocument(root, body, S3_XMLNS);
   ctx.res.writeHead(status, {
     ...baseHeaders(ctx),

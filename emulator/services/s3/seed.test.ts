@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand, ListObjectsV2Command, S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListBucketsCommand,
+  PutObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  paginateListObjectsV2,
+} from '@aws-sdk/client-s3';
 import type { TestEmulator } from '../../testing.js';
 import { seedS3 } from '../../seed/s3.js';
 import { S3Store } from './store.js';
@@ -36,11 +44,15 @@ describe('seed data', () => {
   });
 
   test('images are real PNGs, JSON parses, text reads', async () => {
-    const png = await s3.send(new GetObjectCommand({ Bucket: 'demo-assets', Key: 'images/products/shoes/shoes-001.png' }));
+    const png = await s3.send(
+      new GetObjectCommand({ Bucket: 'demo-assets', Key: 'images/products/shoes/shoes-001.png' }),
+    );
     expect(png.ContentType).toBe('image/png');
     const bytes = Buffer.from(await png.Body!.transformToByteArray());
     expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    const json = await s3.send(new GetObjectCommand({ Bucket: 'demo-assets', Key: 'data/orders/2026-01/order-01001.json' }));
+    const json = await s3.send(
+      new GetObjectCommand({ Bucket: 'demo-assets', Key: 'data/orders/2026-01/order-01001.json' }),
+    );
     expect(JSON.parse(await json.Body!.transformToString())).toHaveProperty('orderId');
     const log = await s3.send(new ListObjectsV2Command({ Bucket: 'demo-logs', Prefix: 'logs/2026/11/01/' }));
     expect(log.KeyCount).toBeGreaterThan(0);

@@ -2,7 +2,13 @@ import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  CreateBucketCommand, CreateMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, S3Client,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListPartsCommand,
+  PutObjectCommand,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
@@ -38,22 +44,42 @@ interface Tamper {
  * PUT `parts` as STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER]: the seed signature from @smithy/signature-v4,
  * the chained chunk and trailer signatures by hand with node:crypto, as AWS documents them.
  */
-async function streamingPut(path: string, parts: Buffer[], opts: { trailer?: Buffer; tamper?: Tamper } = {}): Promise<Response> {
+async function streamingPut(
+  path: string,
+  parts: Buffer[],
+  opts: { trailer?: Buffer; tamper?: Tamper } = {},
+): Promise<Response> {
   const url = new URL(path, emu.url);
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = v;
   const decoded = Buffer.concat(parts);
-  const signer = new SignatureV4({ service: 's3', region: emu.region, credentials: emu.credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
-  const signed = await signer.sign(new HttpRequest({
-    method: 'PUT', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, query,
-    headers: {
-      host: url.host,
-      'x-amz-content-sha256': opts.trailer ? 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER' : 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
-      'content-encoding': 'aws-chunked',
-      'x-amz-decoded-content-length': String(decoded.length),
-      ...(opts.trailer ? { 'x-amz-trailer': 'x-amz-checksum-crc32' } : {}),
-    },
-  }));
+  const signer = new SignatureV4({
+    service: 's3',
+    region: emu.region,
+    credentials: emu.credentials,
+    sha256: Sha256,
+    uriEscapePath: false,
+    applyChecksum: false,
+  });
+  const signed = await signer.sign(
+    new HttpRequest({
+      method: 'PUT',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query,
+      headers: {
+        host: url.host,
+        'x-amz-content-sha256': opts.trailer
+          ? 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER'
+          : 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+        'content-encoding': 'aws-chunked',
+        'x-amz-decoded-content-length': String(decoded.length),
+        ...(opts.trailer ? { 'x-amz-trailer': 'x-amz-checksum-crc32' } : {}),
+      },
+    }),
+  );
   const amzDate = signed.headers['x-amz-date'] ?? '';
   let previous = /Signature=([0-9a-f]{64})/.exec(signed.headers.authorization ?? '')?.[1] ?? '';
   const scope = `${amzDate.slice(0, 8)}/${emu.region}/s3/aws4_request`;
@@ -67,11 +93,16 @@ async function streamingPut(path: string, parts: Buffer[], opts: { trailer?: Buf
     const isFinal = i === parts.length;
     const signature = isFinal && opts.tamper?.finalSignature ? opts.tamper.finalSignature : previous;
     const sent = opts.tamper?.chunk?.[0] === i ? opts.tamper.chunk[1] : data;
-    out.push(Buffer.from(`${data.length.toString(16)};chunk-signature=${signature}\r\n`), sent, Buffer.from(isFinal ? '' : '\r\n'));
+    out.push(
+      Buffer.from(`${data.length.toString(16)};chunk-signature=${signature}\r\n`),
+      sent,
+      Buffer.from(isFinal ? '' : '\r\n'),
+    );
   });
   if (opts.trailer) {
     const lines = `x-amz-checksum-crc32:${crcB64(opts.trailer)}\n`;
-    const signature = opts.tamper?.trailerSignature ?? sign(['AWS4-HMAC-SHA256-TRAILER', amzDate, scope, previous, sha(lines)]);
+    const signature =
+      opts.tamper?.trailerSignature ?? sign(['AWS4-HMAC-SHA256-TRAILER', amzDate, scope, previous, sha(lines)]);
     out.push(Buffer.from(`${lines.trimEnd()}\r\nx-amz-trailer-signature:${signature}\r\n`));
   }
   out.push(Buffer.from('\r\n'));
@@ -81,7 +112,10 @@ async function streamingPut(path: string, parts: Buffer[], opts: { trailer?: Buf
 const data = Buffer.from('first chunk|second chunk, a bit longer|third');
 const parts = [data.subarray(0, 12), data.subarray(12, 40), data.subarray(40)];
 const absent = async (Key: string) => (await errorOf(s3.send(new HeadObjectCommand({ Bucket, Key })))).name;
-const refusal = async (res: Response) => ({ status: res.status, code: /<Code>([^<]+)<\/Code>/.exec(await res.text())?.[1] });
+const refusal = async (res: Response) => ({
+  status: res.status,
+  code: /<Code>([^<]+)<\/Code>/.exec(await res.text())?.[1],
+});
 
 describe('STREAMING-AWS4-HMAC-SHA256-PAYLOAD chunk signatures', () => {
   test('correctly signed chunks are stored', async () => {
@@ -92,7 +126,9 @@ describe('STREAMING-AWS4-HMAC-SHA256-PAYLOAD chunk signatures', () => {
   });
 
   test('a chunk changed after signing is SignatureDoesNotMatch and nothing is stored', async () => {
-    const res = await streamingPut(`/${Bucket}/changed`, parts, { tamper: { chunk: [1, Buffer.from('X'.repeat(28))] } });
+    const res = await streamingPut(`/${Bucket}/changed`, parts, {
+      tamper: { chunk: [1, Buffer.from('X'.repeat(28))] },
+    });
     expect(await refusal(res)).toEqual({ status: 403, code: 'SignatureDoesNotMatch' });
     expect(await absent('changed')).toBe('NotFound');
   });
@@ -112,7 +148,9 @@ describe('STREAMING-AWS4-HMAC-SHA256-PAYLOAD chunk signatures', () => {
     expect(await refusal(res)).toEqual({ status: 403, code: 'SignatureDoesNotMatch' });
     expect((await s3.send(new ListPartsCommand({ Bucket, Key, UploadId }))).Parts ?? []).toEqual([]);
     expect((await streamingPut(`/${Bucket}/${Key}?partNumber=1&uploadId=${UploadId ?? ''}`, parts)).status).toBe(200);
-    expect((await s3.send(new ListPartsCommand({ Bucket, Key, UploadId }))).Parts?.map((p) => p.Size)).toEqual([data.length]);
+    expect((await s3.send(new ListPartsCommand({ Bucket, Key, UploadId }))).Parts?.map((p) => p.Size)).toEqual([
+      data.length,
+    ]);
   });
 });
 
@@ -126,7 +164,10 @@ describe('STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER', () => {
   });
 
   test('a wrong trailer signature is refused', async () => {
-    const res = await streamingPut(`/${Bucket}/bad-trailer`, parts, { trailer: data, tamper: { trailerSignature: 'b'.repeat(64) } });
+    const res = await streamingPut(`/${Bucket}/bad-trailer`, parts, {
+      trailer: data,
+      tamper: { trailerSignature: 'b'.repeat(64) },
+    });
     expect(await refusal(res)).toEqual({ status: 403, code: 'SignatureDoesNotMatch' });
     expect(await absent('bad-trailer')).toBe('NotFound');
   });

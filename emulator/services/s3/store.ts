@@ -176,8 +176,15 @@ export class S3Store {
     this.db.transaction(() => {
       for (const o of rows) {
         this.stmts.putObject.run(
-          o.bucket, keyBytes(o.key), o.size, o.etag, o.lastModified, JSON.stringify(o.headers),
-          o.checksumAlgorithm, o.checksumValue, o.file,
+          o.bucket,
+          keyBytes(o.key),
+          o.size,
+          o.etag,
+          o.lastModified,
+          JSON.stringify(o.headers),
+          o.checksumAlgorithm,
+          o.checksumValue,
+          o.file,
         );
       }
     })();
@@ -234,8 +241,15 @@ export class S3Store {
     const old = this.db.transaction(() => {
       const prev = this.stmts.object.get(o.bucket, keyBytes(o.key)) as RawObject | undefined;
       this.stmts.putObject.run(
-        o.bucket, keyBytes(o.key), o.size, o.etag, o.lastModified, JSON.stringify(o.headers),
-        o.checksumAlgorithm, o.checksumValue, o.file,
+        o.bucket,
+        keyBytes(o.key),
+        o.size,
+        o.etag,
+        o.lastModified,
+        JSON.stringify(o.headers),
+        o.checksumAlgorithm,
+        o.checksumValue,
+        o.file,
       );
       return prev?.file ?? null;
     })();
@@ -253,19 +267,33 @@ export class S3Store {
 
   /** Up to `limit` rows with from <= key < to (to null: unbounded), in S3 key order. */
   range(bucket: string, from: Buffer, to: Buffer | null, limit: number): ListedRow[] {
-    return (to
-      ? this.stmts.rangeBetween.all(bucket, from, to, limit)
-      : this.stmts.rangeFrom.all(bucket, from, limit)) as ListedRow[];
+    return (
+      to ? this.stmts.rangeBetween.all(bucket, from, to, limit) : this.stmts.rangeFrom.all(bucket, from, limit)
+    ) as ListedRow[];
   }
 
   getUpload(uploadId: string): UploadRow | undefined {
     const r = this.stmts.upload.get(uploadId) as
-      | { upload_id: string; bucket: string; key: Buffer; initiated: number; headers: string; checksum_algorithm: string | null }
+      | {
+          upload_id: string;
+          bucket: string;
+          key: Buffer;
+          initiated: number;
+          headers: string;
+          checksum_algorithm: string | null;
+        }
       | undefined;
     return r ? this.toUpload(r) : undefined;
   }
 
-  private toUpload(r: { upload_id: string; bucket: string; key: Buffer; initiated: number; headers: string; checksum_algorithm: string | null }): UploadRow {
+  private toUpload(r: {
+    upload_id: string;
+    bucket: string;
+    key: Buffer;
+    initiated: number;
+    headers: string;
+    checksum_algorithm: string | null;
+  }): UploadRow {
     return {
       uploadId: r.upload_id,
       bucket: r.bucket,
@@ -277,7 +305,14 @@ export class S3Store {
   }
 
   createUpload(u: UploadRow): void {
-    this.stmts.insertUpload.run(u.uploadId, u.bucket, keyBytes(u.key), u.initiated, JSON.stringify(u.headers), u.checksumAlgorithm);
+    this.stmts.insertUpload.run(
+      u.uploadId,
+      u.bucket,
+      keyBytes(u.key),
+      u.initiated,
+      JSON.stringify(u.headers),
+      u.checksumAlgorithm,
+    );
   }
 
   listUploads(bucket: string): UploadRow[] {
@@ -294,14 +329,27 @@ export class S3Store {
   }
 
   listParts(uploadId: string, after = 0, limit = 100_000): PartRow[] {
-    const rows = (after === 0 && limit === 100_000
-      ? this.stmts.allParts.all(uploadId)
-      : this.stmts.parts.all(uploadId, after, limit)) as Array<{
-      upload_id: string; part_number: number; size: number; etag: string; last_modified: number; checksum_value: string | null; file: string;
+    const rows = (
+      after === 0 && limit === 100_000
+        ? this.stmts.allParts.all(uploadId)
+        : this.stmts.parts.all(uploadId, after, limit)
+    ) as Array<{
+      upload_id: string;
+      part_number: number;
+      size: number;
+      etag: string;
+      last_modified: number;
+      checksum_value: string | null;
+      file: string;
     }>;
     return rows.map((r) => ({
-      uploadId: r.upload_id, partNumber: r.part_number, size: r.size, etag: r.etag,
-      lastModified: r.last_modified, checksumValue: r.checksum_value, file: r.file,
+      uploadId: r.upload_id,
+      partNumber: r.part_number,
+      size: r.size,
+      etag: r.etag,
+      lastModified: r.last_modified,
+      checksumValue: r.checksum_value,
+      file: r.file,
     }));
   }
 

@@ -2,7 +2,9 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { signedRequest, startTestEmulator, type TestEmulator } from '../../testing.js';
 
 /** An emulator plus an S3 client with SDK defaults (checksums on) and path-style addressing. */
-export async function startS3Test(options: Parameters<typeof startTestEmulator>[0] = {}): Promise<{ emu: TestEmulator; s3: S3Client }> {
+export async function startS3Test(
+  options: Parameters<typeof startTestEmulator>[0] = {},
+): Promise<{ emu: TestEmulator; s3: S3Client }> {
   const emu = await startTestEmulator(options);
   const s3 = new S3Client({ ...emu.clientConfig, forcePathStyle: true });
   return { emu, s3 };

@@ -15,7 +15,10 @@ const parser = new XMLParser({
 });
 
 export const malformedXml = () =>
-  new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema');
+  new AwsError(
+    'MalformedXML',
+    'The XML you provided was not well-formed or did not validate against our published schema',
+  );
 
 /** XML's five entities and numeric character references; anything else after `&` is not XML. */
 const REFERENCE = /^&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/;
@@ -36,7 +39,8 @@ function onlyXmlReferences(text: string): boolean {
 export function parseXmlBody(data: Buffer, root: string): Record<string, XmlIn | XmlIn[]> {
   const text = data.toString('utf8');
   // No DTDs: S3 documents never need one, and entity declarations are an expansion-bomb risk.
-  if (!text.trim() || /<!DOCTYPE/i.test(text) || !onlyXmlReferences(text) || XMLValidator.validate(text) !== true) throw malformedXml();
+  if (!text.trim() || /<!DOCTYPE/i.test(text) || !onlyXmlReferences(text) || XMLValidator.validate(text) !== true)
+    throw malformedXml();
   let doc: unknown;
   try {
     doc = parser.parse(text);

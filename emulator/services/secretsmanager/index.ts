@@ -22,7 +22,16 @@ export const createSecretsManagerService: ServiceFactory = async (env) => {
     demoGrants: {
       admin: [{ Sid: 'SecretsManager', Effect: 'Allow', Action: 'secretsmanager:*', Resource: '*' }],
       viewer: [
-        { Sid: 'SecretsManagerMetadata', Effect: 'Allow', Action: ['secretsmanager:ListSecrets', 'secretsmanager:DescribeSecret', 'secretsmanager:ListSecretVersionIds'], Resource: '*' },
+        {
+          Sid: 'SecretsManagerMetadata',
+          Effect: 'Allow',
+          Action: [
+            'secretsmanager:ListSecrets',
+            'secretsmanager:DescribeSecret',
+            'secretsmanager:ListSecretVersionIds',
+          ],
+          Resource: '*',
+        },
       ],
     },
     async reset() {

@@ -25,7 +25,10 @@ export { seconds };
 
 export function checkName(name: string): string {
   if (!NAME.test(name)) {
-    throw new AwsError('ValidationException', `1 validation error detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9/_+=.@-]+$ and have length between 1 and 512`);
+    throw new AwsError(
+      'ValidationException',
+      `1 validation error detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9/_+=.@-]+$ and have length between 1 and 512`,
+    );
   }
   return name;
 }
@@ -64,7 +67,10 @@ export function find(call: SecretsCall, input: JsonInput): SecretRow {
 export function live(call: SecretsCall, input: JsonInput): SecretRow {
   const secret = find(call, input);
   if (secret.deletion !== null) {
-    throw new AwsError('InvalidRequestException', "You can't perform this operation on the secret because it was marked for deletion.");
+    throw new AwsError(
+      'InvalidRequestException',
+      "You can't perform this operation on the secret because it was marked for deletion.",
+    );
   }
   return secret;
 }
@@ -89,12 +95,21 @@ export function valueOf(input: JsonInput): SecretValue | undefined {
   const text = input.optStr('SecretString');
   const binary = input.optStr('SecretBinary');
   if (text !== undefined && binary !== undefined) {
-    throw new AwsError('InvalidParameterException', "You can't specify both a binary secret value and a string secret value in the same secret.");
+    throw new AwsError(
+      'InvalidParameterException',
+      "You can't specify both a binary secret value and a string secret value in the same secret.",
+    );
   }
   if (text === undefined && binary === undefined) return undefined;
-  const value: SecretValue = text !== undefined ? { kind: 'string', bytes: Buffer.from(text) } : { kind: 'binary', bytes: Buffer.from(binary ?? '', 'base64') };
+  const value: SecretValue =
+    text !== undefined
+      ? { kind: 'string', bytes: Buffer.from(text) }
+      : { kind: 'binary', bytes: Buffer.from(binary ?? '', 'base64') };
   if (value.bytes.length > MAX_VALUE_BYTES) {
-    throw new AwsError('ValidationException', `1 validation error detected: Value at 'secretString' failed to satisfy constraint: Member must have length less than or equal to ${MAX_VALUE_BYTES}`);
+    throw new AwsError(
+      'ValidationException',
+      `1 validation error detected: Value at 'secretString' failed to satisfy constraint: Member must have length less than or equal to ${MAX_VALUE_BYTES}`,
+    );
   }
   return value;
 }
@@ -102,7 +117,11 @@ export function valueOf(input: JsonInput): SecretValue | undefined {
 export function tokenOf(input: JsonInput): string {
   const token = input.optStr('ClientRequestToken');
   if (token === undefined) return randomUUID();
-  if (!TOKEN.test(token)) throw new AwsError('ValidationException', "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must have length between 32 and 64");
+  if (!TOKEN.test(token))
+    throw new AwsError(
+      'ValidationException',
+      "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must have length between 32 and 64",
+    );
   return token;
 }
 
@@ -111,16 +130,35 @@ export function tokenOf(input: JsonInput): string {
  * versions that had them; when AWSCURRENT moves, the version that had it becomes AWSPREVIOUS.
  * Idempotent by ClientRequestToken: the same token and value again is a no-op, another value a conflict.
  */
-export function putVersion(call: SecretsCall, secret: SecretRow, token: string, value: SecretValue, stages: string[]): VersionRow {
+export function putVersion(
+  call: SecretsCall,
+  secret: SecretRow,
+  token: string,
+  value: SecretValue,
+  stages: string[],
+): VersionRow {
   const { store, vault } = call.state;
   const existing = store.version(secret.arn, token);
   if (existing) {
-    const same = existing.kind === value.kind && vault.open(existing.sealed, `${secret.arn}\u0000${token}`).equals(value.bytes);
-    if (!same) throw new AwsError('ResourceExistsException', 'You can\'t modify an existing version, you can only create a new version.');
+    const same =
+      existing.kind === value.kind && vault.open(existing.sealed, `${secret.arn}\u0000${token}`).equals(value.bytes);
+    if (!same)
+      throw new AwsError(
+        'ResourceExistsException',
+        "You can't modify an existing version, you can only create a new version.",
+      );
     return existing;
   }
   const now = Date.now();
-  const row: VersionRow = { arn: secret.arn, version_id: token, created: now, accessed: null, stages: '[]', kind: value.kind, sealed: vault.seal(value.bytes, `${secret.arn}\u0000${token}`) };
+  const row: VersionRow = {
+    arn: secret.arn,
+    version_id: token,
+    created: now,
+    accessed: null,
+    stages: '[]',
+    kind: value.kind,
+    sealed: vault.seal(value.bytes, `${secret.arn}\u0000${token}`),
+  };
   store.transaction(() => {
     store.putVersion(row);
     for (const stage of stages) moveStage(call, secret, stage, token);
@@ -130,18 +168,36 @@ export function putVersion(call: SecretsCall, secret: SecretRow, token: string, 
 }
 
 /** Attach `stage` to `toVersion` (detaching it elsewhere); AWSCURRENT's old holder becomes AWSPREVIOUS. */
-export function moveStage(call: SecretsCall, secret: SecretRow, stage: string, toVersion: string | null, fromVersion?: string): void {
+export function moveStage(
+  call: SecretsCall,
+  secret: SecretRow,
+  stage: string,
+  toVersion: string | null,
+  fromVersion?: string,
+): void {
   const { store } = call.state;
   const versions = store.versions(secret.arn);
   const holder = versions.find((v) => stagesOf(v).includes(stage));
   if (fromVersion !== undefined && holder?.version_id !== fromVersion) {
-    throw new AwsError('InvalidParameterException', `The staging label ${stage} is currently attached to version ${holder?.version_id ?? '(none)'}, not to ${fromVersion}.`);
+    throw new AwsError(
+      'InvalidParameterException',
+      `The staging label ${stage} is currently attached to version ${holder?.version_id ?? '(none)'}, not to ${fromVersion}.`,
+    );
   }
   if (holder && holder.version_id === toVersion) return;
-  if (holder) store.setStages(secret.arn, holder.version_id, stagesOf(holder).filter((s) => s !== stage));
+  if (holder)
+    store.setStages(
+      secret.arn,
+      holder.version_id,
+      stagesOf(holder).filter((s) => s !== stage),
+    );
   if (toVersion) {
     const target = store.version(secret.arn, toVersion);
-    if (!target) throw new AwsError('ResourceNotFoundException', `Secrets Manager can't find the specified secret version: ${toVersion}`);
+    if (!target)
+      throw new AwsError(
+        'ResourceNotFoundException',
+        `Secrets Manager can't find the specified secret version: ${toVersion}`,
+      );
     store.setStages(secret.arn, toVersion, [...stagesOf(target).filter((s) => s !== stage), stage]);
   }
   if (stage === CURRENT && holder && toVersion) moveStage(call, secret, PREVIOUS, holder.version_id);
@@ -167,16 +223,28 @@ export function tagsOf(secret: SecretRow): Tag[] {
 
 export function checkTags(raw: unknown): Tag[] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw) || !raw.every((t) => t && typeof t === 'object' && typeof (t as Tag).Key === 'string' && typeof ((t as Tag).Value ?? '') === 'string')) {
+  if (
+    !Array.isArray(raw) ||
+    !raw.every(
+      (t) =>
+        t &&
+        typeof t === 'object' &&
+        typeof (t as Tag).Key === 'string' &&
+        typeof ((t as Tag).Value ?? '') === 'string',
+    )
+  ) {
     throw new AwsError('InvalidParameterException', 'Tags must be a list of { Key, Value }');
   }
   const tags = (raw as Tag[]).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
-  if (tags.some((t) => t.Key.length < 1 || t.Key.length > 128 || t.Value.length > 256)) throw new AwsError('ValidationException', 'Tag keys are 1-128 characters, values up to 256');
+  if (tags.some((t) => t.Key.length < 1 || t.Key.length > 128 || t.Value.length > 256))
+    throw new AwsError('ValidationException', 'Tag keys are 1-128 characters, values up to 256');
   return tags;
 }
 
 export function describe(call: SecretsCall, secret: SecretRow): Record<string, unknown> {
-  const rotation = secret.rotation ? (JSON.parse(secret.rotation) as { lambdaArn: string; rules: Record<string, unknown>; enabled: boolean }) : null;
+  const rotation = secret.rotation
+    ? (JSON.parse(secret.rotation) as { lambdaArn: string; rules: Record<string, unknown>; enabled: boolean })
+    : null;
   const tags = tagsOf(secret);
   return {
     ARN: secret.arn,

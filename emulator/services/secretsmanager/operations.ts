@@ -3,15 +3,37 @@ import { AwsError } from '../../core/errors.js';
 import type { Operation } from '../../core/operations.js';
 import type { JsonInput } from '../../auth/json-input.js';
 import {
-  CURRENT, PENDING, checkName, checkTags, describe, find, live, lookup, moveStage, nameArn, newArn, putVersion, resourceOf, seconds, stagesOf,
-  tagsOf, tokenOf, valueOf, type Secrets, type SecretsCall,
+  CURRENT,
+  PENDING,
+  checkName,
+  checkTags,
+  describe,
+  find,
+  live,
+  lookup,
+  moveStage,
+  nameArn,
+  newArn,
+  putVersion,
+  resourceOf,
+  seconds,
+  stagesOf,
+  tagsOf,
+  tokenOf,
+  valueOf,
+  type Secrets,
+  type SecretsCall,
 } from './model.js';
 import type { SecretRow, VersionRow } from './store.js';
 import { rotateSecret } from './rotation.js';
 
 type SecretsOperation = Operation<Secrets, JsonInput>;
 
-const onSecret = (action: string, run: SecretsOperation['run']): SecretsOperation => ({ action, resource: (input, call) => resourceOf(call, input), run });
+const onSecret = (action: string, run: SecretsOperation['run']): SecretsOperation => ({
+  action,
+  resource: (input, call) => resourceOf(call, input),
+  run,
+});
 const DAY = 86_400_000;
 
 function readVersion(call: SecretsCall, secret: SecretRow, versionId?: string, stage?: string): VersionRow {
@@ -22,7 +44,10 @@ function readVersion(call: SecretsCall, secret: SecretRow, versionId?: string, s
     if (found && stage !== undefined && !stagesOf(found).includes(stage)) found = undefined;
   } else found = versions.find((v) => stagesOf(v).includes(stage ?? CURRENT));
   if (!found) {
-    throw new AwsError('ResourceNotFoundException', `Secrets Manager can't find the specified secret value for ${versionId !== undefined ? `VersionId: ${versionId}` : `staging label: ${stage ?? CURRENT}`}`);
+    throw new AwsError(
+      'ResourceNotFoundException',
+      `Secrets Manager can't find the specified secret value for ${versionId !== undefined ? `VersionId: ${versionId}` : `staging label: ${stage ?? CURRENT}`}`,
+    );
   }
   return found;
 }
@@ -34,7 +59,9 @@ function valueShape(call: SecretsCall, secret: SecretRow, version: VersionRow): 
     ARN: secret.arn,
     Name: secret.name,
     VersionId: version.version_id,
-    ...(version.kind === 'string' ? { SecretString: bytes.toString('utf8') } : { SecretBinary: bytes.toString('base64') }),
+    ...(version.kind === 'string'
+      ? { SecretString: bytes.toString('utf8') }
+      : { SecretBinary: bytes.toString('base64') }),
     VersionStages: stagesOf(version),
     CreatedDate: seconds(version.created),
   };
@@ -49,8 +76,21 @@ function filtersOf(input: JsonInput): Filter[] {
   const raw = input.raw('Filters');
   if (raw === undefined || raw === null) return [];
   const keys = ['description', 'name', 'tag-key', 'tag-value', 'primary-region', 'owning-service', 'all'];
-  if (!Array.isArray(raw) || !raw.every((f) => f && typeof f === 'object' && keys.includes((f as Filter).Key) && Array.isArray((f as Filter).Values) && (f as Filter).Values.every((v) => typeof v === 'string'))) {
-    throw new AwsError('InvalidParameterException', `Filters must be a list of { Key: ${keys.join(' | ')}, Values: [strings] }`);
+  if (
+    !Array.isArray(raw) ||
+    !raw.every(
+      (f) =>
+        f &&
+        typeof f === 'object' &&
+        keys.includes((f as Filter).Key) &&
+        Array.isArray((f as Filter).Values) &&
+        (f as Filter).Values.every((v) => typeof v === 'string'),
+    )
+  ) {
+    throw new AwsError(
+      'InvalidParameterException',
+      `Filters must be a list of { Key: ${keys.join(' | ')}, Values: [strings] }`,
+    );
   }
   return raw as Filter[];
 }
@@ -88,13 +128,16 @@ function matches(secret: SecretRow, filters: Filter[]): boolean {
 
 function page(input: JsonInput, max: number): { start: number; limit: number } {
   const limit = input.optNum('MaxResults') ?? max;
-  if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new AwsError('InvalidParameterException', `MaxResults must be between 1 and ${max}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max)
+    throw new AwsError('InvalidParameterException', `MaxResults must be between 1 and ${max}`);
   const token = input.optStr('NextToken');
   const start = token === undefined ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^p:/, ''));
-  if (!Number.isInteger(start) || start < 0) throw new AwsError('InvalidNextTokenException', 'The NextToken value is invalid.');
+  if (!Number.isInteger(start) || start < 0)
+    throw new AwsError('InvalidNextTokenException', 'The NextToken value is invalid.');
   return { start, limit };
 }
-const nextToken = (start: number, limit: number, total: number) => (start + limit < total ? Buffer.from(`p:${start + limit}`).toString('base64url') : undefined);
+const nextToken = (start: number, limit: number, total: number) =>
+  start + limit < total ? Buffer.from(`p:${start + limit}`).toString('base64url') : undefined;
 
 function createVersionOnChange(call: SecretsCall, input: JsonInput, secret: SecretRow): VersionRow | undefined {
   const value = valueOf(input);
@@ -110,12 +153,34 @@ export const SECRETS_OPERATIONS: Record<string, SecretsOperation> = {
       const value = valueOf(input);
       const tags = checkTags(input.raw('Tags'));
       const description = input.optStr('Description') ?? '';
-      if (description.length > 2048) throw new AwsError('ValidationException', 'Description must be at most 2048 characters');
+      if (description.length > 2048)
+        throw new AwsError('ValidationException', 'Description must be at most 2048 characters');
       const existing = lookup(call, name);
-      if (existing?.deletion) throw new AwsError('InvalidRequestException', "You can't create this secret because a secret with this name is already scheduled for deletion.");
-      if (existing) throw new AwsError('ResourceExistsException', `The operation failed because the secret ${name} already exists.`);
+      if (existing?.deletion)
+        throw new AwsError(
+          'InvalidRequestException',
+          "You can't create this secret because a secret with this name is already scheduled for deletion.",
+        );
+      if (existing)
+        throw new AwsError(
+          'ResourceExistsException',
+          `The operation failed because the secret ${name} already exists.`,
+        );
       const now = Date.now();
-      const secret: SecretRow = { region: call.region, name, arn: newArn(call, name), description, kms_key_id: input.optStr('KmsKeyId') ?? null, created: now, changed: now, accessed: null, deletion: null, tags: JSON.stringify(tags), rotation: null, rotated: null };
+      const secret: SecretRow = {
+        region: call.region,
+        name,
+        arn: newArn(call, name),
+        description,
+        kms_key_id: input.optStr('KmsKeyId') ?? null,
+        created: now,
+        changed: now,
+        accessed: null,
+        deletion: null,
+        tags: JSON.stringify(tags),
+        rotation: null,
+        rotated: null,
+      };
       call.state.store.insert(secret);
       const version = value ? putVersion(call, secret, tokenOf(input), value, [CURRENT]) : undefined;
       return { ARN: secret.arn, Name: name, VersionId: version?.version_id };
@@ -131,8 +196,10 @@ export const SECRETS_OPERATIONS: Record<string, SecretsOperation> = {
     async run(input, call) {
       const ids = input.strList('SecretIdList');
       const filters = filtersOf(input);
-      if (ids.length && filters.length) throw new AwsError('InvalidParameterException', 'Either SecretIdList or Filters, not both.');
-      if (!ids.length && !filters.length) throw new AwsError('InvalidParameterException', 'SecretIdList or Filters is required.');
+      if (ids.length && filters.length)
+        throw new AwsError('InvalidParameterException', 'Either SecretIdList or Filters, not both.');
+      if (!ids.length && !filters.length)
+        throw new AwsError('InvalidParameterException', 'SecretIdList or Filters is required.');
       if (ids.length > 20) throw new AwsError('InvalidParameterException', 'SecretIdList holds at most 20 ids.');
       const values: unknown[] = [];
       const errors: unknown[] = [];
@@ -140,18 +207,37 @@ export const SECRETS_OPERATIONS: Record<string, SecretsOperation> = {
       const targets: Array<{ id: string; secret: SecretRow | undefined }> = [];
       if (ids.length) for (const id of ids) targets.push({ id, secret: lookup(call, id) });
       else {
-        const all = call.state.store.list(call.region).filter((s) => s.deletion === null && matches(s, filters)).sort((a, b) => a.created - b.created);
+        const all = call.state.store
+          .list(call.region)
+          .filter((s) => s.deletion === null && matches(s, filters))
+          .sort((a, b) => a.created - b.created);
         const { start, limit } = page(input, 20);
         for (const s of all.slice(start, start + limit)) targets.push({ id: s.name, secret: s });
         token = nextToken(start, limit, all.length);
       }
       for (const { id, secret } of targets) {
         if (!secret || !call.isAllowed('secretsmanager:GetSecretValue', secret?.arn ?? nameArn(call, id))) {
-          errors.push(secret ? { SecretId: id, ErrorCode: 'AccessDeniedException', Message: `not authorized to perform: secretsmanager:GetSecretValue on resource: ${secret.arn}` } : { SecretId: id, ErrorCode: 'ResourceNotFoundException', Message: "Secrets Manager can't find the specified secret." });
+          errors.push(
+            secret
+              ? {
+                  SecretId: id,
+                  ErrorCode: 'AccessDeniedException',
+                  Message: `not authorized to perform: secretsmanager:GetSecretValue on resource: ${secret.arn}`,
+                }
+              : {
+                  SecretId: id,
+                  ErrorCode: 'ResourceNotFoundException',
+                  Message: "Secrets Manager can't find the specified secret.",
+                },
+          );
           continue;
         }
         if (secret.deletion !== null) {
-          errors.push({ SecretId: id, ErrorCode: 'InvalidRequestException', Message: "You can't perform this operation on the secret because it was marked for deletion." });
+          errors.push({
+            SecretId: id,
+            ErrorCode: 'InvalidRequestException',
+            Message: "You can't perform this operation on the secret because it was marked for deletion.",
+          });
           continue;
         }
         try {
@@ -166,7 +252,8 @@ export const SECRETS_OPERATIONS: Record<string, SecretsOperation> = {
   PutSecretValue: onSecret('secretsmanager:PutSecretValue', async (input, call) => {
     const secret = live(call, input);
     const value = valueOf(input);
-    if (!value) throw new AwsError('InvalidParameterException', 'You must provide either SecretString or SecretBinary.');
+    if (!value)
+      throw new AwsError('InvalidParameterException', 'You must provide either SecretString or SecretBinary.');
     const stages = input.strList('VersionStages');
     const version = putVersion(call, secret, tokenOf(input), value, stages.length ? stages : [CURRENT]);
     return { ARN: secret.arn, Name: secret.name, VersionId: version.version_id, VersionStages: stagesOf(version) };
@@ -177,7 +264,12 @@ export const SECRETS_OPERATIONS: Record<string, SecretsOperation> = {
     const kms = input.optStr('KmsKeyId');
     const version = createVersionOnChange(call, input, secret);
     const fresh = lookup(call, secret.arn) ?? secret;
-    call.state.store.update({ ...fresh, description: description ?? fresh.description, kms_key_id: kms ?? fresh.kms_key_id, changed: Date.now() });
+    call.state.store.update({
+      ...fresh,
+      description: description ?? fresh.description,
+      kms_key_id: kms ?? fresh.kms_key_id,
+      changed: Date.now(),
+    });
     return { ARN: secret.arn, Name: secret.name, VersionId: version?.version_id };
   }),
   UpdateSecretVersionStage: onSecret('secretsmanager:UpdateSecretVersionStage', async (input, call) => {
@@ -185,8 +277,13 @@ export const SECRETS_OPERATIONS: Record<string, SecretsOperation> = {
     const stage = input.str('VersionStage');
     const to = input.optStr('MoveToVersionId');
     const from = input.optStr('RemoveFromVersionId');
-    if (to === undefined && from === undefined) throw new AwsError('InvalidParameterException', 'Give MoveToVersionId, RemoveFromVersionId or both.');
-    if (to === undefined && stage === CURRENT) throw new AwsError('InvalidParameterException', 'AWSCURRENT cannot be removed without moving it to another version.');
+    if (to === undefined && from === undefined)
+      throw new AwsError('InvalidParameterException', 'Give MoveToVersionId, RemoveFromVersionId or both.');
+    if (to === undefined && stage === CURRENT)
+      throw new AwsError(
+        'InvalidParameterException',
+        'AWSCURRENT cannot be removed without moving it to another version.',
+      );
     call.state.store.transaction(() => moveStage(call, secret, stage, to ?? null, from));
     return { ARN: secret.arn, Name: secret.name };
   }),
@@ -196,7 +293,8 @@ export const SECRETS_OPERATIONS: Record<string, SecretsOperation> = {
       lookup(call, '');
       const filters = filtersOf(input);
       const order = input.optStr('SortOrder') ?? 'asc';
-      if (order !== 'asc' && order !== 'desc') throw new AwsError('InvalidParameterException', 'SortOrder must be asc or desc');
+      if (order !== 'asc' && order !== 'desc')
+        throw new AwsError('InvalidParameterException', 'SortOrder must be asc or desc');
       const includeDeleted = input.optBool('IncludePlannedDeletion') ?? false;
       const all = call.state.store
         .list(call.region)
@@ -218,7 +316,14 @@ export const SECRETS_OPERATIONS: Record<string, SecretsOperation> = {
     const versions = call.state.store.versions(secret.arn).filter((v) => includeDeprecated || stagesOf(v).length > 0);
     const { start, limit } = page(input, 100);
     return {
-      Versions: versions.slice(start, start + limit).map((v) => ({ VersionId: v.version_id, VersionStages: stagesOf(v), CreatedDate: seconds(v.created), LastAccessedDate: v.accessed === null ? undefined : Math.floor(v.accessed / DAY) * 86_400 })),
+      Versions: versions
+        .slice(start, start + limit)
+        .map((v) => ({
+          VersionId: v.version_id,
+          VersionStages: stagesOf(v),
+          CreatedDate: seconds(v.created),
+          LastAccessedDate: v.accessed === null ? undefined : Math.floor(v.accessed / DAY) * 86_400,
+        })),
       NextToken: nextToken(start, limit, versions.length),
       ARN: secret.arn,
       Name: secret.name,
@@ -228,11 +333,22 @@ export const SECRETS_OPERATIONS: Record<string, SecretsOperation> = {
     const secret = find(call, input);
     const force = input.optBool('ForceDeleteWithoutRecovery') ?? false;
     const windowDays = input.optNum('RecoveryWindowInDays');
-    if (force && windowDays !== undefined) throw new AwsError('InvalidParameterException', "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
+    if (force && windowDays !== undefined)
+      throw new AwsError(
+        'InvalidParameterException',
+        "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.",
+      );
     if (windowDays !== undefined && (!Number.isInteger(windowDays) || windowDays < 7 || windowDays > 30)) {
-      throw new AwsError('InvalidParameterException', 'The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).');
+      throw new AwsError(
+        'InvalidParameterException',
+        'The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).',
+      );
     }
-    if (secret.deletion !== null && !force) throw new AwsError('InvalidRequestException', "You can't perform this operation on the secret because it was already scheduled for deletion.");
+    if (secret.deletion !== null && !force)
+      throw new AwsError(
+        'InvalidRequestException',
+        "You can't perform this operation on the secret because it was already scheduled for deletion.",
+      );
     const now = Date.now();
     if (force) {
       call.state.store.remove(secret.arn);
@@ -277,7 +393,10 @@ export const SECRETS_OPERATIONS: Record<string, SecretsOperation> = {
     const pending = call.state.store.versions(secret.arn).find((v) => stagesOf(v).includes(PENDING));
     if (pending) call.state.store.transaction(() => moveStage(call, secret, PENDING, null));
     const rotation = secret.rotation ? { ...(JSON.parse(secret.rotation) as object), enabled: false } : null;
-    call.state.store.update({ ...(lookup(call, secret.arn) ?? secret), rotation: rotation ? JSON.stringify(rotation) : null });
+    call.state.store.update({
+      ...(lookup(call, secret.arn) ?? secret),
+      rotation: rotation ? JSON.stringify(rotation) : null,
+    });
     return { ARN: secret.arn, Name: secret.name, VersionId: pending?.version_id };
   }),
 };
@@ -286,7 +405,8 @@ const PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
 export function randomPassword(input: JsonInput): string {
   const length = input.optNum('PasswordLength') ?? 32;
-  if (!Number.isInteger(length) || length < 1 || length > 4096) throw new AwsError('InvalidParameterException', 'PasswordLength must be between 1 and 4096');
+  if (!Number.isInteger(length) || length < 1 || length > 4096)
+    throw new AwsError('InvalidParameterException', 'PasswordLength must be between 1 and 4096');
   const exclude = input.optStr('ExcludeCharacters') ?? '';
   const sets = [
     input.optBool('ExcludeLowercase') ? '' : 'abcdefghijklmnopqrstuvwxyz',
@@ -297,9 +417,14 @@ export function randomPassword(input: JsonInput): string {
   ]
     .map((set) => [...set].filter((c) => !exclude.includes(c)).join(''))
     .filter((set) => set.length > 0);
-  if (sets.length === 0) throw new AwsError('InvalidParameterException', 'Every character type is excluded: nothing to make a password of.');
+  if (sets.length === 0)
+    throw new AwsError('InvalidParameterException', 'Every character type is excluded: nothing to make a password of.');
   const requireEach = input.optBool('RequireEachIncludedType') ?? true;
-  if (requireEach && length < sets.length) throw new AwsError('InvalidParameterException', `PasswordLength must be at least ${sets.length} to include each character type.`);
+  if (requireEach && length < sets.length)
+    throw new AwsError(
+      'InvalidParameterException',
+      `PasswordLength must be at least ${sets.length} to include each character type.`,
+    );
   const all = sets.join('');
   const chars = Array.from({ length }, () => all[randomInt(all.length)] as string);
   if (requireEach) {

@@ -10,12 +10,20 @@ const STEPS = ['createSecret', 'setSecret', 'testSecret', 'finishSecret'] as con
  * rotation steps through that Lambda function, as AWS does, in the background. The function does the
  * work with its own SDK calls (PutSecretValue into AWSPENDING, UpdateSecretVersionStage to finish).
  */
-export async function rotateSecret(call: SecretsCall, input: JsonInput, secret: SecretRow): Promise<Record<string, unknown>> {
-  const previous = secret.rotation ? (JSON.parse(secret.rotation) as { lambdaArn?: string; rules?: Record<string, unknown> }) : {};
+export async function rotateSecret(
+  call: SecretsCall,
+  input: JsonInput,
+  secret: SecretRow,
+): Promise<Record<string, unknown>> {
+  const previous = secret.rotation
+    ? (JSON.parse(secret.rotation) as { lambdaArn?: string; rules?: Record<string, unknown> })
+    : {};
   const lambdaArn = input.optStr('RotationLambdaARN') ?? previous.lambdaArn;
-  if (!lambdaArn) throw new AwsError('InvalidRequestException', 'No Lambda rotation function ARN is associated with this secret.');
+  if (!lambdaArn)
+    throw new AwsError('InvalidRequestException', 'No Lambda rotation function ARN is associated with this secret.');
   const rawRules = input.raw('RotationRules');
-  if (rawRules !== undefined && (typeof rawRules !== 'object' || rawRules === null || Array.isArray(rawRules))) throw new AwsError('InvalidParameterException', 'RotationRules must be a structure');
+  if (rawRules !== undefined && (typeof rawRules !== 'object' || rawRules === null || Array.isArray(rawRules)))
+    throw new AwsError('InvalidParameterException', 'RotationRules must be a structure');
   const rules = (rawRules as Record<string, unknown> | undefined) ?? previous.rules ?? { AutomaticallyAfterDays: 30 };
   const days = rules.AutomaticallyAfterDays;
   if (days !== undefined && (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 1000)) {
@@ -24,7 +32,10 @@ export async function rotateSecret(call: SecretsCall, input: JsonInput, secret: 
   const token = tokenOf(input);
   const pending = call.state.store.versions(secret.arn).find((v) => stagesOf(v).includes(PENDING));
   if (pending && pending.version_id !== token) {
-    throw new AwsError('InvalidRequestException', "A previous rotation isn't complete. That rotation will be reattempted.");
+    throw new AwsError(
+      'InvalidRequestException',
+      "A previous rotation isn't complete. That rotation will be reattempted.",
+    );
   }
   const lambda = call.state.env.peer?.('lambda');
   if (!lambda?.internal) throw new AwsError('InvalidRequestException', 'Lambda is not available in this emulator.');
@@ -42,9 +53,11 @@ async function runSteps(call: SecretsCall, arn: string, lambdaArn: string, token
   const lambda = call.state.env.peer?.('lambda');
   for (const Step of STEPS) {
     try {
-      const out = (await lambda?.internal?.('Invoke', { FunctionName: lambdaArn, Payload: JSON.stringify({ Step, SecretId: arn, ClientRequestToken: token }) }, call.region)) as
-        | { FunctionError?: string; Payload?: string }
-        | undefined;
+      const out = (await lambda?.internal?.(
+        'Invoke',
+        { FunctionName: lambdaArn, Payload: JSON.stringify({ Step, SecretId: arn, ClientRequestToken: token }) },
+        call.region,
+      )) as { FunctionError?: string; Payload?: string } | undefined;
       if (out?.FunctionError) {
         call.state.env.log(`rotation of ${arn} failed at ${Step}: ${out.Payload ?? ''}`);
         return;

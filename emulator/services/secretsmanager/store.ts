@@ -45,7 +45,8 @@ export class SecretStore {
   }
 
   byName(region: string, name: string): SecretRow | undefined {
-    return this.db.prepare('SELECT * FROM secrets WHERE region = ? AND name = ?').get(region, name) as SecretRow | undefined;
+    return this.db.prepare('SELECT * FROM secrets WHERE region = ? AND name = ?').get(region, name) as
+      SecretRow | undefined;
   }
 
   byArn(arn: string): SecretRow | undefined {
@@ -54,7 +55,9 @@ export class SecretStore {
 
   /** An ARN without its random suffix names the secret too. */
   byArnPrefix(region: string, prefix: string): SecretRow | undefined {
-    return this.db.prepare("SELECT * FROM secrets WHERE region = ? AND substr(arn, 1, ?) = ? AND length(arn) = ? + 7").get(region, prefix.length, prefix, prefix.length) as SecretRow | undefined;
+    return this.db
+      .prepare('SELECT * FROM secrets WHERE region = ? AND substr(arn, 1, ?) = ? AND length(arn) = ? + 7')
+      .get(region, prefix.length, prefix, prefix.length) as SecretRow | undefined;
   }
 
   list(region: string): SecretRow[] {
@@ -63,13 +66,17 @@ export class SecretStore {
 
   insert(row: SecretRow): void {
     this.db
-      .prepare('INSERT INTO secrets (region, name, arn, description, kms_key_id, created, changed, accessed, deletion, tags, rotation, rotated) VALUES (@region, @name, @arn, @description, @kms_key_id, @created, @changed, @accessed, @deletion, @tags, @rotation, @rotated)')
+      .prepare(
+        'INSERT INTO secrets (region, name, arn, description, kms_key_id, created, changed, accessed, deletion, tags, rotation, rotated) VALUES (@region, @name, @arn, @description, @kms_key_id, @created, @changed, @accessed, @deletion, @tags, @rotation, @rotated)',
+      )
       .run(row);
   }
 
   update(row: SecretRow): void {
     this.db
-      .prepare('UPDATE secrets SET description = @description, kms_key_id = @kms_key_id, changed = @changed, accessed = @accessed, deletion = @deletion, tags = @tags, rotation = @rotation, rotated = @rotated WHERE arn = @arn')
+      .prepare(
+        'UPDATE secrets SET description = @description, kms_key_id = @kms_key_id, changed = @changed, accessed = @accessed, deletion = @deletion, tags = @tags, rotation = @rotation, rotated = @rotated WHERE arn = @arn',
+      )
       .run(row);
   }
 
@@ -81,26 +88,41 @@ export class SecretStore {
   }
 
   versions(arn: string): VersionRow[] {
-    return this.db.prepare('SELECT * FROM versions WHERE arn = ? ORDER BY created DESC, rowid DESC').all(arn) as VersionRow[];
+    return this.db
+      .prepare('SELECT * FROM versions WHERE arn = ? ORDER BY created DESC, rowid DESC')
+      .all(arn) as VersionRow[];
   }
 
   version(arn: string, id: string): VersionRow | undefined {
-    return this.db.prepare('SELECT * FROM versions WHERE arn = ? AND version_id = ?').get(arn, id) as VersionRow | undefined;
+    return this.db.prepare('SELECT * FROM versions WHERE arn = ? AND version_id = ?').get(arn, id) as
+      VersionRow | undefined;
   }
 
   putVersion(v: VersionRow): void {
-    this.db.prepare('INSERT INTO versions (arn, version_id, created, accessed, stages, kind, sealed) VALUES (@arn, @version_id, @created, @accessed, @stages, @kind, @sealed)').run(v);
+    this.db
+      .prepare(
+        'INSERT INTO versions (arn, version_id, created, accessed, stages, kind, sealed) VALUES (@arn, @version_id, @created, @accessed, @stages, @kind, @sealed)',
+      )
+      .run(v);
   }
 
   setStages(arn: string, id: string, stages: string[]): void {
-    this.db.prepare('UPDATE versions SET stages = ? WHERE arn = ? AND version_id = ?').run(JSON.stringify(stages), arn, id);
+    this.db
+      .prepare('UPDATE versions SET stages = ? WHERE arn = ? AND version_id = ?')
+      .run(JSON.stringify(stages), arn, id);
   }
 
   /** Record a read. AWS keeps the access date to the day, so a read writes only on a new day (reads stay cheap). */
   touch(arn: string, id: string, when: number): void {
     const day = Math.floor(when / 86_400_000) * 86_400_000;
-    this.db.prepare('UPDATE versions SET accessed = ? WHERE arn = ? AND version_id = ? AND (accessed IS NULL OR accessed < ?)').run(day, arn, id, day);
-    this.db.prepare('UPDATE secrets SET accessed = ? WHERE arn = ? AND (accessed IS NULL OR accessed < ?)').run(day, arn, day);
+    this.db
+      .prepare(
+        'UPDATE versions SET accessed = ? WHERE arn = ? AND version_id = ? AND (accessed IS NULL OR accessed < ?)',
+      )
+      .run(day, arn, id, day);
+    this.db
+      .prepare('UPDATE secrets SET accessed = ? WHERE arn = ? AND (accessed IS NULL OR accessed < ?)')
+      .run(day, arn, day);
   }
 
   /** Remove secrets whose recovery window is over. */

@@ -24,7 +24,14 @@ const COMPUTED = [
   'LastModifiedTimestamp',
 ];
 export const ALL_ATTRIBUTE_NAMES = new Set([
-  ...Object.keys(NUMERIC), ...FREE_TEXT, ...BOOLEAN, ...FIFO_ONLY, ...COMPUTED, 'RedrivePolicy', 'FifoQueue', 'All',
+  ...Object.keys(NUMERIC),
+  ...FREE_TEXT,
+  ...BOOLEAN,
+  ...FIFO_ONLY,
+  ...COMPUTED,
+  'RedrivePolicy',
+  'FifoQueue',
+  'All',
 ]);
 
 export function defaultAttributes(fifo: boolean): Record<string, string> {
@@ -36,7 +43,12 @@ export function defaultAttributes(fifo: boolean): Record<string, string> {
     VisibilityTimeout: '30',
     SqsManagedSseEnabled: 'true',
   };
-  if (fifo) Object.assign(base, { ContentBasedDeduplication: 'false', DeduplicationScope: 'queue', FifoThroughputLimit: 'perQueue' });
+  if (fifo)
+    Object.assign(base, {
+      ContentBasedDeduplication: 'false',
+      DeduplicationScope: 'queue',
+      FifoThroughputLimit: 'perQueue',
+    });
   return base;
 }
 
@@ -56,7 +68,11 @@ export function redrivePolicyOf(q: Queue): RedrivePolicy | null {
 }
 
 function invalidRedrive(value: string, reason: string): AwsError {
-  return new AwsError('InvalidParameterValue', `Value ${value} for parameter RedrivePolicy is invalid. Reason: ${reason}`, 400);
+  return new AwsError(
+    'InvalidParameterValue',
+    `Value ${value} for parameter RedrivePolicy is invalid. Reason: ${reason}`,
+    400,
+  );
 }
 
 /** Validate and normalize a RedrivePolicy ('' removes it). */
@@ -70,10 +86,13 @@ function normalizeRedrive(state: SqsState, value: string, region: string, fifo: 
   }
   if (!parsed || typeof parsed !== 'object') throw invalidRedrive(value, 'Redrive policy is not a valid JSON map.');
   const { deadLetterTargetArn, maxReceiveCount } = parsed as Record<string, unknown>;
-  if (typeof deadLetterTargetArn !== 'string') throw invalidRedrive(value, 'Redrive policy does not contain mandatory attribute: deadLetterTargetArn.');
-  if (maxReceiveCount === undefined) throw invalidRedrive(value, 'Redrive policy does not contain mandatory attribute: maxReceiveCount.');
+  if (typeof deadLetterTargetArn !== 'string')
+    throw invalidRedrive(value, 'Redrive policy does not contain mandatory attribute: deadLetterTargetArn.');
+  if (maxReceiveCount === undefined)
+    throw invalidRedrive(value, 'Redrive policy does not contain mandatory attribute: maxReceiveCount.');
   const count = Number(maxReceiveCount);
-  if (!Number.isInteger(count) || count < 1 || count > 1000) throw invalidRedrive(value, 'Invalid value for maxReceiveCount: must be an integer from 1 to 1000.');
+  if (!Number.isInteger(count) || count < 1 || count > 1000)
+    throw invalidRedrive(value, 'Invalid value for maxReceiveCount: must be an integer from 1 to 1000.');
   const target = state.findByArn(deadLetterTargetArn);
   if (!target || target.region !== region) throw invalidRedrive(value, 'Dead letter target does not exist.');
   if (target.fifo !== fifo) throw invalidRedrive(value, 'Dead-letter queue must be same type of queue as the source.');
@@ -132,8 +151,10 @@ export function readAttributes(state: SqsState, q: Queue, names: string[]): Reco
   const out: Record<string, string> = {};
   if (want('QueueArn')) out.QueueArn = state.arnOf(q);
   if (want('ApproximateNumberOfMessages')) out.ApproximateNumberOfMessages = count(state.st.countVisible, q.id, now);
-  if (want('ApproximateNumberOfMessagesNotVisible')) out.ApproximateNumberOfMessagesNotVisible = count(state.st.countInflight, q.id, now);
-  if (want('ApproximateNumberOfMessagesDelayed')) out.ApproximateNumberOfMessagesDelayed = count(state.st.countDelayed, q.id, now);
+  if (want('ApproximateNumberOfMessagesNotVisible'))
+    out.ApproximateNumberOfMessagesNotVisible = count(state.st.countInflight, q.id, now);
+  if (want('ApproximateNumberOfMessagesDelayed'))
+    out.ApproximateNumberOfMessagesDelayed = count(state.st.countDelayed, q.id, now);
   if (want('CreatedTimestamp')) out.CreatedTimestamp = String(Math.floor(q.createdAt / 1000));
   if (want('LastModifiedTimestamp')) out.LastModifiedTimestamp = String(Math.floor(q.modifiedAt / 1000));
   for (const [name, value] of Object.entries(q.attributes)) if (want(name) && value !== '') out[name] = value;

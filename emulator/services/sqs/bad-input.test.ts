@@ -19,9 +19,26 @@ afterAll(async () => {
 /** Values of the wrong shape for every member an SQS operation reads. */
 const ODD_VALUES: unknown[] = [null, -1, 1e308, 'x', [1, 'a'], { a: { b: [] } }];
 const MEMBERS = [
-  'QueueUrl', 'QueueName', 'Attributes', 'AttributeNames', 'MessageAttributeNames', 'MessageBody', 'MessageAttributes',
-  'MessageSystemAttributes', 'DelaySeconds', 'MessageGroupId', 'Entries', 'ReceiptHandle', 'VisibilityTimeout',
-  'MaxNumberOfMessages', 'NextToken', 'Tags', 'tags', 'TagKeys', 'SourceArn', 'TaskHandle',
+  'QueueUrl',
+  'QueueName',
+  'Attributes',
+  'AttributeNames',
+  'MessageAttributeNames',
+  'MessageBody',
+  'MessageAttributes',
+  'MessageSystemAttributes',
+  'DelaySeconds',
+  'MessageGroupId',
+  'Entries',
+  'ReceiptHandle',
+  'VisibilityTimeout',
+  'MaxNumberOfMessages',
+  'NextToken',
+  'Tags',
+  'tags',
+  'TagKeys',
+  'SourceArn',
+  'TaskHandle',
 ];
 
 describe('SQS bad input', () => {
@@ -36,8 +53,10 @@ describe('SQS bad input', () => {
             const headers = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AmazonSQS.${operation}` };
             const res = await signedRequest(emu, { service: 'sqs', headers, body });
             const text = await res.text();
-            if (res.status >= 500) failures.push(`${operation} ${member}=${JSON.stringify(value)} -> ${res.status} ${text}`);
-            else if (res.status >= 400 && !text.includes('__type')) failures.push(`${operation} ${member}: no __type in ${text}`);
+            if (res.status >= 500)
+              failures.push(`${operation} ${member}=${JSON.stringify(value)} -> ${res.status} ${text}`);
+            else if (res.status >= 400 && !text.includes('__type'))
+              failures.push(`${operation} ${member}: no __type in ${text}`);
           }
         }
       }),

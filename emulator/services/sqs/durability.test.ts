@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  CreateQueueCommand, GetQueueAttributesCommand, ListQueuesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient,
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ListQueuesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
 } from '@aws-sdk/client-sqs';
 import { startEmulatorProcess, startTestEmulator } from '../../testing.js';
 
@@ -15,7 +20,6 @@ const tempDir = () => {
   return dir;
 };
 
-
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
@@ -25,7 +29,9 @@ describe('SQS durability', () => {
     const dataDir = tempDir();
     const first = await startTestEmulator({ dataDir });
     const sqs = new SQSClient(first.clientConfig);
-    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'kept', Attributes: { VisibilityTimeout: '120' }, tags: { a: 'b' } }));
+    const { QueueUrl } = await sqs.send(
+      new CreateQueueCommand({ QueueName: 'kept', Attributes: { VisibilityTimeout: '120' }, tags: { a: 'b' } }),
+    );
     await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'one' }));
     await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'two' }));
     await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
@@ -38,7 +44,11 @@ describe('SQS durability', () => {
     expect(QueueUrls).toEqual([`${second.url}/${second.accountId}/kept`]);
     // The old URL (another port) still works.
     const { Attributes } = await again.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }));
-    expect(Attributes).toMatchObject({ VisibilityTimeout: '120', ApproximateNumberOfMessages: '1', ApproximateNumberOfMessagesNotVisible: '1' });
+    expect(Attributes).toMatchObject({
+      VisibilityTimeout: '120',
+      ApproximateNumberOfMessages: '1',
+      ApproximateNumberOfMessagesNotVisible: '1',
+    });
     again.destroy();
     await second.dispose();
   });
@@ -58,7 +68,9 @@ describe('SQS durability', () => {
     const again = new SQSClient({ ...back.clientConfig, credentials: KEYS });
     const received: string[] = [];
     for (;;) {
-      const { Messages } = await again.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 60 }));
+      const { Messages } = await again.send(
+        new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 60 }),
+      );
       if (!Messages) break;
       received.push(...Messages.map((m) => m.Body ?? ''));
     }

@@ -20,14 +20,17 @@ export function queryCodeOf(code: string): string {
   return QUERY_CODES[code] ?? code;
 }
 
-export const queueDoesNotExist = () =>
-  new AwsError('QueueDoesNotExist', 'The specified queue does not exist.', 400);
+export const queueDoesNotExist = () => new AwsError('QueueDoesNotExist', 'The specified queue does not exist.', 400);
 
 export const missingParameter = (name: string) =>
   new AwsError('MissingParameter', `The request must contain the parameter ${name}.`, 400);
 
 export const invalidParameter = (name: string, value: unknown, reason: string) =>
-  new AwsError('InvalidParameterValue', `Value ${String(value)} for parameter ${name} is invalid. Reason: ${reason}`, 400);
+  new AwsError(
+    'InvalidParameterValue',
+    `Value ${String(value)} for parameter ${name} is invalid. Reason: ${reason}`,
+    400,
+  );
 
 export const invalidAttributeValue = (name: string) =>
   new AwsError('InvalidAttributeValue', `Invalid value for the parameter ${name}.`, 400);

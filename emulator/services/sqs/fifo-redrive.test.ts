@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CancelMessageMoveTaskCommand, CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand,
-  ListDeadLetterSourceQueuesCommand, ListMessageMoveTasksCommand, ReceiveMessageCommand, SendMessageBatchCommand,
-  SendMessageCommand, SetQueueAttributesCommand, SQSClient, StartMessageMoveTaskCommand,
+  CancelMessageMoveTaskCommand,
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ListDeadLetterSourceQueuesCommand,
+  ListMessageMoveTasksCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+  SetQueueAttributesCommand,
+  SQSClient,
+  StartMessageMoveTaskCommand,
   type QueueAttributeName,
 } from '@aws-sdk/client-sqs';
 import { errorOf, startTestEmulator, type TestEmulator } from '../../testing.js';
@@ -26,7 +35,9 @@ async function queue(name: string, attributes?: Record<string, string>): Promise
 }
 
 async function visibleCount(QueueUrl: string): Promise<number> {
-  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }),
+  );
   return Number(Attributes?.ApproximateNumberOfMessages);
 }
 
@@ -53,11 +64,19 @@ describe('SQS FIFO queues', () => {
     expect(seqs.every((s) => /^\d{20}$/.test(s))).toBe(true);
     expect([...seqs].sort()).toEqual(seqs);
 
-    const first = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 2, MessageSystemAttributeNames: ['All'] }));
+    const first = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 2, MessageSystemAttributeNames: ['All'] }),
+    );
     expect(first.Messages?.map((m) => m.Body)).toEqual(['a1', 'b1']);
-    expect(first.Messages?.[0]?.Attributes).toMatchObject({ MessageGroupId: 'A', MessageDeduplicationId: 'a1', SequenceNumber: seqs[0] });
+    expect(first.Messages?.[0]?.Attributes).toMatchObject({
+      MessageGroupId: 'A',
+      MessageDeduplicationId: 'a1',
+      SequenceNumber: seqs[0],
+    });
     // Both groups have a message in flight: nothing else may be delivered.
-    expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }))).Messages).toBeUndefined();
+    expect(
+      (await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }))).Messages,
+    ).toBeUndefined();
     const a1 = first.Messages?.[0];
     await sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: a1?.ReceiptHandle }));
     const next = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }));
@@ -70,30 +89,52 @@ describe('SQS FIFO queues', () => {
     const two = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'same', MessageGroupId: 'g' }));
     expect(two.MessageId).toBe(one.MessageId);
     expect(two.SequenceNumber).toBe(one.SequenceNumber);
-    const byId1 = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g', MessageDeduplicationId: 'id-1' }));
-    const byId2 = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'y', MessageGroupId: 'g', MessageDeduplicationId: 'id-1' }));
+    const byId1 = await sqs.send(
+      new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g', MessageDeduplicationId: 'id-1' }),
+    );
+    const byId2 = await sqs.send(
+      new SendMessageCommand({ QueueUrl: url, MessageBody: 'y', MessageGroupId: 'g', MessageDeduplicationId: 'id-1' }),
+    );
     expect(byId2.MessageId).toBe(byId1.MessageId);
     expect(await visibleCount(url)).toBe(2);
   });
 
   it('requires a group id and a dedup id (or content-based dedup), and refuses per-message delay', async () => {
     const { url } = await queue('f-rules.fifo', { FifoQueue: 'true' });
-    expect((await errorOf(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageDeduplicationId: 'd' })))).name).toBe(
-      'MissingParameter',
+    expect(
+      (
+        await errorOf(
+          sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageDeduplicationId: 'd' })),
+        )
+      ).name,
+    ).toBe('MissingParameter');
+    expect(
+      (await errorOf(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g' })))).name,
+    ).toBe('InvalidParameterValue');
+    const delayed = sqs.send(
+      new SendMessageCommand({
+        QueueUrl: url,
+        MessageBody: 'x',
+        MessageGroupId: 'g',
+        MessageDeduplicationId: 'd',
+        DelaySeconds: 5,
+      }),
     );
-    expect((await errorOf(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g' })))).name).toBe(
-      'InvalidParameterValue',
-    );
-    const delayed = sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g', MessageDeduplicationId: 'd', DelaySeconds: 5 }));
     expect((await errorOf(delayed)).name).toBe('InvalidParameterValue');
   });
 });
 
 describe('SQS FIFO queue delay', () => {
   it('applies the queue DelaySeconds to FIFO messages', async () => {
-    const { url } = await queue('f-delay.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true', DelaySeconds: '1' });
+    const { url } = await queue('f-delay.fifo', {
+      FifoQueue: 'true',
+      ContentBasedDeduplication: 'true',
+      DelaySeconds: '1',
+    });
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'later', MessageGroupId: 'g' }));
-    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessagesDelayed'] }));
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessagesDelayed'] }),
+    );
     expect(Attributes?.ApproximateNumberOfMessagesDelayed).toBe('1');
     const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 3 }));
     expect(Messages?.[0]?.Body).toBe('later');
@@ -110,10 +151,16 @@ describe('SQS dead-letter queues', () => {
         Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }) },
       }),
     );
-    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: src.url, AttributeNames: ['RedrivePolicy'] }));
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: src.url, AttributeNames: ['RedrivePolicy'] }),
+    );
     expect(JSON.parse(Attributes?.RedrivePolicy ?? '{}')).toEqual({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 });
     await sqs.send(
-      new SendMessageCommand({ QueueUrl: src.url, MessageBody: 'poison', MessageAttributes: { kind: { DataType: 'String', StringValue: 'bad' } } }),
+      new SendMessageCommand({
+        QueueUrl: src.url,
+        MessageBody: 'poison',
+        MessageAttributes: { kind: { DataType: 'String', StringValue: 'bad' } },
+      }),
     );
     for (let i = 0; i < 2; i++) {
       const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl: src.url, VisibilityTimeout: 0 }));
@@ -122,7 +169,11 @@ describe('SQS dead-letter queues', () => {
     // The third attempt finds it over the limit: it goes to the DLQ instead of being delivered.
     expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl: src.url }))).Messages).toBeUndefined();
     const dead = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: dlq.url, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['DeadLetterQueueSourceArn'] }),
+      new ReceiveMessageCommand({
+        QueueUrl: dlq.url,
+        MessageAttributeNames: ['All'],
+        MessageSystemAttributeNames: ['DeadLetterQueueSourceArn'],
+      }),
     );
     expect(dead.Messages?.[0]?.Body).toBe('poison');
     expect(dead.Messages?.[0]?.MessageAttributes?.kind?.StringValue).toBe('bad');
@@ -143,9 +194,16 @@ describe('SQS dead-letter queues', () => {
         Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 1 }) },
       }),
     );
-    await sqs.send(new SendMessageBatchCommand({ QueueUrl: source.url, Entries: [1, 2, 3].map((i) => ({ Id: `m${i}`, MessageBody: `m${i}` })) }));
+    await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: source.url,
+        Entries: [1, 2, 3].map((i) => ({ Id: `m${i}`, MessageBody: `m${i}` })),
+      }),
+    );
     await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.url, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
-    expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.url, MaxNumberOfMessages: 10 }))).Messages).toBeUndefined();
+    expect(
+      (await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.url, MaxNumberOfMessages: 10 }))).Messages,
+    ).toBeUndefined();
     expect(await visibleCount(dlq.url)).toBe(3);
 
     const { TaskHandle } = await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq.arn }));
@@ -157,33 +215,64 @@ describe('SQS dead-letter queues', () => {
       return Results?.[0]?.Status === 'COMPLETED';
     });
     const { Results } = await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq.arn, MaxResults: 10 }));
-    expect(Results?.[0]).toMatchObject({ Status: 'COMPLETED', SourceArn: dlq.arn, ApproximateNumberOfMessagesMoved: 3 });
-    const back = await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.url, MaxNumberOfMessages: 10, AttributeNames: ['ApproximateReceiveCount' as QueueAttributeName] }));
+    expect(Results?.[0]).toMatchObject({
+      Status: 'COMPLETED',
+      SourceArn: dlq.arn,
+      ApproximateNumberOfMessagesMoved: 3,
+    });
+    const back = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: source.url,
+        MaxNumberOfMessages: 10,
+        AttributeNames: ['ApproximateReceiveCount' as QueueAttributeName],
+      }),
+    );
     expect(back.Messages?.map((m) => m.Body).sort()).toEqual(['m1', 'm2', 'm3']);
     expect(back.Messages?.[0]?.Attributes?.ApproximateReceiveCount).toBe('1');
   });
 
   it('moves to an explicit destination at a set rate, and cancels a running task', async () => {
     const dlq = await queue('c-dlq');
-    const source = await queue('c-src', { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 3 }) });
+    const source = await queue('c-src', {
+      RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 3 }),
+    });
     const dest = await queue('c-dest');
-    await sqs.send(new SendMessageBatchCommand({ QueueUrl: dlq.url, Entries: Array.from({ length: 10 }, (_, i) => ({ Id: `m${i}`, MessageBody: `m${i}` })) }));
+    await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: dlq.url,
+        Entries: Array.from({ length: 10 }, (_, i) => ({ Id: `m${i}`, MessageBody: `m${i}` })),
+      }),
+    );
     const { TaskHandle } = await sqs.send(
-      new StartMessageMoveTaskCommand({ SourceArn: dlq.arn, DestinationArn: dest.arn, MaxNumberOfMessagesPerSecond: 2 }),
+      new StartMessageMoveTaskCommand({
+        SourceArn: dlq.arn,
+        DestinationArn: dest.arn,
+        MaxNumberOfMessagesPerSecond: 2,
+      }),
     );
     await until(async () => (await visibleCount(dest.url)) >= 2);
-    const second = await errorOf(sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq.arn, DestinationArn: dest.arn })));
+    const second = await errorOf(
+      sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq.arn, DestinationArn: dest.arn })),
+    );
     expect(second.name).toBe('UnsupportedOperation');
     const cancelled = await sqs.send(new CancelMessageMoveTaskCommand({ TaskHandle }));
     expect(cancelled.ApproximateNumberOfMessagesMoved).toBeGreaterThanOrEqual(2);
     expect(cancelled.ApproximateNumberOfMessagesMoved).toBeLessThan(10);
     const { Results } = await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq.arn }));
-    expect(Results?.[0]).toMatchObject({ Status: 'CANCELLED', DestinationArn: dest.arn, ApproximateNumberOfMessagesToMove: 10 });
-    expect((await errorOf(sqs.send(new CancelMessageMoveTaskCommand({ TaskHandle })))).name).toBe('UnsupportedOperation');
+    expect(Results?.[0]).toMatchObject({
+      Status: 'CANCELLED',
+      DestinationArn: dest.arn,
+      ApproximateNumberOfMessagesToMove: 10,
+    });
+    expect((await errorOf(sqs.send(new CancelMessageMoveTaskCommand({ TaskHandle })))).name).toBe(
+      'UnsupportedOperation',
+    );
     expect(source.url).toContain('c-src');
     const notDlq = await errorOf(sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dest.arn })));
     expect(notDlq.name).toBe('InvalidParameterValue');
-    const missing = await errorOf(sqs.send(new StartMessageMoveTaskCommand({ SourceArn: `arn:aws:sqs:${emu.region}:${emu.accountId}:nope` })));
+    const missing = await errorOf(
+      sqs.send(new StartMessageMoveTaskCommand({ SourceArn: `arn:aws:sqs:${emu.region}:${emu.accountId}:nope` })),
+    );
     expect(missing.name).toBe('ResourceNotFoundException');
   });
 });

@@ -52,6 +52,7 @@ export function optStringMap(input: Input, name: string): Record<string, string>
 export function optObjectList(input: Input, name: string): Input[] {
   const v = input[name];
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v) || v.some((e) => !e || typeof e !== 'object' || Array.isArray(e))) throw wrongType(name, 'list of structures');
+  if (!Array.isArray(v) || v.some((e) => !e || typeof e !== 'object' || Array.isArray(e)))
+    throw wrongType(name, 'list of structures');
   return v as Input[];
 }

@@ -11,9 +11,11 @@ export function readMessageAttributes(
   kind: 'user' | 'system',
 ): { attributes: Record<string, MessageAttributeValue>; size: number } {
   if (raw === undefined || raw === null) return { attributes: {}, size: 0 };
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new AwsError('SerializationException', 'MessageAttributes must be a map.');
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    throw new AwsError('SerializationException', 'MessageAttributes must be a map.');
   const entries = Object.entries(raw as Record<string, unknown>);
-  if (entries.length > 10) throw bad(`Number of message attributes [${entries.length}] exceeds the allowed maximum [10].`);
+  if (entries.length > 10)
+    throw bad(`Number of message attributes [${entries.length}] exceeds the allowed maximum [10].`);
   const attributes = Object.create(null) as Record<string, MessageAttributeValue>;
   let size = 0;
   for (const [name, value] of entries) {
@@ -21,9 +23,12 @@ export function readMessageAttributes(
       throw bad(`Message system attribute name '${name}' is invalid.`);
     }
     if (kind === 'user' && (!NAME.test(name) || /^(aws\.|amazon\.)/i.test(name))) {
-      throw bad(`Message (user) attribute name '${name}' is invalid. Names can contain alphanumeric characters, hyphens, underscores and periods, and cannot start with AWS. or Amazon.`);
+      throw bad(
+        `Message (user) attribute name '${name}' is invalid. Names can contain alphanumeric characters, hyphens, underscores and periods, and cannot start with AWS. or Amazon.`,
+      );
     }
-    if (!value || typeof value !== 'object') throw bad(`The message attribute '${name}' must contain a non-empty message attribute value.`);
+    if (!value || typeof value !== 'object')
+      throw bad(`The message attribute '${name}' must contain a non-empty message attribute value.`);
     const v = value as Record<string, unknown>;
     const dataType = v.DataType;
     if (typeof dataType !== 'string' || dataType === '') {
@@ -31,9 +36,12 @@ export function readMessageAttributes(
     }
     const base = dataType.split('.')[0];
     if (base !== 'String' && base !== 'Number' && base !== 'Binary') {
-      throw bad(`The type of message (user) attribute '${name}' is invalid. You must use only the following supported type prefixes: Binary, Number, String.`);
+      throw bad(
+        `The type of message (user) attribute '${name}' is invalid. You must use only the following supported type prefixes: Binary, Number, String.`,
+      );
     }
-    if (kind === 'system' && dataType !== 'String') throw bad(`The message system attribute '${name}' must be of type String.`);
+    if (kind === 'system' && dataType !== 'String')
+      throw bad(`The message system attribute '${name}' must be of type String.`);
     const out: MessageAttributeValue = { DataType: dataType };
     if (base === 'Binary') {
       if (typeof v.BinaryValue !== 'string' || v.BinaryValue === '') {
@@ -43,7 +51,9 @@ export function readMessageAttributes(
       size += Buffer.from(v.BinaryValue, 'base64').length;
     } else {
       if (typeof v.StringValue !== 'string' || v.StringValue === '') {
-        throw bad(`The message attribute '${name}' must contain a non-empty message attribute value for message attribute type '${base}'.`);
+        throw bad(
+          `The message attribute '${name}' must contain a non-empty message attribute value for message attribute type '${base}'.`,
+        );
       }
       if (base === 'Number' && !Number.isFinite(Number(v.StringValue))) {
         throw bad(`Can't cast the value of message (user) attribute '${name}' to a number.`);

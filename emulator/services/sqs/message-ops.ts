@@ -36,30 +36,52 @@ function sendOne(state: SqsState, q: Queue, input: Input, call: OperationCall): 
   const maxSize = Number(q.attributes.MaximumMessageSize ?? '262144');
   const size = Buffer.byteLength(body) + user.size;
   if (size > maxSize) {
-    throw new AwsError('InvalidParameterValue', `One or more parameters are invalid. Reason: Message must be shorter than ${maxSize} bytes.`);
+    throw new AwsError(
+      'InvalidParameterValue',
+      `One or more parameters are invalid. Reason: Message must be shorter than ${maxSize} bytes.`,
+    );
   }
   const delay = optInt(input, 'DelaySeconds', 0, 900, 'DelaySeconds must be >= 0 and <= 900.');
   const groupId = optString(input, 'MessageGroupId');
   let dedupId = optString(input, 'MessageDeduplicationId');
   if (q.fifo) {
     if (delay !== undefined && delay !== 0) {
-      throw invalidParameter('DelaySeconds', delay, 'The request include parameter that is not valid for this queue type.');
+      throw invalidParameter(
+        'DelaySeconds',
+        delay,
+        'The request include parameter that is not valid for this queue type.',
+      );
     }
     if (!groupId) throw missingParameter('MessageGroupId');
     if (!dedupId) {
       if (q.attributes.ContentBasedDeduplication !== 'true') {
-        throw new AwsError('InvalidParameterValue', 'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+        throw new AwsError(
+          'InvalidParameterValue',
+          'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
+        );
       }
       dedupId = createHash('sha256').update(body).digest('hex');
     }
   } else if (dedupId !== undefined) {
-    throw invalidParameter('MessageDeduplicationId', dedupId, 'The request include parameter that is not valid for this queue type.');
+    throw invalidParameter(
+      'MessageDeduplicationId',
+      dedupId,
+      'The request include parameter that is not valid for this queue type.',
+    );
   }
   if (groupId !== undefined && !GROUP_ID.test(groupId)) {
-    throw invalidParameter('MessageGroupId', groupId, 'MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
+    throw invalidParameter(
+      'MessageGroupId',
+      groupId,
+      'MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length.',
+    );
   }
   if (dedupId !== undefined && !GROUP_ID.test(dedupId)) {
-    throw invalidParameter('MessageDeduplicationId', dedupId, 'MessageDeduplicationId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
+    throw invalidParameter(
+      'MessageDeduplicationId',
+      dedupId,
+      'MessageDeduplicationId can only include alphanumeric and punctuation characters. 1 to 128 in length.',
+    );
   }
 
   const result = {
@@ -70,20 +92,42 @@ function sendOne(state: SqsState, q: Queue, input: Input, call: OperationCall): 
   const now = Date.now();
   if (q.fifo && dedupId) {
     const key = q.attributes.DeduplicationScope === 'messageGroup' ? `${groupId}\u0000${dedupId}` : dedupId;
-    const seen = state.st.findDedup.get(q.id, key, now) as { message_id: string; sequence_number: string | null } | undefined;
+    const seen = state.st.findDedup.get(q.id, key, now) as
+      { message_id: string; sequence_number: string | null } | undefined;
     if (seen) return { ...result, MessageId: seen.message_id, SequenceNumber: seen.sequence_number ?? undefined };
     const seq = state.st.nextSeq.get(q.id) as { next_seq: number };
     const sequenceNumber = (SEQUENCE_BASE + BigInt(seq.next_seq)).toString();
     const messageId = randomUUID();
     const queueDelay = Number(q.attributes.DelaySeconds ?? '0');
-    insert(state, q, { body, user, system, call, now, delay: queueDelay, groupId, dedupId, sequenceNumber, messageId, md5: result.MD5OfMessageBody });
+    insert(state, q, {
+      body,
+      user,
+      system,
+      call,
+      now,
+      delay: queueDelay,
+      groupId,
+      dedupId,
+      sequenceNumber,
+      messageId,
+      md5: result.MD5OfMessageBody,
+    });
     state.st.upsertDedup.run(q.id, key, messageId, sequenceNumber, now + DEDUP_WINDOW_MS);
     return { ...result, MessageId: messageId, SequenceNumber: sequenceNumber };
   }
   const messageId = randomUUID();
   const queueDelay = Number(q.attributes.DelaySeconds ?? '0');
   insert(state, q, {
-    body, user, system, call, now, delay: delay ?? queueDelay, groupId, dedupId: undefined, sequenceNumber: undefined, messageId,
+    body,
+    user,
+    system,
+    call,
+    now,
+    delay: delay ?? queueDelay,
+    groupId,
+    dedupId: undefined,
+    sequenceNumber: undefined,
+    messageId,
     md5: result.MD5OfMessageBody,
   });
   return { ...result, MessageId: messageId };
@@ -133,15 +177,22 @@ export function sendMessage(state: SqsState, input: Input, call: OperationCall) 
 function batchEntries(input: Input, entryName: string): Input[] {
   if (input.Entries === undefined) throw missingParameter('Entries');
   const entries = optObjectList(input, 'Entries');
-  if (entries.length === 0) throw new AwsError('EmptyBatchRequest', `There should be at least one ${entryName} in the request.`);
+  if (entries.length === 0)
+    throw new AwsError('EmptyBatchRequest', `There should be at least one ${entryName} in the request.`);
   if (entries.length > 10) {
-    throw new AwsError('TooManyEntriesInBatchRequest', `Maximum number of entries per request are 10. You have sent ${entries.length}.`);
+    throw new AwsError(
+      'TooManyEntriesInBatchRequest',
+      `Maximum number of entries per request are 10. You have sent ${entries.length}.`,
+    );
   }
   const seen = new Set<string>();
   for (const e of entries) {
     const id = e.Id;
     if (typeof id !== 'string' || !BATCH_ID.test(id)) {
-      throw new AwsError('InvalidBatchEntryId', 'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.');
+      throw new AwsError(
+        'InvalidBatchEntryId',
+        'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.',
+      );
     }
     if (seen.has(id)) throw new AwsError('BatchEntryIdsNotDistinct', `Id ${id} repeated.`);
     seen.add(id);
@@ -161,7 +212,10 @@ export function sendMessageBatch(state: SqsState, input: Input, call: OperationC
   let total = 0;
   for (const e of entries) if (typeof e.MessageBody === 'string') total += Buffer.byteLength(e.MessageBody);
   if (total > limit) {
-    throw new AwsError('BatchRequestTooLong', `Batch requests cannot be longer than ${limit} bytes. You have sent ${total} bytes.`);
+    throw new AwsError(
+      'BatchRequestTooLong',
+      `Batch requests cannot be longer than ${limit} bytes. You have sent ${total} bytes.`,
+    );
   }
   const Successful: Array<Record<string, string | undefined>> = [];
   const Failed: Array<ReturnType<typeof failure>> = [];
@@ -182,7 +236,8 @@ export function sendMessageBatch(state: SqsState, input: Input, call: OperationC
 function rowFor(state: SqsState, q: Queue, handle: string) {
   const r = decodeReceipt(handle);
   if (r.queueId !== q.id) throw receiptHandleIsInvalid(handle);
-  const row = state.st.messageById.get(r.rowId) as { queue_id: number; receipt_token: string | null; visible_at: number } | undefined;
+  const row = state.st.messageById.get(r.rowId) as
+    { queue_id: number; receipt_token: string | null; visible_at: number } | undefined;
   if (!row || row.queue_id !== q.id || row.receipt_token !== r.token) return { r, row: null };
   return { r, row };
 }
@@ -224,10 +279,17 @@ function changeOne(state: SqsState, q: Queue, handle: string, timeout: number): 
   const { r, row } = rowFor(state, q, handle);
   const now = Date.now();
   if (!row) {
-    throw invalidParameter('ReceiptHandle', handle, 'Message does not exist or is not available for visibility timeout change.');
+    throw invalidParameter(
+      'ReceiptHandle',
+      handle,
+      'Message does not exist or is not available for visibility timeout change.',
+    );
   }
   if (row.visible_at <= now) {
-    throw new AwsError('MessageNotInflight', 'Message does not exist or is not available for visibility timeout change.');
+    throw new AwsError(
+      'MessageNotInflight',
+      'Message does not exist or is not available for visibility timeout change.',
+    );
   }
   state.st.setVisibility.run(now + timeout * 1000, r.rowId);
 }

@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ChangeMessageVisibilityBatchCommand, ChangeMessageVisibilityCommand, CreateQueueCommand, DeleteMessageBatchCommand,
-  DeleteMessageCommand, GetQueueAttributesCommand, PurgeQueueCommand, ReceiveMessageCommand, SendMessageBatchCommand,
-  SendMessageCommand, SQSClient,
+  ChangeMessageVisibilityBatchCommand,
+  ChangeMessageVisibilityCommand,
+  CreateQueueCommand,
+  DeleteMessageBatchCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  PurgeQueueCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+  SQSClient,
   type QueueAttributeName,
 } from '@aws-sdk/client-sqs';
 import { errorOf, startTestEmulator, type TestEmulator } from '../../testing.js';
@@ -28,17 +36,29 @@ async function counts(QueueUrl: string) {
   const { Attributes } = await sqs.send(
     new GetQueueAttributesCommand({
       QueueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+      AttributeNames: [
+        'ApproximateNumberOfMessages',
+        'ApproximateNumberOfMessagesNotVisible',
+        'ApproximateNumberOfMessagesDelayed',
+      ],
     }),
   );
-  return [Attributes?.ApproximateNumberOfMessages, Attributes?.ApproximateNumberOfMessagesNotVisible, Attributes?.ApproximateNumberOfMessagesDelayed].map(Number);
+  return [
+    Attributes?.ApproximateNumberOfMessages,
+    Attributes?.ApproximateNumberOfMessagesNotVisible,
+    Attributes?.ApproximateNumberOfMessagesDelayed,
+  ].map(Number);
 }
 
 describe('SQS messages', () => {
   it('sends, receives and deletes, with AWS MD5s of body and attributes', async () => {
     const QueueUrl = await queue('m-basic');
     const sent = await sqs.send(
-      new SendMessageCommand({ QueueUrl, MessageBody: 'hello', MessageAttributes: { timestamp: { DataType: 'Number', StringValue: '1493147359900' } } }),
+      new SendMessageCommand({
+        QueueUrl,
+        MessageBody: 'hello',
+        MessageAttributes: { timestamp: { DataType: 'Number', StringValue: '1493147359900' } },
+      }),
     );
     // Digests AWS returns for these inputs (pinned by moto's SQS tests against AWS).
     expect(sent.MD5OfMessageBody).toBe('5d41402abc4b2a76b9719d911017c592');
@@ -81,17 +101,28 @@ describe('SQS messages', () => {
     // The SDK checks MD5OfMessageBody; a wrong attribute digest would show up in the receive below too.
     await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'attrs', MessageAttributes: attrs }));
     const one = await sqs.send(
-      new SendMessageCommand({ QueueUrl, MessageBody: 'one', MessageAttributes: { 'SOME_Valid.attribute-Name': attrs['SOME_Valid.attribute-Name'] } }),
+      new SendMessageCommand({
+        QueueUrl,
+        MessageBody: 'one',
+        MessageAttributes: { 'SOME_Valid.attribute-Name': attrs['SOME_Valid.attribute-Name'] },
+      }),
     );
     expect(one.MD5OfMessageAttributes).toBe('36655e7e9d7c0e8479fa3f3f42247ae7');
     const { Messages } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, MessageAttributeNames: ['app.*'], VisibilityTimeout: 0 }),
+      new ReceiveMessageCommand({
+        QueueUrl,
+        MaxNumberOfMessages: 10,
+        MessageAttributeNames: ['app.*'],
+        VisibilityTimeout: 0,
+      }),
     );
     expect(Messages?.map((x) => x.Body).sort()).toEqual(['attrs', 'one']);
     const first = Messages?.find((x) => x.Body === 'attrs');
     expect(Object.keys(first?.MessageAttributes ?? {}).sort()).toEqual(['app.blob', 'app.user']);
     expect(first?.MessageAttributes?.['app.blob']?.BinaryValue).toEqual(new Uint8Array([0, 1, 2, 255]));
-    const plain = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, MessageAttributeNames: ['other'] }));
+    const plain = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, MessageAttributeNames: ['other'] }),
+    );
     const again = plain.Messages?.find((x) => x.Body === 'attrs');
     expect(Object.keys(again?.MessageAttributes ?? {})).toEqual(['other']);
     expect(again?.Attributes).toBeUndefined();
@@ -111,19 +142,39 @@ describe('SQS messages', () => {
     );
     expect(res.Successful?.map((s) => s.Id).sort()).toEqual(['a', 'b']);
     expect(res.Successful?.find((s) => s.Id === 'a')?.MD5OfMessageBody).toBe('8b04d5e3775d298e78455efc5ca404d5');
-    expect(res.Failed).toEqual([expect.objectContaining({ Id: 'c', SenderFault: true, Code: 'InvalidParameterValue' })]);
+    expect(res.Failed).toEqual([
+      expect.objectContaining({ Id: 'c', SenderFault: true, Code: 'InvalidParameterValue' }),
+    ]);
     expect(await counts(QueueUrl)).toEqual([1, 0, 1]);
 
     const tooMany = Array.from({ length: 11 }, (_, i) => ({ Id: `e${i}`, MessageBody: 'x' }));
-    expect((await errorOf(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: tooMany })))).name).toBe('TooManyEntriesInBatchRequest');
-    expect((await errorOf(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [] })))).name).toBe('EmptyBatchRequest');
-    const dup = [{ Id: 'x', MessageBody: '1' }, { Id: 'x', MessageBody: '2' }];
-    expect((await errorOf(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: dup })))).name).toBe('BatchEntryIdsNotDistinct');
-    expect((await errorOf(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [{ Id: 'bad id!', MessageBody: '1' }] })))).name).toBe(
-      'InvalidBatchEntryId',
+    expect((await errorOf(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: tooMany })))).name).toBe(
+      'TooManyEntriesInBatchRequest',
     );
-    const big = [{ Id: 'a', MessageBody: 'x'.repeat(200_000) }, { Id: 'b', MessageBody: 'y'.repeat(200_000) }];
-    expect((await errorOf(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: big })))).name).toBe('BatchRequestTooLong');
+    expect((await errorOf(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [] })))).name).toBe(
+      'EmptyBatchRequest',
+    );
+    const dup = [
+      { Id: 'x', MessageBody: '1' },
+      { Id: 'x', MessageBody: '2' },
+    ];
+    expect((await errorOf(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: dup })))).name).toBe(
+      'BatchEntryIdsNotDistinct',
+    );
+    expect(
+      (
+        await errorOf(
+          sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [{ Id: 'bad id!', MessageBody: '1' }] })),
+        )
+      ).name,
+    ).toBe('InvalidBatchEntryId');
+    const big = [
+      { Id: 'a', MessageBody: 'x'.repeat(200_000) },
+      { Id: 'b', MessageBody: 'y'.repeat(200_000) },
+    ];
+    expect((await errorOf(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: big })))).name).toBe(
+      'BatchRequestTooLong',
+    );
   });
 
   it('enforces the 256 KiB limit, naming the size, and rejects invalid bodies and attributes', async () => {
@@ -132,13 +183,25 @@ describe('SQS messages', () => {
     const tooBig = await errorOf(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x'.repeat(262_145) })));
     expect(tooBig.name).toBe('InvalidParameterValue');
     expect(tooBig.message).toContain('262144 bytes');
-    expect((await errorOf(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: '' })))).name).toBe('MissingParameter');
-    expect((await errorOf(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'bad \u0001 char' })))).name).toBe('InvalidMessageContents');
+    expect((await errorOf(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: '' })))).name).toBe(
+      'MissingParameter',
+    );
+    expect((await errorOf(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'bad \u0001 char' })))).name).toBe(
+      'InvalidMessageContents',
+    );
     const badAttr = await errorOf(
-      sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x', MessageAttributes: { n: { DataType: 'Number', StringValue: 'abc' } } })),
+      sqs.send(
+        new SendMessageCommand({
+          QueueUrl,
+          MessageBody: 'x',
+          MessageAttributes: { n: { DataType: 'Number', StringValue: 'abc' } },
+        }),
+      ),
     );
     expect(badAttr.name).toBe('InvalidParameterValue');
-    const dedupOnStandard = await errorOf(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x', MessageDeduplicationId: 'd' })));
+    const dedupOnStandard = await errorOf(
+      sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x', MessageDeduplicationId: 'd' })),
+    );
     expect(dedupOnStandard.name).toBe('InvalidParameterValue');
     const badMax = await errorOf(sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 11 })));
     expect(badMax.name).toBe('InvalidParameterValue');
@@ -152,25 +215,47 @@ describe('SQS messages', () => {
     expect(await counts(QueueUrl)).toEqual([0, 0, 1]);
     expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl }))).Messages).toBeUndefined();
     const started = Date.now();
-    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 5, VisibilityTimeout: 1 }));
+    const { Messages } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 5, VisibilityTimeout: 1 }),
+    );
     expect(Messages?.[0]?.Body).toBe('later');
     expect(Date.now() - started).toBeLessThan(3500);
     expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl }))).Messages).toBeUndefined();
-    const back = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 3, AttributeNames: ['ApproximateReceiveCount' as QueueAttributeName] }));
+    const back = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl,
+        WaitTimeSeconds: 3,
+        AttributeNames: ['ApproximateReceiveCount' as QueueAttributeName],
+      }),
+    );
     expect(back.Messages?.[0]?.Attributes?.ApproximateReceiveCount).toBe('2');
     expect(back.Messages?.[0]?.ReceiptHandle).not.toBe(Messages?.[0]?.ReceiptHandle);
   });
 
   it('changes visibility, says MessageNotInflight and ReceiptHandleIsInvalid', async () => {
     const QueueUrl = await queue('m-change');
-    await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [{ Id: '1', MessageBody: 'a' }, { Id: '2', MessageBody: 'b' }] }));
-    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 300 }));
+    await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl,
+        Entries: [
+          { Id: '1', MessageBody: 'a' },
+          { Id: '2', MessageBody: 'b' },
+        ],
+      }),
+    );
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 300 }),
+    );
     expect(Messages).toHaveLength(2);
     const [a, b] = Messages;
-    await sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: a?.ReceiptHandle, VisibilityTimeout: 0 }));
+    await sqs.send(
+      new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: a?.ReceiptHandle, VisibilityTimeout: 0 }),
+    );
     expect(await counts(QueueUrl)).toEqual([1, 1, 0]);
     const notInflight = await errorOf(
-      sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: a?.ReceiptHandle, VisibilityTimeout: 10 })),
+      sqs.send(
+        new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: a?.ReceiptHandle, VisibilityTimeout: 10 }),
+      ),
     );
     expect(notInflight.name).toBe('MessageNotInflight');
     const batch = await sqs.send(
@@ -194,7 +279,10 @@ describe('SQS messages', () => {
     const del = await sqs.send(
       new DeleteMessageBatchCommand({
         QueueUrl,
-        Entries: [...(again.Messages ?? []).map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle })), { Id: 'junk', ReceiptHandle: 'junk' }],
+        Entries: [
+          ...(again.Messages ?? []).map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle })),
+          { Id: 'junk', ReceiptHandle: 'junk' },
+        ],
       }),
     );
     expect(del.Successful).toHaveLength(2);
@@ -205,7 +293,12 @@ describe('SQS messages', () => {
   it('receives up to MaxNumberOfMessages, each with a unique receipt handle', async () => {
     const QueueUrl = await queue('m-many');
     for (let i = 0; i < 3; i++) {
-      await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: Array.from({ length: 10 }, (_, j) => ({ Id: `m${j}`, MessageBody: `${i}-${j}` })) }));
+      await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl,
+          Entries: Array.from({ length: 10 }, (_, j) => ({ Id: `m${j}`, MessageBody: `${i}-${j}` })),
+        }),
+      );
     }
     const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }));
     expect(Messages).toHaveLength(10);
@@ -228,7 +321,9 @@ describe('SQS messages', () => {
     expect(Date.now() - acknowledgedAt).toBeLessThan(500);
 
     const emptyStart = Date.now();
-    const empty = await sqs.send(new ReceiveMessageCommand({ QueueUrl: await queue('m-longpoll-empty'), WaitTimeSeconds: 1 }));
+    const empty = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: await queue('m-longpoll-empty'), WaitTimeSeconds: 1 }),
+    );
     expect(empty.Messages).toBeUndefined();
     const waited = Date.now() - emptyStart;
     expect(waited).toBeGreaterThanOrEqual(950);
@@ -238,7 +333,15 @@ describe('SQS messages', () => {
 
   it('purges at once and refuses a second purge within 60 seconds', async () => {
     const QueueUrl = await queue('m-purge');
-    await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [{ Id: '1', MessageBody: 'a' }, { Id: '2', MessageBody: 'b' }] }));
+    await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl,
+        Entries: [
+          { Id: '1', MessageBody: 'a' },
+          { Id: '2', MessageBody: 'b' },
+        ],
+      }),
+    );
     await sqs.send(new PurgeQueueCommand({ QueueUrl }));
     expect(await counts(QueueUrl)).toEqual([0, 0, 0]);
     const again = await errorOf(sqs.send(new PurgeQueueCommand({ QueueUrl })));

@@ -13,7 +13,10 @@ const notFound = (what: string) => new AwsError('ResourceNotFoundException', wha
 /** TaskHandle: base64 JSON of the task id and its source ARN, as on AWS (so Cancel can authorize on the source). */
 export function sourceArnOfHandle(handle: string): string {
   try {
-    const parsed = JSON.parse(Buffer.from(handle, 'base64').toString('utf8')) as { sourceArn?: unknown; taskId?: unknown };
+    const parsed = JSON.parse(Buffer.from(handle, 'base64').toString('utf8')) as {
+      sourceArn?: unknown;
+      taskId?: unknown;
+    };
     if (typeof parsed.sourceArn === 'string' && typeof parsed.taskId === 'string') return parsed.sourceArn;
   } catch {
     // fall through
@@ -42,15 +45,21 @@ export class MoveTasks {
     const destinationArn = optString(input, 'DestinationArn');
     const rate = optInt(input, 'MaxNumberOfMessagesPerSecond', 1, 500);
     const source = this.state.findByArn(sourceArn);
-    if (!source) throw notFound('The resource that you specified for the SourceArn parameter doesn\'t exist.');
+    if (!source) throw notFound("The resource that you specified for the SourceArn parameter doesn't exist.");
     if (!this.isDeadLetterQueue(source)) {
       throw new AwsError('InvalidParameterValue', 'Source queue must be configured as a Dead Letter Queue.');
     }
     if (destinationArn !== undefined && !this.state.findByArn(destinationArn)) {
-      throw notFound('The resource that you specified for the DestinationArn parameter doesn\'t exist.');
+      throw notFound("The resource that you specified for the DestinationArn parameter doesn't exist.");
     }
-    const running = (this.state.st.tasksBySource.all(sourceArn, 10) as MoveTaskRow[]).some((t) => t.status === 'RUNNING');
-    if (running) throw new AwsError('UnsupportedOperation', 'There is already a task running. Only one active task is allowed for a source queue arn at a given time.');
+    const running = (this.state.st.tasksBySource.all(sourceArn, 10) as MoveTaskRow[]).some(
+      (t) => t.status === 'RUNNING',
+    );
+    if (running)
+      throw new AwsError(
+        'UnsupportedOperation',
+        'There is already a task running. Only one active task is allowed for a source queue arn at a given time.',
+      );
     const handle = Buffer.from(JSON.stringify({ taskId: randomUUID(), sourceArn })).toString('base64');
     const toMove = destinationArn
       ? (this.state.st.countAll.get(source.id) as { n: number }).n
@@ -79,9 +88,13 @@ export class MoveTasks {
     const source = this.state.findByArn(task.source_arn);
     if (!source) return this.finish(task, 'FAILED', task.moved, 'AWS.SimpleQueueService.NonExistentQueue');
     const fixed = task.destination_arn ? this.state.findByArn(task.destination_arn) : undefined;
-    if (task.destination_arn && !fixed) return this.finish(task, 'FAILED', task.moved, 'AWS.SimpleQueueService.NonExistentQueue');
+    if (task.destination_arn && !fixed)
+      return this.finish(task, 'FAILED', task.moved, 'AWS.SimpleQueueService.NonExistentQueue');
     const limit = Math.min(task.rate ?? STEP, Math.max(0, task.to_move - task.moved));
-    const rows = (fixed ? this.state.st.dlqMessages : this.state.st.dlqMessagesWithSource).all(source.id, limit) as MessageRow[];
+    const rows = (fixed ? this.state.st.dlqMessages : this.state.st.dlqMessagesWithSource).all(
+      source.id,
+      limit,
+    ) as MessageRow[];
     let moved = task.moved;
     const touched = new Set<number>();
     let failure: string | null = null;
@@ -121,7 +134,8 @@ export class MoveTasks {
   list(input: Input) {
     const sourceArn = reqString(input, 'SourceArn');
     const max = optInt(input, 'MaxResults', 1, 10) ?? 1;
-    if (!this.state.findByArn(sourceArn)) throw notFound('The resource that you specified for the SourceArn parameter doesn\'t exist.');
+    if (!this.state.findByArn(sourceArn))
+      throw notFound("The resource that you specified for the SourceArn parameter doesn't exist.");
     const rows = this.state.st.tasksBySource.all(sourceArn, max) as MoveTaskRow[];
     return {
       Results: rows.map((t) => ({

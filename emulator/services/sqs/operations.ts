@@ -1,11 +1,25 @@
 import { reqString, type Input } from './input.js';
 import {
-  changeMessageVisibility, changeMessageVisibilityBatch, deleteMessage, deleteMessageBatch, sendMessage, sendMessageBatch,
+  changeMessageVisibility,
+  changeMessageVisibilityBatch,
+  deleteMessage,
+  deleteMessageBatch,
+  sendMessage,
+  sendMessageBatch,
 } from './message-ops.js';
 import { sourceArnOfHandle, type MoveTasks } from './move-tasks.js';
 import {
-  createQueue, deleteQueue, getQueueAttributes, getQueueUrl, listDeadLetterSourceQueues, listQueues, listQueueTags,
-  purgeQueue, setQueueAttributes, tagQueue, untagQueue,
+  createQueue,
+  deleteQueue,
+  getQueueAttributes,
+  getQueueUrl,
+  listDeadLetterSourceQueues,
+  listQueues,
+  listQueueTags,
+  purgeQueue,
+  setQueueAttributes,
+  tagQueue,
+  untagQueue,
 } from './queue-ops.js';
 import { receiveMessage } from './receive.js';
 import type { SqsState } from './state.js';
@@ -33,7 +47,8 @@ function op(action: string, resource: Resource, run: Run): SqsOperation {
 }
 
 const arn = (state: SqsState, region: string, name: string) => `arn:aws:sqs:${region}:${state.accountId}:${name}`;
-const byUrl = (state: SqsState, input: Input, region: string) => arn(state, region, state.nameFromUrl(reqString(input, 'QueueUrl')));
+const byUrl = (state: SqsState, input: Input, region: string) =>
+  arn(state, region, state.nameFromUrl(reqString(input, 'QueueUrl')));
 const byName = (state: SqsState, input: Input, region: string) => arn(state, region, reqString(input, 'QueueName'));
 
 function onQueue(action: string, run: Run): SqsOperation {

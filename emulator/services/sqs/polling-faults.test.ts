@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand,
-  SendMessageCommand, SQSClient,
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
 } from '@aws-sdk/client-sqs';
 import { startTestEmulator, type TestEmulator } from '../../testing.js';
 
@@ -27,7 +32,9 @@ describe('SQS long polling edge cases', () => {
   it('an abandoned long poll takes no message', async () => {
     const QueueUrl = await queue('lp-abandon');
     const controller = new AbortController();
-    const abandoned = sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 10 }), { abortSignal: controller.signal }).catch((e: Error) => e);
+    const abandoned = sqs
+      .send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 10 }), { abortSignal: controller.signal })
+      .catch((e: Error) => e);
     await sleep(300);
     controller.abort();
     expect(await abandoned).toBeInstanceOf(Error);
@@ -63,7 +70,12 @@ describe('SQS long polling edge cases', () => {
 describe('SQS fault injection', () => {
   it('answers an injected error in the SQS shape, then serves normally', async () => {
     await queue('fault-q');
-    await emu.admin('faults', { service: 'sqs', operation: 'GetQueueUrl', count: 1, error: { code: 'QueueDoesNotExist', status: 400 } });
+    await emu.admin('faults', {
+      service: 'sqs',
+      operation: 'GetQueueUrl',
+      count: 1,
+      error: { code: 'QueueDoesNotExist', status: 400 },
+    });
     const err = await sqs.send(new GetQueueUrlCommand({ QueueName: 'fault-q' })).catch((e: Error) => e);
     expect((err as Error).name).toBe('QueueDoesNotExist');
     expect((await sqs.send(new GetQueueUrlCommand({ QueueName: 'fault-q' }))).QueueUrl).toContain('fault-q');
@@ -71,13 +83,25 @@ describe('SQS fault injection', () => {
 
   it('the SDK retries an injected throttle and the message is sent once', async () => {
     const QueueUrl = await queue('fault-throttle');
-    await emu.admin('faults', { service: 'sqs', operation: 'SendMessage', count: 1, error: { code: 'RequestThrottled', status: 403 } });
-    await emu.admin('faults', { service: 'sqs', operation: 'ReceiveMessage', count: 1, error: { code: 'ThrottlingException' } });
+    await emu.admin('faults', {
+      service: 'sqs',
+      operation: 'SendMessage',
+      count: 1,
+      error: { code: 'RequestThrottled', status: 403 },
+    });
+    await emu.admin('faults', {
+      service: 'sqs',
+      operation: 'ReceiveMessage',
+      count: 1,
+      error: { code: 'ThrottlingException' },
+    });
     const sent = await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'once' }));
     expect(sent.$metadata.attempts).toBe(2);
     const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }));
     expect(Messages?.map((m) => m.Body)).toEqual(['once']);
-    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessagesNotVisible'] }));
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessagesNotVisible'] }),
+    );
     expect(Attributes?.ApproximateNumberOfMessagesNotVisible).toBe('1');
   });
 });

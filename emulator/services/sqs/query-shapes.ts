@@ -10,7 +10,11 @@ const LISTS: Record<string, string> = {
   MessageSystemAttributeName: 'MessageSystemAttributeNames',
   TagKey: 'TagKeys',
 };
-const ENTRIES = new Set(['SendMessageBatchRequestEntry', 'DeleteMessageBatchRequestEntry', 'ChangeMessageVisibilityBatchRequestEntry']);
+const ENTRIES = new Set([
+  'SendMessageBatchRequestEntry',
+  'DeleteMessageBatchRequestEntry',
+  'ChangeMessageVisibilityBatchRequestEntry',
+]);
 const SKIP = new Set(['Action', 'Version']);
 
 function stringMap(node: QueryTree | string | undefined, key: string, value: string): Record<string, string> {
@@ -44,7 +48,8 @@ export function queryToInput(action: string, tree: QueryTree): Input {
     else if (key === 'Tag') out[action === 'CreateQueue' ? 'tags' : 'Tags'] = stringMap(node, 'Key', 'Value');
     else if (key === 'MessageAttribute') out.MessageAttributes = attributeValues(node);
     else if (key === 'MessageSystemAttribute') out.MessageSystemAttributes = attributeValues(node);
-    else if (ENTRIES.has(key)) out.Entries = treeList(node).map((e) => (typeof e === 'object' ? queryToInput(action, e) : {}));
+    else if (ENTRIES.has(key))
+      out.Entries = treeList(node).map((e) => (typeof e === 'object' ? queryToInput(action, e) : {}));
     else if (typeof node === 'string') out[key] = node;
   }
   return out;
@@ -52,7 +57,13 @@ export function queryToInput(action: string, tree: QueryTree): Input {
 
 /** Operations whose query response has no Result element. */
 export const NO_RESULT = new Set([
-  'DeleteQueue', 'SetQueueAttributes', 'PurgeQueue', 'TagQueue', 'UntagQueue', 'DeleteMessage', 'ChangeMessageVisibility',
+  'DeleteQueue',
+  'SetQueueAttributes',
+  'PurgeQueue',
+  'TagQueue',
+  'UntagQueue',
+  'DeleteMessage',
+  'ChangeMessageVisibility',
 ]);
 
 function pairs(map: unknown, key: string, value: string): XmlNode[] {
@@ -96,7 +107,9 @@ export function toXmlNode(action: string, output: Record<string, unknown>): XmlN
         node.BatchResultErrorEntry = (value as Array<Record<string, unknown>>).map((e) => toXmlNode(action, e));
         break;
       case 'Results':
-        node.ListMessageMoveTasksResultEntry = (value as Array<Record<string, unknown>>).map((e) => toXmlNode(action, e));
+        node.ListMessageMoveTasksResultEntry = (value as Array<Record<string, unknown>>).map((e) =>
+          toXmlNode(action, e),
+        );
         break;
       default:
         node[key] = toXmlValue(value);

@@ -28,10 +28,13 @@ function validateName(name: string, fifo: boolean): void {
 
 function validateTags(tags: Record<string, string>): void {
   const keys = Object.keys(tags);
-  if (keys.length > 50) throw new AwsError('InvalidParameterValue', 'Too many tags added for queue. Maximum of 50 tags per queue.');
+  if (keys.length > 50)
+    throw new AwsError('InvalidParameterValue', 'Too many tags added for queue. Maximum of 50 tags per queue.');
   for (const k of keys) {
-    if (k.length < 1 || k.length > 128) throw new AwsError('InvalidParameterValue', `Tag key ${k} must be 1 to 128 characters long.`);
-    if ((tags[k] ?? '').length > 256) throw new AwsError('InvalidParameterValue', `Tag value for ${k} must be at most 256 characters long.`);
+    if (k.length < 1 || k.length > 128)
+      throw new AwsError('InvalidParameterValue', `Tag key ${k} must be 1 to 128 characters long.`);
+    if ((tags[k] ?? '').length > 256)
+      throw new AwsError('InvalidParameterValue', `Tag value for ${k} must be at most 256 characters long.`);
   }
 }
 
@@ -51,12 +54,21 @@ export function createQueue(state: SqsState, input: Input, call: OperationCall) 
   if (existing) {
     for (const [k, v] of Object.entries(attributes)) {
       if ((existing.attributes[k] ?? '') !== v) {
-        throw new AwsError('QueueNameExists', `A queue already exists with the same name and a different value for attribute ${k}`);
+        throw new AwsError(
+          'QueueNameExists',
+          `A queue already exists with the same name and a different value for attribute ${k}`,
+        );
       }
     }
     return { QueueUrl: state.urlOf(existing) };
   }
-  const q = state.createQueue(call.region, name, fifo, { ...defaultAttributes(fifo), ...withoutEmpty(attributes) }, tags);
+  const q = state.createQueue(
+    call.region,
+    name,
+    fifo,
+    { ...defaultAttributes(fifo), ...withoutEmpty(attributes) },
+    tags,
+  );
   return { QueueUrl: state.urlOf(q) };
 }
 
@@ -99,7 +111,10 @@ function page(urls: Array<{ name: string; url: string }>, input: Input) {
 export function listQueues(state: SqsState, input: Input, call: OperationCall) {
   const prefix = optString(input, 'QueueNamePrefix') ?? '';
   const queues = state.list(call.region).filter((q) => q.name.startsWith(prefix));
-  const { urls, nextToken } = page(queues.map((q) => ({ name: q.name, url: state.urlOf(q) })), input);
+  const { urls, nextToken } = page(
+    queues.map((q) => ({ name: q.name, url: state.urlOf(q) })),
+    input,
+  );
   return { QueueUrls: urls.length ? urls : undefined, NextToken: nextToken };
 }
 
@@ -163,14 +178,18 @@ export function listDeadLetterSourceQueues(state: SqsState, input: Input, call: 
       return false;
     }
   });
-  const { urls, nextToken } = page(sources.map((q) => ({ name: q.name, url: state.urlOf(q) })), input);
+  const { urls, nextToken } = page(
+    sources.map((q) => ({ name: q.name, url: state.urlOf(q) })),
+    input,
+  );
   return { queueUrls: urls, NextToken: nextToken };
 }
 
 export function tagQueue(state: SqsState, input: Input, call: OperationCall) {
   const q = state.byUrl(call.region, reqString(input, 'QueueUrl'));
   const tags = optStringMap(input, 'Tags');
-  if (Object.keys(tags).length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter Tags.');
+  if (Object.keys(tags).length === 0)
+    throw new AwsError('MissingParameter', 'The request must contain the parameter Tags.');
   const merged = { ...q.tags, ...tags };
   validateTags(merged);
   q.tags = merged;

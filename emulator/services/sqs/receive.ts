@@ -11,8 +11,16 @@ import type { MessageRow, Queue } from './store.js';
 import type { OperationCall } from './types.js';
 
 const SYSTEM_NAMES = new Set([
-  'All', 'SenderId', 'SentTimestamp', 'ApproximateReceiveCount', 'ApproximateFirstReceiveTimestamp',
-  'SequenceNumber', 'MessageDeduplicationId', 'MessageGroupId', 'AWSTraceHeader', 'DeadLetterQueueSourceArn',
+  'All',
+  'SenderId',
+  'SentTimestamp',
+  'ApproximateReceiveCount',
+  'ApproximateFirstReceiveTimestamp',
+  'SequenceNumber',
+  'MessageDeduplicationId',
+  'MessageGroupId',
+  'AWSTraceHeader',
+  'DeadLetterQueueSourceArn',
 ]);
 /** How far a FIFO receive looks past blocked groups for an available one. */
 const FIFO_SCAN = 2000;
@@ -77,13 +85,20 @@ function take(state: SqsState, q: Queue, opts: ReceiveOptions) {
     }
     const token = newReceiptToken();
     state.st.markReceived.run(now + opts.visibilityMs, token, now, row.id);
-    taken.push({ ...row, receive_count: row.receive_count + 1, first_receive_at: row.first_receive_at ?? now, receipt_token: token });
+    taken.push({
+      ...row,
+      receive_count: row.receive_count + 1,
+      first_receive_at: row.first_receive_at ?? now,
+      receipt_token: token,
+    });
     return true;
   };
 
   state.db.transaction(() => {
     if (q.fifo) {
-      const blocked = new Set((state.st.inflightGroups.all(q.id, now) as Array<{ group_id: string | null }>).map((g) => g.group_id));
+      const blocked = new Set(
+        (state.st.inflightGroups.all(q.id, now) as Array<{ group_id: string | null }>).map((g) => g.group_id),
+      );
       for (const row of state.st.visibleInOrder.all(q.id, now, FIFO_SCAN) as MessageRow[]) {
         if (taken.length >= opts.max) break;
         if (blocked.has(row.group_id)) continue;
@@ -94,7 +109,9 @@ function take(state: SqsState, q: Queue, opts: ReceiveOptions) {
     // Rows already handled stay visible when VisibilityTimeout is 0: never hand one out twice.
     const seen = new Set<number>();
     while (taken.length < opts.max) {
-      const rows = (state.st.visibleBatch.all(q.id, now, opts.max - taken.length + seen.size) as MessageRow[]).filter((r) => !seen.has(r.id));
+      const rows = (state.st.visibleBatch.all(q.id, now, opts.max - taken.length + seen.size) as MessageRow[]).filter(
+        (r) => !seen.has(r.id),
+      );
       if (rows.length === 0) break;
       for (const row of rows) {
         if (taken.length >= opts.max) break;
@@ -112,11 +129,20 @@ export async function receiveMessage(state: SqsState, input: Input, call: Operat
   const max = optInt(input, 'MaxNumberOfMessages', 1, 10) ?? 1;
   const visibility = optInt(input, 'VisibilityTimeout', 0, 43200) ?? Number(q.attributes.VisibilityTimeout ?? '30');
   const wait = optInt(input, 'WaitTimeSeconds', 0, 20) ?? Number(q.attributes.ReceiveMessageWaitTimeSeconds ?? '0');
-  const systemNames = new Set([...optStringList(input, 'AttributeNames'), ...optStringList(input, 'MessageSystemAttributeNames')]);
+  const systemNames = new Set([
+    ...optStringList(input, 'AttributeNames'),
+    ...optStringList(input, 'MessageSystemAttributeNames'),
+  ]);
   for (const name of systemNames) {
-    if (!SYSTEM_NAMES.has(name) && !ALL_ATTRIBUTE_NAMES.has(name)) throw new AwsError('InvalidAttributeName', `Unknown Attribute ${name}.`);
+    if (!SYSTEM_NAMES.has(name) && !ALL_ATTRIBUTE_NAMES.has(name))
+      throw new AwsError('InvalidAttributeName', `Unknown Attribute ${name}.`);
   }
-  const opts: ReceiveOptions = { max, visibilityMs: visibility * 1000, systemNames, attributeNames: optStringList(input, 'MessageAttributeNames') };
+  const opts: ReceiveOptions = {
+    max,
+    visibilityMs: visibility * 1000,
+    systemNames,
+    attributeNames: optStringList(input, 'MessageAttributeNames'),
+  };
   expireMessages(state, q);
   const deadline = Date.now() + wait * 1000;
   for (;;) {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  GetQueueAttributesCommand, GetQueueUrlCommand, ListDeadLetterSourceQueuesCommand, ListQueuesCommand, ReceiveMessageCommand, SQSClient,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ListDeadLetterSourceQueuesCommand,
+  ListQueuesCommand,
+  ReceiveMessageCommand,
+  SQSClient,
 } from '@aws-sdk/client-sqs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +21,11 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sqs-seed-'));
   mkdirSync(join(dataDir, 'sqs'));
   const service = await createSqsService({
-    dataDir: join(dataDir, 'sqs'), accountId: '123456789012', defaultRegion: 'us-east-1', baseUrl: () => '', log: () => {},
+    dataDir: join(dataDir, 'sqs'),
+    accountId: '123456789012',
+    defaultRegion: 'us-east-1',
+    baseUrl: () => '',
+    log: () => {},
   });
   await service.seed?.();
   await service.close();
@@ -31,7 +40,8 @@ afterAll(async () => {
 
 const url = async (name: string) => (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl as string;
 const attrs = async (name: string) =>
-  (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: await url(name), AttributeNames: ['All'] }))).Attributes ?? {};
+  (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: await url(name), AttributeNames: ['All'] }))).Attributes ??
+  {};
 
 describe('SQS seed data', () => {
   it('has orders with a DLQ holding failed orders, a FIFO queue and notifications', async () => {
@@ -46,11 +56,21 @@ describe('SQS seed data', () => {
     const sources = await sqs.send(new ListDeadLetterSourceQueuesCommand({ QueueUrl: await url('orders-dlq') }));
     expect(sources.queueUrls).toEqual([await url('orders')]);
     const { Messages } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: await url('orders-dlq'), MaxNumberOfMessages: 10, MessageAttributeNames: ['All'], VisibilityTimeout: 0 }),
+      new ReceiveMessageCommand({
+        QueueUrl: await url('orders-dlq'),
+        MaxNumberOfMessages: 10,
+        MessageAttributeNames: ['All'],
+        VisibilityTimeout: 0,
+      }),
     );
     expect(Messages?.[0]?.MessageAttributes?.OrderId?.StringValue).toMatch(/^ord-/);
     const events = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: await url('events.fifo'), MaxNumberOfMessages: 10, MessageSystemAttributeNames: ['MessageGroupId'], VisibilityTimeout: 0 }),
+      new ReceiveMessageCommand({
+        QueueUrl: await url('events.fifo'),
+        MaxNumberOfMessages: 10,
+        MessageSystemAttributeNames: ['MessageGroupId'],
+        VisibilityTimeout: 0,
+      }),
     );
     expect(new Set(events.Messages?.map((m) => m.Attributes?.MessageGroupId)).size).toBe(2);
   });

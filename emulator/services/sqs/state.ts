@@ -74,17 +74,43 @@ export class SqsState {
   }
 
   list(region: string): Queue[] {
-    return [...this.queues.values()].filter((q) => q.region === region).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return [...this.queues.values()]
+      .filter((q) => q.region === region)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   all(): Queue[] {
     return [...this.queues.values()];
   }
 
-  createQueue(region: string, name: string, fifo: boolean, attributes: Record<string, string>, tags: Record<string, string>): Queue {
+  createQueue(
+    region: string,
+    name: string,
+    fifo: boolean,
+    attributes: Record<string, string>,
+    tags: Record<string, string>,
+  ): Queue {
     const now = Date.now();
-    const info = this.st.insertQueue.run(region, name, fifo ? 1 : 0, JSON.stringify(attributes), JSON.stringify(tags), now, now);
-    const q: Queue = { id: Number(info.lastInsertRowid), region, name, fifo, attributes, tags, createdAt: now, modifiedAt: now, purgedAt: null };
+    const info = this.st.insertQueue.run(
+      region,
+      name,
+      fifo ? 1 : 0,
+      JSON.stringify(attributes),
+      JSON.stringify(tags),
+      now,
+      now,
+    );
+    const q: Queue = {
+      id: Number(info.lastInsertRowid),
+      region,
+      name,
+      fifo,
+      attributes,
+      tags,
+      createdAt: now,
+      modifiedAt: now,
+      purgedAt: null,
+    };
     this.cache(q);
     return q;
   }

@@ -135,7 +135,9 @@ export function prepare(db: Db) {
        VALUES (@queue_id, @message_id, @body, @attributes, @system_attributes, @md5_body, @sender_id, @sent_at,
         @visible_at, @group_id, @dedup_id, @sequence_number, @dead_letter_source, @receive_count)`,
     ),
-    visibleBatch: db.prepare('SELECT * FROM messages WHERE queue_id = ? AND visible_at <= ? ORDER BY visible_at, id LIMIT ?'),
+    visibleBatch: db.prepare(
+      'SELECT * FROM messages WHERE queue_id = ? AND visible_at <= ? ORDER BY visible_at, id LIMIT ?',
+    ),
     visibleInOrder: db.prepare('SELECT * FROM messages WHERE queue_id = ? AND visible_at <= ? ORDER BY id LIMIT ?'),
     inflightGroups: db.prepare(
       'SELECT DISTINCT group_id FROM messages WHERE queue_id = ? AND visible_at > ? AND receive_count > 0',
@@ -156,10 +158,16 @@ export function prepare(db: Db) {
     deleteMessage: db.prepare('DELETE FROM messages WHERE id = ?'),
     setVisibility: db.prepare('UPDATE messages SET visible_at = ? WHERE id = ?'),
     countVisible: db.prepare('SELECT COUNT(*) AS n FROM messages WHERE queue_id = ? AND visible_at <= ?'),
-    countInflight: db.prepare('SELECT COUNT(*) AS n FROM messages WHERE queue_id = ? AND visible_at > ? AND receive_count > 0'),
-    countDelayed: db.prepare('SELECT COUNT(*) AS n FROM messages WHERE queue_id = ? AND visible_at > ? AND receive_count = 0'),
+    countInflight: db.prepare(
+      'SELECT COUNT(*) AS n FROM messages WHERE queue_id = ? AND visible_at > ? AND receive_count > 0',
+    ),
+    countDelayed: db.prepare(
+      'SELECT COUNT(*) AS n FROM messages WHERE queue_id = ? AND visible_at > ? AND receive_count = 0',
+    ),
     expireMessages: db.prepare('DELETE FROM messages WHERE queue_id = ? AND sent_at < ?'),
-    findDedup: db.prepare('SELECT message_id, sequence_number FROM dedup WHERE queue_id = ? AND dedup_id = ? AND expires_at > ?'),
+    findDedup: db.prepare(
+      'SELECT message_id, sequence_number FROM dedup WHERE queue_id = ? AND dedup_id = ? AND expires_at > ?',
+    ),
     upsertDedup: db.prepare(
       'INSERT OR REPLACE INTO dedup (queue_id, dedup_id, message_id, sequence_number, expires_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -169,7 +177,9 @@ export function prepare(db: Db) {
       'SELECT * FROM messages WHERE queue_id = ? AND dead_letter_source IS NOT NULL ORDER BY id LIMIT ?',
     ),
     countAll: db.prepare('SELECT COUNT(*) AS n FROM messages WHERE queue_id = ?'),
-    countWithSource: db.prepare('SELECT COUNT(*) AS n FROM messages WHERE queue_id = ? AND dead_letter_source IS NOT NULL'),
+    countWithSource: db.prepare(
+      'SELECT COUNT(*) AS n FROM messages WHERE queue_id = ? AND dead_letter_source IS NOT NULL',
+    ),
     insertTask: db.prepare(
       `INSERT INTO move_tasks (handle, source_arn, destination_arn, rate, status, moved, to_move, started_at)
        VALUES (?, ?, ?, ?, 'RUNNING', 0, ?, ?)`,

@@ -22,7 +22,12 @@ export function createStsService(): Service {
       const params = parseQueryParams(ctx.body, ctx.url);
       const action = params.get('Action') ?? '';
       const op = lookupOperation(OPERATIONS, action);
-      if (!op) throw new AwsError('InvalidAction', `Could not find operation ${action || '(none)'} for version 2011-06-15`, 400);
+      if (!op)
+        throw new AwsError(
+          'InvalidAction',
+          `Could not find operation ${action || '(none)'} for version 2011-06-15`,
+          400,
+        );
       const result = (await runOperation(op, action, ctx, null, () => params)) as Record<string, string>;
       const body = { [`${action}Result`]: result, ResponseMetadata: { RequestId: ctx.requestId } };
       sendXml(ctx.res, 200, xmlDocument(`${action}Response`, body, XMLNS), ctx.requestId);

@@ -77,7 +77,8 @@ export function tableInfoOf(t: TableDescription): TableInfo {
       ...keysOf(l.KeySchema, types),
     })),
   ];
-  const provisioned = t.BillingModeSummary?.BillingMode !== 'PAY_PER_REQUEST' && (t.ProvisionedThroughput?.ReadCapacityUnits ?? 0) > 0;
+  const provisioned =
+    t.BillingModeSummary?.BillingMode !== 'PAY_PER_REQUEST' && (t.ProvisionedThroughput?.ReadCapacityUnits ?? 0) > 0;
   return {
     name: t.TableName ?? '',
     ...(t.TableArn ? { arn: t.TableArn } : {}),
@@ -86,7 +87,10 @@ export function tableInfoOf(t: TableDescription): TableInfo {
     ...(t.TableSizeBytes !== undefined ? { sizeBytes: t.TableSizeBytes } : {}),
     billingMode: provisioned ? 'PROVISIONED' : 'PAY_PER_REQUEST',
     ...(provisioned
-      ? { readCapacity: t.ProvisionedThroughput?.ReadCapacityUnits ?? 0, writeCapacity: t.ProvisionedThroughput?.WriteCapacityUnits ?? 0 }
+      ? {
+          readCapacity: t.ProvisionedThroughput?.ReadCapacityUnits ?? 0,
+          writeCapacity: t.ProvisionedThroughput?.WriteCapacityUnits ?? 0,
+        }
       : {}),
     ...(t.CreationDateTime ? { createdAt: t.CreationDateTime } : {}),
     indexes,
@@ -94,8 +98,16 @@ export function tableInfoOf(t: TableDescription): TableInfo {
   };
 }
 
-export async function describeTable(params: { region: string; table: string }, signal?: AbortSignal): Promise<TableInfo> {
-  const out = await send('dynamodb', params.region, (ddb) => new ddb.DescribeTableCommand({ TableName: params.table }), signal);
+export async function describeTable(
+  params: { region: string; table: string },
+  signal?: AbortSignal,
+): Promise<TableInfo> {
+  const out = await send(
+    'dynamodb',
+    params.region,
+    (ddb) => new ddb.DescribeTableCommand({ TableName: params.table }),
+    signal,
+  );
   if (!out.Table) throw new Error(`DescribeTable returned no table for ${params.table}`);
   return tableInfoOf(out.Table);
 }
@@ -110,7 +122,10 @@ export interface CreateTableSpec {
   gsi?: { name: string; partition: { name: string; type: ScalarType }; sort?: { name: string; type: ScalarType } };
 }
 
-export async function createTable(params: { region: string; spec: CreateTableSpec }, signal?: AbortSignal): Promise<TableInfo> {
+export async function createTable(
+  params: { region: string; spec: CreateTableSpec },
+  signal?: AbortSignal,
+): Promise<TableInfo> {
   const { spec } = params;
   const attrs = new Map<string, ScalarType>();
   const schema = (k: { partition: { name: string; type: ScalarType }; sort?: { name: string; type: ScalarType } }) => {
@@ -123,11 +138,23 @@ export async function createTable(params: { region: string; spec: CreateTableSpe
   };
   const provisioned = spec.billingMode === 'PROVISIONED';
   const throughput = provisioned
-    ? { ProvisionedThroughput: { ReadCapacityUnits: spec.readCapacity ?? 5, WriteCapacityUnits: spec.writeCapacity ?? 5 } }
+    ? {
+        ProvisionedThroughput: {
+          ReadCapacityUnits: spec.readCapacity ?? 5,
+          WriteCapacityUnits: spec.writeCapacity ?? 5,
+        },
+      }
     : {};
   const keySchema = schema(spec);
   const gsi = spec.gsi
-    ? [{ IndexName: spec.gsi.name, KeySchema: schema(spec.gsi), Projection: { ProjectionType: 'ALL' as const }, ...throughput }]
+    ? [
+        {
+          IndexName: spec.gsi.name,
+          KeySchema: schema(spec.gsi),
+          Projection: { ProjectionType: 'ALL' as const },
+          ...throughput,
+        },
+      ]
     : undefined;
   const out = await send(
     'dynamodb',
@@ -228,7 +255,10 @@ export async function readPage(
   }
 }
 
-export async function getItem(params: { region: string; table: string; key: Item }, signal?: AbortSignal): Promise<Item | undefined> {
+export async function getItem(
+  params: { region: string; table: string; key: Item },
+  signal?: AbortSignal,
+): Promise<Item | undefined> {
   const out = await send(
     'dynamodb',
     params.region,
@@ -289,7 +319,9 @@ export async function saveItem(
           Item: toSdk(item),
           ConditionExpression: condition.ConditionExpression,
           ExpressionAttributeNames: condition.ExpressionAttributeNames,
-          ...(condition.ExpressionAttributeValues ? { ExpressionAttributeValues: toSdk(condition.ExpressionAttributeValues) } : {}),
+          ...(condition.ExpressionAttributeValues
+            ? { ExpressionAttributeValues: toSdk(condition.ExpressionAttributeValues) }
+            : {}),
         }),
       signal,
     );
@@ -320,7 +352,9 @@ export async function deleteItem(
             ? {
                 ConditionExpression: condition.ConditionExpression,
                 ExpressionAttributeNames: condition.ExpressionAttributeNames,
-                ...(condition.ExpressionAttributeValues ? { ExpressionAttributeValues: toSdk(condition.ExpressionAttributeValues) } : {}),
+                ...(condition.ExpressionAttributeValues
+                  ? { ExpressionAttributeValues: toSdk(condition.ExpressionAttributeValues) }
+                  : {}),
               }
             : {}),
         }),
@@ -379,7 +413,10 @@ export async function batchWrite(
       if (attempt >= MAX_BATCH_ATTEMPTS) {
         for (const r of pending) {
           failed++;
-          progress.onFailure?.(fromSdk(r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {}), 'still unprocessed after 8 attempts');
+          progress.onFailure?.(
+            fromSdk(r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {}),
+            'still unprocessed after 8 attempts',
+          );
         }
         break;
       }

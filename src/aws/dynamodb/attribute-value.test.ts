@@ -54,7 +54,10 @@ describe('item text in plain JSON and DynamoDB JSON', () => {
   });
 
   it('reads numbers given as strings in wrappers, keeping their text', () => {
-    expect(parseItem('{"a": {"$N": "1.50"}, "b": {"$NS": ["2", 3]}}', 'plain')).toEqual({ a: { N: '1.50' }, b: { NS: ['2', '3'] } });
+    expect(parseItem('{"a": {"$N": "1.50"}, "b": {"$NS": ["2", 3]}}', 'plain')).toEqual({
+      a: { N: '1.50' },
+      b: { NS: ['2', '3'] },
+    });
   });
 
   it('names the attribute at fault', () => {

@@ -96,7 +96,8 @@ function numbersOf(node: JsonNode, path: string): string[] {
 }
 
 function numberText(node: JsonNode, path: string): string {
-  const text = node.kind === 'number' ? node.text : node.kind === 'string' ? node.value : fail(path, 'must be a number');
+  const text =
+    node.kind === 'number' ? node.text : node.kind === 'string' ? node.value : fail(path, 'must be a number');
   const problem = numberProblem(text);
   if (problem) fail(path, problem);
   return text.trim();
@@ -285,7 +286,8 @@ const TYPE_KEYS = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'B
 
 const str = (value: string): JsonNode => ({ kind: 'string', value });
 const obj = (entries: Array<[string, JsonNode]>): JsonNode => ({ kind: 'object', entries });
-const numNode = (text: string): JsonNode => (isJsonNumberText(text) ? { kind: 'number', text } : obj([['$N', str(text)]]));
+const numNode = (text: string): JsonNode =>
+  isJsonNumberText(text) ? { kind: 'number', text } : obj([['$N', str(text)]]);
 
 function toPlainNode(v: AttrValue): JsonNode {
   if ('S' in v) return str(v.S);
@@ -295,13 +297,16 @@ function toPlainNode(v: AttrValue): JsonNode {
   if ('B' in v) return obj([['$B', str(toBase64(v.B))]]);
   if ('SS' in v) return obj([['$SS', { kind: 'array', items: v.SS.map(str) }]]);
   if ('NS' in v)
-    return obj([['$NS', { kind: 'array', items: v.NS.map((n) => (isJsonNumberText(n) ? { kind: 'number', text: n } : str(n))) }]]);
+    return obj([
+      ['$NS', { kind: 'array', items: v.NS.map((n) => (isJsonNumberText(n) ? { kind: 'number', text: n } : str(n))) }],
+    ]);
   if ('BS' in v) return obj([['$BS', { kind: 'array', items: v.BS.map((b) => str(toBase64(b))) }]]);
   if ('L' in v) return { kind: 'array', items: v.L.map(toPlainNode) };
   const entries = Object.entries(v.M).map(([k, x]): [string, JsonNode] => [k, toPlainNode(x)]);
   const [only] = entries;
   // A real map whose one key looks like a wrapper is wrapped itself, so it reads back as a map.
-  if (entries.length === 1 && only && (PLAIN_WRAPPERS as readonly string[]).includes(only[0])) return obj([['$M', obj(entries)]]);
+  if (entries.length === 1 && only && (PLAIN_WRAPPERS as readonly string[]).includes(only[0]))
+    return obj([['$M', obj(entries)]]);
   return obj(entries);
 }
 

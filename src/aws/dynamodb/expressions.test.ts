@@ -23,7 +23,7 @@ describe('the query builder', () => {
         sortValue: '10',
         sortValue2: '20',
         filters: [
-          { name: hostile, op: '=', type: 'S', value: ":v0 OR 1=1" },
+          { name: hostile, op: '=', type: 'S', value: ':v0 OR 1=1' },
           { name: 'status', op: 'begins_with', type: 'S', value: 'act' },
           { name: 'deleted', op: 'not_exists', type: 'S', value: '' },
           { name: 'score', op: '>=', type: 'N', value: '12345678901234567890123456789012345678' },
@@ -74,14 +74,20 @@ describe('the query builder', () => {
       );
     }
     const strSort: KeySchemaInfo = { partition: table.partition, sort: { name: 'sk', type: 'S' } };
-    expect(buildReadRequest(spec({ sortOp: 'begins_with', sortValue: 'ord#' }), 'T', strSort, strSort).KeyConditionExpression).toBe(
-      '#n0 = :v0 AND begins_with(#n1, :v1)',
-    );
+    expect(
+      buildReadRequest(spec({ sortOp: 'begins_with', sortValue: 'ord#' }), 'T', strSort, strSort)
+        .KeyConditionExpression,
+    ).toBe('#n0 = :v0 AND begins_with(#n1, :v1)');
   });
 
   it('queries an index on its own keys and still returns the table keys with a projection', () => {
     const index: KeySchemaInfo = { partition: { name: 'customer', type: 'S' }, sort: { name: 'total', type: 'N' } };
-    const r = buildReadRequest(spec({ index: 'byCustomer', sortOp: '>', sortValue: '100', projection: ['note'] }), 'Orders', index, table);
+    const r = buildReadRequest(
+      spec({ index: 'byCustomer', sortOp: '>', sortValue: '100', projection: ['note'] }),
+      'Orders',
+      index,
+      table,
+    );
     expect(r.IndexName).toBe('byCustomer');
     expect(r.KeyConditionExpression).toBe('#n0 = :v0 AND #n1 > :v1');
     expect(r.ExpressionAttributeNames).toMatchObject({ '#n0': 'customer', '#n1': 'total' });
@@ -103,7 +109,10 @@ describe('the query builder', () => {
           sortOp: 'between',
           sortValue: '1',
           sortValue2: 'ten',
-          filters: [{ name: 'a', op: '=', type: 'N', value: 'abc' }, { name: '', op: 'exists', type: 'S', value: '' }],
+          filters: [
+            { name: 'a', op: '=', type: 'N', value: 'abc' },
+            { name: '', op: 'exists', type: 'S', value: '' },
+          ],
           pageSize: 0,
         }),
         'T',
@@ -140,7 +149,8 @@ describe('the optimistic-lock condition', () => {
   it('compares maps and lists leaf by leaf, with their sizes', () => {
     const loaded = { pk: { S: 'a' }, sk: { S: 'b' }, m: { M: { x: { L: [{ N: '1' }, { SS: ['s'] }] } } } };
     expect(unchangedSince(loaded, keys)).toEqual({
-      ConditionExpression: 'attribute_exists(#n0) AND size(#n1) = :v0 AND size(#n1.#n2) = :v1 AND #n1.#n2[0] = :v2 AND #n1.#n2[1] = :v3',
+      ConditionExpression:
+        'attribute_exists(#n0) AND size(#n1) = :v0 AND size(#n1.#n2) = :v1 AND #n1.#n2[0] = :v2 AND #n1.#n2[1] = :v3',
       ExpressionAttributeNames: { '#n0': 'pk', '#n1': 'm', '#n2': 'x' },
       ExpressionAttributeValues: { ':v0': { N: '1' }, ':v1': { N: '2' }, ':v2': { N: '1' }, ':v3': { SS: ['s'] } },
     });

@@ -29,7 +29,10 @@ export class ExpressionBuilder {
   }
 
   /** Names and values for a request, omitted when empty (DynamoDB refuses empty maps). */
-  attributes(): { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, AttrValue> } {
+  attributes(): {
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues?: Record<string, AttrValue>;
+  } {
     return {
       ...(this.byName.size > 0 ? { ExpressionAttributeNames: this.names } : {}),
       ...(this.valueCount > 0 ? { ExpressionAttributeValues: this.values } : {}),
@@ -42,7 +45,18 @@ export type SortKeyOp = '=' | '<' | '<=' | '>' | '>=' | 'between' | 'begins_with
 export const SORT_KEY_OPS: SortKeyOp[] = ['=', '<', '<=', '>', '>=', 'between', 'begins_with'];
 
 export type FilterOp = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'begins_with' | 'contains' | 'exists' | 'not_exists';
-export const FILTER_OPS: FilterOp[] = ['=', '<>', '<', '<=', '>', '>=', 'begins_with', 'contains', 'exists', 'not_exists'];
+export const FILTER_OPS: FilterOp[] = [
+  '=',
+  '<>',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'begins_with',
+  'contains',
+  'exists',
+  'not_exists',
+];
 export type FilterType = 'S' | 'N' | 'BOOL' | 'NULL';
 export const FILTER_TYPES: FilterType[] = ['S', 'N', 'BOOL', 'NULL'];
 
@@ -129,7 +143,8 @@ function filterTerm(b: ExpressionBuilder, f: Filter): string {
       return `${f.op}(${n}, ${b.value(typedFilterValue(f))})`;
     }
     default:
-      if (f.type === 'NULL' && f.op !== '=' && f.op !== '<>') throw new Error('A null value can only be compared with = or <>');
+      if (f.type === 'NULL' && f.op !== '=' && f.op !== '<>')
+        throw new Error('A null value can only be compared with = or <>');
       return `${n} ${f.op} ${b.value(typedFilterValue(f))}`;
   }
 }
@@ -139,7 +154,12 @@ function filterTerm(b: ExpressionBuilder, f: Filter): string {
  * beside the field it concerns. Key attributes always come back, even with a projection, so rows stay
  * identifiable and pages can be cut at any row.
  */
-export function buildReadRequest(spec: QuerySpec, tableName: string, keys: KeySchemaInfo, tableKeys: KeySchemaInfo): ReadRequest {
+export function buildReadRequest(
+  spec: QuerySpec,
+  tableName: string,
+  keys: KeySchemaInfo,
+  tableKeys: KeySchemaInfo,
+): ReadRequest {
   const b = new ExpressionBuilder();
   const errors: Partial<Record<SpecField, string>> = {};
   const request: ReadRequest = { operation: spec.mode === 'query' ? 'Query' : 'Scan', TableName: tableName };
@@ -205,7 +225,8 @@ export function buildReadRequest(spec: QuerySpec, tableName: string, keys: KeySc
     ];
     request.ProjectionExpression = all.map((p) => b.name(p)).join(', ');
   }
-  if (!Number.isInteger(spec.pageSize) || spec.pageSize < 1 || spec.pageSize > 1000) errors.pageSize = 'Page size is 1 to 1000';
+  if (!Number.isInteger(spec.pageSize) || spec.pageSize < 1 || spec.pageSize > 1000)
+    errors.pageSize = 'Page size is 1 to 1000';
 
   if (Object.keys(errors).length > 0) throw new SpecError(errors);
   return { ...request, ...b.attributes() };
@@ -218,6 +239,7 @@ export function describeRequest(r: ReadRequest): string {
   if (r.FilterExpression) lines.push(`FilterExpression: ${r.FilterExpression}`);
   if (r.ProjectionExpression) lines.push(`ProjectionExpression: ${r.ProjectionExpression}`);
   if (r.ExpressionAttributeNames) lines.push(`ExpressionAttributeNames: ${JSON.stringify(r.ExpressionAttributeNames)}`);
-  if (r.ExpressionAttributeValues) lines.push(`ExpressionAttributeValues: ${formatItem(r.ExpressionAttributeValues, 'dynamodb', 0)}`);
+  if (r.ExpressionAttributeValues)
+    lines.push(`ExpressionAttributeValues: ${formatItem(r.ExpressionAttributeValues, 'dynamodb', 0)}`);
   return lines.join('\n');
 }

@@ -1,6 +1,13 @@
 // The item data paths against the emulator in-process, with the real SDK client.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { startTestEmulator, type TestEmulator } from '../../../emulator/testing';
 import { parseConfig } from '../config';
 import { CredentialStore } from '../credentials';
@@ -28,14 +35,25 @@ beforeAll(async () => {
         { AttributeName: 'sk', AttributeType: 'N' },
         { AttributeName: 'color', AttributeType: 'S' },
       ],
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
       GlobalSecondaryIndexes: [
-        { IndexName: 'byColor', KeySchema: [{ AttributeName: 'color', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } },
+        {
+          IndexName: 'byColor',
+          KeySchema: [
+            { AttributeName: 'color', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
       ],
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
-  while ((await ddb.send(new DescribeTableCommand({ TableName: TABLE }))).Table?.TableStatus !== 'ACTIVE') await new Promise((r) => setTimeout(r, 50));
+  while ((await ddb.send(new DescribeTableCommand({ TableName: TABLE }))).Table?.TableStatus !== 'ACTIVE')
+    await new Promise((r) => setTimeout(r, 50));
   // 100 items under one partition; every 10th is red.
   await batchWrite({
     region: emu.region,
@@ -52,12 +70,25 @@ afterAll(async () => {
   await emu?.dispose();
 });
 
-const base: QuerySpec = { mode: 'query', partitionValue: 'p', sortValue: '', sortValue2: '', filters: [], projection: [], pageSize: 4 };
+const base: QuerySpec = {
+  mode: 'query',
+  partitionValue: 'p',
+  sortValue: '',
+  sortValue2: '',
+  filters: [],
+  projection: [],
+  pageSize: 4,
+};
 
 describe('reading pages', () => {
   it('fills a page a filter leaves sparse, and counts what it scanned', async () => {
     const info = await describeTable({ region: emu.region, table: TABLE });
-    const request = buildReadRequest({ ...base, filters: [{ name: 'color', op: '=', type: 'S', value: 'red' }] }, TABLE, info, info);
+    const request = buildReadRequest(
+      { ...base, filters: [{ name: 'color', op: '=', type: 'S', value: 'red' }] },
+      TABLE,
+      info,
+      info,
+    );
     const page = await readPage({ region: emu.region, request, pageSize: 4, tableKeys: info });
     expect(page.items.map((i) => i.sk)).toEqual([{ N: '0' }, { N: '10' }, { N: '20' }, { N: '30' }]);
     expect(page.requests).toBeGreaterThan(1);
@@ -76,10 +107,24 @@ describe('reading pages', () => {
   it('cuts a page at the page size on an index, continuing from the cut row', async () => {
     const info = await describeTable({ region: emu.region, table: TABLE });
     const index = info.indexes.find((i) => i.name === 'byColor')!;
-    const request = buildReadRequest({ ...base, index: 'byColor', partitionValue: 'red', sortOp: '>=', sortValue: '30' }, TABLE, index, info);
+    const request = buildReadRequest(
+      { ...base, index: 'byColor', partitionValue: 'red', sortOp: '>=', sortValue: '30' },
+      TABLE,
+      index,
+      info,
+    );
     const first = await readPage({ region: emu.region, request, pageSize: 3, tableKeys: info, indexKeys: index });
-    const second = await readPage({ region: emu.region, request, pageSize: 3, token: first.nextToken, tableKeys: info, indexKeys: index });
-    expect([...first.items, ...second.items].map((i) => i.sk)).toEqual(['30', '40', '50', '60', '70', '80'].map((N) => ({ N })));
+    const second = await readPage({
+      region: emu.region,
+      request,
+      pageSize: 3,
+      token: first.nextToken,
+      tableKeys: info,
+      indexKeys: index,
+    });
+    expect([...first.items, ...second.items].map((i) => i.sk)).toEqual(
+      ['30', '40', '50', '60', '70', '80'].map((N) => ({ N })),
+    );
   });
 });
 
@@ -94,16 +139,33 @@ describe('saving with a condition', () => {
 
     // Someone else adds a tag.
     await ddb.send(
-      new UpdateItemCommand({ TableName: TABLE, Key: { pk: { S: 'lock' }, sk: { N: '1' } }, UpdateExpression: 'ADD tags :t', ExpressionAttributeValues: { ':t': { SS: ['b'] } } }),
+      new UpdateItemCommand({
+        TableName: TABLE,
+        Key: { pk: { S: 'lock' }, sk: { N: '1' } },
+        UpdateExpression: 'ADD tags :t',
+        ExpressionAttributeValues: { ':t': { SS: ['b'] } },
+      }),
     );
-    const error = await saveItem({ region: emu.region, table: TABLE, keys, item: { ...saved, n: { N: '3' } }, expected: saved }).catch((e: unknown) => e);
+    const error = await saveItem({
+      region: emu.region,
+      table: TABLE,
+      keys,
+      item: { ...saved, n: { N: '3' } },
+      expected: saved,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ItemChangedError);
     expect((error as ItemChangedError).current?.tags).toEqual({ SS: ['a', 'b'] });
     const now = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'lock' }, sk: { N: '1' } } }));
     expect(now.Item?.n).toEqual({ N: '2' });
 
     // A new key that is taken is refused too.
-    const taken = await saveItem({ region: emu.region, table: TABLE, keys, item: { pk: { S: 'lock' }, sk: { N: '1' } }, expected: undefined }).catch((e: unknown) => e);
+    const taken = await saveItem({
+      region: emu.region,
+      table: TABLE,
+      keys,
+      item: { pk: { S: 'lock' }, sk: { N: '1' } },
+      expected: undefined,
+    }).catch((e: unknown) => e);
     expect(taken).toBeInstanceOf(KeyTakenError);
   });
 });

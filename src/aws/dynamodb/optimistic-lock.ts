@@ -29,7 +29,10 @@ export class ItemTooWideError extends Error {
 export function unchangedSince(expected: Item | undefined, keys: KeySchemaInfo, yours?: Item): Condition {
   const b = new ExpressionBuilder();
   if (!expected) {
-    return { ConditionExpression: `attribute_not_exists(${b.name(keys.partition.name)})`, ExpressionAttributeNames: b.names };
+    return {
+      ConditionExpression: `attribute_not_exists(${b.name(keys.partition.name)})`,
+      ExpressionAttributeNames: b.names,
+    };
   }
   // Deep form first: maps and lists compared leaf by leaf (plus their sizes), which every DynamoDB
   // implementation evaluates; if that is too long, whole-value equality, which AWS evaluates too.
@@ -63,7 +66,11 @@ function build(expected: Item, keys: KeySchemaInfo, yours: Item | undefined, dee
   }
   const expression = terms.join(' AND ');
   const attrs = b.attributes();
-  return { ConditionExpression: expression, ExpressionAttributeNames: b.names, ...(attrs.ExpressionAttributeValues ? { ExpressionAttributeValues: attrs.ExpressionAttributeValues } : {}) };
+  return {
+    ConditionExpression: expression,
+    ExpressionAttributeNames: b.names,
+    ...(attrs.ExpressionAttributeValues ? { ExpressionAttributeValues: attrs.ExpressionAttributeValues } : {}),
+  };
 }
 
 /** The key attributes of an item. */
@@ -83,7 +90,8 @@ export function keyProblem(item: Item, keys: KeySchemaInfo): string | undefined 
   for (const key of [keys.partition, ...(keys.sort ? [keys.sort] : [])]) {
     const v = item[key.name];
     if (!v) return `The key attribute ${key.name} is missing`;
-    if (!(key.type in v)) return `The key attribute ${key.name} must be of type ${key.type}, not ${Object.keys(v)[0] ?? '?'}`;
+    if (!(key.type in v))
+      return `The key attribute ${key.name} must be of type ${key.type}, not ${Object.keys(v)[0] ?? '?'}`;
     if ('S' in v && v.S === '') return `The key attribute ${key.name} cannot be an empty string`;
     if ('B' in v && v.B.length === 0) return `The key attribute ${key.name} cannot be empty binary`;
   }

@@ -1,4 +1,12 @@
-import { csvText, formatItem, itemOfNode, ItemParseError, looksLikeDynamoJson, valueKey, type Item } from './attribute-value';
+import {
+  csvText,
+  formatItem,
+  itemOfNode,
+  ItemParseError,
+  looksLikeDynamoJson,
+  valueKey,
+  type Item,
+} from './attribute-value';
 import { JsonSyntaxError, lineColumnOf, parseJson } from './exact-json';
 import type { KeySchemaInfo } from './expressions';
 import { keyOf, keyProblem } from './optimistic-lock';
@@ -77,7 +85,10 @@ export function planImport(text: string, keys: KeySchemaInfo): ImportPlan {
       if (isDynamo) dynamo++;
       items.push(item);
     } catch (e) {
-      rejects.push({ index: i + 1, message: e instanceof ItemParseError || e instanceof Error ? e.message : String(e) });
+      rejects.push({
+        index: i + 1,
+        message: e instanceof ItemParseError || e instanceof Error ? e.message : String(e),
+      });
     }
   });
   return { items, rejects, format: dynamo > items.length / 2 ? 'dynamodb' : 'plain' };

@@ -16,11 +16,19 @@ export function AttributeCell({ text, type, typeLabel, onOpen, openLabel }: Attr
   const value = `truncate ${type === 'S' ? '' : 'font-mono text-[13px]'} ${type === 'NULL' ? 'text-muted' : ''}`;
   return (
     <span className="flex min-w-0 items-center gap-1.5" title={`${typeLabel}: ${text}`}>
-      <abbr title={typeLabel} className="shrink-0 rounded border border-border px-1 font-mono text-[10px] leading-4 text-muted no-underline">
+      <abbr
+        title={typeLabel}
+        className="shrink-0 rounded border border-border px-1 font-mono text-[10px] leading-4 text-muted no-underline"
+      >
         {type}
       </abbr>
       {onOpen ? (
-        <button type="button" aria-label={openLabel} onClick={onOpen} className={`${value} min-w-0 rounded text-left text-accent hover:underline`}>
+        <button
+          type="button"
+          aria-label={openLabel}
+          onClick={onOpen}
+          className={`${value} min-w-0 rounded text-left text-accent hover:underline`}
+        >
           {text}
         </button>
       ) : (

@@ -77,12 +77,16 @@ export function CreateTableDialog({ open, onOpenChange, onCreate, disabledReason
   const problems = {
     name: name === '' && !isTouched ? undefined : tableNameProblem(name),
     pk: attributeNameProblem(pk, 'Partition key name'),
-    sk: hasSort ? (attributeNameProblem(sk, 'Sort key name') ?? (sk === pk ? 'The sort key must differ from the partition key' : undefined)) : undefined,
+    sk: hasSort
+      ? (attributeNameProblem(sk, 'Sort key name') ??
+        (sk === pk ? 'The sort key must differ from the partition key' : undefined))
+      : undefined,
     rcu: billing === 'PROVISIONED' ? capacityProblem(rcu) : undefined,
     wcu: billing === 'PROVISIONED' ? capacityProblem(wcu) : undefined,
     gsiName: hasGsi ? tableNameProblem(gsiName, 'Index name') : undefined,
     gsiPk: hasGsi ? attributeNameProblem(gsiPk, 'Index partition key name') : undefined,
-    gsiSk: hasGsi && gsiSk !== '' && gsiSk === gsiPk ? 'The index sort key must differ from its partition key' : undefined,
+    gsiSk:
+      hasGsi && gsiSk !== '' && gsiSk === gsiPk ? 'The index sort key must differ from its partition key' : undefined,
   };
   // An attribute used as a key twice must have one type.
   const typeOf = new Map<string, KeyType>([[pk, pkType]]);
@@ -95,7 +99,8 @@ export function CreateTableDialog({ open, onOpenChange, onCreate, disabledReason
   if (hasSort) claim(sk, skType);
   if (hasGsi && gsiPk) claim(gsiPk, gsiPkType);
   if (hasGsi && gsiSk) claim(gsiSk, gsiSkType);
-  const hasProblem = Object.values(problems).some(Boolean) || typeClash !== undefined || tableNameProblem(name) !== undefined;
+  const hasProblem =
+    Object.values(problems).some(Boolean) || typeClash !== undefined || tableNameProblem(name) !== undefined;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -140,7 +145,14 @@ export function CreateTableDialog({ open, onOpenChange, onCreate, disabledReason
     placeholder?: string,
   ) => (
     <div className="grid grid-cols-[1fr_8rem] items-start gap-2">
-      <TextField label={label} value={value} onChange={onChange} error={error} placeholder={placeholder} spellCheck={false} />
+      <TextField
+        label={label}
+        value={value}
+        onChange={onChange}
+        error={error}
+        placeholder={placeholder}
+        spellCheck={false}
+      />
       <SelectField label={`${label} type`} value={type} onChange={(v) => onType(v as KeyType)} options={TYPE_OPTIONS} />
     </div>
   );
@@ -192,33 +204,72 @@ export function CreateTableDialog({ open, onOpenChange, onCreate, disabledReason
           <legend className="mb-1 text-sm font-semibold">Capacity</legend>
           <div className="flex flex-wrap gap-4 text-sm">
             <label className="flex items-center gap-2">
-              <input type="radio" name={`${formId}-billing`} checked={billing === 'PAY_PER_REQUEST'} onChange={() => setBilling('PAY_PER_REQUEST')} className="accent-accent" />
+              <input
+                type="radio"
+                name={`${formId}-billing`}
+                checked={billing === 'PAY_PER_REQUEST'}
+                onChange={() => setBilling('PAY_PER_REQUEST')}
+                className="accent-accent"
+              />
               On-demand
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" name={`${formId}-billing`} checked={billing === 'PROVISIONED'} onChange={() => setBilling('PROVISIONED')} className="accent-accent" />
+              <input
+                type="radio"
+                name={`${formId}-billing`}
+                checked={billing === 'PROVISIONED'}
+                onChange={() => setBilling('PROVISIONED')}
+                className="accent-accent"
+              />
               Provisioned
             </label>
           </div>
           {billing === 'PROVISIONED' && (
             <div className="grid grid-cols-2 gap-2">
-              <TextField label="Read capacity units" inputMode="numeric" value={rcu} onChange={setRcu} error={problems.rcu} />
-              <TextField label="Write capacity units" inputMode="numeric" value={wcu} onChange={setWcu} error={problems.wcu} />
+              <TextField
+                label="Read capacity units"
+                inputMode="numeric"
+                value={rcu}
+                onChange={setRcu}
+                error={problems.rcu}
+              />
+              <TextField
+                label="Write capacity units"
+                inputMode="numeric"
+                value={wcu}
+                onChange={setWcu}
+                error={problems.wcu}
+              />
             </div>
           )}
         </fieldset>
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-1 text-sm font-semibold">Global secondary index</legend>
-          <Checkbox label="Add a global secondary index" description="Query the table by other attributes (projects all attributes)." checked={hasGsi} onChange={setHasGsi} />
+          <Checkbox
+            label="Add a global secondary index"
+            description="Query the table by other attributes (projects all attributes)."
+            checked={hasGsi}
+            onChange={setHasGsi}
+          />
           {hasGsi && (
             <>
-              <TextField label="Index name" value={gsiName} onChange={setGsiName} error={problems.gsiName} spellCheck={false} />
+              <TextField
+                label="Index name"
+                value={gsiName}
+                onChange={setGsiName}
+                error={problems.gsiName}
+                spellCheck={false}
+              />
               {keyRow('Index partition key', gsiPk, setGsiPk, gsiPkType, setGsiPkType, problems.gsiPk)}
               {keyRow('Index sort key (optional)', gsiSk, setGsiSk, gsiSkType, setGsiSkType, problems.gsiSk)}
             </>
           )}
         </fieldset>
-        {typeClash && <p role="alert" className="text-sm text-danger">{typeClash}</p>}
+        {typeClash && (
+          <p role="alert" className="text-sm text-danger">
+            {typeClash}
+          </p>
+        )}
         {failure && (
           <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
             {failure}

@@ -13,7 +13,9 @@ export interface ItemDiffProps {
 }
 
 const cell = (v: string | undefined, isChanged: boolean) => (
-  <td className={`border-b border-border px-2 py-1.5 align-top font-mono text-xs break-all ${isChanged ? 'bg-warning-soft' : ''}`}>
+  <td
+    className={`border-b border-border px-2 py-1.5 align-top font-mono text-xs break-all ${isChanged ? 'bg-warning-soft' : ''}`}
+  >
     {v === undefined ? <span className="text-muted italic">absent</span> : v}
   </td>
 );
@@ -31,10 +33,18 @@ export function ItemDiff({ rows, isDeleted = false }: ItemDiffProps) {
           <caption className="sr-only">Differences between the loaded, current and edited item</caption>
           <thead>
             <tr className="bg-surface-2 text-left text-xs text-muted">
-              <th scope="col" className="sticky top-0 border-b border-border bg-surface-2 px-2 py-1.5">Attribute</th>
-              <th scope="col" className="sticky top-0 border-b border-border bg-surface-2 px-2 py-1.5">When you loaded it</th>
-              <th scope="col" className="sticky top-0 border-b border-border bg-surface-2 px-2 py-1.5">Now</th>
-              <th scope="col" className="sticky top-0 border-b border-border bg-surface-2 px-2 py-1.5">Yours</th>
+              <th scope="col" className="sticky top-0 border-b border-border bg-surface-2 px-2 py-1.5">
+                Attribute
+              </th>
+              <th scope="col" className="sticky top-0 border-b border-border bg-surface-2 px-2 py-1.5">
+                When you loaded it
+              </th>
+              <th scope="col" className="sticky top-0 border-b border-border bg-surface-2 px-2 py-1.5">
+                Now
+              </th>
+              <th scope="col" className="sticky top-0 border-b border-border bg-surface-2 px-2 py-1.5">
+                Yours
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -43,9 +53,16 @@ export function ItemDiff({ rows, isDeleted = false }: ItemDiffProps) {
               const mine = r.yours !== r.loaded;
               return (
                 <tr key={r.name}>
-                  <th scope="row" className="border-b border-border px-2 py-1.5 text-left align-top font-mono text-xs font-medium break-all">
+                  <th
+                    scope="row"
+                    className="border-b border-border px-2 py-1.5 text-left align-top font-mono text-xs font-medium break-all"
+                  >
                     {r.name}
-                    {theirs && <span className="block font-sans text-[11px] font-normal text-warning">changed by someone else</span>}
+                    {theirs && (
+                      <span className="block font-sans text-[11px] font-normal text-warning">
+                        changed by someone else
+                      </span>
+                    )}
                     {mine && <span className="block font-sans text-[11px] font-normal text-muted">changed by you</span>}
                   </th>
                   {cell(r.loaded, false)}

@@ -83,7 +83,15 @@ const PAGE_SIZES = ['25', '50', '100', '250', '500', '1000'].map((v) => ({ value
  * sort key condition, filters with a type, a projection and a page size. The request shown below is
  * exactly what will be sent (names and values only as placeholders).
  */
-export function QueryBuilder({ targets, draft, onChange, onRun, errors, preview, isRunning = false }: QueryBuilderProps) {
+export function QueryBuilder({
+  targets,
+  draft,
+  onChange,
+  onRun,
+  errors,
+  preview,
+  isRunning = false,
+}: QueryBuilderProps) {
   const id = useId();
   const target = targets.find((t) => t.id === draft.index) ?? targets[0];
   const set = (patch: Partial<BuilderDraft>) => onChange({ ...draft, ...patch });
@@ -96,7 +104,11 @@ export function QueryBuilder({ targets, draft, onChange, onRun, errors, preview,
   }
 
   return (
-    <form onSubmit={submit} aria-label="Query builder" className="flex flex-col gap-3 rounded-md border border-border bg-surface p-3 sm:p-4">
+    <form
+      onSubmit={submit}
+      aria-label="Query builder"
+      className="flex flex-col gap-3 rounded-md border border-border bg-surface p-3 sm:p-4"
+    >
       <div className="flex flex-wrap items-end gap-3">
         <fieldset className="flex flex-col gap-1">
           <legend className="text-sm font-medium">Operation</legend>
@@ -108,7 +120,14 @@ export function QueryBuilder({ targets, draft, onChange, onRun, errors, preview,
                   draft.mode === m ? 'bg-accent text-accent-fg' : 'bg-surface hover:bg-surface-3'
                 }`}
               >
-                <input type="radio" name={`${id}-mode`} value={m} checked={draft.mode === m} onChange={() => set({ mode: m })} className="sr-only" />
+                <input
+                  type="radio"
+                  name={`${id}-mode`}
+                  value={m}
+                  checked={draft.mode === m}
+                  onChange={() => set({ mode: m })}
+                  className="sr-only"
+                />
                 {m === 'query' ? 'Query' : 'Scan'}
               </label>
             ))}
@@ -182,16 +201,33 @@ export function QueryBuilder({ targets, draft, onChange, onRun, errors, preview,
 
       <fieldset className="flex min-w-0 flex-col gap-2">
         <legend className="text-sm font-medium">Filters</legend>
-        {draft.filters.length === 0 && <p className="text-xs text-muted">No filters. Filters run after the read: they save no capacity.</p>}
+        {draft.filters.length === 0 && (
+          <p className="text-xs text-muted">No filters. Filters run after the read: they save no capacity.</p>
+        )}
         {draft.filters.map((f, i) => {
           const needsValue = f.op !== 'exists' && f.op !== 'not_exists' && f.type !== 'NULL';
           return (
             <div key={i} className="flex min-w-0 flex-col gap-1">
               <div className="grid grid-cols-2 items-end gap-2 sm:grid-cols-[minmax(8rem,1fr)_9rem_8rem_minmax(8rem,1fr)_auto]">
-                <TextField label={`Filter ${i + 1} attribute`} value={f.name} onChange={(v) => setFilter(i, { name: v })} spellCheck={false} />
-                <SelectField label={`Filter ${i + 1} condition`} value={f.op} onChange={(v) => setFilter(i, { op: v })} options={FILTER_OPS} />
+                <TextField
+                  label={`Filter ${i + 1} attribute`}
+                  value={f.name}
+                  onChange={(v) => setFilter(i, { name: v })}
+                  spellCheck={false}
+                />
+                <SelectField
+                  label={`Filter ${i + 1} condition`}
+                  value={f.op}
+                  onChange={(v) => setFilter(i, { op: v })}
+                  options={FILTER_OPS}
+                />
                 {f.op !== 'exists' && f.op !== 'not_exists' ? (
-                  <SelectField label={`Filter ${i + 1} type`} value={f.type} onChange={(v) => setFilter(i, { type: v, value: v === 'BOOL' ? 'true' : f.value })} options={FILTER_TYPES} />
+                  <SelectField
+                    label={`Filter ${i + 1} type`}
+                    value={f.type}
+                    onChange={(v) => setFilter(i, { type: v, value: v === 'BOOL' ? 'true' : f.value })}
+                    options={FILTER_TYPES}
+                  />
                 ) : (
                   <span className="hidden sm:block" />
                 )}
@@ -206,7 +242,12 @@ export function QueryBuilder({ targets, draft, onChange, onRun, errors, preview,
                     ]}
                   />
                 ) : needsValue ? (
-                  <TextField label={`Filter ${i + 1} value`} value={f.value} onChange={(v) => setFilter(i, { value: v })} spellCheck={false} />
+                  <TextField
+                    label={`Filter ${i + 1} value`}
+                    value={f.value}
+                    onChange={(v) => setFilter(i, { value: v })}
+                    spellCheck={false}
+                  />
                 ) : (
                   <span className="hidden sm:block" />
                 )}
@@ -247,7 +288,10 @@ export function QueryBuilder({ targets, draft, onChange, onRun, errors, preview,
           <span className="text-muted">Request: </span>
           <span className="font-medium">{preview.split('\n')[0]}</span>
         </summary>
-        <pre aria-label="Request preview" className="mt-2 overflow-x-auto rounded-md bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap break-all">
+        <pre
+          aria-label="Request preview"
+          className="mt-2 overflow-x-auto rounded-md bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap break-all"
+        >
           {preview}
         </pre>
       </details>

@@ -60,7 +60,11 @@ export function AppHeader({
       <span className="md:hidden">
         <IconButton label="Open menu" variant="ghost" icon={<Menu aria-hidden="true" />} onClick={onOpenMenu} />
       </span>
-      <Link to={homeHref} className="mr-auto flex min-w-0 items-center gap-2 font-semibold" aria-label="AWS Console home">
+      <Link
+        to={homeHref}
+        className="mr-auto flex min-w-0 items-center gap-2 font-semibold"
+        aria-label="AWS Console home"
+      >
         <Cloud aria-hidden="true" className="size-5 shrink-0 text-accent" />
         <span className="hidden truncate sm:inline">AWS Console</span>
       </Link>
@@ -77,7 +81,12 @@ export function AppHeader({
       )}
       <label className="flex items-center gap-1.5 text-sm">
         <span className="hidden text-muted lg:inline">Region</span>
-        <select aria-label="Region" value={region} onChange={(e) => onRegionChange(e.target.value)} className={selectClass}>
+        <select
+          aria-label="Region"
+          value={region}
+          onChange={(e) => onRegionChange(e.target.value)}
+          className={selectClass}
+        >
           {regions.map((r) => (
             <option key={r} value={r}>
               {r}

@@ -40,7 +40,9 @@ export function UserMenu({ userName, groups, roleName, onSignOut }: UserMenuProp
         className="z-50 min-w-56 rounded-md border border-border bg-surface p-1 text-sm text-fg shadow-lg"
       >
         <DropdownMenu.Label className="px-2 py-1 font-semibold">{userName}</DropdownMenu.Label>
-        <DropdownMenu.Label className="px-2 text-muted">Groups: {groups.length ? groups.join(', ') : 'none'}</DropdownMenu.Label>
+        <DropdownMenu.Label className="px-2 text-muted">
+          Groups: {groups.length ? groups.join(', ') : 'none'}
+        </DropdownMenu.Label>
         <DropdownMenu.Label className="px-2 pb-1 text-muted">Role: {roleName ?? 'unknown'}</DropdownMenu.Label>
         {onSignOut && (
           <>

@@ -64,15 +64,16 @@ export function specFromDraft(d: BuilderDraft): QuerySpec {
     ...(sortOp ? { sortOp } : {}),
     sortValue: d.sortValue,
     sortValue2: d.sortValue2,
-    filters: d.filters.map(
-      (f): Filter => ({
-        name: f.name,
-        op: oneOf<FilterOp>(FILTER_OPS, f.op, '='),
-        type: oneOf<FilterType>(FILTER_TYPES, f.type, 'S'),
-        value: f.value,
-      }),
-    ),
-    projection: d.projection.split(',').map((s) => s.trim()).filter(Boolean),
+    filters: d.filters.map((f): Filter => ({
+      name: f.name,
+      op: oneOf<FilterOp>(FILTER_OPS, f.op, '='),
+      type: oneOf<FilterType>(FILTER_TYPES, f.type, 'S'),
+      value: f.value,
+    })),
+    projection: d.projection
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     pageSize: Number(d.pageSize) || DEFAULT_PAGE_SIZE,
   };
 }

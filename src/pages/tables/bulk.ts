@@ -20,7 +20,9 @@ export function download(text: string, filename: string, type: string): void {
 export type ExportFormat = 'json' | 'csv';
 
 export function exportText(items: Item[], format: ExportFormat, keys: KeySchemaInfo): string {
-  return format === 'json' ? itemsToJson(items) : itemsToCsv(items, [keys.partition.name, ...(keys.sort ? [keys.sort.name] : [])]);
+  return format === 'json'
+    ? itemsToJson(items)
+    : itemsToCsv(items, [keys.partition.name, ...(keys.sort ? [keys.sort.name] : [])]);
 }
 
 export function exportFile(table: string, items: Item[], format: ExportFormat, keys: KeySchemaInfo): void {
@@ -47,7 +49,10 @@ export function startExportAll(params: {
       let token: string | undefined;
       let scanned = 0;
       do {
-        const page: ItemPage = await readPage({ region, request, pageSize: 1000, token, tableKeys, indexKeys }, ctx.signal);
+        const page: ItemPage = await readPage(
+          { region, request, pageSize: 1000, token, tableKeys, indexKeys },
+          ctx.signal,
+        );
         items.push(...page.items);
         scanned += page.scanned;
         token = page.nextToken;
@@ -61,7 +66,13 @@ export function startExportAll(params: {
 }
 
 /** BatchWriteItem deletes in 25s, retried with back-off; each item that fails is listed in the tray. */
-export function startBulkDelete(params: { region: string; table: string; keys: KeySchemaInfo; items: Item[]; onDone: () => void }): void {
+export function startBulkDelete(params: {
+  region: string;
+  table: string;
+  keys: KeySchemaInfo;
+  items: Item[];
+  onDone: () => void;
+}): void {
   const { region, table, keys, items } = params;
   tasks.start({
     title: `Delete ${items.length.toLocaleString('en-US')} ${items.length === 1 ? 'item' : 'items'} from ${table}`,
@@ -85,7 +96,14 @@ export function startBulkDelete(params: { region: string; table: string; keys: K
 }
 
 /** Puts the planned items (rejects listed in the tray first); existing items with the same key are replaced. */
-export function startImport(params: { region: string; table: string; keys: KeySchemaInfo; plan: ImportPlan; fileName: string; onDone: () => void }): void {
+export function startImport(params: {
+  region: string;
+  table: string;
+  keys: KeySchemaInfo;
+  plan: ImportPlan;
+  fileName: string;
+  onDone: () => void;
+}): void {
   const { region, table, keys, plan } = params;
   tasks.start({
     title: `Import ${params.fileName} into ${table}`,

@@ -45,14 +45,20 @@ const savedFormat = (): ItemFormat => {
 };
 
 function templateOf(keys: KeySchemaInfo): Item {
-  const blank = (type: 'S' | 'N' | 'B') => (type === 'N' ? { N: '0' } : type === 'B' ? { B: new Uint8Array([0]) } : { S: '' });
-  return { [keys.partition.name]: blank(keys.partition.type), ...(keys.sort ? { [keys.sort.name]: blank(keys.sort.type) } : {}) };
+  const blank = (type: 'S' | 'N' | 'B') =>
+    type === 'N' ? { N: '0' } : type === 'B' ? { B: new Uint8Array([0]) } : { S: '' };
+  return {
+    [keys.partition.name]: blank(keys.partition.type),
+    ...(keys.sort ? { [keys.sort.name]: blank(keys.sort.type) } : {}),
+  };
 }
 
 const sameKey = (a: Item, b: Item, keys: KeySchemaInfo) => {
   const ka = keyOf(a, keys);
   const kb = keyOf(b, keys);
-  return Object.keys(ka).length === Object.keys(kb).length && Object.entries(ka).every(([k, v]) => valuesEqual(v, kb[k]));
+  return (
+    Object.keys(ka).length === Object.keys(kb).length && Object.entries(ka).every(([k, v]) => valuesEqual(v, kb[k]))
+  );
 };
 
 function diffRows(loaded: Item, current: Item | undefined, yours: Item): ItemDiffRow[] {
@@ -176,7 +182,12 @@ export function ItemEditor({ region, table, tableArn, keys, target, onClose, onO
     setFailure(undefined);
   }
 
-  const title = target.mode === 'create' ? `New item in ${table}` : target.mode === 'duplicate' ? `Duplicate item in ${table}` : `Item in ${table}`;
+  const title =
+    target.mode === 'create'
+      ? `New item in ${table}`
+      : target.mode === 'duplicate'
+        ? `Duplicate item in ${table}`
+        : `Item in ${table}`;
   const keyText = loaded ? formatItem(keyOf(loaded, keys), 'plain', 0) : undefined;
 
   return (
@@ -189,8 +200,8 @@ export function ItemEditor({ region, table, tableArn, keys, target, onClose, onO
       description={
         keyText ? (
           <>
-            Key <code className="font-mono break-all">{keyText}</code>. Keys cannot be edited in place: change them and use
-            “Save as new key”.
+            Key <code className="font-mono break-all">{keyText}</code>. Keys cannot be edited in place: change them and
+            use “Save as new key”.
           </>
         ) : (
           `Give the item its key (${keys.partition.name}${keys.sort ? `, ${keys.sort.name}` : ''}) and any attributes.`
@@ -225,7 +236,13 @@ export function ItemEditor({ region, table, tableArn, keys, target, onClose, onO
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button variant="primary" icon={<Save aria-hidden />} isLoading={save.isPending} disabledReason={putDenied ?? (conflict ? 'Resolve the conflict above first' : undefined)} onClick={onSave}>
+          <Button
+            variant="primary"
+            icon={<Save aria-hidden />}
+            isLoading={save.isPending}
+            disabledReason={putDenied ?? (conflict ? 'Resolve the conflict above first' : undefined)}
+            onClick={onSave}
+          >
             Save
           </Button>
         </>
@@ -247,7 +264,13 @@ export function ItemEditor({ region, table, tableArn, keys, target, onClose, onO
                   format === f ? 'bg-accent text-accent-fg' : 'bg-surface hover:bg-surface-3'
                 }`}
               >
-                <input type="radio" name="item-format" className="sr-only" checked={format === f} onChange={() => switchFormat(f)} />
+                <input
+                  type="radio"
+                  name="item-format"
+                  className="sr-only"
+                  checked={format === f}
+                  onChange={() => switchFormat(f)}
+                />
                 {label}
               </label>
             ))}
@@ -261,7 +284,9 @@ export function ItemEditor({ region, table, tableArn, keys, target, onClose, onO
                 <code>{'{"$M": {…}}'}</code>.
               </>
             ) : (
-              <>DynamoDB's own format: each value is an object naming its type (S, N, B, SS, NS, BS, M, L, NULL, BOOL).</>
+              <>
+                DynamoDB's own format: each value is an object naming its type (S, N, B, SS, NS, BS, M, L, NULL, BOOL).
+              </>
             )}
           </p>
         </fieldset>
@@ -288,10 +313,13 @@ export function ItemEditor({ region, table, tableArn, keys, target, onClose, onO
           )}
         </div>
         {keyChange && (
-          <div role="alert" className="flex flex-col gap-2 rounded-md border border-warning bg-warning-soft px-3 py-2 text-sm">
+          <div
+            role="alert"
+            className="flex flex-col gap-2 rounded-md border border-warning bg-warning-soft px-3 py-2 text-sm"
+          >
             <p>
-              You changed the key. A key cannot be edited in place: save a new item under the new key (the item under the old key
-              stays until you delete it).
+              You changed the key. A key cannot be edited in place: save a new item under the new key (the item under
+              the old key stays until you delete it).
             </p>
             <div className="flex flex-wrap gap-2">
               <Button size="sm" variant="primary" onClick={saveAsNewKey} disabledReason={putDenied}>
@@ -304,12 +332,20 @@ export function ItemEditor({ region, table, tableArn, keys, target, onClose, onO
           </div>
         )}
         {conflict && loaded && (
-          <div role="alert" className="flex flex-col gap-2 rounded-md border border-warning bg-warning-soft p-3 text-sm">
+          <div
+            role="alert"
+            className="flex flex-col gap-2 rounded-md border border-warning bg-warning-soft p-3 text-sm"
+          >
             <p className="font-semibold">
-              {conflict.current ? 'Someone changed this item after you loaded it.' : 'Someone deleted this item after you loaded it.'}{' '}
+              {conflict.current
+                ? 'Someone changed this item after you loaded it.'
+                : 'Someone deleted this item after you loaded it.'}{' '}
               Nothing was saved.
             </p>
-            <ItemDiff rows={diffRows(loaded, conflict.current, conflict.yours)} isDeleted={conflict.current === undefined} />
+            <ItemDiff
+              rows={diffRows(loaded, conflict.current, conflict.yours)}
+              isDeleted={conflict.current === undefined}
+            />
             <div className="flex flex-wrap gap-2">
               <Button size="sm" variant="secondary" icon={<RotateCcw aria-hidden />} onClick={reloadCurrent}>
                 {conflict.current ? 'Discard mine and load theirs' : 'Discard mine'}
@@ -352,7 +388,10 @@ export function ItemEditor({ region, table, tableArn, keys, target, onClose, onO
             try {
               await remove.mutateAsync({ key: keyOf(loaded, keys), expected: loaded });
             } catch (e) {
-              if (e instanceof ItemChangedError) throw new Error('The item changed after you loaded it: nothing was deleted. Reload it first.', { cause: e });
+              if (e instanceof ItemChangedError)
+                throw new Error('The item changed after you loaded it: nothing was deleted. Reload it first.', {
+                  cause: e,
+                });
               throw new Error(failureMessage(`delete the item from ${table}`, e), { cause: e });
             }
             notify(`Deleted the item from ${table}`, 'success');

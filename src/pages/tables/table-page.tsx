@@ -5,7 +5,13 @@ import { useNavigate, useParams } from 'react-router';
 import { Download, FileUp, Plus, Trash2 } from 'lucide-react';
 import { SERVICE_ICONS } from '../../components/service-icons';
 import { compactText, formatItem, TYPE_LABELS, typeOf, type Item } from '../../aws/dynamodb/attribute-value';
-import { buildReadRequest, describeRequest, SpecError, type KeySchemaInfo, type ReadRequest } from '../../aws/dynamodb/expressions';
+import {
+  buildReadRequest,
+  describeRequest,
+  SpecError,
+  type KeySchemaInfo,
+  type ReadRequest,
+} from '../../aws/dynamodb/expressions';
 import { keyOf } from '../../aws/dynamodb/optimistic-lock';
 import { useDeleteTable } from '../../aws/dynamodb/mutations';
 import { dynamodbKeys, dynamodbQueries } from '../../aws/dynamodb/queries';
@@ -82,9 +88,15 @@ export default function TablePage() {
 
   const targets: BuilderTarget[] = useMemo(() => {
     if (!info) return [];
-    const keys = (k: KeySchemaInfo) => `${k.partition.name} (${k.partition.type})${k.sort ? `, ${k.sort.name} (${k.sort.type})` : ''}`;
+    const keys = (k: KeySchemaInfo) =>
+      `${k.partition.name} (${k.partition.type})${k.sort ? `, ${k.sort.name} (${k.sort.type})` : ''}`;
     return [
-      { id: '', label: `Table ${info.name}: ${keys(info)}`, partition: info.partition, ...(info.sort ? { sort: info.sort } : {}) },
+      {
+        id: '',
+        label: `Table ${info.name}: ${keys(info)}`,
+        partition: info.partition,
+        ...(info.sort ? { sort: info.sort } : {}),
+      },
       ...info.indexes.map((i) => ({
         id: i.name,
         label: `${i.kind === 'global' ? 'GSI' : 'LSI'} ${i.name}: ${keys(i)}`,
@@ -118,7 +130,13 @@ export default function TablePage() {
     : `${draft.mode === 'query' ? 'Query' : 'Scan'} on ${draft.index ? `index ${draft.index} of ` : ''}table ${table}: fix the fields marked above`;
 
   const items = useInfiniteQuery({
-    ...dynamodbQueries.items(region, appliedRequest ?? { operation: 'Scan', TableName: table }, appliedSpec.pageSize, info ?? { partition: { name: '', type: 'S' } }, appliedIndex),
+    ...dynamodbQueries.items(
+      region,
+      appliedRequest ?? { operation: 'Scan', TableName: table },
+      appliedSpec.pageSize,
+      info ?? { partition: { name: '', type: 'S' } },
+      appliedIndex,
+    ),
     enabled: appliedRequest !== undefined && info !== undefined,
   });
   const rows = rowsOf(items.data);
@@ -166,39 +184,49 @@ export default function TablePage() {
   const columns = useMemo<ResourceTableColumn<Item>[]>(() => {
     if (!info) return [];
     const keyNames = [info.partition.name, ...(info.sort ? [info.sort.name] : [])];
-    const indexNames = appliedIndex ? [appliedIndex.partition.name, ...(appliedIndex.sort ? [appliedIndex.sort.name] : [])] : [];
+    const indexNames = appliedIndex
+      ? [appliedIndex.partition.name, ...(appliedIndex.sort ? [appliedIndex.sort.name] : [])]
+      : [];
     const names = new Set<string>([...keyNames, ...indexNames]);
     for (const r of rows) for (const n of Object.keys(r)) names.add(n);
     return [...names].map((name, i): ResourceTableColumn<Item> => {
       const isKey = keyNames.includes(name);
       const isPinned = isNarrow ? name === info.partition.name : isKey;
-      return column.accessor((item: Item) => {
-        const v = item[name];
-        return v ? ('N' in v ? Number(v.N) : compactText(v)) : undefined;
-      }, {
-        id: `a:${name}`,
-        header: name,
-        sortUndefined: 'last',
-        meta: { isPinned, canHide: !isKey, width: isKey ? (isNarrow ? 150 : 180) : 160, label: name, isMono: false },
-        cell: ({ row }) => {
-          const v = row.original[name];
-          if (!v) return <span className="text-subtle" aria-label="absent">–</span>;
-          const sortKey = info.sort ? row.original[info.sort.name] : undefined;
-          return (
-            <AttributeCell
-              text={compactText(v)}
-              type={typeOf(v)}
-              typeLabel={TYPE_LABELS[typeOf(v)]}
-              {...(i === 0
-                ? {
-                    onOpen: () => openEditor({ mode: 'edit', item: row.original }),
-                    openLabel: `Open item ${compactText(v)}${sortKey ? ` ${compactText(sortKey)}` : ''}`,
-                  }
-                : {})}
-            />
-          );
+      return column.accessor(
+        (item: Item) => {
+          const v = item[name];
+          return v ? ('N' in v ? Number(v.N) : compactText(v)) : undefined;
         },
-      }) as ResourceTableColumn<Item>;
+        {
+          id: `a:${name}`,
+          header: name,
+          sortUndefined: 'last',
+          meta: { isPinned, canHide: !isKey, width: isKey ? (isNarrow ? 150 : 180) : 160, label: name, isMono: false },
+          cell: ({ row }) => {
+            const v = row.original[name];
+            if (!v)
+              return (
+                <span className="text-subtle" aria-label="absent">
+                  –
+                </span>
+              );
+            const sortKey = info.sort ? row.original[info.sort.name] : undefined;
+            return (
+              <AttributeCell
+                text={compactText(v)}
+                type={typeOf(v)}
+                typeLabel={TYPE_LABELS[typeOf(v)]}
+                {...(i === 0
+                  ? {
+                      onOpen: () => openEditor({ mode: 'edit', item: row.original }),
+                      openLabel: `Open item ${compactText(v)}${sortKey ? ` ${compactText(sortKey)}` : ''}`,
+                    }
+                  : {})}
+              />
+            );
+          },
+        },
+      ) as ResourceTableColumn<Item>;
     });
   }, [info, appliedIndex, rows, isNarrow]);
 
@@ -218,7 +246,10 @@ export default function TablePage() {
 
   const tableError = items.error ? (
     serverField && serverField !== 'general' ? (
-      <ErrorNotice kind="invalid" message={`DynamoDB refused the request: ${serverError?.message ?? ''} (see the builder above).`} />
+      <ErrorNotice
+        kind="invalid"
+        message={`DynamoDB refused the request: ${serverError?.message ?? ''} (see the builder above).`}
+      />
     ) : (
       <ErrorNotice {...errorProps(items.error, config, 'dynamodb', () => void items.refetch())} />
     )
@@ -234,7 +265,8 @@ export default function TablePage() {
             <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <StatusBadge status={info.status} />
               <span>
-                Partition key <code className="font-mono">{info.partition.name}</code> ({TYPE_LABELS[info.partition.type]})
+                Partition key <code className="font-mono">{info.partition.name}</code> (
+                {TYPE_LABELS[info.partition.type]})
                 {info.sort && (
                   <>
                     , sort key <code className="font-mono">{info.sort.name}</code> ({TYPE_LABELS[info.sort.type]})
@@ -243,7 +275,11 @@ export default function TablePage() {
               </span>
               <span>{formatNumber(info.itemCount)} items</span>
               <span>{formatBytes(info.sizeBytes)}</span>
-              <span>{info.billingMode === 'PROVISIONED' ? `Provisioned ${info.readCapacity ?? 0} R / ${info.writeCapacity ?? 0} W` : 'On-demand'}</span>
+              <span>
+                {info.billingMode === 'PROVISIONED'
+                  ? `Provisioned ${info.readCapacity ?? 0} R / ${info.writeCapacity ?? 0} W`
+                  : 'On-demand'}
+              </span>
             </span>
           ) : (
             <Skeleton className="h-4 w-72" />
@@ -251,28 +287,67 @@ export default function TablePage() {
         }
         actions={
           <>
-            <Button variant="primary" icon={<Plus aria-hidden />} disabledReason={putDenied ?? (info ? undefined : 'Loading the table…')} onClick={() => openEditor({ mode: 'create' })}>
+            <Button
+              variant="primary"
+              icon={<Plus aria-hidden />}
+              disabledReason={putDenied ?? (info ? undefined : 'Loading the table…')}
+              onClick={() => openEditor({ mode: 'create' })}
+            >
               Create item
             </Button>
             <ActionsMenu
               disabledReason={info ? undefined : 'Loading the table…'}
               items={[
-                { label: 'Export loaded items as JSON', icon: <Download aria-hidden />, disabledReason: rows.length ? undefined : 'No items loaded', onSelect: () => info && exportFile(table, rows, 'json', info) },
-                { label: 'Export loaded items as CSV', icon: <Download aria-hidden />, disabledReason: rows.length ? undefined : 'No items loaded', onSelect: () => info && exportFile(table, rows, 'csv', info) },
+                {
+                  label: 'Export loaded items as JSON',
+                  icon: <Download aria-hidden />,
+                  disabledReason: rows.length ? undefined : 'No items loaded',
+                  onSelect: () => info && exportFile(table, rows, 'json', info),
+                },
+                {
+                  label: 'Export loaded items as CSV',
+                  icon: <Download aria-hidden />,
+                  disabledReason: rows.length ? undefined : 'No items loaded',
+                  onSelect: () => info && exportFile(table, rows, 'csv', info),
+                },
                 {
                   label: 'Export all matching as JSON',
                   icon: <Download aria-hidden />,
                   separatorBefore: true,
                   disabledReason: appliedRequest ? undefined : 'Fix the query first',
-                  onSelect: () => info && appliedRequest && startExportAll({ region, request: appliedRequest, tableKeys: info, indexKeys: appliedIndex, format: 'json' }),
+                  onSelect: () =>
+                    info &&
+                    appliedRequest &&
+                    startExportAll({
+                      region,
+                      request: appliedRequest,
+                      tableKeys: info,
+                      indexKeys: appliedIndex,
+                      format: 'json',
+                    }),
                 },
                 {
                   label: 'Export all matching as CSV',
                   icon: <Download aria-hidden />,
                   disabledReason: appliedRequest ? undefined : 'Fix the query first',
-                  onSelect: () => info && appliedRequest && startExportAll({ region, request: appliedRequest, tableKeys: info, indexKeys: appliedIndex, format: 'csv' }),
+                  onSelect: () =>
+                    info &&
+                    appliedRequest &&
+                    startExportAll({
+                      region,
+                      request: appliedRequest,
+                      tableKeys: info,
+                      indexKeys: appliedIndex,
+                      format: 'csv',
+                    }),
                 },
-                { label: 'Import items from JSON…', icon: <FileUp aria-hidden />, separatorBefore: true, disabledReason: writeDenied, onSelect: () => fileRef.current?.click() },
+                {
+                  label: 'Import items from JSON…',
+                  icon: <FileUp aria-hidden />,
+                  separatorBefore: true,
+                  disabledReason: writeDenied,
+                  onSelect: () => fileRef.current?.click(),
+                },
                 {
                   label: 'Delete table',
                   icon: <Trash2 aria-hidden />,
@@ -346,10 +421,17 @@ export default function TablePage() {
           <>
             <p role="status" className="text-sm text-muted">
               {summary ?? (appliedRequest ? '' : 'Fix the query above to see items.')}
-              {lastPage?.isCapped && ' · this page stopped after 10 requests with few matches; scroll on to keep reading'}
+              {lastPage?.isCapped &&
+                ' · this page stopped after 10 requests with few matches; scroll on to keep reading'}
             </p>
             {selectedItems.length > 0 && (
-              <Button size="sm" variant="danger" icon={<Trash2 aria-hidden />} disabledReason={writeDenied} onClick={() => setDeleteItemsOpen(true)}>
+              <Button
+                size="sm"
+                variant="danger"
+                icon={<Trash2 aria-hidden />}
+                disabledReason={writeDenied}
+                onClick={() => setDeleteItemsOpen(true)}
+              >
                 Delete {selectedItems.length === 1 ? 'item' : `${formatNumber(selectedItems.length)} items`}
               </Button>
             )}
@@ -366,7 +448,12 @@ export default function TablePage() {
                   : 'Create an item, or import items from a JSON file.'
             }
             action={
-              <Button variant="primary" icon={<Plus aria-hidden />} disabledReason={putDenied} onClick={() => openEditor({ mode: 'create' })}>
+              <Button
+                variant="primary"
+                icon={<Plus aria-hidden />}
+                disabledReason={putDenied}
+                onClick={() => openEditor({ mode: 'create' })}
+              >
                 Create item
               </Button>
             }
@@ -414,13 +501,15 @@ export default function TablePage() {
           importPlan && (
             <div className="flex flex-col gap-2">
               <p>
-                From <code className="font-mono">{importPlan.fileName}</code> ({importPlan.plan.format === 'dynamodb' ? 'DynamoDB JSON' : 'plain JSON'}). Items
-                whose key already exists are replaced.
+                From <code className="font-mono">{importPlan.fileName}</code> (
+                {importPlan.plan.format === 'dynamodb' ? 'DynamoDB JSON' : 'plain JSON'}). Items whose key already
+                exists are replaced.
               </p>
               {importPlan.plan.rejects.length > 0 && (
                 <div>
                   <p className="font-medium text-danger">
-                    {formatNumber(importPlan.plan.rejects.length)} {importPlan.plan.rejects.length === 1 ? 'item is' : 'items are'} rejected and will not be imported:
+                    {formatNumber(importPlan.plan.rejects.length)}{' '}
+                    {importPlan.plan.rejects.length === 1 ? 'item is' : 'items are'} rejected and will not be imported:
                   </p>
                   <ul aria-label="Rejected items" className="mt-1 max-h-40 overflow-auto text-xs">
                     {importPlan.plan.rejects.slice(0, 50).map((r) => (
@@ -428,7 +517,9 @@ export default function TablePage() {
                         Item {r.index}: {r.message}
                       </li>
                     ))}
-                    {importPlan.plan.rejects.length > 50 && <li>and {importPlan.plan.rejects.length - 50} more (listed in the task tray)</li>}
+                    {importPlan.plan.rejects.length > 50 && (
+                      <li>and {importPlan.plan.rejects.length - 50} more (listed in the task tray)</li>
+                    )}
                   </ul>
                 </div>
               )}
@@ -437,7 +528,14 @@ export default function TablePage() {
         }
         onConfirm={() => {
           if (!info || !importPlan) return;
-          startImport({ region, table, keys: info, plan: importPlan.plan, fileName: importPlan.fileName, onDone: refreshItems });
+          startImport({
+            region,
+            table,
+            keys: info,
+            plan: importPlan.plan,
+            fileName: importPlan.fileName,
+            onDone: refreshItems,
+          });
           setImportPlan(undefined);
         }}
       />

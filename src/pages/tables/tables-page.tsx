@@ -38,7 +38,12 @@ function Described({ name, field }: { name: string; field: Field }) {
   const region = useRegion();
   const q = useQuery({ ...dynamodbQueries.description(region, name), staleTime: 60_000 });
   if (q.isPending) return <Skeleton className="h-3 w-16" />;
-  if (q.error || !q.data) return <span className="text-muted" title={q.error?.message}>–</span>;
+  if (q.error || !q.data)
+    return (
+      <span className="text-muted" title={q.error?.message}>
+        –
+      </span>
+    );
   const t = q.data;
   switch (field) {
     case 'status':
@@ -54,7 +59,13 @@ function Described({ name, field }: { name: string; field: Field }) {
     case 'size':
       return <>{formatBytes(t.sizeBytes)}</>;
     case 'billing':
-      return <>{t.billingMode === 'PROVISIONED' ? `Provisioned (${t.readCapacity ?? 0} R / ${t.writeCapacity ?? 0} W)` : 'On-demand'}</>;
+      return (
+        <>
+          {t.billingMode === 'PROVISIONED'
+            ? `Provisioned (${t.readCapacity ?? 0} R / ${t.writeCapacity ?? 0} W)`
+            : 'On-demand'}
+        </>
+      );
     case 'indexes': {
       const g = t.indexes.filter((i) => i.kind === 'global').length;
       const l = t.indexes.length - g;
@@ -103,19 +114,57 @@ export default function TablesPage() {
           </Link>
         ),
       },
-      { id: 'status', header: 'Status', enableSorting: false, meta: { width: 130 }, cell: ({ row }) => <Described name={row.original} field="status" /> },
-      { id: 'keys', header: 'Keys', enableSorting: false, meta: { width: 220 }, cell: ({ row }) => <Described name={row.original} field="keys" /> },
-      { id: 'items', header: 'Items', enableSorting: false, meta: { width: 110, align: 'right' }, cell: ({ row }) => <Described name={row.original} field="items" /> },
-      { id: 'size', header: 'Size', enableSorting: false, meta: { width: 110, align: 'right' }, cell: ({ row }) => <Described name={row.original} field="size" /> },
-      { id: 'billing', header: 'Capacity', enableSorting: false, meta: { width: 190 }, cell: ({ row }) => <Described name={row.original} field="billing" /> },
-      { id: 'indexes', header: 'Indexes', enableSorting: false, meta: { width: 130 }, cell: ({ row }) => <Described name={row.original} field="indexes" /> },
+      {
+        id: 'status',
+        header: 'Status',
+        enableSorting: false,
+        meta: { width: 130 },
+        cell: ({ row }) => <Described name={row.original} field="status" />,
+      },
+      {
+        id: 'keys',
+        header: 'Keys',
+        enableSorting: false,
+        meta: { width: 220 },
+        cell: ({ row }) => <Described name={row.original} field="keys" />,
+      },
+      {
+        id: 'items',
+        header: 'Items',
+        enableSorting: false,
+        meta: { width: 110, align: 'right' },
+        cell: ({ row }) => <Described name={row.original} field="items" />,
+      },
+      {
+        id: 'size',
+        header: 'Size',
+        enableSorting: false,
+        meta: { width: 110, align: 'right' },
+        cell: ({ row }) => <Described name={row.original} field="size" />,
+      },
+      {
+        id: 'billing',
+        header: 'Capacity',
+        enableSorting: false,
+        meta: { width: 190 },
+        cell: ({ row }) => <Described name={row.original} field="billing" />,
+      },
+      {
+        id: 'indexes',
+        header: 'Indexes',
+        enableSorting: false,
+        meta: { width: 130 },
+        cell: ({ row }) => <Described name={row.original} field="indexes" />,
+      },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- linkOf only reads the region, already a dependency
     [region],
   );
 
   const hasMore = list.hasNextPage;
-  const error = list.error ? <ErrorNotice {...errorProps(list.error, config, 'dynamodb', () => void list.refetch())} /> : undefined;
+  const error = list.error ? (
+    <ErrorNotice {...errorProps(list.error, config, 'dynamodb', () => void list.refetch())} />
+  ) : undefined;
 
   return (
     <div className="flex flex-col gap-4">
@@ -126,7 +175,12 @@ export default function TablesPage() {
         description={`DynamoDB tables in ${region}`}
         actions={
           <>
-            <Button variant="primary" icon={<Plus aria-hidden />} onClick={() => setCreateOpen(true)} disabledReason={createDenied}>
+            <Button
+              variant="primary"
+              icon={<Plus aria-hidden />}
+              onClick={() => setCreateOpen(true)}
+              disabledReason={createDenied}
+            >
               Create table
             </Button>
             <ActionsMenu
@@ -144,7 +198,14 @@ export default function TablesPage() {
         }
       />
       <div className="flex flex-col gap-1">
-        <FilterBar label="Filter loaded tables by name" placeholder="Filter by name" value={filter ?? ''} onSubmit={(v) => setFilter(v, { replace: true })} chips={filter ? [{ label: `Name contains "${filter}"`, onRemove: () => setFilter(undefined) }] : []} onClearAll={() => setFilter(undefined)} />
+        <FilterBar
+          label="Filter loaded tables by name"
+          placeholder="Filter by name"
+          value={filter ?? ''}
+          onSubmit={(v) => setFilter(v, { replace: true })}
+          chips={filter ? [{ label: `Name contains "${filter}"`, onRemove: () => setFilter(undefined) }] : []}
+          onClearAll={() => setFilter(undefined)}
+        />
         <p className="text-xs text-muted">
           ListTables has no name filter: this filters the {formatCount(names.length, hasMore)} table names loaded so far
           {hasMore ? '; scroll to load more' : ''}.
@@ -167,7 +228,10 @@ export default function TablesPage() {
         onRowOpen={(n) => void navigate(linkOf(n))}
         empty={
           filter ? (
-            <EmptyState title={`No loaded table names contain "${filter}"`} description={hasMore ? 'More tables exist: scroll to load them.' : undefined} />
+            <EmptyState
+              title={`No loaded table names contain "${filter}"`}
+              description={hasMore ? 'More tables exist: scroll to load them.' : undefined}
+            />
           ) : (
             <EmptyState
               icon={<SERVICE_ICONS.dynamodb />}

@@ -7,12 +7,19 @@ import { zonesOf } from '../network.js';
 import { stateXml } from '../serialize.js';
 import { filterPredicate } from '../filters.js';
 
-const STATUS_FILTERS = new Set(['instance-status.status', 'system-status.status', 'instance-status.reachability', 'system-status.reachability']);
+const STATUS_FILTERS = new Set([
+  'instance-status.status',
+  'system-status.status',
+  'instance-status.reachability',
+  'system-status.reachability',
+]);
 const BASE_FILTERS = new Set(['instance-state-name', 'instance-state-code', 'availability-zone', 'instance-id']);
 
 /** Status checks: a running instance passes them; any other state has none to run. */
 function checks(v: InstanceView): { status: string; reachability: string } {
-  return v.state === 'running' ? { status: 'ok', reachability: 'passed' } : { status: 'not-applicable', reachability: '' };
+  return v.state === 'running'
+    ? { status: 'ok', reachability: 'passed' }
+    : { status: 'not-applicable', reachability: '' };
 }
 
 function summary(v: InstanceView): XmlNode {
@@ -24,7 +31,8 @@ export const describeInstanceStatus: Ec2Handler = (call) => {
   const ids = instanceIdsParam(call.params);
   const filters = filterList(call.params);
   for (const f of filters) {
-    if (!BASE_FILTERS.has(f.name) && !STATUS_FILTERS.has(f.name)) throw new AwsError('InvalidParameterValue', `The filter '${f.name}' is invalid`);
+    if (!BASE_FILTERS.has(f.name) && !STATUS_FILTERS.has(f.name))
+      throw new AwsError('InvalidParameterValue', `The filter '${f.name}' is invalid`);
   }
   const baseMatch = instancePredicate(filters.filter((f) => BASE_FILTERS.has(f.name)));
   const statusMatch = filterPredicate<InstanceView>(

@@ -14,10 +14,20 @@ export const describeRegions: Ec2Handler = (call) => {
   const names = stringList(call.params, 'RegionName');
   for (const n of names) if (!REGIONS.includes(n)) throw new AwsError('InvalidParameterValue', `Invalid region: ${n}`);
   booleanParam(call.params, 'AllRegions');
-  const match = filterPredicate<string>(filterList(call.params), (r, f) => [REGION_FILTERS[f]?.(r) ?? ''], (f) => f in REGION_FILTERS);
+  const match = filterPredicate<string>(
+    filterList(call.params),
+    (r, f) => [REGION_FILTERS[f]?.(r) ?? ''],
+    (f) => f in REGION_FILTERS,
+  );
   const regions = REGIONS.filter((r) => (names.length === 0 || names.includes(r)) && match(r));
   return {
-    regionInfo: items(regions.map((r) => ({ regionName: r, regionEndpoint: `ec2.${r}.amazonaws.com`, optInStatus: 'opt-in-not-required' }))),
+    regionInfo: items(
+      regions.map((r) => ({
+        regionName: r,
+        regionEndpoint: `ec2.${r}.amazonaws.com`,
+        optInStatus: 'opt-in-not-required',
+      })),
+    ),
   };
 };
 
@@ -27,10 +37,12 @@ export const describeAvailabilityZones: Ec2Handler = (call) => {
   const names = stringList(call.params, 'ZoneName');
   const zoneIds = stringList(call.params, 'ZoneId');
   for (const n of names) {
-    if (!zones.some((z) => z.zoneName === n)) throw new AwsError('InvalidParameterValue', `The zone '${n}' does not exist in region ${region}`);
+    if (!zones.some((z) => z.zoneName === n))
+      throw new AwsError('InvalidParameterValue', `The zone '${n}' does not exist in region ${region}`);
   }
   for (const n of zoneIds) {
-    if (!zones.some((z) => z.zoneId === n)) throw new AwsError('InvalidParameterValue', `The zone ID '${n}' does not exist in region ${region}`);
+    if (!zones.some((z) => z.zoneId === n))
+      throw new AwsError('InvalidParameterValue', `The zone ID '${n}' does not exist in region ${region}`);
   }
   booleanParam(call.params, 'AllAvailabilityZones');
   const fields: Record<string, (z: Zone) => string> = {
@@ -42,9 +54,15 @@ export const describeAvailabilityZones: Ec2Handler = (call) => {
     'group-name': () => region,
     'opt-in-status': () => 'opt-in-not-required',
   };
-  const match = filterPredicate<Zone>(filterList(call.params), (z, f) => [fields[f]?.(z) ?? ''], (f) => f in fields);
+  const match = filterPredicate<Zone>(
+    filterList(call.params),
+    (z, f) => [fields[f]?.(z) ?? ''],
+    (f) => f in fields,
+  );
   const chosen = zones.filter(
-    (z) => (names.length === 0 && zoneIds.length === 0 ? true : names.includes(z.zoneName) || zoneIds.includes(z.zoneId)) && match(z),
+    (z) =>
+      (names.length === 0 && zoneIds.length === 0 ? true : names.includes(z.zoneName) || zoneIds.includes(z.zoneId)) &&
+      match(z),
   );
   return {
     availabilityZoneInfo: items(

@@ -34,7 +34,12 @@ function act(call: Ec2Call, verb: string, transition: Transition): XmlNode[] {
   }));
 }
 
-function enter(rec: InstanceRecord, state: StateName, now: number, extra: Partial<InstanceRecord> = {}): InstanceRecord {
+function enter(
+  rec: InstanceRecord,
+  state: StateName,
+  now: number,
+  extra: Partial<InstanceRecord> = {},
+): InstanceRecord {
   const { transitionMs: _dropped, ...rest } = rec;
   return { ...rest, state, transitionAt: now, ...extra };
 }
@@ -43,7 +48,10 @@ export const startInstances: Ec2Handler = (call) => ({
   instancesSet: items(
     act(call, 'started', (rec, state, { now }) => {
       if (state === 'stopped') {
-        return enter(rec, 'pending', now, { launchTime: new Date(now).toISOString(), publicIp: publicIpFor(rec.id, now) });
+        return enter(rec, 'pending', now, {
+          launchTime: new Date(now).toISOString(),
+          publicIp: publicIpFor(rec.id, now),
+        });
       }
       return state === 'pending' || state === 'running' ? 'unchanged' : 'refuse';
     }),
@@ -57,7 +65,8 @@ export const stopInstances: Ec2Handler = (call) => {
       act(call, 'stopped', (rec, state, { now }) => {
         if (state === 'running') return enter(rec, 'stopping', now, force ? { transitionMs: 1000 } : {});
         // A forced stop hurries an instance already stopping.
-        if (state === 'stopping' && force) return { ...rec, transitionMs: Math.min(rec.transitionMs ?? 3000, now - rec.transitionAt + 1000) };
+        if (state === 'stopping' && force)
+          return { ...rec, transitionMs: Math.min(rec.transitionMs ?? 3000, now - rec.transitionAt + 1000) };
         return state === 'stopped' || state === 'stopping' ? 'unchanged' : 'refuse';
       }),
     ),

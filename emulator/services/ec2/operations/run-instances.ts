@@ -5,7 +5,14 @@ import { type Ec2Call, type Ec2Handler } from '../call.js';
 import { stateAt } from '../lifecycle.js';
 import type { InstanceRecord } from '../model.js';
 import {
-  architectureOf, defaultSecurityGroup, defaultVpcId, isInstanceType, privateIpFor, publicIpFor, zonesOf, type Zone,
+  architectureOf,
+  defaultSecurityGroup,
+  defaultVpcId,
+  isInstanceType,
+  privateIpFor,
+  publicIpFor,
+  zonesOf,
+  type Zone,
 } from '../network.js';
 import { reservationsXml } from '../serialize.js';
 import { checkTags } from '../tags.js';
@@ -20,7 +27,8 @@ export function randomId(prefix: string): string {
 
 function required(call: Ec2Call, name: string): string {
   const v = call.params.get(name);
-  if (v === undefined || v === '') throw new AwsError('MissingParameter', `The request must contain the parameter ${name}`);
+  if (v === undefined || v === '')
+    throw new AwsError('MissingParameter', `The request must contain the parameter ${name}`);
   return v;
 }
 
@@ -30,7 +38,8 @@ function chooseZone(call: Ec2Call, existing: number): Zone {
   const zoneName = call.params.get('Placement.AvailabilityZone');
   let zone: Zone | undefined;
   if (subnetId) {
-    if (!/^subnet-[0-9a-f]{8,17}$/.test(subnetId)) throw new AwsError('InvalidSubnetID.Malformed', `Invalid id: "${subnetId}"`);
+    if (!/^subnet-[0-9a-f]{8,17}$/.test(subnetId))
+      throw new AwsError('InvalidSubnetID.Malformed', `Invalid id: "${subnetId}"`);
     zone = zones.find((z) => z.subnetId === subnetId);
     if (!zone) throw new AwsError('InvalidSubnetID.NotFound', `The subnet ID '${subnetId}' does not exist`);
   }
@@ -38,7 +47,10 @@ function chooseZone(call: Ec2Call, existing: number): Zone {
     const named = zones.find((z) => z.zoneName === zoneName);
     if (!named) throw new AwsError('InvalidParameterValue', `Invalid availability zone: [${zoneName}]`);
     if (zone && zone !== named) {
-      throw new AwsError('InvalidParameterCombination', `The subnet '${subnetId}' is not in the availability zone '${zoneName}'`);
+      throw new AwsError(
+        'InvalidParameterCombination',
+        `The subnet '${subnetId}' is not in the availability zone '${zoneName}'`,
+      );
     }
     zone = named;
   }
@@ -49,31 +61,47 @@ export const runInstances: Ec2Handler = (call) => {
   const { params, now } = call;
   const region = call.region;
   const imageId = required(call, 'ImageId');
-  if (!/^ami-[0-9a-f]{8,17}$/.test(imageId)) throw new AwsError('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
+  if (!/^ami-[0-9a-f]{8,17}$/.test(imageId))
+    throw new AwsError('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
   const instanceType = params.get('InstanceType') ?? 'm1.small';
-  if (!isInstanceType(instanceType)) throw new AwsError('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
+  if (!isInstanceType(instanceType))
+    throw new AwsError('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
   required(call, 'MinCount');
   required(call, 'MaxCount');
   const minCount = integerParam(params, 'MinCount') ?? 1;
   const maxCount = integerParam(params, 'MaxCount') ?? 1;
-  if (minCount < 1) throw new AwsError('InvalidParameterValue', `Value (${minCount}) for parameter minCount is invalid. Expecting a value greater than 0.`);
-  if (maxCount < minCount) throw new AwsError('InvalidParameterValue', `Value (${maxCount}) for parameter maxCount is invalid. Expecting a value greater than or equal to minCount (${minCount}).`);
+  if (minCount < 1)
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Value (${minCount}) for parameter minCount is invalid. Expecting a value greater than 0.`,
+    );
+  if (maxCount < minCount)
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Value (${maxCount}) for parameter maxCount is invalid. Expecting a value greater than or equal to minCount (${minCount}).`,
+    );
   const specs = structList(params, 'TagSpecification', (sub) => ({
     resourceType: params.get(`${sub}.ResourceType`) ?? '',
     tags: checkTags(tagList(params, `${sub}.Tag`)),
   }));
   for (const s of specs) {
     if (!TAGGABLE.has(s.resourceType)) {
-      throw new AwsError('InvalidParameterValue', `'${s.resourceType}' is not a valid taggable resource type for this operation.`);
+      throw new AwsError(
+        'InvalidParameterValue',
+        `'${s.resourceType}' is not a valid taggable resource type for this operation.`,
+      );
     }
   }
   // A key given twice keeps its last value, as one tag.
   const instanceTags = [
-    ...new Map(specs.filter((s) => s.resourceType === 'instance').flatMap((s) => s.tags.map((t) => [t.key, t] as const))).values(),
+    ...new Map(
+      specs.filter((s) => s.resourceType === 'instance').flatMap((s) => s.tags.map((t) => [t.key, t] as const)),
+    ).values(),
   ];
   const sg = defaultSecurityGroup(region);
   for (const groupId of stringList(params, 'SecurityGroupId')) {
-    if (groupId !== sg.groupId) throw new AwsError('InvalidGroup.NotFound', `The security group '${groupId}' does not exist`);
+    if (groupId !== sg.groupId)
+      throw new AwsError('InvalidGroup.NotFound', `The security group '${groupId}' does not exist`);
   }
   const keyName = params.get('KeyName') || null;
   const clientToken = params.get('ClientToken') || null;

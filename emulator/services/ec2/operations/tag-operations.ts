@@ -10,7 +10,8 @@ export function resourceIds(params: QueryParams): string[] {
   const ids = [...new Set(stringList(params, 'ResourceId'))];
   if (ids.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter resourceIdSet');
   for (const id of ids) {
-    if (id.startsWith('i-') && !INSTANCE_ID.test(id)) throw new AwsError('InvalidInstanceID.Malformed', `Invalid id: "${id}"`);
+    if (id.startsWith('i-') && !INSTANCE_ID.test(id))
+      throw new AwsError('InvalidInstanceID.Malformed', `Invalid id: "${id}"`);
     if (!id.startsWith('i-')) throw new AwsError('InvalidID', `The ID '${id}' is not valid`);
   }
   return ids;

@@ -14,14 +14,25 @@ delete env._EMULATOR_RUNTIME_TOKEN;
 const BASE = '/2018-06-01/runtime';
 
 if (env._EMULATOR_NODE_MODULES_PARENT) {
-  register('./resolve-hooks.mjs', import.meta.url, { data: { fallbackParent: pathToFileURL(join(env._EMULATOR_NODE_MODULES_PARENT, 'noop.js')).href } });
+  register('./resolve-hooks.mjs', import.meta.url, {
+    data: { fallbackParent: pathToFileURL(join(env._EMULATOR_NODE_MODULES_PARENT, 'noop.js')).href },
+  });
 }
 
 let requestId;
 // console.* as in AWS's runtime: timestamp, request id, level, message; newlines kept inside one event.
-for (const [method, level] of [['log', 'INFO'], ['info', 'INFO'], ['warn', 'WARN'], ['error', 'ERROR'], ['debug', 'DEBUG'], ['trace', 'TRACE']]) {
+for (const [method, level] of [
+  ['log', 'INFO'],
+  ['info', 'INFO'],
+  ['warn', 'WARN'],
+  ['error', 'ERROR'],
+  ['debug', 'DEBUG'],
+  ['trace', 'TRACE'],
+]) {
   console[method] = (...args) => {
-    process.stdout.write(`${new Date().toISOString()}\t${requestId ?? 'undefined'}\t${level}\t${format(...args).replace(/\n/g, '\r')}\n`);
+    process.stdout.write(
+      `${new Date().toISOString()}\t${requestId ?? 'undefined'}\t${level}\t${format(...args).replace(/\n/g, '\r')}\n`,
+    );
   };
 }
 
@@ -29,11 +40,23 @@ function call(method, path, body, headers = {}) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(body);
     const req = http.request(
-      { host: apiHost, port: Number(apiPort), method, path: BASE + path, headers: { 'x-emulator-runtime-token': token, ...(payload ? { 'content-length': payload.length } : {}), ...headers } },
+      {
+        host: apiHost,
+        port: Number(apiPort),
+        method,
+        path: BASE + path,
+        headers: {
+          'x-emulator-runtime-token': token,
+          ...(payload ? { 'content-length': payload.length } : {}),
+          ...headers,
+        },
+      },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -56,7 +79,10 @@ const flushMarker = (id) => process.stdout.write(`\u0000END ${id}\n`);
 
 async function postError(path, e, id) {
   const err = errorOf(e);
-  console.error(`${err.errorType}: ${err.errorMessage}`.replace(/\n/g, '\r') + (err.trace.length ? `\r${err.trace.slice(1).join('\r')}` : ''));
+  console.error(
+    `${err.errorType}: ${err.errorMessage}`.replace(/\n/g, '\r') +
+      (err.trace.length ? `\r${err.trace.slice(1).join('\r')}` : ''),
+  );
   if (id) flushMarker(id);
   await call('POST', path, JSON.stringify(err), { 'lambda-runtime-function-error-type': err.errorType, ...usage() });
 }
@@ -64,22 +90,29 @@ async function postError(path, e, id) {
 async function loadHandler() {
   const handlerSpec = env._HANDLER ?? '';
   const dot = handlerSpec.lastIndexOf('.');
-  if (dot <= 0) throw Object.assign(new Error(`Bad handler ${handlerSpec}: expected FILE.EXPORT`), { name: 'Runtime.MalformedHandlerName' });
+  if (dot <= 0)
+    throw Object.assign(new Error(`Bad handler ${handlerSpec}: expected FILE.EXPORT`), {
+      name: 'Runtime.MalformedHandlerName',
+    });
   const modulePath = handlerSpec.slice(0, dot);
   const exportName = handlerSpec.slice(dot + 1);
   const root = env.LAMBDA_TASK_ROOT ?? process.cwd();
   const file = ['.js', '.mjs', '.cjs'].map((ext) => join(root, modulePath + ext)).find((f) => existsSync(f));
-  if (!file) throw Object.assign(new Error(`Cannot find module '${modulePath}'`), { name: 'Runtime.ImportModuleError' });
+  if (!file)
+    throw Object.assign(new Error(`Cannot find module '${modulePath}'`), { name: 'Runtime.ImportModuleError' });
   let mod;
   try {
     mod = await import(pathToFileURL(file).href);
   } catch (e) {
-    if (e instanceof Error && (e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND')) e.name = 'Runtime.ImportModuleError';
+    if (e instanceof Error && (e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND'))
+      e.name = 'Runtime.ImportModuleError';
     throw e;
   }
   const handler = mod[exportName] ?? mod.default?.[exportName];
   if (typeof handler !== 'function') {
-    throw Object.assign(new Error(`${modulePath}.${exportName} is undefined or not exported`), { name: 'Runtime.HandlerNotFound' });
+    throw Object.assign(new Error(`${modulePath}.${exportName} is undefined or not exported`), {
+      name: 'Runtime.HandlerNotFound',
+    });
   }
   return handler;
 }
@@ -99,7 +132,11 @@ function runHandler(handler, event, context) {
     context.fail = (err) => callback(err ?? 'handled');
     try {
       const returned = handler(event, context, callback);
-      if (returned && typeof returned.then === 'function') returned.then((r) => callback(null, r), (e) => callback(e));
+      if (returned && typeof returned.then === 'function')
+        returned.then(
+          (r) => callback(null, r),
+          (e) => callback(e),
+        );
     } catch (e) {
       callback(e);
     }
