@@ -54,15 +54,13 @@ export async function benchDynamoDb(clientConfig: DynamoDBClientConfig): Promise
       batches.push(Array.from({ length: Math.min(25, ITEMS - i) }, (_, j) => item(i + j)));
     for (let i = 0; i < batches.length; i += 4) {
       await Promise.all(
-        batches
-          .slice(i, i + 4)
-          .map((batch) =>
-            client.send(
-              new BatchWriteItemCommand({
-                RequestItems: { [TableName]: batch.map((Item) => ({ PutRequest: { Item } })) },
-              }),
-            ),
+        batches.slice(i, i + 4).map((batch) =>
+          client.send(
+            new BatchWriteItemCommand({
+              RequestItems: { [TableName]: batch.map((Item) => ({ PutRequest: { Item } })) },
+            }),
           ),
+        ),
       );
     }
 

@@ -316,14 +316,12 @@ export const SECRETS_OPERATIONS: Record<string, SecretsOperation> = {
     const versions = call.state.store.versions(secret.arn).filter((v) => includeDeprecated || stagesOf(v).length > 0);
     const { start, limit } = page(input, 100);
     return {
-      Versions: versions
-        .slice(start, start + limit)
-        .map((v) => ({
-          VersionId: v.version_id,
-          VersionStages: stagesOf(v),
-          CreatedDate: seconds(v.created),
-          LastAccessedDate: v.accessed === null ? undefined : Math.floor(v.accessed / DAY) * 86_400,
-        })),
+      Versions: versions.slice(start, start + limit).map((v) => ({
+        VersionId: v.version_id,
+        VersionStages: stagesOf(v),
+        CreatedDate: seconds(v.created),
+        LastAccessedDate: v.accessed === null ? undefined : Math.floor(v.accessed / DAY) * 86_400,
+      })),
       NextToken: nextToken(start, limit, versions.length),
       ARN: secret.arn,
       Name: secret.name,
