@@ -14,6 +14,7 @@ import { printTable } from './lib/table.js';
 import { PAGE_SCENARIOS, type PageScenario } from './scenarios.js';
 import { runSqsBench, type SqsBenchResult } from './sqs.js';
 import { runDynamoDbBench } from './dynamodb.js';
+import { PAGE_GROUPS, pageChunkBudgets } from './lib/chunk-budget.js';
 import { benchS3, printS3, type S3BenchResult } from './s3.js';
 import { runEc2Bench, type Ec2BenchResult } from './ec2.js';
 
@@ -207,6 +208,7 @@ async function main(): Promise<void> {
     await stack.stop();
   }
   report(pages, sizes, build.seconds, sqs, s3, ec2);
+  if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'chunks') reportChunks();
   if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'dynamodb') await runDynamoDbBench(sizes);
 }
 
@@ -339,3 +341,22 @@ main().catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });
+
+/** Each page group's lazy JS against the issues' budget: its SDK client plus at most 40 KB of our own code. */
+function reportChunks(): void {
+  const budgets = pageChunkBudgets(PAGE_GROUPS);
+  console.log('\npage JS added to the signed-in shell (gzip, attributed by source map)');
+  printTable(
+    ['pages', 'total', 'AWS SDK', 'our code (src/)', 'other libraries', 'our code <= 40 KB'],
+    budgets.map(({ name, budget: b }) => [
+      name,
+      kb(b.totalGzip),
+      kb(b.sdkGzip),
+      kb(b.ownCodeGzip),
+      kb(b.otherLibrariesGzip),
+      b.ownCodeGzip <= 40 * 1024 ? 'yes' : 'NO',
+    ]),
+  );
+  const out = fileURLToPath(new URL('./chunk-results.json', import.meta.url));
+  writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), budgets }, null, 2) + '\n');
+}

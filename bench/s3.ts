@@ -1,26 +1,15 @@
 // Bucket browser figures for `npm run bench` (issue 12): a 100,000-object prefix (first row, scrolling to
 // row 10,000, DOM rows, JS heap), a 512 MiB upload through the page against `aws s3 cp`, 1,000 small files
 // picked as a folder, and the page's lazy JS split into SDK, our code and other libraries.
-import { execFileSync, spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { decode } from '@jridgewell/sourcemap-codec';
 import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { BrowserContext, Page } from '@playwright/test';
 import { bulkLoadEmptyObjects } from '../emulator/services/s3/bulk-load.js';
 import type { StartedEmulator } from '../e2e/support/stack.js';
+import { pageChunkBudgets, S3_PAGES, type ChunkBudget } from './lib/chunk-budget.js';
 import { measurePageLoad, median } from './lib/measure-page.js';
 import { printTable } from './lib/table.js';
 
@@ -209,113 +198,6 @@ async function folderFigures(input: S3BenchInput, dir: string): Promise<S3BenchR
   return { filesPerSecond: median(runs), runs };
 }
 
-// ---------- the page's lazy JS, attributed through source maps ----------
-
-export interface ChunkBudget {
-  /** gzip bytes of every chunk the bucket pages add to the signed-in shell (the S3 SDK included). */
-  totalGzip: number;
-  sdkGzip: number;
-  ownCodeGzip: number;
-  otherLibrariesGzip: number;
-  chunks: number;
-}
-
-/** Which bucket a source file's bytes go to. */
-function kindOf(source: string): 'sdk' | 'own' | 'other' {
-  if (
-    /node_modules\/(@aws-sdk|@smithy|@aws-crypto|@aws\/|fast-xml-parser|strnum|tslib|uuid|bowser|buffer|base64-js|ieee754|events|stream-browserify|readable-stream|inherits|string_decoder|safe-buffer|util-deprecate|process)\//.test(
-      source,
-    )
-  )
-    return 'sdk';
-  if (!source.includes('node_modules/') && /(^|\/)src\//.test(source)) return 'own';
-  return 'other';
-}
-
-function chunkBudget(): ChunkBudget {
-  const out = mkdtempSync(join(tmpdir(), 'bench-s3-build-'));
-  try {
-    execFileSync(
-      process.execPath,
-      [
-        'node_modules/vite/bin/vite.js',
-        'build',
-        '--sourcemap',
-        '--outDir',
-        out,
-        '--emptyOutDir',
-        '--logLevel',
-        'error',
-      ],
-      { stdio: 'inherit' },
-    );
-    const assets = join(out, 'assets');
-    const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
-    const code = new Map(files.map((f) => [f, readFileSync(join(assets, f), 'utf8')]));
-    const importsOf = (f: string, dynamic: boolean) => {
-      const src = code.get(f) ?? '';
-      const found = new Set<string>();
-      const staticRe = /(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g;
-      for (const m of src.matchAll(staticRe)) if (m[1]) found.add(m[1]);
-      if (dynamic) for (const m of src.matchAll(/["'](?:\.\/|assets\/)([\w.-]+\.js)["']/g)) if (m[1]) found.add(m[1]);
-      return [...found].filter((x) => code.has(x));
-    };
-    const closure = (roots: string[], dynamic: boolean, stop = new Set<string>()) => {
-      const seen = new Set<string>();
-      const todo = roots.filter((r) => !stop.has(r));
-      while (todo.length) {
-        const f = todo.pop()!;
-        if (seen.has(f)) continue;
-        seen.add(f);
-        for (const g of importsOf(f, dynamic)) if (!seen.has(g) && !stop.has(g)) todo.push(g);
-      }
-      return seen;
-    };
-    const named = (prefix: string) => files.filter((f) => f.startsWith(`${prefix}-`));
-    const html = readFileSync(join(out, 'index.html'), 'utf8');
-    const entries = [...html.matchAll(/assets\/([\w.-]+\.js)/g)].map((m) => m[1]!);
-    // The shell every signed-in page has: the entry and the protected layout, with their static imports.
-    const shell = closure([...entries, ...named('protected-layout')], false);
-    const sourcesOf = (f: string): string[] => {
-      const map = JSON.parse(readFileSync(join(assets, `${f}.map`), 'utf8')) as { sources: string[] };
-      return map.sources;
-    };
-    const s3Sdk = files.filter(
-      (f) =>
-        existsSync(join(assets, `${f}.map`)) &&
-        sourcesOf(f).some((s) => s.includes('@aws-sdk/client-s3/dist-es/index')),
-    );
-    const pages = [...named('buckets-page'), ...named('objects-page'), ...named('multipart-page')];
-    const lazy = closure([...pages, ...s3Sdk], true, shell);
-    const budget: ChunkBudget = { totalGzip: 0, sdkGzip: 0, ownCodeGzip: 0, otherLibrariesGzip: 0, chunks: lazy.size };
-    for (const f of lazy) {
-      const src = (code.get(f) ?? '').replace(/\n\/\/# sourceMappingURL=.*$/, '');
-      const gz = gzipSync(src, { level: 9 }).length;
-      budget.totalGzip += gz;
-      // Attribute the chunk's gzip bytes in proportion to the generated bytes each source produced.
-      const map = JSON.parse(readFileSync(join(assets, `${f}.map`), 'utf8')) as { sources: string[]; mappings: string };
-      const lines = src.split('\n');
-      const bytes = { sdk: 0, own: 0, other: 0 };
-      decode(map.mappings).forEach((segments, line) => {
-        const length = lines[line]?.length ?? 0;
-        segments.forEach((seg, i) => {
-          const end = segments[i + 1]?.[0] ?? length;
-          const source = seg.length > 1 ? (map.sources[seg[1]!] ?? '') : '';
-          bytes[source ? kindOf(source) : 'other'] += Math.max(0, end - seg[0]);
-        });
-      });
-      const total = bytes.sdk + bytes.own + bytes.other || 1;
-      budget.sdkGzip += (gz * bytes.sdk) / total;
-      budget.ownCodeGzip += (gz * bytes.own) / total;
-      budget.otherLibrariesGzip += (gz * bytes.other) / total;
-    }
-    for (const k of ['sdkGzip', 'ownCodeGzip', 'otherLibrariesGzip'] as const) budget[k] = Math.round(budget[k]);
-    return budget;
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-}
-
 export async function benchS3(input: S3BenchInput): Promise<S3BenchResult> {
   await s3Of(input.emulator).send(new CreateBucketCommand({ Bucket: bucket }));
   const dir = mkdtempSync(join(tmpdir(), 'bench-s3-files-'));
@@ -327,7 +209,7 @@ export async function benchS3(input: S3BenchInput): Promise<S3BenchResult> {
     const folderOf1000 = await folderFigures(input, dir);
     let chunk: S3BenchResult['chunk'];
     try {
-      chunk = process.env.S3_BENCH_SKIP_CHUNKS === '1' ? undefined : chunkBudget();
+      chunk = process.env.S3_BENCH_SKIP_CHUNKS === '1' ? undefined : pageChunkBudgets([S3_PAGES])[0]!.budget;
     } catch (e) {
       chunk = { error: (e as Error).message.split('\n')[0] ?? String(e) };
     }
