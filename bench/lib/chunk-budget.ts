@@ -38,13 +38,13 @@ export interface PageGroup {
 export const S3_PAGES: PageGroup = {
   name: 'buckets',
   pages: ['buckets-page', 'objects-page', 'multipart-page'],
-  sdk: '@aws-sdk/client-s3/dist-es/index',
+  sdk: '@aws-sdk/client-s3/dist-es/',
 };
 export const PAGE_GROUPS: PageGroup[] = [
   S3_PAGES,
-  { name: 'instances', pages: ['instances-page', 'instance-page'], sdk: '@aws-sdk/client-ec2/dist-es/index' },
-  { name: 'tables', pages: ['tables-page', 'table-page'], sdk: '@aws-sdk/client-dynamodb/dist-es/index' },
-  { name: 'queues', pages: ['queues-page', 'queue-page'], sdk: '@aws-sdk/client-sqs/dist-es/index' },
+  { name: 'instances', pages: ['instances-page', 'instance-page'], sdk: '@aws-sdk/client-ec2/dist-es/' },
+  { name: 'tables', pages: ['tables-page', 'table-page'], sdk: '@aws-sdk/client-dynamodb/dist-es/' },
+  { name: 'queues', pages: ['queues-page', 'queue-page'], sdk: '@aws-sdk/client-sqs/dist-es/' },
 ];
 
 /**
