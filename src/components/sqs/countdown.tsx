@@ -1,27 +1,4 @@
-import { useSyncExternalStore } from 'react';
-
-// One shared one-second tick for every countdown on screen.
-const listeners = new Set<() => void>();
-let now = Date.now();
-let timer: ReturnType<typeof setInterval> | undefined;
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  if (!timer) {
-    now = Date.now();
-    timer = setInterval(() => {
-      now = Date.now();
-      for (const l of listeners) l();
-    }, 1000);
-  }
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer);
-      timer = undefined;
-    }
-  };
-}
+import { useClock } from '../use-clock';
 
 /** 75 -> "1:15", 3725 -> "1:02:05". */
 export function formatClock(seconds: number): string {
@@ -39,11 +16,7 @@ export interface CountdownProps {
 
 /** Time left before a received message returns to the queue; "Returned" once it has. */
 export function Countdown({ until }: CountdownProps) {
-  const current = useSyncExternalStore(
-    subscribe,
-    () => now,
-    () => now,
-  );
+  const current = useClock(1000);
   const left = (until - current) / 1000;
   if (left <= 0) return <span className="text-warning">Back in queue</span>;
   return (
