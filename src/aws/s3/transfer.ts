@@ -6,6 +6,7 @@ import { toAppError } from '../errors';
 /** Files above one part go multipart (parallel parts, each retried on its own). */
 export const PART_SIZE = 8 * 1024 * 1024;
 const PARTS_IN_FLIGHT = 6;
+const BIG_FILE = 128 * 1024 * 1024;
 /**
  * Attempts per request for transfers. The console's clients make one attempt (the query client owns
  * retries), but a part of a 2 GiB upload must survive one 500 or throttle without failing the file,
@@ -133,7 +134,11 @@ export async function uploadObject(params: UploadParams, options: UploadOptions)
     import('@aws-sdk/lib-storage'),
   ]);
   const { signal } = options;
-  const partSize = Math.max(PART_SIZE, Math.ceil(params.body.size / 10_000));
+  // Big files go in bigger parts: half the requests (each with its preflight and signature) per byte.
+  const partSize = Math.max(
+    params.body.size > BIG_FILE ? 2 * PART_SIZE : PART_SIZE,
+    Math.ceil(params.body.size / 10_000),
+  );
   // lib-storage sends no abort signal with its requests, and on abort it sends AbortMultipartUpload only
   // after the parts in flight end. So: parts get the task's signal (cancel stops them at once), while
   // CreateMultipartUpload never does (its id must not be lost), and we abort the upload ourselves.
