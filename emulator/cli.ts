@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     );
   console.error(`admin token for /_emulator/: ${emulator.adminToken}`);
   if (values['cors-origin'].includes('*'))
-    console.error('CORS: any web page may call this emulator (--cors-origin "*")');
+    console.error('CORS: every web page may call this emulator (--cors-origin "*")');
   console.log(`emulator ready at ${emulator.url}`);
   const shutdown = () => {
     emulator.stop().then(

@@ -24,7 +24,7 @@ async function start(dataDir: string, port = 0): Promise<RunningEmulator> {
   return emulator;
 }
 
-/** A pid that no process has any more. */
+/** A pid that no running process has. */
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
   return Number(child.stdout);

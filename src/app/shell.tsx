@@ -53,7 +53,7 @@ export function Shell() {
   const [theme, setTheme] = useState<ThemeChoice>(readTheme);
   const [query, setQuery] = useState('');
   const [isHelpOpen, setHelpOpen] = useState(false);
-  // Open for one location only: any navigation (a link in the phone menu) closes it.
+  // Open for one location only: every navigation (a link in the phone menu) closes it.
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
   const isMenuOpen = menuOpenAt === location.key;
   const searchRef = useRef<HTMLInputElement>(null);

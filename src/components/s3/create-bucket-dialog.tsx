@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
-import { Button } from '../ui/button';
-import { Dialog } from '../ui/dialog';
+import { Dialog, FormDialogFooter } from '../ui/dialog';
 import { SelectField, TextField } from '../ui/field';
 
 export interface CreateBucketDialogProps {
@@ -47,14 +46,12 @@ export function CreateBucketDialog({
       title="Create bucket"
       description="Bucket names are global across all AWS accounts and cannot be changed later."
       footer={
-        <>
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId} variant="primary" isLoading={isPending}>
-            Create bucket
-          </Button>
-        </>
+        <FormDialogFooter
+          formId={formId}
+          submitLabel="Create bucket"
+          onCancel={() => onOpenChange(false)}
+          isPending={isPending}
+        />
       }
     >
       <form

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
-import { Button } from '../ui/button';
-import { Dialog } from '../ui/dialog';
+import { Dialog, FormDialogFooter } from '../ui/dialog';
 import { TextField } from '../ui/field';
 
 export interface CreateFolderDialogProps {
@@ -48,14 +47,12 @@ export function CreateFolderDialog({
       title="Create folder"
       description={`An empty object named "${parent}<name>/" that S3 lists as a folder.`}
       footer={
-        <>
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId} variant="primary" isLoading={isPending}>
-            Create folder
-          </Button>
-        </>
+        <FormDialogFooter
+          formId={formId}
+          submitLabel="Create folder"
+          onCancel={() => onOpenChange(false)}
+          isPending={isPending}
+        />
       }
     >
       <form

@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { formatDateTime, formatRelativeTime } from '../format';
-import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
-import { Dialog } from '../ui/dialog';
+import { Dialog, FormDialogFooter } from '../ui/dialog';
 import { SelectField } from '../ui/field';
 
 export const EXPIRY_CHOICES = [
@@ -49,14 +48,13 @@ export function ShareLinkDialog({ open, onOpenChange, name, onGenerate }: ShareL
       description="Anyone with the link can download the object until it expires."
       size="lg"
       footer={
-        <>
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Close
-          </Button>
-          <Button type="submit" form={formId} variant="primary" isLoading={isPending}>
-            {link ? 'Make a new link' : 'Create link'}
-          </Button>
-        </>
+        <FormDialogFooter
+          formId={formId}
+          submitLabel={link ? 'Make a new link' : 'Create link'}
+          onCancel={() => onOpenChange(false)}
+          cancelLabel="Close"
+          isPending={isPending}
+        />
       }
     >
       <form

@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { formatDateTime, formatRelativeTime } from '../format';
-import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
-import { Dialog } from '../ui/dialog';
+import { Dialog, FormDialogFooter } from '../ui/dialog';
 import { SelectField, TextField } from '../ui/field';
 import { EXPIRY_CHOICES } from './share-link-dialog';
 
@@ -92,14 +91,13 @@ export function UploadLinkDialog({ open, onOpenChange, bucket, defaultPrefix, on
       description={`Lets someone without AWS access upload files into s3://${bucket}/${prefix}, within the limits below.`}
       size="xl"
       footer={
-        <>
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Close
-          </Button>
-          <Button type="submit" form={formId} variant="primary" isLoading={isPending}>
-            {link ? 'Make a new link' : 'Create link'}
-          </Button>
-        </>
+        <FormDialogFooter
+          formId={formId}
+          submitLabel={link ? 'Make a new link' : 'Create link'}
+          onCancel={() => onOpenChange(false)}
+          cancelLabel="Close"
+          isPending={isPending}
+        />
       }
     >
       <form

@@ -1,6 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
 import type { ReactNode, RefObject } from 'react';
+import { Button } from './button';
 
 export type DialogSize = 'sm' | 'md' | 'lg' | 'xl';
 
@@ -78,5 +79,44 @@ export function Dialog({
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>
+  );
+}
+
+export interface FormDialogFooterProps {
+  /** The id of the dialog's <form>: the submit button sits in the footer, outside it. */
+  formId: string;
+  submitLabel: ReactNode;
+  onCancel: () => void;
+  /** "Cancel" for a dialog that creates something, "Close" for one that only shows a result. */
+  cancelLabel?: string;
+  isPending?: boolean;
+  /** Why submitting is not allowed (a denied action), as the button's reason. */
+  disabledReason?: string | undefined;
+}
+
+/** The footer of every form dialog: a way out, then the primary submit for the form above. */
+export function FormDialogFooter({
+  formId,
+  submitLabel,
+  onCancel,
+  cancelLabel = 'Cancel',
+  isPending = false,
+  disabledReason,
+}: FormDialogFooterProps) {
+  return (
+    <>
+      <Button variant="secondary" onClick={onCancel}>
+        {cancelLabel}
+      </Button>
+      <Button
+        type="submit"
+        form={formId}
+        variant="primary"
+        isLoading={isPending}
+        {...(disabledReason ? { disabledReason } : {})}
+      >
+        {submitLabel}
+      </Button>
+    </>
   );
 }

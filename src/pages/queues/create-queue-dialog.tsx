@@ -14,8 +14,7 @@ import {
 } from '../../aws/sqs/queue-rules';
 import { toAppError } from '../../aws/errors';
 import { formatDuration } from '../../components/sqs/duration';
-import { Button } from '../../components/ui/button';
-import { Dialog } from '../../components/ui/dialog';
+import { Dialog, FormDialogFooter } from '../../components/ui/dialog';
 import { Checkbox, TextField } from '../../components/ui/field';
 import { useDeniedReason } from '../../app/use-permission';
 import { useRegion } from '../../app/use-region';
@@ -128,14 +127,13 @@ export function CreateQueueDialog({ open, onOpenChange, knownQueues, onCreated }
       title="Create queue"
       size="lg"
       footer={
-        <>
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId} variant="primary" isLoading={isBusy} disabledReason={denied}>
-            Create queue
-          </Button>
-        </>
+        <FormDialogFooter
+          formId={formId}
+          submitLabel="Create queue"
+          onCancel={() => onOpenChange(false)}
+          isPending={isBusy}
+          disabledReason={denied}
+        />
       }
     >
       <form id={formId} noValidate onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">

@@ -129,7 +129,7 @@ export function DetailsTab({ url, attributes: a }: DetailsTabProps) {
           />
         ) : (
           <p className="text-sm text-muted">
-            None: any queue in the account may use this queue as its dead-letter queue.
+            None: every queue in the account may use this queue as its dead-letter queue.
           </p>
         )}
       </section>
