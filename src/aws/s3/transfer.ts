@@ -85,42 +85,39 @@ function objectParams(p: UploadParams) {
 
 type S3Sdk = Awaited<ReturnType<typeof loadSdk<'s3'>>>;
 
-interface PartInput {
-  Body?: unknown;
-  PartNumber?: number;
-}
-
 /** In a browser, fetch sends a Blob from the file itself; a Uint8Array body crawls through the renderer. */
 const sendsBlobSlices = typeof window !== 'undefined' && typeof Blob !== 'undefined';
 
 /**
- * lib-storage reads the file's stream into 8 MiB byte arrays. Chromium sends such bodies at about 9 MB/s
- * here, while a slice of the File itself goes at the disk's speed (measured: 9 vs 184 MB/s to a local
- * server). So in a browser lib-storage is given a stand-in stream of the file's length (it plans the parts
- * and counts progress from it, without reading the file), and each part is sent as that slice of the file.
+ * What lib-storage is given in a browser instead of the file's bytes. It plans the parts by slicing this
+ * (`subarray`) and counts progress from `byteLength`, and each part it sends is a FileRange that only
+ * names its bytes; `sendRangeOfFile` swaps it for that slice of the File as the request goes out.
+ *
+ * Why: lib-storage reads a Blob's stream into byte arrays (copying each part twice), and Chromium sends a
+ * byte-array body at about 9 MB/s here, while a slice of the File itself goes at the disk's speed
+ * (measured: 9 vs 184 MB/s to a local server). This way nothing of the file passes through the page.
  */
-function useFileSlice(input: PartInput, file: Blob, partSize: number): void {
-  const body = input.Body as { byteLength?: number; size?: number } | undefined;
-  const length = body?.byteLength ?? body?.size;
-  const start = input.PartNumber === undefined ? 0 : (input.PartNumber - 1) * partSize;
-  const slice = input.PartNumber === undefined ? file : file.slice(start, start + partSize);
-  // The stand-in holds no data: a part that does not line up with the file must never be sent.
-  if (slice.size !== length)
-    throw new Error(`Part ${input.PartNumber ?? 1} does not line up with the file (${length} vs ${slice.size} bytes)`);
-  input.Body = slice;
+class FileRange extends Uint8Array<ArrayBuffer> {
+  override readonly byteLength: number;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+  ) {
+    super(new ArrayBuffer(0));
+    this.byteLength = end - start;
+  }
+  override subarray(begin = 0, finish = this.byteLength): FileRange {
+    const from = this.start + Math.max(0, Math.min(begin, this.byteLength));
+    return new FileRange(from, Math.max(from, this.start + Math.min(finish, this.byteLength)));
+  }
 }
 
-/** A stream of `size` zero bytes in parts of `partSize`, made as lib-storage asks for them. */
-function standInStream(size: number, partSize: number): ReadableStream<Uint8Array> {
-  let made = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (made >= size) return controller.close();
-      const n = Math.min(partSize, size - made);
-      made += n;
-      controller.enqueue(new Uint8Array(n));
-    },
-  });
+/** Give a part (or the single PutObject) its slice of the file; a body that is not a FileRange is refused. */
+function sendRangeOfFile(input: { Body?: unknown }, file: Blob): void {
+  const range = input.Body;
+  // Nothing but a FileRange holds no data: anything else here would upload the wrong bytes.
+  if (!(range instanceof FileRange)) throw new Error('An upload part was not a range of the file');
+  input.Body = file.slice(range.start, range.end);
 }
 
 /**
@@ -154,7 +151,7 @@ export async function uploadObject(params: UploadParams, options: UploadOptions)
       return sent;
     }
     if (command instanceof s3.UploadPartCommand || command instanceof s3.PutObjectCommand) {
-      if (sendsBlobSlices) useFileSlice(command.input as PartInput, params.body, partSize);
+      if (sendsBlobSlices) sendRangeOfFile(command.input, params.body);
       return client.send(command as never, { ...opts, abortSignal: signal });
     }
     return client.send(command as never, opts);
@@ -164,7 +161,7 @@ export async function uploadObject(params: UploadParams, options: UploadOptions)
     client: view,
     params: {
       ...objectParams(params),
-      Body: sendsBlobSlices ? standInStream(params.body.size, partSize) : params.body,
+      Body: sendsBlobSlices ? new FileRange(0, params.body.size) : params.body,
       ContentLength: params.body.size,
     },
     // lib-storage sends one PutObject when the body fits in one part: 8 MiB is also the multipart threshold.

@@ -20,7 +20,7 @@ export interface PlannedUpload {
 }
 
 export const UPLOAD_QUEUE = 'uploads';
-/** Files uploading at once; each large file also sends 4 parts in parallel. */
+/** Files uploading at once; each large file also sends its parts 6 at a time (transfer.ts). */
 const FILES_IN_FLIGHT = 4;
 
 /** Where each picked file lands: the folder plus its relative path (folders keep their tree). */
