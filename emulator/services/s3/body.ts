@@ -3,6 +3,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { AwsError } from '../../core/errors.js';
+import { writeFully } from './content.js';
 import type { RequestContext } from '../../core/types.js';
 import { decodeAwsChunked, signatureMismatch, type SignedChunks } from './aws-chunked.js';
 import {
@@ -202,10 +203,7 @@ export async function receiveToFile(
   const fh = await open(tmp, 'w');
   let closed = false;
   try {
-    const body = await receiveBody(ctx, async (chunk) => {
-      let offset = 0;
-      while (offset < chunk.length) offset += (await fh.write(chunk, offset)).bytesWritten;
-    });
+    const body = await receiveBody(ctx, (chunk) => writeFully(fh, chunk));
     if (body.size === 0 && kind === 'objects') {
       await fh.close();
       closed = true;

@@ -1,10 +1,11 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { Service, ServiceFactory } from '../../core/types.js';
 import { seedS3 } from '../../seed/s3.js';
 import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './buckets.js';
 import { bucketCorsRules, deleteBucketCors, getBucketCors, putBucketCors } from './bucket-cors.js';
 import { matchCorsRules } from './cors-match.js';
 import type { S3Call } from './common.js';
+import { readContentSync } from './content.js';
 import { deleteObjects } from './delete-objects.js';
 import { listObjectsV1, listObjectsV2 } from './list-objects.js';
 import {
@@ -87,7 +88,7 @@ export const createS3Service: ServiceFactory = async (env) => {
       const row = store.getObject(bucket, String(input.Key ?? ''));
       if (!row) throw new AwsError('NoSuchKey', 'The specified key does not exist.', 404);
       return {
-        Body: row.file ? readFileSync(store.path(row.file)) : Buffer.alloc(0),
+        Body: readContentSync((f) => store.path(f), row.file, row.size),
         ContentLength: row.size,
         ContentType: row.headers.contentType,
       };

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateBucketCommand,
+  CopyObjectCommand,
   CreateMultipartUploadCommand,
   DeleteBucketCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
   ListPartsCommand,
+  PutObjectCommand,
   S3Client,
   UploadPartCommand,
   UploadPartCopyCommand,
@@ -224,4 +229,132 @@ describe('buckets and unfinished uploads', () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'mpu-only-bucket' }));
     expect((await s3.send(new ListMultipartUploadsCommand({ Bucket: 'mpu-only-bucket' }))).Uploads ?? []).toEqual([]);
   });
+});
+
+describe('a completed upload is its parts, read in place', () => {
+  let own: TestEmulator;
+  let client: S3Client;
+  beforeAll(async () => {
+    ({ emu: own, s3: client } = await startS3Test());
+    await client.send(new CreateBucketCommand({ Bucket }));
+  });
+  afterAll(async () => own.dispose());
+
+  /** Content files left on disk (objects and parts), to prove nothing leaks. */
+  function contentFiles(): string[] {
+    const root = join(own.dataDir, 's3');
+    return ['objects', 'parts'].flatMap((dir) =>
+      existsSync(join(root, dir))
+        ? readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+            .filter((e) => e.isFile())
+            .map((e) => e.name)
+        : [],
+    );
+  }
+  const read = async (Key: string, Range?: string) =>
+    Buffer.from(
+      await (
+        await client.send(new GetObjectCommand({ Bucket, Key, ...(Range ? { Range } : {}) }))
+      ).Body!.transformToByteArray(),
+    );
+
+  test('whole and ranged reads across part boundaries, copies of it, and no file left once it is gone', async () => {
+    const parts = [bytes(5 * MiB, 11), bytes(5 * MiB, 12), bytes(MiB + 7, 13)];
+    const data = Buffer.concat(parts);
+    const Key = 'joined.bin';
+    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket, Key }));
+    const etags: string[] = [];
+    for (const [i, Body] of parts.entries()) {
+      etags.push((await client.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: i + 1, Body }))).ETag!);
+    }
+    // A part left out of the object: its file goes when the upload completes.
+    await client.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 9, Body: bytes(MiB, 14) }));
+    await client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket,
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })) },
+      }),
+    );
+    expect(contentFiles()).toHaveLength(3);
+
+    expect((await read(Key)).equals(data)).toBe(true);
+    const boundary = 5 * MiB;
+    expect(
+      (await read(Key, `bytes=${boundary - 10}-${boundary + 9}`)).equals(data.subarray(boundary - 10, boundary + 10)),
+    ).toBe(true);
+    expect(
+      (await read(Key, `bytes=${boundary - 1}-${2 * boundary + 100}`)).equals(
+        data.subarray(boundary - 1, 2 * boundary + 101),
+      ),
+    ).toBe(true);
+    expect((await read(Key, 'bytes=-100')).equals(data.subarray(-100))).toBe(true);
+    expect((await read(Key, `bytes=${2 * boundary + 3}-`)).equals(data.subarray(2 * boundary + 3))).toBe(true);
+
+    // CopyObject joins the parts into one file; UploadPartCopy takes a range that spans two parts.
+    await client.send(new CopyObjectCommand({ Bucket, Key: 'copied.bin', CopySource: `${Bucket}/${Key}` }));
+    const { UploadId: copyId } = await client.send(new CreateMultipartUploadCommand({ Bucket, Key: 'ranged.bin' }));
+    const copied = await client.send(
+      new UploadPartCopyCommand({
+        Bucket,
+        Key: 'ranged.bin',
+        UploadId: copyId,
+        PartNumber: 1,
+        CopySource: `${Bucket}/${Key}`,
+        CopySourceRange: `bytes=${boundary - 5}-${2 * boundary + 4}`,
+      }),
+    );
+    await client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket,
+        Key: 'ranged.bin',
+        UploadId: copyId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: copied.CopyPartResult?.ETag }] },
+      }),
+    );
+
+    // Replacing the source removes its part files; the copies stand on their own.
+    await client.send(new PutObjectCommand({ Bucket, Key, Body: 'replaced' }));
+    expect((await read('copied.bin')).equals(data)).toBe(true);
+    expect((await read('ranged.bin')).equals(data.subarray(boundary - 5, 2 * boundary + 5))).toBe(true);
+    expect((await read(Key)).toString()).toBe('replaced');
+    expect(contentFiles()).toHaveLength(3);
+
+    await client.send(
+      new DeleteObjectsCommand({
+        Bucket,
+        Delete: { Objects: [{ Key }, { Key: 'copied.bin' }, { Key: 'ranged.bin' }] },
+      }),
+    );
+    expect(contentFiles()).toEqual([]);
+  }, 60_000);
+
+  test('completing an upload over a multipart object removes the old parts', async () => {
+    const Key = 'twice.bin';
+    for (const seed of [21, 22]) {
+      const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket, Key }));
+      const a = await client.send(
+        new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 1, Body: bytes(5 * MiB, seed) }),
+      );
+      const b = await client.send(
+        new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 2, Body: bytes(100, seed) }),
+      );
+      await client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket,
+          Key,
+          UploadId,
+          MultipartUpload: {
+            Parts: [
+              { PartNumber: 1, ETag: a.ETag },
+              { PartNumber: 2, ETag: b.ETag },
+            ],
+          },
+        }),
+      );
+    }
+    expect((await read(Key)).equals(Buffer.concat([bytes(5 * MiB, 22), bytes(100, 22)]))).toBe(true);
+    expect(contentFiles()).toHaveLength(2);
+  }, 60_000);
 });

@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID, createHash } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { randomBytes, createHash } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { AwsError } from '../../core/errors.js';
-import { newContentFile, receiveSmallBody, receiveToFile } from './body.js';
+import { receiveSmallBody, receiveToFile } from './body.js';
+import { segmentsRef } from './content.js';
 import { compositeChecksum, toChecksumAlgorithm } from './checksums.js';
 import {
   bucketArn,
@@ -97,37 +97,6 @@ export async function uploadPart(call: S3Call): Promise<void> {
   sendEmpty(call.ctx, 200, out);
 }
 
-/** Concatenate the chosen parts into one new content file by streaming, fsync, rename. */
-async function concatenate(call: S3Call, parts: PartRow[]): Promise<string> {
-  const tmp = call.store.path(`tmp/${randomUUID()}`);
-  const out = await open(tmp, 'w');
-  const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
-  try {
-    for (const part of parts) {
-      const input = await open(call.store.path(part.file), 'r');
-      try {
-        for (;;) {
-          const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
-          if (bytesRead === 0) break;
-          let offset = 0;
-          while (offset < bytesRead) offset += (await out.write(buffer, offset, bytesRead - offset)).bytesWritten;
-        }
-      } finally {
-        await input.close();
-      }
-    }
-    await out.sync();
-    await out.close();
-    const dest = newContentFile(call.store, 'objects');
-    await rename(tmp, call.store.path(dest));
-    return dest;
-  } catch (e) {
-    await out.close().catch(() => undefined);
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
-}
-
 const unquote = (etag: string): string => etag.trim().replace(/^"|"$/g, '');
 
 export async function completeMultipartUpload(call: S3Call): Promise<void> {
@@ -179,11 +148,6 @@ export async function completeMultipartUpload(call: S3Call): Promise<void> {
       });
     }
   }
-  const file = await concatenate(call, chosen);
-  if (!call.store.getUpload(upload.uploadId)) {
-    call.store.unlinkQuietly(file);
-    throw noSuchUpload(upload.uploadId);
-  }
   const md5s = createHash('md5');
   for (const p of chosen) md5s.update(Buffer.from(p.etag, 'hex'));
   const etag = `${md5s.digest('hex')}-${chosen.length}`;
@@ -191,18 +155,20 @@ export async function completeMultipartUpload(call: S3Call): Promise<void> {
   const values = chosen.map((p) => p.checksumValue);
   const checksum =
     algorithm && values.every((v): v is string => v !== null) ? compositeChecksum(algorithm, values) : null;
-  call.store.putObject({
+  const size = chosen.reduce((n, p) => n + p.size, 0);
+  // The object is its parts, in order, as they are on disk (content.ts): nothing is copied.
+  const completed = call.store.completeUpload(upload.uploadId, {
     bucket,
     key,
-    size: chosen.reduce((n, p) => n + p.size, 0),
+    size,
     etag,
     lastModified: Date.now(),
     headers: upload.headers,
     checksumAlgorithm: checksum ? algorithm : null,
     checksumValue: checksum,
-    file,
+    file: size === 0 ? null : segmentsRef(chosen.map((p) => ({ file: p.file, size: p.size }))),
   });
-  call.store.removeUpload(upload.uploadId);
+  if (!completed) throw noSuchUpload(upload.uploadId);
   sendXml(call.ctx, 'CompleteMultipartUploadResult', {
     Location: `${call.ctx.url.origin}/${bucket}/${encodeURIComponent(key).replace(/%2F/g, '/')}`,
     Bucket: bucket,

@@ -1,9 +1,10 @@
-import { copyFile, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { copyFile, open, rename, unlink } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { AwsError } from '../../core/errors.js';
 import { newContentFile, receiveToFile } from './body.js';
+import { openContent, segmentsOf, type Content, writeFully } from './content.js';
 import { checkReadConditions, parseRange } from './conditions.js';
 import {
   checkKeyLength,
@@ -38,37 +39,37 @@ export async function getObject(call: S3Call, isHead: boolean): Promise<void> {
   const { bucket, key } = target(call);
   call.ctx.authorize('s3:GetObject', objectArn(bucket, key));
   requireBucket(call.store, bucket);
-  const { o, fh } = await openObject(call, bucket, key, isHead);
+  const { o, content } = await openObject(call, bucket, key, isHead);
   try {
-    await sendObject(call, o, fh, isHead);
+    await sendObject(call, o, content, isHead);
   } finally {
-    await fh?.close().catch(() => undefined);
+    await content?.close();
   }
 }
 
 /**
- * The object's row and an open handle on its content, taken together so an overwrite that unlinks the
- * old file between the index read and the first byte cannot break the answer (an open file stays readable).
+ * The object's row and its opened content, taken together so an overwrite that unlinks the old file
+ * between the index read and the first byte cannot break the answer (an open file stays readable).
  */
 async function openObject(
   call: S3Call,
   bucket: string,
   key: string,
   isHead: boolean,
-): Promise<{ o: ObjectRow; fh: FileHandle | null }> {
+): Promise<{ o: ObjectRow; content: Content | null }> {
   for (let attempt = 0; ; attempt++) {
     const o = call.store.getObject(bucket, key);
     if (!o) throw noSuchKey(key);
-    if (isHead || !o.file || o.size === 0) return { o, fh: null };
+    if (isHead || !o.file || o.size === 0) return { o, content: null };
     try {
-      return { o, fh: await open(call.store.path(o.file), 'r') };
+      return { o, content: await openContent((f) => call.store.path(f), o.file, o.size) };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 2) throw e;
     }
   }
 }
 
-async function sendObject(call: S3Call, o: ObjectRow, fh: FileHandle | null, isHead: boolean): Promise<void> {
+async function sendObject(call: S3Call, o: ObjectRow, content: Content | null, isHead: boolean): Promise<void> {
   const { req, res } = call.ctx;
   if (checkReadConditions(req, o) === 304) {
     res.writeHead(304, {
@@ -97,11 +98,11 @@ async function sendObject(call: S3Call, o: ObjectRow, fh: FileHandle | null, isH
   headers['Content-Length'] = o.size === 0 ? 0 : end - start + 1;
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${o.size}`;
   res.writeHead(range ? 206 : 200, headers);
-  if (isHead || !fh || o.size === 0) {
+  if (isHead || !content || o.size === 0) {
     res.end();
     return;
   }
-  await pipeline(fh.createReadStream({ start, end, highWaterMark: 256 * 1024, autoClose: false }), res);
+  await pipeline(content.stream(start, end), res);
 }
 
 export async function putObject(call: S3Call): Promise<void> {
@@ -160,12 +161,26 @@ export function parseCopySource(value: string): { bucket: string; key: string } 
   return source;
 }
 
-/** Copy a stored content file to a new one (fsynced), for CopyObject. */
-async function copyContent(call: S3Call, file: string | null): Promise<string | null> {
-  if (!file) return null;
+/** Copy an object's content into one new content file (fsynced), for CopyObject. */
+async function copyContent(call: S3Call, src: ObjectRow): Promise<string | null> {
+  if (!src.file) return null;
   const tmp = call.store.path(`tmp/${randomUUID()}`);
   try {
-    await copyFile(call.store.path(file), tmp);
+    const segments = segmentsOf(src.file, src.size);
+    if (segments.length === 1) await copyFile(call.store.path(segments[0]!.file), tmp);
+    else {
+      // A multipart object's parts, joined.
+      const content = await openContent((f) => call.store.path(f), src.file, src.size);
+      const out = await open(tmp, 'w');
+      try {
+        for await (const chunk of content.stream(0, src.size - 1) as AsyncIterable<Buffer>) {
+          await writeFully(out, chunk);
+        }
+      } finally {
+        await out.close();
+        await content.close();
+      }
+    }
     const fh = await open(tmp, 'r+');
     await fh.sync();
     await fh.close();
@@ -201,7 +216,7 @@ export async function copyObject(call: S3Call): Promise<void> {
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
     );
   }
-  const file = await copyContent(call, src.file);
+  const file = await copyContent(call, src);
   const row: ObjectRow = {
     ...src,
     bucket,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { AwsError } from '../../core/errors.js';
+import { writeFully } from './content.js';
 import { newContentFile } from './body.js';
 import { createHasher } from './checksums.js';
 import { objectArn, requireBucket, type S3Call } from './common.js';
@@ -209,8 +210,7 @@ export async function postObject(call: S3Call): Promise<void> {
           MaxSizeAllowed: String(max),
         });
       md5.update(chunk);
-      let offset = 0;
-      while (offset < chunk.length) offset += (await fh.write(chunk, offset)).bytesWritten;
+      await writeFully(fh, chunk);
     }
     if (range && size < range.min)
       throw new AwsError('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', 400, {

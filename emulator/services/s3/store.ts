@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesOf } from './content.js';
 
 /** Headers stored with an object and returned on GET/HEAD. */
 export interface ObjectHeaders {
@@ -23,7 +24,7 @@ export interface ObjectRow {
   headers: ObjectHeaders;
   checksumAlgorithm: string | null;
   checksumValue: string | null;
-  /** Relative path of the content file; null for an empty object. */
+  /** Where the bytes are: a content file's relative path, or a multipart object's part files (content.ts); null when empty. */
   file: string | null;
 }
 
@@ -194,13 +195,14 @@ export class S3Store {
     return join(this.root, file);
   }
 
-  /** Remove a content file; missing files are fine (a crash may have removed it already). */
-  unlinkQuietly(file: string | null): void {
-    if (!file) return;
-    try {
-      unlinkSync(this.path(file));
-    } catch {
-      // already gone
+  /** Remove an object's or a part's content files; missing files are fine (a crash may have removed them already). */
+  unlinkQuietly(ref: string | null): void {
+    for (const file of filesOf(ref)) {
+      try {
+        unlinkSync(this.path(file));
+      } catch {
+        // already gone
+      }
     }
   }
 
@@ -238,22 +240,25 @@ export class S3Store {
 
   /** Commit an object's index row; returns the replaced row's file for the caller to unlink. */
   putObject(o: ObjectRow): void {
-    const old = this.db.transaction(() => {
-      const prev = this.stmts.object.get(o.bucket, keyBytes(o.key)) as RawObject | undefined;
-      this.stmts.putObject.run(
-        o.bucket,
-        keyBytes(o.key),
-        o.size,
-        o.etag,
-        o.lastModified,
-        JSON.stringify(o.headers),
-        o.checksumAlgorithm,
-        o.checksumValue,
-        o.file,
-      );
-      return prev?.file ?? null;
-    })();
+    const old = this.db.transaction(() => this.replaceRow(o))();
     if (old && old !== o.file) this.unlinkQuietly(old);
+  }
+
+  /** Write an object's row (inside a transaction); returns the replaced row's content for unlinking. */
+  private replaceRow(o: ObjectRow): string | null {
+    const prev = this.stmts.object.get(o.bucket, keyBytes(o.key)) as RawObject | undefined;
+    this.stmts.putObject.run(
+      o.bucket,
+      keyBytes(o.key),
+      o.size,
+      o.etag,
+      o.lastModified,
+      JSON.stringify(o.headers),
+      o.checksumAlgorithm,
+      o.checksumValue,
+      o.file,
+    );
+    return prev?.file ?? null;
   }
 
   /** Delete an object; true when it existed. */
@@ -353,7 +358,28 @@ export class S3Store {
     }));
   }
 
-  /** Drop an upload and its part files (after Complete, or on Abort). */
+  /**
+   * Complete an upload in one transaction: the object (whose content is some of the upload's part files)
+   * replaces any object at its key, and the upload goes; part files the object does not use are removed.
+   * False when the upload is gone (aborted meanwhile): then nothing changes.
+   */
+  completeUpload(uploadId: string, object: ObjectRow): boolean {
+    const parts = this.listParts(uploadId);
+    const kept = new Set(filesOf(object.file));
+    const replaced = this.db.transaction(() => {
+      if (!this.stmts.upload.get(uploadId)) return false;
+      const file = this.replaceRow(object);
+      this.stmts.deleteParts.run(uploadId);
+      this.stmts.deleteUpload.run(uploadId);
+      return { file };
+    })();
+    if (!replaced) return false;
+    if (replaced.file !== object.file) this.unlinkQuietly(replaced.file);
+    for (const p of parts) if (!kept.has(p.file)) this.unlinkQuietly(p.file);
+    return true;
+  }
+
+  /** Drop an upload and its part files (on Abort, or with its bucket). */
   removeUpload(uploadId: string): void {
     const parts = this.listParts(uploadId);
     this.db.transaction(() => {

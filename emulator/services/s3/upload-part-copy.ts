@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { AwsError } from '../../core/errors.js';
 import { newContentFile } from './body.js';
+import { openContent, writeFully } from './content.js';
 import { checkReadConditions } from './conditions.js';
 import { noSuchKey, objectArn, requireBucket, target, type S3Call } from './common.js';
 import { parseCopySource } from './objects.js';
@@ -77,21 +78,14 @@ export async function uploadPartCopy(call: S3Call): Promise<void> {
   const md5 = createHash('md5');
   try {
     if (src.file && last >= first) {
-      const input = await open(call.store.path(src.file), 'r');
+      const content = await openContent((f) => call.store.path(f), src.file, src.size);
       try {
-        const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
-        let position = first;
-        while (position <= last) {
-          const { bytesRead } = await input.read(buffer, 0, Math.min(buffer.length, last - position + 1), position);
-          if (bytesRead === 0) break;
-          const chunk = buffer.subarray(0, bytesRead);
+        for await (const chunk of content.stream(first, last) as AsyncIterable<Buffer>) {
           md5.update(chunk);
-          let offset = 0;
-          while (offset < bytesRead) offset += (await out.write(chunk, offset)).bytesWritten;
-          position += bytesRead;
+          await writeFully(out, chunk);
         }
       } finally {
-        await input.close();
+        await content.close();
       }
     }
     await out.sync();
