@@ -1,6 +1,6 @@
 // `npm run bench`: build the console, start the seeded emulator and vite preview, drive Chromium, and
 // write bench/results.json plus a printed table. Pages to measure are listed in bench/scenarios.ts.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
@@ -301,7 +301,24 @@ function report(
     build: { jsFiles: allJs.length, jsGzipTotal: allJs.reduce((s, a) => s + a.gzip, 0), files: allJs },
   };
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
-  writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+  // BENCH_ONLY=s3|ec2 measures one page: its section replaces the recorded one (stamped with its own date
+  // and load), and the figures of the full run stay.
+  const only = process.env.BENCH_ONLY;
+  const written =
+    only !== undefined && existsSync(out)
+      ? {
+          ...(JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>),
+          ...Object.fromEntries(
+            Object.entries({ s3, ec2 })
+              .filter(([, section]) => section !== undefined)
+              .map(([name, section]) => [
+                name,
+                { ...section, measuredAt: result.date, loadAverage: result.loadAverage },
+              ]),
+          ),
+        }
+      : result;
+  writeFileSync(out, JSON.stringify(written, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
   if (sqs && 'error' in sqs) console.log(`\nqueues bench failed: ${sqs.error}`);
   if (Object.values(pages).some((p) => !ok(p)) || (sqs && 'error' in sqs) || (s3 && 'error' in s3))
