@@ -186,6 +186,7 @@ test('browses folders with breadcrumbs, opens details with a pretty JSON preview
   const details = page.getByRole('region', { name: 'Details of customer-0001.json' });
   await expect(details).toContainText('application/json');
   await expect(details).toContainText('STANDARD');
+  await expect(details).toContainText('SSE-S3 (AES256)');
   await expect(details.getByLabel('Preview')).toContainText('"region": "eu-west"');
   await axe('object details');
   await crumbs.getByRole('link', { name: 'customers/' }).click();

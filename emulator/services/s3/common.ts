@@ -88,7 +88,49 @@ export function headersFromRequest(req: IncomingMessage): ObjectHeaders {
   if (encoding) out.contentEncoding = encoding;
   if (language !== undefined) out.contentLanguage = language;
   if (expires !== undefined) out.expires = expires;
+  Object.assign(
+    out,
+    encryptionFrom((name) => header(req, name)),
+  );
   return out;
+}
+
+const SSE_METHODS = ['AES256', 'aws:kms', 'aws:kms:dsse'];
+
+/**
+ * The server-side encryption a write asks for (x-amz-server-side-encryption, from a header or a POST form
+ * field). The emulator stores bytes as they are, but answers as S3 does: each object says how it is encrypted.
+ */
+export function encryptionFrom(
+  get: (name: string) => string | undefined,
+): Pick<ObjectHeaders, 'serverSideEncryption' | 'sseKmsKeyId'> {
+  const method = get('x-amz-server-side-encryption');
+  const keyId = get('x-amz-server-side-encryption-aws-kms-key-id');
+  if (method === undefined) {
+    if (keyId !== undefined)
+      throw new AwsError(
+        'InvalidArgument',
+        'x-amz-server-side-encryption header is absent but x-amz-server-side-encryption-aws-kms-key-id is present',
+        400,
+        { ArgumentName: 'x-amz-server-side-encryption', ArgumentValue: 'null' },
+      );
+    return {};
+  }
+  if (!SSE_METHODS.includes(method)) {
+    throw new AwsError('InvalidArgument', 'The encryption method specified is not supported', 400, {
+      ArgumentName: 'x-amz-server-side-encryption',
+      ArgumentValue: method,
+    });
+  }
+  if (keyId !== undefined && method === 'AES256') {
+    throw new AwsError(
+      'InvalidArgument',
+      'Server Side Encryption with AWS KMS managed key requires HTTP header x-amz-server-side-encryption : aws:kms',
+      400,
+      { ArgumentName: 'x-amz-server-side-encryption', ArgumentValue: method },
+    );
+  }
+  return { serverSideEncryption: method, ...(keyId !== undefined ? { sseKmsKeyId: keyId } : {}) };
 }
 
 /** Integer query parameter within [min, max], or the default; InvalidArgument otherwise. */

@@ -333,14 +333,16 @@ describe('a completed upload is its parts, read in place', () => {
   test('completing an upload over a multipart object removes the old parts', async () => {
     const Key = 'twice.bin';
     for (const seed of [21, 22]) {
-      const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket, Key }));
+      const { UploadId } = await client.send(
+        new CreateMultipartUploadCommand({ Bucket, Key, ServerSideEncryption: 'AES256' }),
+      );
       const a = await client.send(
         new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 1, Body: bytes(5 * MiB, seed) }),
       );
       const b = await client.send(
         new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 2, Body: bytes(100, seed) }),
       );
-      await client.send(
+      const done = await client.send(
         new CompleteMultipartUploadCommand({
           Bucket,
           Key,
@@ -353,6 +355,7 @@ describe('a completed upload is its parts, read in place', () => {
           },
         }),
       );
+      expect(done.ServerSideEncryption).toBe('AES256');
     }
     expect((await read(Key)).equals(Buffer.concat([bytes(5 * MiB, 22), bytes(100, 22)]))).toBe(true);
     expect(contentFiles()).toHaveLength(2);

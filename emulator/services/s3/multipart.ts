@@ -15,7 +15,7 @@ import {
   type S3Call,
 } from './common.js';
 import { header } from './request.js';
-import { isoDate, sendEmpty, sendXml } from './response.js';
+import { encryptionHeaders, isoDate, sendEmpty, sendXml } from './response.js';
 import type { PartRow, UploadRow } from './store.js';
 import { children, malformedXml, parseXmlBody, textOf } from './xml-input.js';
 
@@ -52,9 +52,10 @@ export async function createMultipartUpload(call: S3Call): Promise<void> {
     checksumAlgorithm: algorithm,
   };
   call.store.createUpload(upload);
-  const extra: OutgoingHttpHeaders = algorithm
-    ? { 'x-amz-checksum-algorithm': algorithm, 'x-amz-checksum-type': 'COMPOSITE' }
-    : {};
+  const extra: OutgoingHttpHeaders = {
+    ...encryptionHeaders(upload.headers),
+    ...(algorithm ? { 'x-amz-checksum-algorithm': algorithm, 'x-amz-checksum-type': 'COMPOSITE' } : {}),
+  };
   sendXml(
     call.ctx,
     'InitiateMultipartUploadResult',
@@ -92,7 +93,7 @@ export async function uploadPart(call: S3Call): Promise<void> {
     checksumValue: body.checksum?.value ?? null,
     file,
   });
-  const out: OutgoingHttpHeaders = { ETag: `"${body.md5}"` };
+  const out: OutgoingHttpHeaders = { ETag: `"${body.md5}"`, ...encryptionHeaders(upload.headers) };
   if (body.checksum) out[`x-amz-checksum-${body.checksum.algorithm.toLowerCase()}`] = body.checksum.value;
   sendEmpty(call.ctx, 200, out);
 }
@@ -169,13 +170,19 @@ export async function completeMultipartUpload(call: S3Call): Promise<void> {
     file: size === 0 ? null : segmentsRef(chosen.map((p) => ({ file: p.file, size: p.size }))),
   });
   if (!completed) throw noSuchUpload(upload.uploadId);
-  sendXml(call.ctx, 'CompleteMultipartUploadResult', {
-    Location: `${call.ctx.url.origin}/${bucket}/${encodeURIComponent(key).replace(/%2F/g, '/')}`,
-    Bucket: bucket,
-    Key: key,
-    ETag: `"${etag}"`,
-    ...(checksum && algorithm ? { [`Checksum${algorithm}`]: checksum, ChecksumType: 'COMPOSITE' } : {}),
-  });
+  sendXml(
+    call.ctx,
+    'CompleteMultipartUploadResult',
+    {
+      Location: `${call.ctx.url.origin}/${bucket}/${encodeURIComponent(key).replace(/%2F/g, '/')}`,
+      Bucket: bucket,
+      Key: key,
+      ETag: `"${etag}"`,
+      ...(checksum && algorithm ? { [`Checksum${algorithm}`]: checksum, ChecksumType: 'COMPOSITE' } : {}),
+    },
+    200,
+    encryptionHeaders(upload.headers),
+  );
 }
 
 export async function abortMultipartUpload(call: S3Call): Promise<void> {

@@ -296,3 +296,43 @@ describe('bad input never crashes', () => {
     expect(await got.Body?.transformToString()).toBe('o');
   });
 });
+
+describe('server-side encryption', () => {
+  test('every object reports SSE-S3 as on AWS; a KMS request is kept and echoed', async () => {
+    const put = await s3.send(new PutObjectCommand({ Bucket, Key: 'sse/default.txt', Body: 'x' }));
+    expect(put.ServerSideEncryption).toBe('AES256');
+    expect((await s3.send(new HeadObjectCommand({ Bucket, Key: 'sse/default.txt' }))).ServerSideEncryption).toBe(
+      'AES256',
+    );
+
+    const keyId = 'arn:aws:kms:us-east-1:000000000000:key/11111111-2222-3333-4444-555555555555';
+    await s3.send(
+      new PutObjectCommand({
+        Bucket,
+        Key: 'sse/kms.txt',
+        Body: 'x',
+        ServerSideEncryption: 'aws:kms',
+        SSEKMSKeyId: keyId,
+      }),
+    );
+    const head = await s3.send(new HeadObjectCommand({ Bucket, Key: 'sse/kms.txt' }));
+    expect([head.ServerSideEncryption, head.SSEKMSKeyId]).toEqual(['aws:kms', keyId]);
+    const copy = await s3.send(
+      new CopyObjectCommand({ Bucket, Key: 'sse/copy.txt', CopySource: `${Bucket}/sse/kms.txt` }),
+    );
+    expect(copy.ServerSideEncryption).toBe('aws:kms');
+  });
+
+  test('an unknown method is refused with the value named, and nothing is written', async () => {
+    const res = await signedFetch(emu, 'PUT', `/${Bucket}/sse/bad.txt`, {
+      body: 'x',
+      headers: { 'x-amz-server-side-encryption': 'AES512' },
+    });
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text).toContain('<Code>InvalidArgument</Code>');
+    expect(text).toContain('The encryption method specified is not supported');
+    expect(text).toContain('<ArgumentValue>AES512</ArgumentValue>');
+    expect((await errorOf(s3.send(new HeadObjectCommand({ Bucket, Key: 'sse/bad.txt' })))).name).toBe('NotFound');
+  });
+});

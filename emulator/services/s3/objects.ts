@@ -17,7 +17,7 @@ import {
   type S3Call,
 } from './common.js';
 import { header } from './request.js';
-import { baseHeaders, isoDate, objectHeaders, sendEmpty, sendXml } from './response.js';
+import { baseHeaders, encryptionHeaders, isoDate, objectHeaders, sendEmpty, sendXml } from './response.js';
 import type { ObjectRow } from './store.js';
 
 const OVERRIDES: Array<[string, string]> = [
@@ -133,7 +133,7 @@ export async function putObject(call: S3Call): Promise<void> {
     checksumValue: body.checksum?.value ?? null,
     file: body.file,
   });
-  const out: OutgoingHttpHeaders = { ETag: `"${body.md5}"` };
+  const out: OutgoingHttpHeaders = { ETag: `"${body.md5}"`, ...encryptionHeaders(headers) };
   if (body.checksum) {
     out[`x-amz-checksum-${body.checksum.algorithm.toLowerCase()}`] = body.checksum.value;
     out['x-amz-checksum-type'] = 'FULL_OBJECT';
@@ -228,11 +228,13 @@ export async function copyObject(call: S3Call): Promise<void> {
   call.store.putObject(row);
   const checksum =
     row.checksumAlgorithm && row.checksumValue ? { [`Checksum${row.checksumAlgorithm}`]: row.checksumValue } : {};
-  sendXml(call.ctx, 'CopyObjectResult', {
-    ETag: `"${row.etag}"`,
-    LastModified: isoDate(row.lastModified),
-    ...checksum,
-  });
+  sendXml(
+    call.ctx,
+    'CopyObjectResult',
+    { ETag: `"${row.etag}"`, LastModified: isoDate(row.lastModified), ...checksum },
+    200,
+    encryptionHeaders(row.headers),
+  );
 }
 
 export async function deleteObject(call: S3Call): Promise<void> {

@@ -4,10 +4,10 @@ import { AwsError } from '../../core/errors.js';
 import { writeFully } from './content.js';
 import { newContentFile } from './body.js';
 import { createHasher } from './checksums.js';
-import { objectArn, requireBucket, type S3Call } from './common.js';
+import { encryptionFrom, objectArn, requireBucket, type S3Call } from './common.js';
 import { FormReader, boundaryOf, malformedPost } from './form-data.js';
 import { header } from './request.js';
-import { baseHeaders, sendEmpty, sendXml } from './response.js';
+import { baseHeaders, encryptionHeaders, sendEmpty, sendXml } from './response.js';
 import type { ObjectHeaders } from './store.js';
 
 /** Largest object a POST upload may create, as on AWS. */
@@ -193,6 +193,7 @@ export async function postObject(call: S3Call): Promise<void> {
   const key = rawKey.replace(/\$\{filename\}/g, file.filename);
   if (Buffer.byteLength(key) > 1024) throw new AwsError('KeyTooLongError', 'Your key is too long', 400);
   ctx.authorize('s3:PutObject', objectArn(bucket, key));
+  const encryption = encryptionFrom((name) => fields.get(name));
 
   const range = policy.conditions.find((c): c is Extract<Condition, { kind: 'range' }> => c.kind === 'range');
   const max = Math.min(range?.max ?? MAX_POST_OBJECT, MAX_POST_OBJECT);
@@ -238,6 +239,7 @@ export async function postObject(call: S3Call): Promise<void> {
     const cacheControl = fields.get('cache-control');
     if (disposition !== undefined) headers.contentDisposition = disposition;
     if (cacheControl !== undefined) headers.cacheControl = cacheControl;
+    Object.assign(headers, encryption);
     call.store.putObject({
       bucket,
       key,
@@ -249,7 +251,7 @@ export async function postObject(call: S3Call): Promise<void> {
       checksumValue: null,
       file: contentFile,
     });
-    respond(call, bucket, key, etag, fields);
+    respond(call, bucket, key, etag, fields, headers);
   } catch (e) {
     if (!isClosed) await fh.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
@@ -257,7 +259,14 @@ export async function postObject(call: S3Call): Promise<void> {
   }
 }
 
-function respond(call: S3Call, bucket: string, key: string, etag: string, fields: Map<string, string>): void {
+function respond(
+  call: S3Call,
+  bucket: string,
+  key: string,
+  etag: string,
+  fields: Map<string, string>,
+  stored: ObjectHeaders,
+): void {
   const { ctx } = call;
   const location = `${ctx.url.origin}/${encodeURIComponent(bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
   const redirect = fields.get('success_action_redirect') ?? fields.get('redirect');
@@ -276,7 +285,7 @@ function respond(call: S3Call, bucket: string, key: string, etag: string, fields
     return;
   }
   const status = fields.get('success_action_status');
-  const headers = { ETag: `"${etag}"`, Location: location };
+  const headers = { ETag: `"${etag}"`, Location: location, ...encryptionHeaders(stored) };
   if (status === '201')
     sendXml(ctx, 'PostResponse', { Location: location, Bucket: bucket, Key: key, ETag: `"${etag}"` }, 201, headers);
   else sendEmpty(ctx, status === '200' ? 200 : 204, headers);

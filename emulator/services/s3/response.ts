@@ -3,7 +3,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import type { AwsError } from '../../core/errors.js';
 import type { RequestContext } from '../../core/types.js';
 import { escapeXml, xmlDocument, type XmlNode } from '../../protocols/xml.js';
-import type { ObjectRow } from './store.js';
+import type { ObjectHeaders, ObjectRow } from './store.js';
 
 export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
@@ -75,9 +75,18 @@ export function objectHeaders(o: ObjectRow, withChecksum: boolean): OutgoingHttp
   if (h.contentLanguage !== undefined) out['Content-Language'] = h.contentLanguage;
   if (h.expires !== undefined) out.Expires = h.expires;
   for (const [name, value] of Object.entries(h.metadata)) out[`x-amz-meta-${name}`] = value;
+  Object.assign(out, encryptionHeaders(h));
   if (withChecksum && o.checksumAlgorithm && o.checksumValue) {
     out[`x-amz-checksum-${o.checksumAlgorithm.toLowerCase()}`] = o.checksumValue;
     out['x-amz-checksum-type'] = o.checksumValue.includes('-') ? 'COMPOSITE' : 'FULL_OBJECT';
   }
   return out;
+}
+
+/** The encryption response headers of an object (or an upload): SSE-S3 unless it asked for KMS. */
+export function encryptionHeaders(h: Pick<ObjectHeaders, 'serverSideEncryption' | 'sseKmsKeyId'>): OutgoingHttpHeaders {
+  return {
+    'x-amz-server-side-encryption': h.serverSideEncryption ?? 'AES256',
+    ...(h.sseKmsKeyId !== undefined ? { 'x-amz-server-side-encryption-aws-kms-key-id': h.sseKmsKeyId } : {}),
+  };
 }

@@ -13,6 +13,9 @@ export interface ObjectHeaders {
   expires?: string;
   /** x-amz-meta-* without the prefix, lower-case names. */
   metadata: Record<string, string>;
+  /** Asked for with x-amz-server-side-encryption; absent means S3's default, SSE-S3 (AES256). */
+  serverSideEncryption?: string;
+  sseKmsKeyId?: string;
 }
 
 export interface ObjectRow {
