@@ -178,19 +178,7 @@ export class S3Store {
   /** Insert many index rows in one transaction (seed data, benchmarks). */
   insertObjects(rows: ObjectRow[]): void {
     this.db.transaction(() => {
-      for (const o of rows) {
-        this.stmts.putObject.run(
-          o.bucket,
-          keyBytes(o.key),
-          o.size,
-          o.etag,
-          o.lastModified,
-          JSON.stringify(o.headers),
-          o.checksumAlgorithm,
-          o.checksumValue,
-          o.file,
-        );
-      }
+      for (const o of rows) this.writeRow(o);
     })();
   }
 
@@ -241,7 +229,7 @@ export class S3Store {
     return raw ? toObject(raw) : undefined;
   }
 
-  /** Commit an object's index row; returns the replaced row's file for the caller to unlink. */
+  /** Commit an object's index row, then remove the content of the object it replaced. */
   putObject(o: ObjectRow): void {
     const old = this.db.transaction(() => this.replaceRow(o))();
     if (old && old !== o.file) this.unlinkQuietly(old);
@@ -250,6 +238,11 @@ export class S3Store {
   /** Write an object's row (inside a transaction); returns the replaced row's content for unlinking. */
   private replaceRow(o: ObjectRow): string | null {
     const prev = this.stmts.object.get(o.bucket, keyBytes(o.key)) as RawObject | undefined;
+    this.writeRow(o);
+    return prev?.file ?? null;
+  }
+
+  private writeRow(o: ObjectRow): void {
     this.stmts.putObject.run(
       o.bucket,
       keyBytes(o.key),
@@ -261,7 +254,6 @@ export class S3Store {
       o.checksumValue,
       o.file,
     );
-    return prev?.file ?? null;
   }
 
   /** Delete an object; true when it existed. */
