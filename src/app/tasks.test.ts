@@ -89,6 +89,40 @@ describe('TaskStore', () => {
     }
   });
 
+  it('shows state changes at once, but no more often than urgentGapMs', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = new TaskStore({ urgentGapMs: 50 });
+      const listener = vi.fn();
+      store.subscribe(listener);
+      const jobs = [controlled(), controlled(), controlled()];
+      store.start({ title: 'a.txt', run: jobs[0]!.run });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(listener).toHaveBeenCalledTimes(1);
+      // Two more starts and a finish within the gap: one publish when it ends, showing all of them.
+      store.start({ title: 'b.txt', run: jobs[1]!.run });
+      jobs[0]!.resolve();
+      await vi.advanceTimersByTimeAsync(0);
+      store.start({ title: 'c.txt', run: jobs[2]!.run });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(listener).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(40);
+      expect(listener).toHaveBeenCalledTimes(2);
+      expect(store.snapshot().map((t) => [t.title, t.status])).toEqual([
+        ['a.txt', 'done'],
+        ['b.txt', 'running'],
+        ['c.txt', 'running'],
+      ]);
+      // After a quiet spell, the next change shows at once again.
+      await vi.advanceTimersByTimeAsync(100);
+      jobs[1]!.resolve();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(listener).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a run that throws fails with its message', async () => {
     const store = new TaskStore();
     const id = store.start({

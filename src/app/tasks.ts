@@ -32,6 +32,12 @@ export interface TaskStoreOptions {
   defaultConcurrency?: number;
   /** Progress notifications are coalesced to at most one per this many ms. */
   throttleMs?: number;
+  /**
+   * State changes (start, finish, cancel) show at once, but no sooner than this many ms after the last
+   * publish (0: always at once). A drop of 1,000 small files makes about 2,000 of them, and rendering the
+   * tray for each one held the page's main thread: 70 files/s instead of 140.
+   */
+  urgentGapMs?: number;
 }
 
 interface TaskRecord {
@@ -89,6 +95,9 @@ export class TaskStore {
   private readonly now: () => number;
   private readonly defaultConcurrency: number;
   private readonly throttleMs: number;
+  private readonly urgentGapMs: number;
+  /** performance.now() of the last publish, for urgentGapMs (real time: the injected clock may stand still). */
+  private lastFlushAt = -Infinity;
   private views: TaskSnapshot[] = [];
   private isListChanged = false;
   private isUrgentScheduled = false;
@@ -99,6 +108,7 @@ export class TaskStore {
     this.now = options.now ?? (() => Date.now());
     this.defaultConcurrency = options.defaultConcurrency ?? 4;
     this.throttleMs = options.throttleMs ?? 100;
+    this.urgentGapMs = options.urgentGapMs ?? 0;
   }
 
   start(spec: TaskSpec): string {
@@ -176,6 +186,7 @@ export class TaskStore {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.isUrgentScheduled = false;
+    this.lastFlushAt = performance.now();
     let isChanged = this.isListChanged;
     const next: TaskSnapshot[] = [];
     for (const record of this.records.values()) {
@@ -323,6 +334,12 @@ export class TaskStore {
       // State changes (start, cancel, finish) show at once, coalesced within one tick.
       if (this.isUrgentScheduled) return;
       this.isUrgentScheduled = true;
+      const wait = this.lastFlushAt + this.urgentGapMs - performance.now();
+      if (wait > 0) {
+        if (this.timer !== undefined) clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.flush(), wait);
+        return;
+      }
       queueMicrotask(() => {
         if (this.isUrgentScheduled) this.flush();
       });
@@ -334,7 +351,7 @@ export class TaskStore {
 }
 
 /** The app's one task store; the shell calls `tasks.reset()` (or `cancelAll()`) on sign-out. */
-export const tasks = new TaskStore();
+export const tasks = new TaskStore({ urgentGapMs: 50 });
 
 export function useTasks(store: TaskStore = tasks): TaskSnapshot[] {
   return useSyncExternalStore(store.subscribe, store.snapshot, store.snapshot);

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { memo, useId, useState, type ReactNode } from 'react';
 import { ChevronDown, ChevronUp, CircleAlert, CircleCheck, Ban, LoaderCircle, Clock, X } from 'lucide-react';
 import { Button, IconButton } from './ui/button';
 import { formatBytes } from './format';
@@ -299,7 +299,8 @@ function ItemErrors({ task }: { task: TaskSnapshot }) {
   );
 }
 
-function TaskRow({ task, onCancel }: { task: TaskSnapshot; onCancel: (id: string) => void }) {
+/** Memoized: the store keeps a task's snapshot object until that task changes, so only changed rows render. */
+const TaskRow = memo(function TaskRow({ task, onCancel }: { task: TaskSnapshot; onCancel: (id: string) => void }) {
   const percent = taskPercent(task);
   const facts: string[] = [];
   if (task.status === 'running' || task.status === 'queued' || task.done > 0) {
@@ -351,7 +352,7 @@ function TaskRow({ task, onCancel }: { task: TaskSnapshot; onCancel: (id: string
       <ItemErrors task={task} />
     </li>
   );
-}
+});
 
 function restText(tasks: readonly TaskSnapshot[]): string {
   const s = summarizeTasks(tasks);

@@ -20,8 +20,11 @@ export interface PlannedUpload {
 }
 
 export const UPLOAD_QUEUE = 'uploads';
-/** Files uploading at once; each large file also sends its parts 6 at a time (transfer.ts). */
-const FILES_IN_FLIGHT = 4;
+/**
+ * Files uploading at once: as many as Chromium opens connections to one host, so small files fill them all
+ * (1,000 small files: 135 -> 160 files/s against 4). A large file also sends 6 parts at a time (transfer.ts).
+ */
+const FILES_IN_FLIGHT = 6;
 
 /** Where each picked file lands: the folder plus its relative path (folders keep their tree). */
 export function planUploads(target: UploadTarget, files: PickedFile[]): PlannedUpload[] {
