@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { Checkbox, SelectField, TextField } from '../ui/field';
+import { ErrorNote } from '../ui/error-note';
 
 export type KeyType = 'S' | 'N' | 'B';
 
@@ -270,11 +271,7 @@ export function CreateTableDialog({ open, onOpenChange, onCreate, disabledReason
             {typeClash}
           </p>
         )}
-        {failure && (
-          <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-            {failure}
-          </div>
-        )}
+        {failure && <ErrorNote>{failure}</ErrorNote>}
       </form>
     </Dialog>
   );

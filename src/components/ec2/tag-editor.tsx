@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button, IconButton } from '../ui/button';
 import { EmptyState } from '../ui/empty-state';
 import { TextField } from '../ui/field';
+import { ErrorNote } from '../ui/error-note';
 
 export interface EditableTag {
   key: string;
@@ -198,11 +199,7 @@ export function TagEditor({ tags, onSave, disabledReason }: TagEditorProps) {
           Add tag
         </Button>
       </div>
-      {failure && (
-        <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-          {failure}
-        </div>
-      )}
+      {failure && <ErrorNote>{failure}</ErrorNote>}
       <div className="flex flex-wrap justify-end gap-2 border-t border-border pt-3">
         <Button variant="secondary" onClick={() => setRows(undefined)}>
           Cancel

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Dialog, FormDialogFooter } from '../ui/dialog';
 import { SelectField, TextField } from '../ui/field';
+import { ErrorNote } from '../ui/error-note';
 
 export interface CreateBucketDialogProps {
   open: boolean;
@@ -87,11 +88,7 @@ export function CreateBucketDialog({
           onChange={setRegion}
           options={regions.map((r) => ({ value: r, label: r }))}
         />
-        {error && (
-          <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-            {error}
-          </div>
-        )}
+        {error && <ErrorNote>{error}</ErrorNote>}
       </form>
     </Dialog>
   );

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Dialog, FormDialogFooter } from '../ui/dialog';
 import { TextField } from '../ui/field';
+import { ErrorNote } from '../ui/error-note';
 
 export interface CreateFolderDialogProps {
   open: boolean;
@@ -76,11 +77,7 @@ export function CreateFolderDialog({
           autoComplete="off"
           spellCheck={false}
         />
-        {error && (
-          <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-            {error}
-          </div>
-        )}
+        {error && <ErrorNote>{error}</ErrorNote>}
       </form>
     </Dialog>
   );

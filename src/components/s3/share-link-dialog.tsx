@@ -3,6 +3,7 @@ import { formatDateTime, formatRelativeTime } from '../format';
 import { CopyButton } from '../ui/copy-button';
 import { Dialog, FormDialogFooter } from '../ui/dialog';
 import { SelectField } from '../ui/field';
+import { ErrorNote } from '../ui/error-note';
 
 export const EXPIRY_CHOICES = [
   { seconds: 900, label: '15 minutes' },
@@ -97,11 +98,7 @@ export function ShareLinkDialog({ open, onOpenChange, name, onGenerate }: ShareL
             )}
           </div>
         )}
-        {error && (
-          <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-            {error}
-          </div>
-        )}
+        {error && <ErrorNote>{error}</ErrorNote>}
       </form>
     </Dialog>
   );

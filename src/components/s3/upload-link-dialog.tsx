@@ -4,6 +4,7 @@ import { CopyButton } from '../ui/copy-button';
 import { Dialog, FormDialogFooter } from '../ui/dialog';
 import { SelectField, TextField } from '../ui/field';
 import { EXPIRY_CHOICES } from './share-link-dialog';
+import { ErrorNote } from '../ui/error-note';
 
 export interface UploadLinkInput {
   prefix: string;
@@ -187,11 +188,7 @@ export function UploadLinkDialog({ open, onOpenChange, bucket, defaultPrefix, on
             </p>
           </div>
         )}
-        {error && (
-          <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-            {error}
-          </div>
-        )}
+        {error && <ErrorNote>{error}</ErrorNote>}
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { NameList } from '../name-list';
 import { Button } from './button';
 import { Dialog } from './dialog';
 import { TextField } from './field';
+import { ErrorNote } from './error-note';
 
 /** "1 object", "3 objects". */
 export function pluralize(n: number, one: string, other: string): string {
@@ -153,11 +154,7 @@ export function ConfirmDialog({
             spellCheck={false}
           />
         )}
-        {shownError && (
-          <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-            {shownError}
-          </div>
-        )}
+        {shownError && <ErrorNote>{shownError}</ErrorNote>}
       </form>
     </Dialog>
   );

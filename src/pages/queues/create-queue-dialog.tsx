@@ -18,6 +18,7 @@ import { Dialog, FormDialogFooter } from '../../components/ui/dialog';
 import { Checkbox, TextField } from '../../components/ui/field';
 import { useDeniedReason } from '../../app/use-permission';
 import { useRegion } from '../../app/use-region';
+import { ErrorNote } from '../../components/ui/error-note';
 
 export interface CreateQueueDialogProps {
   open: boolean;
@@ -241,11 +242,7 @@ export function CreateQueueDialog({ open, onOpenChange, knownQueues, onCreated }
             ))}
           </datalist>
         </fieldset>
-        {failure && (
-          <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-            {failure}
-          </div>
-        )}
+        {failure && <ErrorNote>{failure}</ErrorNote>}
       </form>
     </Dialog>
   );

@@ -26,6 +26,7 @@ import { tasks } from '../../app/tasks';
 import { useDeniedReason } from '../../app/use-permission';
 import { useRegion, useRegionHref } from '../../app/use-region';
 import { pageHref } from '../registry';
+import { ErrorNote } from '../../components/ui/error-note';
 
 export interface DeadLetterTabProps {
   name: string;
@@ -308,14 +309,7 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
               </Button>
               {startReason && !startDenied && <span className="text-xs text-muted">{startReason}</span>}
             </div>
-            {(startError ?? cancel.failure) && (
-              <div
-                role="alert"
-                className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger"
-              >
-                {startError ?? cancel.failure}
-              </div>
-            )}
+            {(startError ?? cancel.failure) && <ErrorNote>{startError ?? cancel.failure}</ErrorNote>}
           </form>
           <h3 className="text-sm font-semibold">Recent redrives</h3>
           <ResourceTable

@@ -24,6 +24,7 @@ import { useDeniedReason } from '../../app/use-permission';
 import { useRegion } from '../../app/use-region';
 import { useToast } from '../../app/toasts';
 import { PollModePicker } from '../../components/sqs/poll-mode-picker';
+import { ErrorNote } from '../../components/ui/error-note';
 
 export interface MessagesTabProps {
   name: string;
@@ -341,9 +342,7 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
         </div>
       )}
       {(deleteMessages.failure && !isConfirmingDelete) || extend.failure ? (
-        <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-          {extend.failure ?? deleteMessages.failure}
-        </div>
+        <ErrorNote>{extend.failure ?? deleteMessages.failure}</ErrorNote>
       ) : null}
 
       <ResourceTable

@@ -28,6 +28,7 @@ import { MessagesTab } from './messages-tab';
 import { SendFileDialog } from './send-file-dialog';
 import { SendMessageDialog } from './send-message-dialog';
 import { TagsTab } from './tags-tab';
+import { ErrorNote } from '../../components/ui/error-note';
 
 const TABS = ['messages', 'details', 'dead-letter', 'tags'] as const;
 type TabId = (typeof TABS)[number];
@@ -147,11 +148,7 @@ export default function QueuePage() {
           </>
         }
       />
-      {purge.error && dialog !== 'purge' && (
-        <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-          {purgeFailure(purge.error, name)}
-        </div>
-      )}
+      {purge.error && dialog !== 'purge' && <ErrorNote>{purgeFailure(purge.error, name)}</ErrorNote>}
       {url && a ? (
         <>
           <Tabs

@@ -22,6 +22,7 @@ import { Dialog } from '../../components/ui/dialog';
 import { SelectField, TextField } from '../../components/ui/field';
 import { useRegion } from '../../app/use-region';
 import { useToast } from '../../app/toasts';
+import { ErrorNote } from '../../components/ui/error-note';
 
 export interface SendMessageDialogProps {
   open: boolean;
@@ -266,11 +267,7 @@ export function SendMessageDialog({ open, onOpenChange, url, attributes }: SendM
             {blocking}
           </p>
         )}
-        {sendMessage.failure && (
-          <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-            {failureMessage('send the message', sendMessage.error)}
-          </div>
-        )}
+        {sendMessage.failure && <ErrorNote>{failureMessage('send the message', sendMessage.error)}</ErrorNote>}
       </form>
     </Dialog>
   );

@@ -14,6 +14,7 @@ import { useConfig } from '../../app/config-context';
 import { errorProps } from '../../app/error-props';
 import { useDeniedReason } from '../../app/use-permission';
 import { useRegion } from '../../app/use-region';
+import { ErrorNote } from '../../components/ui/error-note';
 
 export interface TagsTabProps {
   url: string;
@@ -107,11 +108,7 @@ export function TagsTab({ url, arn }: TagsTabProps) {
           {isReplacing ? 'Replace tag' : 'Add tag'}
         </Button>
       </form>
-      {failure && (
-        <div role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-          {failure}
-        </div>
-      )}
+      {failure && <ErrorNote>{failure}</ErrorNote>}
       <ResourceTable
         label="Tags"
         columns={columns}

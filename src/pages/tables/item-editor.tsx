@@ -21,6 +21,7 @@ import { JsonEditor } from '../../components/json-editor/json-editor';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { Dialog } from '../../components/ui/dialog';
+import { ErrorNote } from '../../components/ui/error-note';
 
 export type EditorTarget = { mode: 'edit'; item: Item } | { mode: 'create' } | { mode: 'duplicate'; item: Item };
 
@@ -301,16 +302,8 @@ export function ItemEditor({ region, table, tableArn, keys, target, onClose, onO
           describedBy={problem || failure ? statusId : undefined}
         />
         <div id={statusId} className="flex flex-col gap-2">
-          {problem && (
-            <p role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-              {problem}
-            </p>
-          )}
-          {failure && (
-            <p role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
-              {failure}
-            </p>
-          )}
+          {problem && <ErrorNote>{problem}</ErrorNote>}
+          {failure && <ErrorNote>{failure}</ErrorNote>}
         </div>
         {keyChange && (
           <div
