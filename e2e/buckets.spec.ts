@@ -260,6 +260,8 @@ test('a folder tree picked through the folder picker keeps its relative paths', 
   writeFileSync(join(root, 'top.txt'), 'top');
   writeFileSync(join(root, '2024', 'a.txt'), 'a');
   writeFileSync(join(root, '2024', 'june', 'b.txt'), 'b');
+  // An empty file (a folder's placeholder) is a range of no bytes: it must still arrive, empty.
+  writeFileSync(join(root, '2024', 'june', '.keep'), '');
   try {
     await open(`/buckets/${bucket}`);
     await expect(page.getByText(`No objects in ${bucket}`)).toBeVisible();
@@ -267,7 +269,11 @@ test('a folder tree picked through the folder picker keeps its relative paths', 
     await expect(objectsTable(page).getByRole('link', { name: 'photos/' })).toBeVisible();
     await expect
       .poll(() => keysOf(s3, bucket))
-      .toEqual(['photos/2024/a.txt', 'photos/2024/june/b.txt', 'photos/top.txt']);
+      .toEqual(['photos/2024/a.txt', 'photos/2024/june/.keep', 'photos/2024/june/b.txt', 'photos/top.txt']);
+    expect(
+      (await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'photos/2024/june/.keep' }))).ContentLength,
+    ).toBe(0);
+    expect(await bodyOf(s3, bucket, 'photos/2024/june/b.txt')).toBe('b');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

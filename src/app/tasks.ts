@@ -331,7 +331,8 @@ export class TaskStore {
 
   private schedule(isUrgent: boolean): void {
     if (isUrgent) {
-      // State changes (start, cancel, finish) show at once, coalesced within one tick.
+      // State changes (start, cancel, finish) show at once, coalesced within one tick, unless the last
+      // publish was under urgentGapMs ago: then when that gap ends.
       if (this.isUrgentScheduled) return;
       this.isUrgentScheduled = true;
       const wait = this.lastFlushAt + this.urgentGapMs - performance.now();
