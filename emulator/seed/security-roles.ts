@@ -5,14 +5,14 @@ import type { RoleFile } from '../auth/roles.js';
 export const SEEDED_ROLES: RoleFile[] = [
   {
     RoleName: ADMIN_ROLE_NAME,
-    Description: 'Everything on S3, EC2, DynamoDB and SQS (and Cognito user/identity pool administration).',
+    Description: 'Everything on S3, EC2, DynamoDB, SQS, Lambda, Logs and Secrets Manager (and Cognito user/identity pool administration).',
     PolicyDocument: {
       Version: '2012-10-17',
       Statement: [
         {
           Sid: 'AllOnConsoleServices',
           Effect: 'Allow',
-          Action: ['s3:*', 'ec2:*', 'dynamodb:*', 'sqs:*'],
+          Action: ['s3:*', 'ec2:*', 'dynamodb:*', 'sqs:*', 'lambda:*', 'logs:*', 'secretsmanager:*'],
           Resource: '*',
         },
         { Sid: 'ManageSignIn', Effect: 'Allow', Action: ['cognito-idp:*', 'cognito-identity:*'], Resource: '*' },
@@ -22,7 +22,7 @@ export const SEEDED_ROLES: RoleFile[] = [
   },
   {
     RoleName: READ_ONLY_ROLE_NAME,
-    Description: 'Describe, List, Get, Scan, Query and Receive only.',
+    Description: 'Describe, List, Get, Scan, Query and Receive only; never a secret value.',
     PolicyDocument: {
       Version: '2012-10-17',
       Statement: [
@@ -42,6 +42,14 @@ export const SEEDED_ROLES: RoleFile[] = [
             'sqs:Get*',
             'sqs:List*',
             'sqs:ReceiveMessage',
+            'lambda:List*',
+            'lambda:Get*',
+            'logs:Describe*',
+            'logs:Get*',
+            'logs:FilterLogEvents',
+            'secretsmanager:List*',
+            'secretsmanager:DescribeSecret',
+            'secretsmanager:GetRandomPassword',
           ],
           Resource: '*',
         },
