@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { SERVICE_ICONS } from '../components/service-icons';
 import { generatePath, type Params } from 'react-router';
-import { preloadClients } from '../aws/clients';
+import { preloadClients } from '../aws/sdk-modules';
 import { knownInstanceName } from './instances/instance-names';
 
 export interface Crumb {

@@ -1,4 +1,5 @@
-import { getSession, loadSdk, withClient } from '../clients';
+import { getSession, withClient } from '../clients';
+import { loadSdk } from '../sdk-modules';
 
 /** SigV4 presigning allows at most 7 days. */
 export const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;

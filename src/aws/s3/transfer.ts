@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { getSession, loadSdk, type Session } from '../clients';
+import { getSession, type Session } from '../clients';
+import { loadSdk } from '../sdk-modules';
 import { endpointFor } from '../config';
 import { toAppError } from '../errors';
 
