@@ -19,6 +19,8 @@ import { benchS3, printS3, type S3BenchResult } from './s3.js';
 import { runEc2Bench, type Ec2BenchResult } from './ec2.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** BENCH_PAGES=sign-in,dashboard: only those pages' load figures, none of the services' own benches. */
+const PAGES_ONLY = process.env.BENCH_PAGES !== undefined;
 const TARGETS = { signInInitialJsGzip: 150 * 1024, dashboardFirstDataMs: 1000 };
 
 interface PageResult {
@@ -155,7 +157,10 @@ async function main(): Promise<void> {
     const ordered =
       process.env.BENCH_ONLY !== undefined
         ? []
-        : [...PAGE_SCENARIOS].sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
+        : [...PAGE_SCENARIOS]
+            // BENCH_PAGES=sign-in,dashboard measures only those pages (a quick before/after of one change).
+            .filter((s) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(',').includes(s.name))
+            .sort((a, b) => Number(a.signedIn) - Number(b.signedIn));
     for (const scenario of ordered) {
       try {
         if (scenario.signedIn && !inPage.url().startsWith(stack.baseUrl) && !signInError) {
@@ -176,7 +181,7 @@ async function main(): Promise<void> {
         pages[scenario.name] = { path: scenario.path, error: (e as Error).message.split('\n')[0] ?? String(e) };
       }
     }
-    if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 's3') {
+    if (!PAGES_ONLY && (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 's3')) {
       if (!inPage.url().startsWith(stack.baseUrl)) await openSignedIn(inPage, `${stack.baseUrl}/buckets`, USERS.admin);
       s3 = await benchS3({ context: signedIn, page: inPage, baseUrl: stack.baseUrl, emulator: stack.emulator }).catch(
         (e: unknown) => ({
@@ -184,7 +189,7 @@ async function main(): Promise<void> {
         }),
       );
     }
-    if (!process.env.BENCH_SKIP_SQS && process.env.BENCH_ONLY === undefined) {
+    if (!PAGES_ONLY && !process.env.BENCH_SKIP_SQS && process.env.BENCH_ONLY === undefined) {
       sqs = await runSqsBench({
         page: inPage,
         baseUrl: stack.baseUrl,
@@ -196,6 +201,7 @@ async function main(): Promise<void> {
     }
     // Last: it grows the emulator's fleet to 10,000 instances.
     if (
+      !PAGES_ONLY &&
       process.env.BENCH_EC2 !== '0' &&
       !signInError &&
       (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'ec2')
@@ -208,8 +214,9 @@ async function main(): Promise<void> {
     await stack.stop();
   }
   report(pages, sizes, build.seconds, sqs, s3, ec2);
-  if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'chunks') reportChunks();
-  if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'dynamodb') await runDynamoDbBench(sizes);
+  if (!PAGES_ONLY && (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'chunks')) reportChunks();
+  if (!PAGES_ONLY && (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'dynamodb'))
+    await runDynamoDbBench(sizes);
 }
 
 function kb(bytes: number): string {
