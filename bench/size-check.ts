@@ -2,13 +2,10 @@
 // in bench/budgets.ts, and exit 1 when one is exceeded, naming what grew by package. `--record` writes the
 // figures to bench/size-results.json (npm run bench does), the baseline a later failure is compared with.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { BUILD_DIR, buildConsole } from '../e2e/support/build.js';
 import { readBundle } from './lib/bundle.js';
-import { evaluateBudgets, growth, type BudgetResult } from './lib/size-report.js';
+import { evaluateBudgets, growth, SIZE_RESULTS, type BudgetResult } from './lib/size-report.js';
 import { printTable } from './lib/table.js';
-
-export const SIZE_RESULTS = fileURLToPath(new URL('./size-results.json', import.meta.url));
 
 function recorded(): { measuredAt: string; byName: Map<string, BudgetResult> } {
   if (!existsSync(SIZE_RESULTS)) return { measuredAt: '', byName: new Map() };

@@ -1,6 +1,10 @@
 // Evaluates bench/budgets.ts against a build: used by the size check (npm test) and by npm run bench.
 import { BUDGETS, PAGE_BASE, PAGE_GROUPS, PAGE_OWN_CODE_KB, type Budget } from '../budgets.js';
+import { fileURLToPath } from 'node:url';
 import { gzipOfKind, measure, staticClosure, type Bundle, type Measured } from './bundle.js';
+
+/** The recorded figures (npm run bench), which a failing size check compares with to say what grew. */
+export const SIZE_RESULTS = fileURLToPath(new URL('../size-results.json', import.meta.url));
 
 export interface BudgetResult {
   name: string;
