@@ -80,7 +80,7 @@ export const createSecurity: SecurityFactory = async (env, options) => {
       };
     },
     services: [
-      createStsService(),
+      createStsService({ roles, credentials, accountId: env.accountId }),
       createCognitoIdpService({ db, pools, issuerOf: oidc.issuerOf, accountId: env.accountId }),
       createCognitoIdentityService({
         db,
