@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['emulator/**/*.test.ts', 'src/**/*.test.{ts,tsx}'],
+    include: ['emulator/**/*.test.ts', 'src/**/*.test.{ts,tsx}', 'infra/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The SDK versions are pinned on purpose (NOTES.md); its Node 22 notice repeats in every test file.
