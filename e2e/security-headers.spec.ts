@@ -36,7 +36,14 @@ test.describe('security headers and framing', () => {
     );
     await page.goto(`${ATTACKER}/`);
     // Chromium replaces a document refused by frame-ancestors with its own error page.
-    await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())?.url()).toMatch(/^chrome-error:/);
+    await expect
+      .poll(() =>
+        page
+          .frames()
+          .find((f) => f !== page.mainFrame())
+          ?.url(),
+      )
+      .toMatch(/^chrome-error:/);
     await expect(page.frameLocator('iframe').getByRole('button')).toHaveCount(0);
   });
 

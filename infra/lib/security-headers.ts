@@ -88,17 +88,15 @@ function s3Sources(config: HeadersConfig): string[] {
 export function contentSecurityPolicy(config: HeadersConfig, options: HeadersOptions = {}): string {
   const hashes = (options.devScriptHashes ?? []).map((h) => `'sha256-${h}'`);
   const directives: Array<[string, string[]]> = [
+    // Fonts, workers and the manifest fall back to default-src: CloudFront caps the header at 1,783 characters.
     ['default-src', ["'self'"]],
     ['script-src', ["'self'", ...hashes]],
     // Radix's scroll lock and CodeMirror insert <style> elements; styles cannot run script.
     ['style-src', ["'self'", "'unsafe-inline'"]],
     // Previews are presigned S3 URLs; exports are blob: downloads.
     ['img-src', ["'self'", 'data:', 'blob:', ...s3Sources(config)]],
-    ['font-src', ["'self'", 'data:']],
     ['connect-src', connectSources(config, options)],
     ['frame-src', ["'none'"]],
-    ['worker-src', ["'self'", 'blob:']],
-    ['manifest-src', ["'self'"]],
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['form-action', ["'self'"]],
