@@ -55,7 +55,9 @@ export class ConsoleStack extends Stack {
     });
     const domainPrefix = o.cognitoDomainPrefix ?? `${o.stackName.toLowerCase()}-${this.account}`;
     if (Token.isUnresolved(domainPrefix))
-      throw new Error('ConsoleStack: give the stack a concrete account (env.account) or a cognitoDomainPrefix');
+      throw new Error(
+        '--cognito-domain: required when no AWS account is known (no credentials): the managed login needs a unique prefix',
+      );
     const domain = userPool.addDomain('Login', {
       cognitoDomain: { domainPrefix },
       managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
