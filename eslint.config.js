@@ -65,6 +65,7 @@ export default tseslint.config(
       '.test-results',
       'bench/results*',
       '.e2e-build',
+      'infra/cdk.out',
     ],
   },
   {
