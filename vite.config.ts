@@ -6,6 +6,7 @@ import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } fro
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { RunningEmulator, startEmulator as StartEmulator } from './emulator/index.js';
+import { inlineScriptHashes, securityHeadersMiddleware } from './scripts/vite-security-headers.js';
 import {
   DEMO_CLIENT_ID,
   DEMO_IDENTITY_POOL_ID,
@@ -70,7 +71,20 @@ function configFromEnv(): (() => string) | undefined {
   return undefined;
 }
 
+/** The dev server's own inline scripts (React refresh), hashed once, for script-src. */
+function devScriptHashes(server: ViteDevServer): () => Promise<string[]> {
+  let hashes: Promise<string[]> | undefined;
+  return () =>
+    (hashes ??= server
+      .transformIndexHtml('/', readFileSync(resolve(server.config.root, 'index.html'), 'utf8'))
+      .then(inlineScriptHashes));
+}
+
 function serveConfig(server: ViteDevServer | PreviewServer, read: () => string): void {
+  // The production headers, computed from the config being served (infra/lib/security-headers.ts).
+  server.middlewares.use(
+    securityHeadersMiddleware(read, 'transformIndexHtml' in server ? devScriptHashes(server) : undefined),
+  );
   server.middlewares.use('/config.json', (_req, res) => {
     try {
       sendJson(res, read());
@@ -191,6 +205,10 @@ function consoleConfig(): Plugin {
     configurePreviewServer(server) {
       const fromEnv = configFromEnv();
       if (fromEnv) serveConfig(server, fromEnv);
+      else {
+        const built = resolve(server.config.root, server.config.build.outDir, 'config.json');
+        server.middlewares.use(securityHeadersMiddleware(() => readFileSync(built, 'utf8')));
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Projects, so each side runs alone: `vitest run --project console` (src/), `emulator` or `tools` (bench/).
+// Projects, so each side runs alone: `vitest run --project console` (src/), `emulator` or `tools` (bench/ and infra/).
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'console', include: ['src/**/*.test.{ts,tsx}'] } },
       { extends: true, test: { name: 'emulator', include: ['emulator/**/*.test.ts'] } },
-      { extends: true, test: { name: 'tools', include: ['bench/**/*.test.ts'] } },
+      { extends: true, test: { name: 'tools', include: ['bench/**/*.test.ts', 'infra/**/*.test.ts'] } },
     ],
   },
 });
