@@ -41,7 +41,7 @@ describe('requests a browser sends for a page the emulator does not trust', () =
       { expiresIn: 300 },
     );
     // SigV4's encoding (%20, not URLSearchParams' +).
-    const pairs = Object.entries(signed.query).map(
+    const pairs = Object.entries(signed.query ?? {}).map(
       ([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`,
     );
     return `/?${pairs.join('&')}`;
