@@ -19,7 +19,9 @@ afterAll(() => {
 });
 
 const whoAmI = (url: string, credentials: { accessKeyId: string; secretAccessKey: string }) =>
-  new STSClient({ endpoint: url, region: 'us-east-1', credentials: { ...credentials } }).send(new GetCallerIdentityCommand({}));
+  new STSClient({ endpoint: url, region: 'us-east-1', credentials: { ...credentials } }).send(
+    new GetCallerIdentityCommand({}),
+  );
 
 describe("a data folder's own static keys", () => {
   it('are random per folder, kept across restarts in a private file, and the only static keys accepted', async () => {
