@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Service, ServiceFactory } from '../../core/types.js';
 import { seedS3 } from '../../seed/s3.js';
+import { checkContentSha256 } from './content-sha.js';
 import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './buckets.js';
 import { bucketCorsRules, deleteBucketCors, getBucketCors, putBucketCors } from './bucket-cors.js';
 import { matchCorsRules } from './cors-match.js';
@@ -66,6 +67,7 @@ export const createS3Service: ServiceFactory = async (env) => {
       const operation = operationOf(r, ctx.req);
       await ctx.begin(operation);
       checkPresignedExpiry(r.query);
+      checkContentSha256(ctx.req);
       const handler = HANDLERS[operation];
       if (!handler) throw new AwsError('NotImplemented', `The emulator does not implement ${operation}.`, 501);
       await handler({ ctx, store, r, accountId: env.accountId });
