@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AwsError, DropConnection, toAwsError } from './core/errors.js';
-import { FaultInjector, type FaultSpec } from './core/faults.js';
+import { FaultInjector } from './core/faults.js';
 import { regionOf, serviceOf } from './core/route.js';
 import { escapeXml } from './protocols/xml.js';
 import type { Caller, RequestContext, Service } from './core/types.js';
@@ -157,7 +157,7 @@ async function handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, 
     sendAdminJson(res, 200, { reset: true, seeded: input.seed !== false });
   } else if (path === '/faults' && req.method === 'POST') {
     try {
-      const id = deps.faults.add(input as unknown as FaultSpec);
+      const id = deps.faults.add(input);
       sendAdminJson(res, 200, { id });
     } catch (e) {
       sendAdminJson(res, 400, { error: (e as Error).message });
