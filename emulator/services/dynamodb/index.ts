@@ -11,6 +11,7 @@ import { OWN_OPERATIONS, UNSUPPORTED_OPERATIONS, WRITE_OPERATIONS } from './oper
 import { IdempotencyTokens } from './idempotency.js';
 import { ReadWriteLock } from './rw-lock.js';
 import { checkNesting } from './nesting.js';
+import { checkExpressions } from './expression-limits.js';
 import { keyOf, transactGetItems, transactWriteItems } from './transactions.js';
 import { DynamoDbError } from './dynamodb-error.js';
 import { TableStats } from './table-stats.js';
@@ -183,6 +184,7 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
     operations,
     input(body) {
       checkNesting(body);
+      checkExpressions(body);
       return body;
     },
     crc32: true,
