@@ -75,7 +75,12 @@ interface SdkLikeError {
 /** "... is not authorized to perform: s3:ListAllMyBuckets on resource: arn:aws:s3:::* because ..." */
 export function parseAccessDenied(message: string): { action?: string; resource?: string } {
   const action = /perform:\s*([\w-]+:[\w*-]+)/.exec(message)?.[1];
-  const resource = /on resource:\s*("?)([^"\s]+)\1/.exec(message)?.[2]?.replace(/[.,;]$/, '');
+  // The whole ARN as sent, spaces and quotes of an object key included: it ends where AWS's wording resumes.
+  const rest =
+    /on resource:\s*(.*?)(?:\s+because\s.*|\s+with an explicit deny\b.*|\.?\s+Encoded authorization failure message:.*)?$/s.exec(
+      message,
+    )?.[1];
+  const resource = rest && /^".*"$/s.test(rest) ? rest.slice(1, -1) : rest;
   return { ...(action ? { action } : {}), ...(resource ? { resource } : {}) };
 }
 
