@@ -8,6 +8,8 @@ export interface AppError {
   /** AWS's error name (e.g. AccessDenied), when there was one. */
   code?: string;
   status?: number;
+  /** Set when getting credentials failed (the identity pool), rather than the call itself. */
+  source?: 'credentials';
   /** IAM action and resource parsed from an AccessDenied message. */
   action?: string;
   resource?: string;
@@ -91,6 +93,9 @@ export function isAppError(e: unknown): e is AppError {
 export function toAppError(e: unknown): AppError {
   if (isAppError(e)) return e;
   const err = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as SdkLikeError;
+  // The identity pool's own error decides the kind; the page must still not blame the call it stopped.
+  if (err.name === 'CredentialsUnavailable' && e instanceof Error)
+    return { ...toAppError(e.cause), message: e.message, source: 'credentials' };
   const rawName = typeof err.Code === 'string' ? err.Code : typeof err.name === 'string' ? err.name : 'Error';
   const name = rawName.replace(/^com\.amazonaws\.[\w.]+#/, '').replace(/^AWS\.SimpleQueueService\./, '');
   const message = typeof err.message === 'string' && err.message ? err.message : name;
