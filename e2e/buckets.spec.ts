@@ -382,7 +382,7 @@ test.describe('as a viewer', () => {
     const uploadLink = page.getByRole('menuitem', { name: /Create upload link/ });
     await expect(uploadLink).toHaveAttribute('aria-disabled', 'true');
     await expect(uploadLink).toContainText('does not allow s3:PutObject');
-    await uploadLink.click();
+    await uploadLink.click({ force: true });
     await expect(page.getByRole('dialog', { name: 'Create upload link' })).toHaveCount(0);
   });
 });
