@@ -36,15 +36,17 @@ export function createRouter(hasSignIn: boolean) {
         {
           path: '/signin',
           HydrateFallback: RouteLoading,
+          errorElement: <RouteError />,
           lazy: async () => ({ Component: (await import('../pages/signin/signin-page')).default }),
         },
         {
           path: '/auth/callback',
           HydrateFallback: RouteLoading,
+          errorElement: <RouteError />,
           lazy: async () => ({ Component: (await import('../pages/auth-callback/auth-callback-page')).default }),
         },
       ]
-    : [{ path: '/signin', element: <Navigate to="/dashboard" replace /> }];
+    : [{ path: '/signin', errorElement: <RouteError />, element: <Navigate to="/dashboard" replace /> }];
   return createBrowserRouter([
     ...publicRoutes,
     {

@@ -1,6 +1,6 @@
 import { UserManager, type UserManagerSettings } from 'oidc-client-ts';
 import { endpointFor, loginsKeyOf, type ConsoleConfig } from './config';
-import type { CredentialSource, Credentials } from './credentials';
+import { CredentialsUnavailable, type CredentialSource, type Credentials } from './credentials';
 
 /** oidc-client-ts settings: authorization code + PKCE against the user pool's managed login. */
 export function oidcSettings(config: ConsoleConfig, origin: string): UserManagerSettings | undefined {
@@ -91,7 +91,9 @@ export function credentialSource(config: ConsoleConfig, getIdToken?: () => Promi
       },
       ...(signIn && getIdToken ? { logins: { [loginsKeyOf(signIn)]: getIdToken } } : {}),
     });
-    const c = await provider();
+    const c = await provider().catch((e: unknown) => {
+      throw new CredentialsUnavailable(e);
+    });
     return {
       accessKeyId: c.accessKeyId,
       secretAccessKey: c.secretAccessKey,

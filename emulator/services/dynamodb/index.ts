@@ -9,6 +9,7 @@ import { WRITE_OPERATIONS, dynamoDbOperations, type DynamoDbRuns } from './opera
 import { IdempotencyTokens } from './idempotency.js';
 import { ReadWriteLock } from './rw-lock.js';
 import { checkNesting } from './nesting.js';
+import { checkExpressions } from './expression-limits.js';
 import { keyOf, transactGetItems, transactWriteItems } from './transactions.js';
 import { DynamoDbError } from './dynamodb-error.js';
 import { TableStats } from './table-stats.js';
@@ -138,6 +139,7 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
     operations: dynamoDbOperations(runs, env.accountId),
     input(body) {
       checkNesting(body);
+      checkExpressions(body);
       return body;
     },
     crc32: true,

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import type { Service, ServiceFactory } from '../../core/types.js';
 import { seedS3 } from '../../seed/s3.js';
 import { bucketCorsRules } from './bucket-cors.js';
+import { checkContentSha256 } from './content-sha.js';
 import { matchCorsRules } from './cors-match.js';
 import { readContentSync } from './content.js';
 import { S3_OPERATIONS, type S3Input } from './operations.js';
@@ -27,6 +28,7 @@ export const createS3Service: ServiceFactory = async (env) => {
       // Operations write their own answers (bodies stream), so run's result is not serialized here.
       await runOperation(op, name, ctx, store, () => {
         checkPresignedExpiry(r.query);
+        checkContentSha256(ctx.req);
         const input: S3Input = { ctx, store, r, accountId: env.accountId };
         return op.read ? op.read(input) : input;
       });

@@ -18,6 +18,7 @@ import {
 import { header } from './request.js';
 import { baseHeaders, encryptionHeaders, isoDate, objectHeaders, sendEmpty, sendXml } from './response.js';
 import type { ObjectRow } from './store.js';
+import { contentSafetyHeaders } from './active-content.js';
 
 const OVERRIDES: Array<[string, string]> = [
   ['response-content-type', 'Content-Type'],
@@ -92,6 +93,7 @@ async function sendObject(call: S3Call, o: ObjectRow, content: Content | null, i
     }
     headers[name] = v;
   }
+  Object.assign(headers, contentSafetyHeaders(headers['Content-Type']));
   const [start, end] = range ?? [0, o.size - 1];
   headers['Content-Length'] = o.size === 0 ? 0 : end - start + 1;
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${o.size}`;

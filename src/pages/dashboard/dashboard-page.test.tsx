@@ -104,3 +104,16 @@ it('lists the bucket names from config when ListBuckets is denied, as on AWS whe
   expect(within(s3).queryByRole('alert')).toBeNull();
   expect(within(s3).queryByText('card-bucket')).toBeNull();
 });
+
+it('says "Retrying (n)…" on a card whose service is throttled, as other pages do, then shows its data', async () => {
+  await emu.admin('faults', {
+    service: 'sqs',
+    operation: 'ListQueues',
+    count: 2,
+    error: { code: 'RequestThrottled', status: 403, message: 'Rate exceeded' },
+  });
+  renderDashboard();
+  const sqs = screen.getByRole('region', { name: 'SQS queues' });
+  expect(await within(sqs).findByText(/^Retrying \(\d\)…$/, {}, { timeout: 10_000 })).toBeTruthy();
+  expect(await within(sqs).findByText('card-queue', {}, { timeout: 20_000 })).toBeTruthy();
+});

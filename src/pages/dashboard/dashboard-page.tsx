@@ -13,7 +13,7 @@ import { Button } from '../../components/ui/button';
 import { PageHeader } from '../../components/ui/page-header';
 import { formatCount, formatNumber } from '../../components/format';
 import { useConfig } from '../../app/config-context';
-import { errorProps } from '../../app/error-props';
+import { errorProps, retryingText } from '../../app/error-props';
 import { routes } from '../../app/routes';
 import { useFirstDataMark } from '../../app/use-first-data-mark';
 import { useLinkTo, useRegion } from '../../app/use-region';
@@ -66,6 +66,7 @@ export default function DashboardPage() {
           title="S3 buckets"
           icon={<Icons.s3 />}
           count={useConfigBuckets || buckets.data ? formatNumber(bucketNames.length) : undefined}
+          loadingText={retryingText(buckets)}
           isLoading={buckets.isPending && !useConfigBuckets}
           isEmpty={bucketNames.length === 0}
           emptyText="No buckets"
@@ -85,6 +86,7 @@ export default function DashboardPage() {
           title="EC2 instances"
           icon={<Icons.ec2 />}
           count={instances.data ? formatCount(instances.data.total, instances.data.isPartial) : undefined}
+          loadingText={retryingText(instances)}
           isLoading={instances.isPending}
           isEmpty={instances.data?.total === 0}
           emptyText="No instances"
@@ -128,6 +130,7 @@ export default function DashboardPage() {
           title="DynamoDB tables"
           icon={<Icons.dynamodb />}
           count={tables.data ? formatCount(tables.data.items.length, tables.data.nextToken !== undefined) : undefined}
+          loadingText={retryingText(tables)}
           isLoading={tables.isPending}
           isEmpty={tables.data?.items.length === 0}
           emptyText="No tables"
@@ -146,6 +149,7 @@ export default function DashboardPage() {
           title="SQS queues"
           icon={<Icons.sqs />}
           count={queues.data ? formatCount(queues.data.items.length, queues.data.nextToken !== undefined) : undefined}
+          loadingText={retryingText(queues)}
           isLoading={queues.isPending}
           isEmpty={queues.data?.items.length === 0}
           emptyText="No queues"

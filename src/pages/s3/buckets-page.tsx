@@ -109,7 +109,9 @@ export default function BucketsPage() {
   const deleteDenied = useDeniedReason('s3:DeleteBucket', toDelete ? `arn:aws:s3:::${toDelete}` : undefined);
 
   // ListBuckets has no CORS on AWS (and a role may lack s3:ListAllMyBuckets): fall back to config.
-  const errorKind = buckets.error ? toAppError(buckets.error).kind : undefined;
+  // Not when the credentials never came: that is reported as what it is.
+  const listError = buckets.error ? toAppError(buckets.error) : undefined;
+  const errorKind = listError?.source === 'credentials' ? undefined : listError?.kind;
   const isFallback = errorKind === 'network' || errorKind === 'forbidden';
   const prefix = search ?? '';
   const rows: BucketRow[] = useMemo(() => {
@@ -173,7 +175,7 @@ export default function BucketsPage() {
           <p>
             {errorKind === 'network'
               ? 'The browser cannot list buckets here: S3 answers ListBuckets without CORS headers, so browsers may not read it. '
-              : `Your role may not list buckets (${toAppError(buckets.error).action ?? 's3:ListAllMyBuckets'}). `}
+              : `Your role may not list buckets (${listError?.action ?? 's3:ListAllMyBuckets'}). `}
             {config.buckets.length > 0
               ? 'Showing the buckets named in config.json; open any other by name.'
               : 'Open a bucket by name, or list bucket names under "buckets" in config.json.'}

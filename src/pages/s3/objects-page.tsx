@@ -264,7 +264,13 @@ export default function ObjectsPage() {
                   onSelect: () => setShareKey(single),
                   ...(single ? {} : { disabledReason: 'Select one object' }),
                 },
-                { label: 'Create upload link', icon: <Upload aria-hidden />, onSelect: () => setUploadLinkOpen(true) },
+                {
+                  label: 'Create upload link',
+                  icon: <Upload aria-hidden />,
+                  onSelect: () => setUploadLinkOpen(true),
+                  // A link signed by a role that may not upload is dead on arrival.
+                  ...(uploadDenied ? { disabledReason: uploadDenied } : {}),
+                },
                 {
                   label: 'Unfinished uploads',
                   icon: <ListRestart aria-hidden />,

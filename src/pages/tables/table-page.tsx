@@ -421,7 +421,8 @@ export default function TablePage() {
         toolbar={
           <>
             <p role="status" className="text-sm text-muted">
-              {summary ?? (appliedRequest ? '' : 'Fix the query above to see items.')}
+              {/* Without the table's description there is no query to judge yet: it is loading, not wrong. */}
+              {summary ?? (appliedRequest || !info ? '' : 'Fix the query above to see items.')}
               {lastPage?.isCapped &&
                 ' · this page stopped after 10 requests with few matches; scroll on to keep reading'}
             </p>
