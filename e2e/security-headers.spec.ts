@@ -3,7 +3,10 @@ import { test, expect } from './fixtures.js';
 const ATTACKER = 'http://attacker.test';
 
 test.describe('security headers and framing', () => {
-  test('every console page is served with the production CSP, no-referrer and nosniff', async ({ page, baseURL }) => {
+  test('every console page is served with the production CSP, an origin-only referrer and nosniff', async ({
+    page,
+    baseURL,
+  }) => {
     for (const path of ['/', '/buckets/some-bucket', '/config.json']) {
       const res = await page.request.get(`${baseURL}${path}`);
       const headers = res.headers();
@@ -12,7 +15,7 @@ test.describe('security headers and framing', () => {
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(csp, path).toContain("object-src 'none'");
       expect(csp, path).toContain('connect-src ');
-      expect(headers['referrer-policy'], path).toBe('no-referrer');
+      expect(headers['referrer-policy'], path).toBe('strict-origin');
       expect(headers['x-content-type-options'], path).toBe('nosniff');
     }
   });

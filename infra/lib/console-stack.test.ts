@@ -194,7 +194,7 @@ describe('ConsoleStack', () => {
     expect(csp).toContain('https://dynamodb.us-east-1.amazonaws.com');
     expect(csp).toContain(`https://awsconsole-${ACCOUNT}.auth.eu-west-1.amazoncognito.com`);
     expect(csp).toContain('https://cognito-identity.eu-west-1.amazonaws.com');
-    expect(headers.ReferrerPolicy?.ReferrerPolicy).toBe('no-referrer');
+    expect(headers.ReferrerPolicy?.ReferrerPolicy).toBe('strict-origin');
     expect(headers.ContentTypeOptions?.Override).toBe(true);
     expect(headers.StrictTransportSecurity?.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31536000);
     const distribution = JSON.stringify(ofType('AWS::CloudFront::Distribution')[0]);

@@ -81,13 +81,13 @@ export class ConsoleStack extends Stack {
         `regions: the CSP for ${o.regions.length} regions is ${cspValue.length} characters, over CloudFront's ${CLOUDFRONT_CSP_LIMIT}; offer fewer regions`,
       );
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'Headers', {
-      comment: 'The console: CSP, no referrer, no sniffing, no framing, HSTS',
+      comment: 'The console: CSP, origin-only referrer, no sniffing, no framing, HSTS',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           contentSecurityPolicy: cspValue,
           override: true,
         },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         strictTransportSecurity: {

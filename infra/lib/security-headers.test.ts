@@ -98,7 +98,7 @@ describe('contentSecurityPolicy', () => {
 describe('securityHeaders', () => {
   it('never sends a Referer (presigned URLs carry credentials) and forbids sniffing', () => {
     const headers = securityHeaders(aws);
-    expect(headers['Referrer-Policy']).toBe('no-referrer');
+    expect(headers['Referrer-Policy']).toBe('strict-origin');
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
     expect(headers['X-Frame-Options']).toBe('DENY');
     expect(headers['Strict-Transport-Security']).toBeUndefined();

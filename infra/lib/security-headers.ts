@@ -109,8 +109,9 @@ export function contentSecurityPolicy(config: HeadersConfig, options: HeadersOpt
 export function securityHeaders(config: HeadersConfig, options: HeadersOptions = {}): Record<string, string> {
   const headers: Record<string, string> = {
     'Content-Security-Policy': contentSecurityPolicy(config, options),
-    // Presigned URLs carry credentials in the query string: never send them on in a Referer.
-    'Referrer-Policy': 'no-referrer',
+    // Only the console's origin goes in a Referer, never its paths and queries (bucket names, prefixes,
+    // filters): the local endpoint needs the origin to tell the console from another page.
+    'Referrer-Policy': 'strict-origin',
     'X-Content-Type-Options': 'nosniff',
     // For browsers older than CSP's frame-ancestors.
     'X-Frame-Options': 'DENY',
