@@ -394,7 +394,12 @@ export function ResourceTable<T>({
           <thead>
             <TableHeaderRow table={table} select={select} pinned={pinned} hasRows={orderedIds.length > 0} />
           </thead>
-          <tbody onPointerOver={revealTruncated} onFocus={revealTruncated}>
+          <tbody
+            onPointerOver={revealTruncated}
+            onFocus={revealTruncated}
+            // Cells clip their overflow (ellipsis): focus rings of links and buttons in them are drawn inside.
+            className="[&_:focus-visible]:-outline-offset-2"
+          >
             {showSkeleton && (
               <TableSkeletonRows columns={leafColumns} select={select} pinned={pinned} rowHeight={rowHeight} />
             )}
