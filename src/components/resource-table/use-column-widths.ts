@@ -17,30 +17,41 @@ const MAX_WIDTH = 360;
 /** A key column never takes more than this share of the area, so at least something else stays in view. */
 const KEY_SHARE = 0.6;
 
+/** Measured widths in px by column id: of the whole column's content, and of its header alone. */
+export interface NaturalWidths {
+  content: Record<string, number>;
+  header: Record<string, number>;
+}
+
 /**
  * Widths that fit the columns to their content within `available` px: each column wants its content's
- * width (within its min and max); when they do not all fit, non-key columns give up width in
- * proportion to what they can spare, down to their minimum, and only then does the table scroll.
- * Key columns keep their content's width.
+ * width (within its min and max). When they do not all fit, columns give up width from the last one
+ * leftwards (pages put the most useful columns first), each down to its minimum but never below its
+ * header; only then does the table scroll. Key columns keep their content's width.
  */
 export function fitColumns(
   columns: readonly SizableColumn[],
-  natural: Readonly<Record<string, number>>,
+  natural: NaturalWidths,
   available: number,
 ): Map<string, number> {
   const keyCap = available > 0 ? Math.floor(available * KEY_SHARE) : Infinity;
   const wants = columns.map((c) => {
-    const content = natural[c.id] ?? 0;
+    const content = natural.content[c.id] ?? 0;
     const want = content > 0 ? content : c.preferred;
     const max = c.isKey ? Math.max(c.preferred, keyCap) : (c.maxWidth ?? Math.max(c.preferred, MAX_WIDTH));
     const width = Math.min(want, max);
-    const min = c.isKey ? width : Math.min(width, c.minWidth ?? MIN_WIDTH);
-    return { id: c.id, width, min };
+    const floor = Math.max(c.minWidth ?? MIN_WIDTH, natural.header[c.id] ?? 0);
+    return { id: c.id, width, min: c.isKey ? width : Math.min(width, floor) };
   });
-  const total = wants.reduce((n, w) => n + w.width, 0);
-  const slack = wants.reduce((n, w) => n + (w.width - w.min), 0);
-  const ratio = available > 0 && total > available && slack > 0 ? Math.min(1, (total - available) / slack) : 0;
-  return new Map(wants.map((w) => [w.id, Math.floor(w.width - (w.width - w.min) * ratio)]));
+  let excess = available > 0 ? wants.reduce((n, w) => n + w.width, 0) - available : 0;
+  for (let i = wants.length - 1; i >= 0 && excess > 0; i--) {
+    const w = wants[i];
+    if (!w) continue;
+    const give = Math.min(excess, w.width - w.min);
+    w.width -= give;
+    excess -= give;
+  }
+  return new Map(wants.map((w) => [w.id, w.width]));
 }
 
 /**
@@ -48,7 +59,7 @@ export function fitColumns(
  * the table is laid out once as `table-layout: auto; width: max-content` and put back before paint.
  * Header cells carry `data-col`; rows that span all columns (loader, spacers) carry `data-span`.
  */
-export function measureNaturalWidths(table: HTMLTableElement): Record<string, number> {
+export function measureNaturalWidths(table: HTMLTableElement): NaturalWidths {
   const cols = [...table.querySelectorAll<HTMLTableColElement>('col')];
   const spans = [...table.querySelectorAll<HTMLTableRowElement>('tr[data-span]')];
   const saved = { layout: table.style.tableLayout, width: table.style.width, minWidth: table.style.minWidth };
@@ -58,11 +69,15 @@ export function measureNaturalWidths(table: HTMLTableElement): Record<string, nu
   table.style.minWidth = '0';
   cols.forEach((c) => (c.style.width = ''));
   spans.forEach((r) => (r.style.display = 'none'));
-  const out: Record<string, number> = {};
+  const out: NaturalWidths = { content: {}, header: {} };
   for (const th of table.querySelectorAll<HTMLTableCellElement>('thead th[data-col]')) {
     const id = th.dataset.col;
+    if (id === undefined) continue;
     // A pixel over, so subpixel text never ends in an ellipsis.
-    if (id !== undefined) out[id] = Math.ceil(th.getBoundingClientRect().width) + 1;
+    out.content[id] = Math.ceil(th.getBoundingClientRect().width) + 1;
+    const label = th.firstElementChild;
+    const padding = parseFloat(getComputedStyle(th).paddingLeft) + parseFloat(getComputedStyle(th).paddingRight);
+    if (label) out.header[id] = Math.ceil(label.getBoundingClientRect().width + padding) + 1;
   }
   spans.forEach((r) => (r.style.display = ''));
   cols.forEach((c, i) => (c.style.width = colWidths[i] ?? ''));
@@ -93,7 +108,7 @@ export function useColumnWidths({
   leadWidth,
   measureKey,
 }: UseColumnWidthsOptions): Map<string, number> {
-  const [natural, setNatural] = useState<Record<string, number>>({});
+  const [natural, setNatural] = useState<NaturalWidths>({ content: {}, header: {} });
   const [available, setAvailable] = useState(0);
 
   useLayoutEffect(() => {
