@@ -43,7 +43,7 @@ export interface ResourceTableColumnMeta {
   canHide?: boolean;
   /** Column width in px when its content cannot be measured (default 160). */
   width?: number;
-  /** The narrowest the column gets before the table scrolls sideways (default 96). */
+  /** The narrowest the column gets before the table scrolls sideways (default 72, never below its header). */
   minWidth?: number;
   /** The widest it grows to show its content (default the larger of width and 360); longer values truncate. */
   maxWidth?: number;
@@ -249,7 +249,8 @@ export function ResourceTable<T>({
         return {
           id: c.id,
           preferred: m?.width ?? DEFAULT_WIDTH,
-          isKey: m?.isPinned === true || m?.isKey === true,
+          // A display column that cannot be hidden holds controls (a row's menu): they do not truncate.
+          isKey: m?.isPinned === true || m?.isKey === true || (c.accessorFn === undefined && m?.canHide === false),
           ...(m?.minWidth !== undefined ? { minWidth: m.minWidth } : {}),
           ...(m?.maxWidth !== undefined ? { maxWidth: m.maxWidth } : {}),
         };

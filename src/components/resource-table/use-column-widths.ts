@@ -6,13 +6,14 @@ export interface SizableColumn {
   preferred: number;
   /** A key column (the name, a key attribute) is never narrowed below its content. */
   isKey: boolean;
-  /** The narrowest a non-key column gets before the table scrolls sideways instead. */
+  /** The narrowest a non-key column gets before the table scrolls sideways instead (default 72, never below its header). */
   minWidth?: number;
   /** The widest a non-key column grows to fit its content; longer values are truncated. */
   maxWidth?: number;
 }
 
-const MIN_WIDTH = 96;
+// Headers set the real floor (a column is never narrower than its header); this only stops tiny ones.
+const MIN_WIDTH = 72;
 const MAX_WIDTH = 360;
 /** A key column never takes more than this share of the area, so at least something else stays in view. */
 const KEY_SHARE = 0.6;
@@ -69,16 +70,23 @@ export function measureNaturalWidths(table: HTMLTableElement): NaturalWidths {
   table.style.minWidth = '0';
   cols.forEach((c) => (c.style.width = ''));
   spans.forEach((r) => (r.style.display = 'none'));
+  const headers = [...table.querySelectorAll<HTMLTableCellElement>('thead th[data-col]')];
+  // The header's label at its own width (it fills its cell otherwise), to know how narrow the column may get.
+  const labels = headers.map((th) => (th.firstElementChild instanceof HTMLElement ? th.firstElementChild : null));
+  const labelWidths = labels.map((l) => l?.style.width ?? '');
+  labels.forEach((l) => l && (l.style.width = 'max-content'));
   const out: NaturalWidths = { content: {}, header: {} };
-  for (const th of table.querySelectorAll<HTMLTableCellElement>('thead th[data-col]')) {
+  headers.forEach((th, i) => {
     const id = th.dataset.col;
-    if (id === undefined) continue;
+    if (id === undefined) return;
     // A pixel over, so subpixel text never ends in an ellipsis.
     out.content[id] = Math.ceil(th.getBoundingClientRect().width) + 1;
-    const label = th.firstElementChild;
-    const padding = parseFloat(getComputedStyle(th).paddingLeft) + parseFloat(getComputedStyle(th).paddingRight);
+    const label = labels[i];
+    const style = getComputedStyle(th);
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
     if (label) out.header[id] = Math.ceil(label.getBoundingClientRect().width + padding) + 1;
-  }
+  });
+  labels.forEach((l, i) => l && (l.style.width = labelWidths[i] ?? ''));
   spans.forEach((r) => (r.style.display = ''));
   cols.forEach((c, i) => (c.style.width = colWidths[i] ?? ''));
   table.style.tableLayout = saved.layout;
