@@ -50,7 +50,7 @@ export function TableHeaderRow<T>({ table, select, pinned, hasRows }: HeaderRowP
             aria-sort={
               canSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined
             }
-            className={`sticky top-0 z-[2] border-b border-border bg-surface-2 px-3 text-xs font-semibold whitespace-nowrap text-muted ${
+            className={`sticky top-0 z-[2] border-b border-border bg-surface-2 px-2.5 text-xs font-semibold whitespace-nowrap text-muted ${
               isRight ? 'text-right' : 'text-left'
             } ${pinned.isLastPinned(col.id) ? EDGE : ''}`}
             style={pinned.styleOf(col.id, true)}
@@ -101,7 +101,7 @@ export function TableSkeletonRows<T>({ columns, select, pinned, rowHeight }: Ske
     <tr key={`skeleton-${r}`} aria-hidden style={{ height: rowHeight }}>
       {select.hasSelection && <td className="border-b border-border px-3" style={pinned.selectStyle(false)} />}
       {columns.map((col) => (
-        <td key={col.id} className="border-b border-border bg-surface px-3" style={pinned.styleOf(col.id, false)}>
+        <td key={col.id} className="border-b border-border bg-surface px-2.5" style={pinned.styleOf(col.id, false)}>
           <Skeleton
             className={`h-3 ${SKELETON_WIDTHS[(r + col.id.length) % SKELETON_WIDTHS.length] ?? 'w-1/2'} ${
               col.columnDef.meta?.align === 'right' ? 'ml-auto' : ''
@@ -218,7 +218,7 @@ export function TableBodyRows<T>({
             <td
               key={cell.id}
               aria-colindex={i + 1 + offset}
-              className={`truncate border-b border-border px-3 ${align} ${mono} ${bg} ${bar} ${pinned.isLastPinned(cell.column.id) ? EDGE : ''}`}
+              className={`truncate border-b border-border px-2.5 ${align} ${mono} ${bg} ${bar} ${pinned.isLastPinned(cell.column.id) ? EDGE : ''}`}
               style={pinned.styleOf(cell.column.id, false)}
             >
               {flexRender(cell.column.columnDef.cell, cell.getContext())}
