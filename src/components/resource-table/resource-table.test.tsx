@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { createColumnHelper, type SortingState } from '@tanstack/react-table';
+import { createColumnHelper, type CellContext, type SortingState } from '@tanstack/react-table';
 import axe from 'axe-core';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -333,6 +333,74 @@ describe('ResourceTable', () => {
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
     expect(screen.getByText('object-1').className).toContain('bg-danger-soft');
     expect(screen.getByText('object-0').className).not.toContain('bg-danger-soft');
+  });
+
+  it('gives cells the row-open callback through the table meta, so stable cells open the latest target', () => {
+    // A module-level cell, as pages should write them: it reads the callback when clicked.
+    function OpenCell({ row, table }: CellContext<Obj, unknown>) {
+      return (
+        <button type="button" onClick={() => table.options.meta?.openRow?.(row.original)}>
+          Open {row.original.key}
+        </button>
+      );
+    }
+    const withOpen = [
+      h.display({ id: 'open', header: 'Open', cell: OpenCell, meta: { isPinned: true } }),
+      ...columns.slice(1),
+    ];
+    const first = vi.fn();
+    const second = vi.fn();
+    const { rerender } = render(<Harness rows={makeRows(3)} columns={withOpen} onRowOpen={first} />);
+    const button = screen.getByRole('button', { name: 'Open object-1' });
+    rerender(<Harness rows={makeRows(3)} columns={withOpen} onRowOpen={second} />);
+    // The same columns: the cell was not remounted, and it calls the callback given now.
+    expect(screen.getByRole('button', { name: 'Open object-1' })).toBe(button);
+    fireEvent.click(button);
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledWith(expect.objectContaining({ key: 'object-1' }));
+  });
+
+  it('shows the dash for an absent value in a column without its own cell', () => {
+    const rows = [{ key: 'a', size: 0, kind: '' }];
+    render(<Harness rows={rows} />);
+    const cells = [...(screen.getByText('a').closest('tr')?.querySelectorAll('td') ?? [])];
+    expect(cells.map((c) => c.textContent)).toEqual(['', 'a', '0', '–']);
+  });
+
+  it('ends a short list at its last row, and keeps room for the empty state', () => {
+    const { rerender } = render(<Harness rows={makeRows(2)} />);
+    expect(scrollBox().style.minHeight).toBe('');
+    rerender(<Harness rows={[]} />);
+    expect(scrollBox().style.minHeight).toBe('12rem');
+  });
+
+  it('under 640 px shows the pinned column and the essential ones only', () => {
+    const narrow = (query: string) =>
+      ({
+        matches: query.includes('max-width: 639px'),
+        addEventListener() {},
+        removeEventListener() {},
+      }) as unknown as MediaQueryList;
+    vi.stubGlobal('matchMedia', narrow);
+    try {
+      const headers = () =>
+        within(grid())
+          .getAllByRole('columnheader')
+          .map((c) => c.textContent);
+      const { unmount } = render(<Harness />);
+      // Nothing marked essential: the first column after the name describes the row.
+      expect(headers()).toEqual(['', 'Key', 'Size']);
+      unmount();
+      const marked = [
+        columns[0]!,
+        columns[1]!,
+        h.accessor('kind', { id: 'kind', header: 'Kind', meta: { isEssential: true } }),
+      ];
+      render(<Harness columns={marked} />);
+      expect(headers()).toEqual(['', 'Key', 'Kind']);
+    } finally {
+      vi.stubGlobal('matchMedia', undefined);
+    }
   });
 
   it('has no accessibility violations with selection, sorting, a focused row and a loader row', async () => {

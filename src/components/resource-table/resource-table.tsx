@@ -1,33 +1,28 @@
 import {
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
-  type Column,
+  type CellContext,
   type ColumnDef,
   type RowData,
   type SortingState,
+  type TableMeta,
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type ChangeEvent,
-  type CSSProperties,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { EmptyState } from '../ui/empty-state';
-import { Skeleton, Spinner } from '../ui/skeleton';
+import { EmptyValue, isEmptyValue } from '../ui/empty-value';
 import { ColumnSettings } from './column-settings';
-import { rangeIds, selectionState, setSelected, type RowSelection } from './selection';
+import { revealTruncated } from './reveal-truncated';
+import type { RowSelection } from './selection';
+import { HEADER_HEIGHT, TableBodyRows, TableHeaderRow, TableSkeletonRows } from './table-parts';
 import { useColumnPrefs } from './use-column-prefs';
+import { useColumnWidths, type SizableColumn } from './use-column-widths';
+import { useGridNavigation } from './use-grid-navigation';
+import { useIsNarrow } from './use-narrow';
+import { usePinnedColumns } from './use-pinned-columns';
+import { useSelection } from './use-selection';
 
 export { selectedRows } from './selection';
 
@@ -37,18 +32,37 @@ export interface ResourceTableColumnMeta {
   isMono?: boolean;
   /** The key column: first, never hidden, sticky on the left during horizontal scroll. */
   isPinned?: boolean;
+  /** Never narrowed below its content (pinned columns are key columns too). */
+  isKey?: boolean;
+  /**
+   * Identifies or describes a row (its state, its count): still shown under 640 px, where the other
+   * columns give way and stay reachable in the row's details. Pinned columns always are.
+   */
+  isEssential?: boolean;
   /** Can be hidden in the settings panel; default true except pinned. */
   canHide?: boolean;
-  /** Column width in px (default 160). */
+  /** Column width in px when its content cannot be measured (default 160). */
   width?: number;
+  /** The narrowest the column gets before the table scrolls sideways (default 72, never below its header). */
+  minWidth?: number;
+  /** The widest it grows to show its content (default the larger of width and 360); longer values truncate. */
+  maxWidth?: number;
   /** Name in the settings panel when the header is not plain text. */
   label?: string;
+}
+
+/** What cells may call, through `table.options.meta`, so column defs never close over page state. */
+export interface ResourceTableMeta<TData> {
+  /** The table's `onRowOpen`: a cell's own "open" control calls it with its row. */
+  openRow?: (row: TData) => void;
 }
 
 declare module '@tanstack/react-table' {
   // TanStack's documented way to type `meta`; the type parameters must match its declaration.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type
   interface ColumnMeta<TData extends RowData, TValue> extends ResourceTableColumnMeta {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface TableMeta<TData extends RowData> extends ResourceTableMeta<TData> {}
 }
 
 /**
@@ -60,7 +74,11 @@ export type ResourceTableColumn<T> = ColumnDef<T, never>;
 export interface ResourceTableProps<T> {
   /** Accessible name of the table, e.g. "Objects". */
   label: string;
-  /** TanStack v8 column defs with `meta: ResourceTableColumnMeta`; every column needs an `id`. */
+  /**
+   * TanStack v8 column defs with `meta: ResourceTableColumnMeta`; every column needs an `id`. Keep them
+   * the same objects between renders (module constants or useMemo on what really changes): a new `cell`
+   * function is a new component type, and every visible cell would remount.
+   */
   columns: ResourceTableColumn<T>[];
   /** Loaded rows (pages flattened by the caller). */
   rows: T[];
@@ -88,8 +106,10 @@ export interface ResourceTableProps<T> {
   /** Column visibility and order kept in localStorage under `console.table.<storageKey>`. */
   storageKey?: string;
   defaultHiddenColumns?: string[];
-  /** Enter on the focused row, or a double-click. */
+  /** Enter on the focused row, or a double-click; cells reach it as `table.options.meta.openRow`. */
   onRowOpen?: (row: T) => void;
+  /** More callbacks for cells, read at call time through `table.options.meta` (TanStack's TableMeta). */
+  meta?: TableMeta<T>;
   /** Row height in px (default 40). */
   rowHeight?: number;
   /** CSS height of the scroll box; by default it grows with its rows up to most of the viewport. */
@@ -101,10 +121,6 @@ export interface ResourceTableProps<T> {
 
 const SELECT_WIDTH = 40;
 const DEFAULT_WIDTH = 160;
-const HEADER_HEIGHT = 36;
-const SKELETON_ROWS = 8;
-const SKELETON_WIDTHS = ['w-3/4', 'w-1/2', 'w-2/3', 'w-5/6', 'w-2/5'];
-const H_SCROLL_STEP = 80;
 
 function columnIdOf<T>(column: ResourceTableColumn<T>): string {
   if (column.id !== undefined) return column.id;
@@ -117,15 +133,18 @@ function columnLabelOf<T>(column: ResourceTableColumn<T>): string {
   return typeof column.header === 'string' ? column.header : columnIdOf(column);
 }
 
-function widthOf<T>(column: Column<T, unknown>): number {
-  return column.columnDef.meta?.width ?? DEFAULT_WIDTH;
+/** A column without its own cell shows its value, or the dash when there is none. */
+function DefaultCell<T>({ getValue }: CellContext<T, unknown>) {
+  const value = getValue();
+  if (isEmptyValue(value)) return <EmptyValue />;
+  return typeof value === 'object' ? null : String(value);
 }
+const defaultColumn = { cell: DefaultCell };
 
 /**
  * The console's one table: TanStack Table (headless) for sorting, visibility and order, TanStack
- * Virtual for the rows, so a list of 100,000 keeps about a screenful of rows in the DOM. The row
- * grid takes focus: arrows, Home/End move the focused row, Space selects (shift+Space a range),
- * Enter opens.
+ * Virtual for the rows, so a list of 100,000 keeps about a screenful of rows in the DOM. Its
+ * behaviours are hooks beside it: grid navigation, selection, pinned columns, column widths.
  */
 export function ResourceTable<T>({
   label,
@@ -147,14 +166,15 @@ export function ResourceTable<T>({
   storageKey,
   defaultHiddenColumns,
   onRowOpen,
+  meta,
   rowHeight = 40,
   height,
   getRowTone,
   toolbar,
 }: ResourceTableProps<T>) {
   const baseId = useId();
-  const hasSelection = selection !== undefined;
   const hasError = error !== undefined && error !== null && error !== false;
+  const isNarrow = useIsNarrow();
 
   // Columns: pinned ones first and always shown; the others hideable and movable by the user.
   const pinnedIds = useMemo(() => columns.filter((c) => c.meta?.isPinned).map(columnIdOf), [columns]);
@@ -162,11 +182,17 @@ export function ResourceTable<T>({
   const prefs = useColumnPrefs(storageKey, movableIds, defaultHiddenColumns);
   const columnVisibility = useMemo(() => {
     const vis: Record<string, boolean> = { ...prefs.visibility };
+    const marked = columns.some((c) => c.meta?.isEssential);
+    const firstOther = columns.find((c) => !c.meta?.isPinned);
     for (const c of columns) {
-      if (c.meta?.isPinned || c.meta?.canHide === false) vis[columnIdOf(c)] = true;
+      const id = columnIdOf(c);
+      if (c.meta?.isPinned || c.meta?.canHide === false) vis[id] = true;
+      // On a phone: the columns that identify and describe a row (the first after the name, unless marked).
+      const isEssential = c.meta?.isPinned || (marked ? c.meta?.isEssential === true : c === firstOther);
+      if (isNarrow && !isEssential) vis[id] = false;
     }
     return vis;
-  }, [columns, prefs.visibility]);
+  }, [columns, prefs.visibility, isNarrow]);
   const columnOrder = useMemo(() => [...pinnedIds, ...prefs.order], [pinnedIds, prefs.order]);
 
   const [ownSorting, setOwnSorting] = useState<SortingState>([]);
@@ -179,6 +205,10 @@ export function ResourceTable<T>({
     },
     [sortingState, sorting, onSortingChange],
   );
+  const tableMeta = useMemo<TableMeta<T>>(
+    () => ({ ...meta, ...(onRowOpen ? { openRow: onRowOpen } : {}) }),
+    [meta, onRowOpen],
+  );
 
   // TanStack Table returns fresh functions each render by design; the compiler must not memoise around it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -186,6 +216,7 @@ export function ResourceTable<T>({
     data: rows,
     // Same defs; `never` (for callers) and the table's own value type differ only in variance.
     columns: columns as ColumnDef<T, unknown>[],
+    defaultColumn: defaultColumn as Partial<ColumnDef<T, unknown>>,
     getRowId: (row) => getRowId(row),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -194,29 +225,55 @@ export function ResourceTable<T>({
     enableMultiSort: true,
     // Every column sorts ascending first (A→Z, small→large), whatever its type.
     sortDescFirst: false,
+    meta: tableMeta,
   });
   const tableRows = table.getRowModel().rows;
   const orderedIds = useMemo(() => tableRows.map((r) => r.id), [tableRows]);
   const leafColumns = table.getVisibleLeafColumns();
-
-  // Sticky offsets: the checkbox column, then each pinned column after the ones before it.
-  const pinnedLeft = new Map<string, number>();
-  let left = hasSelection ? SELECT_WIDTH : 0;
-  for (const col of leafColumns) {
-    if (!col.columnDef.meta?.isPinned) continue;
-    pinnedLeft.set(col.id, left);
-    left += widthOf(col);
-  }
-  const lastPinnedId = [...pinnedLeft.keys()].at(-1);
-  const minTableWidth = leafColumns.reduce((sum, c) => sum + widthOf(c), hasSelection ? SELECT_WIDTH : 0);
-  const columnCount = leafColumns.length + (hasSelection ? 1 : 0);
+  const select = useSelection({ selection, onSelectionChange, orderedIds });
+  const leadWidth = select.hasSelection ? SELECT_WIDTH : 0;
 
   const isEmpty = rows.length === 0;
   const showSkeleton = isLoading && isEmpty;
   const showLoaderRow = !isEmpty && (hasNextPage || isFetchingNextPage || hasError);
   const rowCount = isEmpty ? 0 : tableRows.length + (showLoaderRow ? 1 : 0);
 
+  // Widths: fitted to content within the box; measured when new content arrives, not while scrolling.
   const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const visibleKey = leafColumns.map((c) => c.id).join('\u0000');
+  const sizable = useMemo<SizableColumn[]>(
+    () =>
+      leafColumns.map((c) => {
+        const m = c.columnDef.meta;
+        return {
+          id: c.id,
+          preferred: m?.width ?? DEFAULT_WIDTH,
+          // A display column that cannot be hidden holds controls (a row's menu): they do not truncate.
+          isKey: m?.isPinned === true || m?.isKey === true || (c.accessorFn === undefined && m?.canHide === false),
+          ...(m?.minWidth !== undefined ? { minWidth: m.minWidth } : {}),
+          ...(m?.maxWidth !== undefined ? { maxWidth: m.maxWidth } : {}),
+        };
+      }),
+    // The visible columns' ids stand for the list TanStack rebuilds on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [visibleKey, columns],
+  );
+  const widths = useColumnWidths({
+    tableRef,
+    boxRef: scrollRef,
+    columns: sizable,
+    leadWidth,
+    measureKey: isEmpty ? undefined : `${visibleKey}|${Math.min(rows.length, 100)}|${orderedIds[0] ?? ''}`,
+  });
+  const widthOf = (id: string) => widths.get(id) ?? DEFAULT_WIDTH;
+  const pinned = usePinnedColumns(
+    leafColumns.map((c) => ({ id: c.id, width: widthOf(c.id), isPinned: c.columnDef.meta?.isPinned === true })),
+    leadWidth,
+  );
+  const minTableWidth = leafColumns.reduce((sum, c) => sum + widthOf(c.id), leadWidth);
+  const columnCount = leafColumns.length + (select.hasSelection ? 1 : 0);
+
   // Stable per row order: a new function would make the virtualizer re-measure every row on each render.
   const getItemKey = useCallback((index: number) => orderedIds[index] ?? `loader-${index}`, [orderedIds]);
   const virtualizer = useVirtualizer({
@@ -240,85 +297,23 @@ export function ResourceTable<T>({
     if (lastRenderedIndex >= tableRows.length - 1) onLoadMore();
   }, [onLoadMore, hasNextPage, isFetchingNextPage, hasError, isLoading, isEmpty, lastRenderedIndex, tableRows.length]);
 
-  // Selection: the anchor of the last plain toggle, kept by id so it survives sorting and new pages.
-  const anchorRef = useRef<string | undefined>(undefined);
-  const toggleRow = useCallback(
-    (id: string, isRange: boolean) => {
-      if (!selection || !onSelectionChange) return;
-      const value = selection[id] !== true;
-      const ids = isRange ? rangeIds(orderedIds, anchorRef.current, id) : [id];
-      onSelectionChange(setSelected(selection, ids, value));
-      anchorRef.current = id;
-    },
-    [selection, onSelectionChange, orderedIds],
-  );
-  const allState = useMemo(() => (selection ? selectionState(orderedIds, selection) : 'none'), [orderedIds, selection]);
-  const toggleAll = () => {
-    if (!selection || !onSelectionChange) return;
-    onSelectionChange(setSelected(selection, orderedIds, allState !== 'all'));
-  };
-
-  // Keyboard focus: one active row (by id), announced through aria-activedescendant.
-  const [activeId, setActiveId] = useState<string | undefined>(undefined);
-  const [isGridFocused, setIsGridFocused] = useState(false);
-  const activeIndex = activeId === undefined ? -1 : orderedIds.indexOf(activeId);
+  const nav = useGridNavigation({
+    rowIds: orderedIds,
+    pageSize: () => Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / rowHeight),
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    scrollSideways: (left) => scrollRef.current?.scrollBy?.({ left }),
+    ...(select.hasSelection ? { onSelect: select.toggleRow } : {}),
+    ...(onRowOpen
+      ? {
+          onOpen: (index: number) => {
+            const row = tableRows[index];
+            if (row) onRowOpen(row.original);
+          },
+        }
+      : {}),
+  });
   const rowDomId = (index: number) => `${baseId}-row-${index}`;
-  const isActiveRendered = virtualItems.some((v) => v.index === activeIndex);
-
-  const moveTo = (index: number) => {
-    const id = orderedIds[index];
-    if (id === undefined) return;
-    setActiveId(id);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  };
-
-  const onGridKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    // Keys typed into a row's own controls (checkbox, link, copy button) are theirs.
-    if (e.target !== e.currentTarget || tableRows.length === 0) return;
-    const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / rowHeight));
-    const current = activeIndex < 0 ? -1 : activeIndex;
-    const last = tableRows.length - 1;
-    switch (e.key) {
-      case 'ArrowDown':
-        moveTo(Math.min(current + 1, last));
-        break;
-      case 'ArrowUp':
-        moveTo(Math.max(current - 1, 0));
-        break;
-      case 'PageDown':
-        moveTo(Math.min(current + page, last));
-        break;
-      case 'PageUp':
-        moveTo(Math.max(current - page, 0));
-        break;
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        // Columns off screen on a narrow display are reached without a mouse.
-        scrollRef.current?.scrollBy?.({ left: e.key === 'ArrowLeft' ? -H_SCROLL_STEP : H_SCROLL_STEP });
-        break;
-      case 'Home':
-        moveTo(0);
-        break;
-      case 'End':
-        moveTo(last);
-        break;
-      case ' ': {
-        const id = orderedIds[current];
-        if (id === undefined || !hasSelection) return;
-        toggleRow(id, e.shiftKey);
-        break;
-      }
-      case 'Enter': {
-        const row = tableRows[current];
-        if (!row || !onRowOpen) return;
-        onRowOpen(row.original);
-        break;
-      }
-      default:
-        return;
-    }
-    e.preventDefault();
-  };
+  const isActiveRendered = virtualItems.some((v) => v.index === nav.activeIndex);
 
   const settingsItems = prefs.order.flatMap((id) => {
     const def = columns.find((c) => columnIdOf(c) === id);
@@ -333,21 +328,12 @@ export function ResourceTable<T>({
     ];
   });
 
+  const hasPlaceholder = showSkeleton || isEmpty;
+  // Room for the empty state or skeleton; a short list of rows ends where its last row does.
   const boxStyle: CSSProperties =
-    height !== undefined ? { height } : { maxHeight: 'max(20rem, calc(100dvh - 16rem))', minHeight: '12rem' };
-
-  const pinnedStyle = (id: string, isHeader: boolean): CSSProperties | undefined => {
-    const offset = pinnedLeft.get(id);
-    if (offset === undefined) return undefined;
-    return { position: 'sticky', left: offset, zIndex: isHeader ? 3 : 1 };
-  };
-  const pinnedEdge = (id: string) => (id === lastPinnedId ? 'shadow-[inset_-1px_0_0_var(--color-border)]' : '');
-  const selectCellStyle = (isHeader: boolean): CSSProperties => ({
-    position: 'sticky',
-    left: 0,
-    zIndex: isHeader ? 3 : 1,
-    width: SELECT_WIDTH,
-  });
+    height !== undefined
+      ? { height }
+      : { maxHeight: 'max(20rem, calc(100dvh - 16rem))', ...(hasPlaceholder ? { minHeight: '12rem' } : {}) };
 
   const firstItem = virtualItems[0];
   const lastItem = virtualItems.at(-1);
@@ -381,204 +367,65 @@ export function ResourceTable<T>({
       <div
         ref={scrollRef}
         // The grid hides its own outline (the focused row shows where you are); the box shows that the grid has focus.
-        className="@container relative overflow-auto overscroll-x-contain rounded-md border border-border bg-surface has-[>table:focus-visible]:outline-2 has-[>table:focus-visible]:outline-offset-2 has-[>table:focus-visible]:outline-focus"
+        className="@container relative overflow-auto overscroll-x-contain rounded-md border border-border bg-surface has-[>table:focus-visible]:outline-2 has-[>table:focus-visible]:-outline-offset-2 has-[>table:focus-visible]:outline-focus"
         style={boxStyle}
       >
         <table
+          ref={tableRef}
           role="grid"
           aria-label={label}
           // The header row, the loaded rows, and one more while further pages exist (the loader row).
           aria-rowcount={rows.length + 1 + (showLoaderRow ? 1 : 0)}
           aria-colcount={columnCount}
-          aria-multiselectable={hasSelection || undefined}
+          aria-multiselectable={select.hasSelection || undefined}
           aria-busy={showSkeleton || isFetchingNextPage || undefined}
-          aria-activedescendant={isGridFocused && isActiveRendered ? rowDomId(activeIndex) : undefined}
+          aria-activedescendant={nav.isKeyboardFocused && isActiveRendered ? rowDomId(nav.activeIndex) : undefined}
           tabIndex={0}
-          onKeyDown={onGridKeyDown}
-          onFocus={(e) => {
-            if (e.target !== e.currentTarget) return;
-            setIsGridFocused(true);
-            if (activeIndex < 0 && orderedIds[0] !== undefined) setActiveId(orderedIds[0]);
-          }}
-          onBlur={(e) => {
-            if (e.target === e.currentTarget) setIsGridFocused(false);
-          }}
+          {...nav.gridProps}
           className="w-full table-fixed border-separate border-spacing-0 text-sm outline-none focus-visible:outline-none"
           style={{ minWidth: minTableWidth }}
         >
           <colgroup>
-            {hasSelection && <col style={{ width: SELECT_WIDTH }} />}
+            {select.hasSelection && <col style={{ width: SELECT_WIDTH }} />}
             {leafColumns.map((col, i) => (
               // The last column takes any spare width, so pinned offsets stay exact.
-              <col key={col.id} style={i === leafColumns.length - 1 ? undefined : { width: widthOf(col) }} />
+              <col key={col.id} style={i === leafColumns.length - 1 ? undefined : { width: widthOf(col.id) }} />
             ))}
           </colgroup>
           <thead>
-            <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-              {hasSelection && (
-                <th
-                  scope="col"
-                  aria-colindex={1}
-                  className="sticky top-0 border-b border-border bg-surface-2 px-3 text-left"
-                  style={selectCellStyle(true)}
-                >
-                  <HeaderCheckbox state={allState} isDisabled={orderedIds.length === 0} onChange={toggleAll} />
-                </th>
-              )}
-              {table.getHeaderGroups()[0]?.headers.map((header, i) => {
-                const col = header.column;
-                const meta = col.columnDef.meta;
-                const sorted = col.getIsSorted();
-                const canSort = col.getCanSort();
-                const isRight = meta?.align === 'right';
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-colindex={i + 1 + (hasSelection ? 1 : 0)}
-                    aria-sort={
-                      canSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined
-                    }
-                    className={`sticky top-0 z-[2] border-b border-border bg-surface-2 px-3 text-xs font-semibold whitespace-nowrap text-muted ${
-                      isRight ? 'text-right' : 'text-left'
-                    } ${pinnedEdge(col.id)}`}
-                    style={pinnedStyle(col.id, true)}
-                  >
-                    {canSort ? (
-                      <button
-                        type="button"
-                        onClick={col.getToggleSortingHandler()}
-                        className={`group flex w-full min-w-0 items-center gap-1 rounded hover:text-fg ${
-                          isRight ? 'flex-row-reverse' : ''
-                        }`}
-                      >
-                        <span className="truncate">{flexRender(col.columnDef.header, header.getContext())}</span>
-                        {sorted === 'asc' ? (
-                          <ArrowUp aria-hidden className="size-3.5 shrink-0 text-fg" />
-                        ) : sorted === 'desc' ? (
-                          <ArrowDown aria-hidden className="size-3.5 shrink-0 text-fg" />
-                        ) : (
-                          <ChevronsUpDown
-                            aria-hidden
-                            className="size-3.5 shrink-0 text-subtle opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100"
-                          />
-                        )}
-                      </button>
-                    ) : (
-                      <span className="block truncate">{flexRender(col.columnDef.header, header.getContext())}</span>
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
+            <TableHeaderRow table={table} select={select} pinned={pinned} hasRows={orderedIds.length > 0} />
           </thead>
-          <tbody>
-            {showSkeleton &&
-              Array.from({ length: SKELETON_ROWS }, (_, r) => (
-                <tr key={`skeleton-${r}`} aria-hidden style={{ height: rowHeight }}>
-                  {hasSelection && <td className="border-b border-border px-3" style={selectCellStyle(false)} />}
-                  {leafColumns.map((col) => (
-                    <td
-                      key={col.id}
-                      className="border-b border-border bg-surface px-3"
-                      style={pinnedStyle(col.id, false)}
-                    >
-                      <Skeleton
-                        className={`h-3 ${SKELETON_WIDTHS[(r + col.id.length) % SKELETON_WIDTHS.length] ?? 'w-1/2'} ${
-                          col.columnDef.meta?.align === 'right' ? 'ml-auto' : ''
-                        }`}
-                      />
-                    </td>
-                  ))}
-                </tr>
-              ))}
+          <tbody
+            onPointerOver={revealTruncated}
+            onFocus={revealTruncated}
+            // Cells clip their overflow (ellipsis): focus rings of links and buttons in them are drawn inside.
+            className="[&_:focus-visible]:-outline-offset-2"
+          >
+            {showSkeleton && (
+              <TableSkeletonRows columns={leafColumns} select={select} pinned={pinned} rowHeight={rowHeight} />
+            )}
             {paddingTop > 0 && (
-              <tr aria-hidden style={{ height: paddingTop }}>
+              <tr aria-hidden data-span style={{ height: paddingTop }}>
                 <td colSpan={columnCount} className="p-0" />
               </tr>
             )}
-            {virtualItems.map((item) => {
-              if (item.index >= tableRows.length) {
-                return (
-                  <tr key={item.key} aria-rowindex={rows.length + 2} style={{ height: rowHeight }}>
-                    <td colSpan={columnCount} className="border-b border-border p-0">
-                      <div className="sticky left-0 flex w-[100cqw] max-w-full items-center gap-2 px-3 text-muted">
-                        {hasError ? error : <Spinner size="sm" label="Loading more…" isLabelVisible />}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              }
-              const row = tableRows[item.index];
-              if (!row) return null;
-              const isSelected = selection?.[row.id] === true;
-              const isActive = item.index === activeIndex;
-              const tone = getRowTone?.(row.original);
-              const bg = isSelected
-                ? 'bg-accent-soft'
-                : isActive && isGridFocused
-                  ? 'bg-surface-3'
-                  : tone === 'danger'
-                    ? 'bg-danger-soft'
-                    : tone === 'warning'
-                      ? 'bg-warning-soft'
-                      : 'bg-surface group-hover/row:bg-surface-2';
-              const focusBar = isActive && isGridFocused ? 'shadow-[inset_3px_0_0_var(--color-focus)]' : '';
-              return (
-                <tr
-                  key={item.key}
-                  id={rowDomId(item.index)}
-                  aria-rowindex={item.index + 2}
-                  aria-selected={hasSelection ? isSelected : undefined}
-                  data-active={isActive || undefined}
-                  className="group/row"
-                  style={{ height: rowHeight }}
-                  onMouseDown={() => setActiveId(row.id)}
-                  onDoubleClick={() => onRowOpen?.(row.original)}
-                >
-                  {hasSelection && (
-                    <td
-                      aria-colindex={1}
-                      className={`border-b border-border px-3 ${bg} ${focusBar}`}
-                      style={selectCellStyle(false)}
-                    >
-                      <input
-                        type="checkbox"
-                        className="size-4 align-middle accent-accent"
-                        aria-label={`Select ${getRowLabel ? getRowLabel(row.original) : row.id}`}
-                        checked={isSelected}
-                        // Shift-click selects a range; keep the browser from also selecting the text in between.
-                        onMouseDown={(e) => {
-                          if (e.shiftKey) e.preventDefault();
-                        }}
-                        onChange={(e: ChangeEvent<HTMLInputElement>) => {
-                          const native = e.nativeEvent;
-                          toggleRow(row.id, native instanceof MouseEvent && native.shiftKey);
-                        }}
-                      />
-                    </td>
-                  )}
-                  {row.getVisibleCells().map((cell, i) => {
-                    const meta = cell.column.columnDef.meta;
-                    const align = meta?.align === 'right' ? 'text-right tabular-nums' : 'text-left';
-                    const mono = meta?.isMono ? 'font-mono text-[13px]' : '';
-                    const bar = i === 0 && !hasSelection ? focusBar : '';
-                    return (
-                      <td
-                        key={cell.id}
-                        aria-colindex={i + 1 + (hasSelection ? 1 : 0)}
-                        className={`truncate border-b border-border px-3 ${align} ${mono} ${bg} ${bar} ${pinnedEdge(cell.column.id)}`}
-                        style={pinnedStyle(cell.column.id, false)}
-                      >
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
+            <TableBodyRows
+              items={virtualItems}
+              rows={tableRows}
+              rowHeight={rowHeight}
+              columnCount={columnCount}
+              loadedCount={rows.length}
+              loader={hasError ? error : undefined}
+              select={select}
+              pinned={pinned}
+              nav={nav}
+              rowDomId={rowDomId}
+              getRowLabel={getRowLabel}
+              getRowTone={getRowTone}
+              onRowOpen={onRowOpen}
+            />
             {paddingBottom > 0 && (
-              <tr aria-hidden style={{ height: paddingBottom }}>
+              <tr aria-hidden data-span style={{ height: paddingBottom }}>
                 <td colSpan={columnCount} className="p-0" />
               </tr>
             )}
@@ -592,29 +439,5 @@ export function ResourceTable<T>({
           belowTable(empty ?? <EmptyState title={`No ${label.toLowerCase()}`} />)}
       </div>
     </div>
-  );
-}
-
-interface HeaderCheckboxProps {
-  state: 'all' | 'some' | 'none';
-  isDisabled: boolean;
-  onChange: () => void;
-}
-
-function HeaderCheckbox({ state, isDisabled, onChange }: HeaderCheckboxProps) {
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (ref.current) ref.current.indeterminate = state === 'some';
-  }, [state]);
-  return (
-    <input
-      ref={ref}
-      type="checkbox"
-      className="size-4 align-middle accent-accent"
-      aria-label="Select all loaded rows"
-      checked={state === 'all'}
-      disabled={isDisabled}
-      onChange={onChange}
-    />
   );
 }

@@ -46,7 +46,15 @@ const VARIANTS: Record<ButtonVariant, { idle: string; hover: string }> = {
   danger: { idle: 'bg-danger text-surface', hover: 'hover:bg-danger-hover' },
 };
 
-export interface ButtonBaseProps extends ButtonProps {
+export // Disabled looks the same whatever the variant: a pale danger fill read as an active warning.
+const DISABLED: Record<ButtonVariant, string> = {
+  primary: 'bg-surface-3 text-subtle',
+  secondary: 'border border-border bg-surface-2 text-subtle',
+  ghost: 'text-subtle',
+  danger: 'bg-surface-3 text-subtle',
+};
+
+interface ButtonBaseProps extends ButtonProps {
   shape: string;
 }
 
@@ -72,8 +80,7 @@ export function ButtonBase({
   const classes = [
     BASE,
     shape,
-    v.idle,
-    isDimmed ? 'cursor-not-allowed opacity-50' : isLoading ? 'cursor-progress' : v.hover,
+    isDimmed ? `cursor-not-allowed ${DISABLED[variant]}` : `${v.idle} ${isLoading ? 'cursor-progress' : v.hover}`,
     className,
   ]
     .filter(Boolean)

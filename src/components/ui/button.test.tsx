@@ -39,6 +39,22 @@ describe('Button', () => {
     expect(screen.getByRole('tooltip').textContent).toContain('needs ec2:StopInstances');
   });
 
+  it('disabled looks disabled in every variant: a danger button loses its danger fill', () => {
+    render(
+      <>
+        <Button variant="danger">Delete</Button>
+        <Button variant="danger" disabledReason="needs s3:DeleteObject">
+          Delete all
+        </Button>
+      </>,
+    );
+    const active = screen.getByRole('button', { name: 'Delete' });
+    const blocked = screen.getByRole('button', { name: 'Delete all' });
+    expect(active.className).toContain('bg-danger');
+    expect(blocked.className).not.toContain('bg-danger');
+    expect(blocked.className).toContain('text-subtle');
+  });
+
   it('while loading is busy, keeps its label for width and ignores clicks', () => {
     const onClick = vi.fn();
     render(

@@ -30,7 +30,8 @@ export function Tabs({ label, tabs, value, onValueChange }: TabsProps) {
           <RadixTabs.Trigger
             key={t.id}
             value={t.id}
-            className="-mb-px shrink-0 border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted hover:text-fg data-[state=active]:border-accent data-[state=active]:text-fg"
+            // Inset focus ring: the tab row scrolls (overflow), which would clip a ring drawn outside.
+            className="-mb-px shrink-0 focus-visible:-outline-offset-2 border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted hover:text-fg data-[state=active]:border-accent data-[state=active]:text-fg"
           >
             {t.label}
           </RadixTabs.Trigger>

@@ -111,7 +111,7 @@ export function instanceColumns(tagKeys: string[]): ResourceTableColumn<Instance
     h.accessor((i) => i.state, {
       id: 'state',
       header: 'State',
-      meta: { width: 240, canHide: false },
+      meta: { width: 240, canHide: false, isEssential: true },
       cell: ({ row }) => <StateColumnCell instance={row.original} />,
     }),
     h.accessor((i) => i.type ?? '', {

@@ -58,7 +58,7 @@ const COLUMNS: ResourceTableColumn<QueueRef>[] = [
     header: 'Available',
     enableSorting: false,
     cell: ({ row }) => <CountCell url={row.original.url} pick={(a) => a.available} />,
-    meta: { align: 'right', width: 100 },
+    meta: { align: 'right', width: 100, isEssential: true },
   },
   {
     id: 'inFlight',

@@ -69,7 +69,12 @@ export function objectColumns({ folderHref, onOpenObject }: ObjectColumnsOptions
     h.accessor((e) => (e.kind === 'object' ? (e.storageClass ?? '') : ''), {
       id: 'storage',
       header: 'Storage class',
-      cell: ({ row }) => (row.original.kind === 'object' ? (row.original.storageClass ?? 'STANDARD') : ''),
+      cell: ({ row }) =>
+        row.original.kind === 'object' ? (
+          (row.original.storageClass ?? 'STANDARD')
+        ) : (
+          <span className="text-muted">–</span>
+        ),
       meta: { width: 150 },
     }),
   ];

@@ -1,6 +1,7 @@
 import type { BuilderDraft, BuilderFilter } from '../../components/dynamodb/query-builder';
-import type { Filter, FilterOp, FilterType, QuerySpec, SortKeyOp } from '../../aws/dynamodb/expressions';
-import { FILTER_OPS, FILTER_TYPES, SORT_KEY_OPS } from '../../aws/dynamodb/expressions';
+import type { TableInfo } from '../../aws/dynamodb/api';
+import type { Filter, FilterOp, FilterType, QuerySpec, ReadRequest, SortKeyOp } from '../../aws/dynamodb/expressions';
+import { buildReadRequest, FILTER_OPS, FILTER_TYPES, SORT_KEY_OPS, SpecError } from '../../aws/dynamodb/expressions';
 
 /** The URL params that hold the builder's state (a query is a deep link; page tokens never are). */
 export const BUILDER_PARAMS = ['mode', 'index', 'pk', 'skop', 'sk', 'sk2', 'f', 'proj', 'size'] as const;
@@ -76,4 +77,21 @@ export function specFromDraft(d: BuilderDraft): QuerySpec {
       .filter(Boolean),
     pageSize: Number(d.pageSize) || DEFAULT_PAGE_SIZE,
   };
+}
+
+/** A builder state as the request it runs, or the problems per field. */
+export function requestOf(
+  d: BuilderDraft,
+  info: TableInfo | undefined,
+): { request?: ReadRequest; errors: Record<string, string> } {
+  if (!info) return { errors: {} };
+  const spec = specFromDraft(d);
+  const index = spec.index ? info.indexes.find((i) => i.name === spec.index) : undefined;
+  if (spec.index && !index) return { errors: { general: `The table has no index ${spec.index}` } };
+  try {
+    return { request: buildReadRequest(spec, info.name, index ?? info, info), errors: {} };
+  } catch (e) {
+    if (e instanceof SpecError) return { errors: e.errors as Record<string, string> };
+    throw e;
+  }
 }

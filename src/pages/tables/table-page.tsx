@@ -1,17 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Download, FileUp, Plus, Trash2 } from 'lucide-react';
 import { SERVICE_ICONS } from '../../components/service-icons';
 import { compactText, formatItem, TYPE_LABELS, typeOf, type Item } from '../../aws/dynamodb/attribute-value';
-import {
-  buildReadRequest,
-  describeRequest,
-  SpecError,
-  type KeySchemaInfo,
-  type ReadRequest,
-} from '../../aws/dynamodb/expressions';
+import type { KeySchemaInfo } from '../../aws/dynamodb/expressions';
 import { keyOf } from '../../aws/dynamodb/optimistic-lock';
 import { useDeleteTable } from '../../aws/dynamodb/mutations';
 import { dynamodbQueries } from '../../aws/dynamodb/queries';
@@ -23,10 +17,11 @@ import { useDeniedReason } from '../../app/use-permission';
 import { useRegion, useLinkTo } from '../../app/use-region';
 import { useSearchState } from '../../app/use-search-state';
 import { AttributeCell } from '../../components/dynamodb/attribute-cell';
-import { QueryBuilder, type BuilderDraft, type BuilderTarget } from '../../components/dynamodb/query-builder';
+import type { BuilderDraft } from '../../components/dynamodb/query-builder';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatBytes, formatCount, formatNumber } from '../../components/format';
 import { ResourceTable, type ResourceTableColumn } from '../../components/resource-table/resource-table';
+import { useIsNarrow } from '../../components/resource-table/use-narrow';
 import type { RowSelection } from '../../components/resource-table/selection';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
@@ -37,22 +32,72 @@ import { Skeleton } from '../../components/ui/skeleton';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { routes } from '../../app/routes';
 import { useConsoleSession } from '../../app/session-context';
-import { BUILDER_PARAMS, draftFromParams, paramsFromDraft, specFromDraft } from './builder-state';
+import { useResourceList } from '../../app/use-resource-list';
+import { BUILDER_PARAMS, draftFromParams, paramsFromDraft, requestOf, specFromDraft } from './builder-state';
 import { exportFile, startBulkDelete, startExportAll, startImport } from './bulk';
 import { ItemEditor, type EditorTarget } from './item-editor';
-import { useResourceList } from '../../app/use-resource-list';
+import { QueryPanel } from './query-panel';
 
 const column = createColumnHelper<Item>();
 
-// On a phone two pinned key columns would fill the screen and hide every other column: pin the partition key only.
-const NARROW = '(max-width: 639px)';
-const subscribeNarrow = (fn: () => void) => {
-  const mq = window.matchMedia(NARROW);
-  mq.addEventListener('change', fn);
-  return () => mq.removeEventListener('change', fn);
-};
-const isNarrowNow = () => window.matchMedia(NARROW).matches;
 const keyText = (item: Item, keys: KeySchemaInfo) => formatItem(keyOf(item, keys), 'dynamodb', 0);
+
+/**
+ * One column per attribute name. Built only when the names, the keys or the width class change (never
+ * per keystroke or per render): a new cell function would remount every visible cell. The key
+ * column's open button reaches the page through the table's meta (`openRow`).
+ */
+function itemColumns(names: readonly string[], info: KeySchemaInfo, isNarrow: boolean): ResourceTableColumn<Item>[] {
+  const keyNames = [info.partition.name, ...(info.sort ? [info.sort.name] : [])];
+  return names.map((name, i): ResourceTableColumn<Item> => {
+    const isKey = keyNames.includes(name);
+    // On a phone two pinned key columns would fill the screen and hide every other column: pin the partition key only.
+    const isPinned = isNarrow ? name === info.partition.name : isKey;
+    return column.accessor(
+      (item: Item) => {
+        const v = item[name];
+        return v ? ('N' in v ? Number(v.N) : compactText(v)) : undefined;
+      },
+      {
+        id: `a:${name}`,
+        header: name,
+        sortUndefined: 'last',
+        meta: {
+          isPinned,
+          isKey,
+          isEssential: isKey,
+          canHide: !isKey,
+          width: isKey ? (isNarrow ? 150 : 180) : 160,
+          label: name,
+          isMono: false,
+        },
+        cell: ({ row, table }) => {
+          const v = row.original[name];
+          if (!v)
+            return (
+              <span className="text-subtle" aria-label="absent">
+                –
+              </span>
+            );
+          const sortKey = info.sort ? row.original[info.sort.name] : undefined;
+          return (
+            <AttributeCell
+              text={compactText(v)}
+              type={typeOf(v)}
+              typeLabel={TYPE_LABELS[typeOf(v)]}
+              {...(i === 0
+                ? {
+                    onOpen: () => table.options.meta?.openRow?.(row.original),
+                    openLabel: `Open item ${compactText(v)}${sortKey ? ` ${compactText(sortKey)}` : ''}`,
+                  }
+                : {})}
+            />
+          );
+        },
+      },
+    ) as ResourceTableColumn<Item>;
+  });
+}
 
 /** Which builder field a ValidationException is about, from its message. */
 function fieldOfMessage(message: string): string {
@@ -76,57 +121,10 @@ export default function TablePage() {
   const [params, setParams] = useSearchState(BUILDER_PARAMS);
   const applied = useMemo(() => draftFromParams(params), [params]);
   const appliedKey = JSON.stringify(applied);
-  const [draft, setDraft] = useState<BuilderDraft>(applied);
-  const [draftOf, setDraftOf] = useState(appliedKey);
-  // The URL changed from outside (back button, a link): the builder shows what is in force.
-  if (draftOf !== appliedKey) {
-    setDraftOf(appliedKey);
-    setDraft(applied);
-  }
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
-
-  const targets: BuilderTarget[] = useMemo(() => {
-    if (!info) return [];
-    const keys = (k: KeySchemaInfo) =>
-      `${k.partition.name} (${k.partition.type})${k.sort ? `, ${k.sort.name} (${k.sort.type})` : ''}`;
-    return [
-      {
-        id: '',
-        label: `Table ${info.name}: ${keys(info)}`,
-        partition: info.partition,
-        ...(info.sort ? { sort: info.sort } : {}),
-      },
-      ...info.indexes.map((i) => ({
-        id: i.name,
-        label: `${i.kind === 'global' ? 'GSI' : 'LSI'} ${i.name}: ${keys(i)}`,
-        partition: i.partition,
-        ...(i.sort ? { sort: i.sort } : {}),
-      })),
-    ];
-  }, [info]);
-  const indexOf = (name: string) => info?.indexes.find((i) => i.name === name);
-
-  /** A builder state as a request, or the problems per field. */
-  function requestOf(d: BuilderDraft): { request?: ReadRequest; errors: Record<string, string> } {
-    if (!info) return { errors: {} };
-    const spec = specFromDraft(d);
-    const index = spec.index ? indexOf(spec.index) : undefined;
-    if (spec.index && !index) return { errors: { general: `The table has no index ${spec.index}` } };
-    try {
-      return { request: buildReadRequest(spec, info.name, index ?? info, info), errors: {} };
-    } catch (e) {
-      if (e instanceof SpecError) return { errors: e.errors as Record<string, string> };
-      throw e;
-    }
-  }
 
   const appliedSpec = specFromDraft(applied);
-  const appliedIndex = appliedSpec.index ? indexOf(appliedSpec.index) : undefined;
-  const appliedRequest = requestOf(applied).request;
-  const draftResult = requestOf(draft);
-  const preview = draftResult.request
-    ? describeRequest(draftResult.request)
-    : `${draft.mode === 'query' ? 'Query' : 'Scan'} on ${draft.index ? `index ${draft.index} of ` : ''}table ${table}: fix the fields marked above`;
+  const appliedIndex = appliedSpec.index ? info?.indexes.find((i) => i.name === appliedSpec.index) : undefined;
+  const appliedRequest = requestOf(applied, info).request;
 
   const itemList = useResourceList(
     {
@@ -142,6 +140,7 @@ export default function TablePage() {
     { firstDataMark: 'table' },
   );
   const items = itemList.query;
+  // The same array until the data changes (useResourceList memoizes it), so the columns derived from it are too.
   const { rows } = itemList;
   const pages = items.data?.pages ?? [];
   const scanned = pages.reduce((n, p) => n + p.scanned, 0);
@@ -150,12 +149,9 @@ export default function TablePage() {
   // A refused request shows its message beside the builder field it concerns.
   const serverError = items.error ? toAppError(items.error) : undefined;
   const serverField = serverError?.kind === 'invalid' ? fieldOfMessage(serverError.message) : undefined;
-  const errors = { ...fieldErrors, ...(serverField && serverError ? { [serverField]: serverError.message } : {}) };
+  const serverErrors = serverField && serverError ? { [serverField]: serverError.message } : {};
 
-  function run() {
-    const { request, errors: problems } = requestOf(draft);
-    setFieldErrors(problems);
-    if (!request) return;
+  function run(draft: BuilderDraft) {
     setParams(paramsFromDraft(draft));
     // Running the same query again reads it again.
     if (JSON.stringify(draft) === appliedKey) void items.refetch();
@@ -181,55 +177,20 @@ export default function TablePage() {
   const rowId = (item: Item) => (info ? keyText(item, info) : JSON.stringify(Object.keys(item)));
   const selectedItems = rows.filter((r) => selection[rowId(r)]);
 
-  const isNarrow = useSyncExternalStore(subscribeNarrow, isNarrowNow, () => false);
-  const columns = useMemo<ResourceTableColumn<Item>[]>(() => {
-    if (!info) return [];
-    const keyNames = [info.partition.name, ...(info.sort ? [info.sort.name] : [])];
-    const indexNames = appliedIndex
-      ? [appliedIndex.partition.name, ...(appliedIndex.sort ? [appliedIndex.sort.name] : [])]
-      : [];
-    const names = new Set<string>([...keyNames, ...indexNames]);
+  const isNarrow = useIsNarrow();
+  // The attribute names, as one string: columns change when a new name appears, not when rows do.
+  const namesKey = useMemo(() => {
+    if (!info) return '';
+    const keys = (k: KeySchemaInfo) => [k.partition.name, ...(k.sort ? [k.sort.name] : [])];
+    const names = new Set<string>([...keys(info), ...(appliedIndex ? keys(appliedIndex) : [])]);
     for (const r of rows) for (const n of Object.keys(r)) names.add(n);
-    return [...names].map((name, i): ResourceTableColumn<Item> => {
-      const isKey = keyNames.includes(name);
-      const isPinned = isNarrow ? name === info.partition.name : isKey;
-      return column.accessor(
-        (item: Item) => {
-          const v = item[name];
-          return v ? ('N' in v ? Number(v.N) : compactText(v)) : undefined;
-        },
-        {
-          id: `a:${name}`,
-          header: name,
-          sortUndefined: 'last',
-          meta: { isPinned, canHide: !isKey, width: isKey ? (isNarrow ? 150 : 180) : 160, label: name, isMono: false },
-          cell: ({ row }) => {
-            const v = row.original[name];
-            if (!v)
-              return (
-                <span className="text-subtle" aria-label="absent">
-                  –
-                </span>
-              );
-            const sortKey = info.sort ? row.original[info.sort.name] : undefined;
-            return (
-              <AttributeCell
-                text={compactText(v)}
-                type={typeOf(v)}
-                typeLabel={TYPE_LABELS[typeOf(v)]}
-                {...(i === 0
-                  ? {
-                      onOpen: () => openEditor({ mode: 'edit', item: row.original }),
-                      openLabel: `Open item ${compactText(v)}${sortKey ? ` ${compactText(sortKey)}` : ''}`,
-                    }
-                  : {})}
-              />
-            );
-          },
-        },
-      ) as ResourceTableColumn<Item>;
-    });
-  }, [info, appliedIndex, rows, isNarrow]);
+    return JSON.stringify([...names]);
+  }, [info, appliedIndex, rows]);
+  const columns = useMemo<ResourceTableColumn<Item>[]>(
+    () => (info && namesKey ? itemColumns(JSON.parse(namesKey) as string[], info, isNarrow) : []),
+    [info, namesKey, isNarrow],
+  );
+  const openItem = (item: Item) => openEditor({ mode: 'edit', item });
 
   if (described.error && !info) {
     return (
@@ -386,16 +347,11 @@ export default function TablePage() {
       {importError && <ErrorNotice kind="invalid" message={importError} />}
 
       {info ? (
-        <QueryBuilder
-          targets={targets}
-          draft={draft}
-          onChange={(d) => {
-            setDraft(d);
-            setFieldErrors({});
-          }}
+        <QueryPanel
+          info={info}
+          applied={applied}
+          serverErrors={serverErrors}
           onRun={run}
-          errors={errors}
-          preview={preview}
           isRunning={items.isFetching && !items.isFetchingNextPage}
         />
       ) : (
@@ -417,7 +373,7 @@ export default function TablePage() {
         onLoadMore={() => void items.fetchNextPage()}
         selection={selection}
         onSelectionChange={setSelection}
-        onRowOpen={(item) => openEditor({ mode: 'edit', item })}
+        onRowOpen={openItem}
         toolbar={
           <>
             <p role="status" className="text-sm text-muted">
