@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The console's role policies: JSON templates in infra/policies/ that both the CDK stack and the emulator's
@@ -41,10 +43,12 @@ export interface PolicyScope {
 
 const FILES: Record<ConsoleRole, string> = { admin: 'console-admin.json', viewer: 'console-read-only.json' };
 
-const policyDir = new URL('../policies/', import.meta.url);
+// A path, not a URL object: under jsdom (component tests that start the emulator) `URL` is jsdom's,
+// which node:fs refuses.
+const policyDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'policies');
 
 export function policyTemplate(role: ConsoleRole): PolicyTemplate {
-  return JSON.parse(readFileSync(new URL(FILES[role], policyDir), 'utf8')) as PolicyTemplate;
+  return JSON.parse(readFileSync(join(policyDir, FILES[role]), 'utf8')) as PolicyTemplate;
 }
 
 /** Every AWS action the console can call, with the access it needs and a resource it is called on. */
@@ -55,7 +59,7 @@ export interface ConsoleAction {
 }
 
 export function consoleActions(): ConsoleAction[] {
-  const file = JSON.parse(readFileSync(new URL('console-actions.json', policyDir), 'utf8')) as {
+  const file = JSON.parse(readFileSync(join(policyDir, 'console-actions.json'), 'utf8')) as {
     actions: ConsoleAction[];
   };
   return file.actions;
