@@ -5,7 +5,8 @@ import type { RoleFile } from '../auth/roles.js';
 export const SEEDED_ROLES: RoleFile[] = [
   {
     RoleName: ADMIN_ROLE_NAME,
-    Description: 'Everything on S3, EC2, DynamoDB, SQS, Lambda, Logs and Secrets Manager (and Cognito user/identity pool administration).',
+    Description:
+      'Everything on S3, EC2, DynamoDB, SQS, Lambda, Logs and Secrets Manager (and Cognito user/identity pool administration).',
     PolicyDocument: {
       Version: '2012-10-17',
       Statement: [
@@ -59,7 +60,8 @@ export const SEEDED_ROLES: RoleFile[] = [
   },
   {
     RoleName: LAMBDA_DEMO_ROLE_NAME,
-    Description: 'The seeded functions: read S3 objects, read DynamoDB items, read secrets, write their logs.',
+    Description:
+      'The seeded functions: read S3 objects, read DynamoDB items, read and rotate secrets, write their logs.',
     PolicyDocument: {
       Version: '2012-10-17',
       Statement: [
@@ -74,6 +76,12 @@ export const SEEDED_ROLES: RoleFile[] = [
           Sid: 'ReadSecrets',
           Effect: 'Allow',
           Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          Resource: '*',
+        },
+        {
+          Sid: 'RotateSecrets',
+          Effect: 'Allow',
+          Action: ['secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecretVersionStage'],
           Resource: '*',
         },
         {

@@ -3,6 +3,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { endpointFor, type ConsoleConfig } from './config';
 import type { CredentialStore } from './credentials';
 import { toAppError } from './errors';
@@ -13,6 +14,7 @@ export interface ClientMap {
   dynamodb: DynamoDBClient;
   sqs: SQSClient;
   sts: STSClient;
+  secretsmanager: SecretsManagerClient;
 }
 export type ClientService = keyof ClientMap;
 
@@ -64,6 +66,7 @@ const sdkModules = {
   dynamodb: () => import('@aws-sdk/client-dynamodb'),
   sqs: () => import('@aws-sdk/client-sqs'),
   sts: () => import('@aws-sdk/client-sts'),
+  secretsmanager: () => import('@aws-sdk/client-secrets-manager'),
 };
 
 /** The SDK module of a service (its commands), e.g. `SdkModule<'s3'>['ListObjectsV2Command']`. */
@@ -100,6 +103,10 @@ const factories: { [K in ClientService]: (base: BaseConfig, hasEndpoint: boolean
   async sts(base) {
     const { STSClient } = await sdkModules.sts();
     return new STSClient(base);
+  },
+  async secretsmanager(base) {
+    const { SecretsManagerClient } = await sdkModules.secretsmanager();
+    return new SecretsManagerClient(base);
   },
 };
 
