@@ -123,6 +123,23 @@ export const PAGES: PageEntry[] = [
     preload: () => preloadClients(['sqs']),
     crumbs: (params) => [{ label: 'Queues', href: '/queues' }, { label: params.queue ?? '' }],
   },
+  {
+    path: 'secrets',
+    label: 'Secrets',
+    icon: SERVICE_ICONS.secretsmanager,
+    load: () => import('./secrets/secrets-page'),
+    preload: () => preloadClients(['secretsmanager']),
+    searchParam: 'q',
+  },
+  {
+    path: 'secrets/:name',
+    label: 'Secret',
+    inNav: false,
+    icon: SERVICE_ICONS.secretsmanager,
+    load: () => import('./secrets/secret-page'),
+    preload: () => preloadClients(['secretsmanager']),
+    crumbs: (params) => [{ label: 'Secrets', href: '/secrets' }, { label: params.name ?? '' }],
+  },
 ];
 
 /** Buckets › bucket › each folder level of the prefix; every level but the last links back. */

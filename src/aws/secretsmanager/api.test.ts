@@ -15,6 +15,7 @@ import {
   getSecretValue,
   listSecrets,
   listSecretVersions,
+  probeGetSecretValue,
   putSecretValue,
   restoreSecret,
   tagSecret,
@@ -194,6 +195,14 @@ describe('deletion', () => {
   });
 });
 
+describe('the permission probe', () => {
+  it('tells an admin yes without reading the value (the last read date stays unset)', async () => {
+    await createSecret({ region, name: 'probe/one', value: sealValue('x') });
+    expect(await probeGetSecretValue({ region, secretId: 'probe/one' })).toEqual({ isAllowed: true });
+    expect((await describeSecret({ region, secretId: 'probe/one' })).lastAccessedAt).toBeUndefined();
+  });
+});
+
 describe('the viewer role', () => {
   it('lists and describes but may not read a value, and the denial names secretsmanager:GetSecretValue', async () => {
     await createSecret({ region, name: 'viewer/one', value: sealValue('hidden') });
@@ -204,6 +213,10 @@ describe('the viewer role', () => {
       const denied = toAppError(await getSecretValue({ region, secretId: 'viewer/one' }).catch((e: unknown) => e));
       expect(denied.kind).toBe('forbidden');
       expect(denied.action).toBe('secretsmanager:GetSecretValue');
+      expect(await probeGetSecretValue({ region, secretId: 'viewer/one' })).toEqual({
+        isAllowed: false,
+        action: 'secretsmanager:GetSecretValue',
+      });
     } finally {
       signInAs(emu.credentials);
     }

@@ -1,3 +1,4 @@
+import { toAppError } from '../errors';
 import { pageOf, type Page } from '../paging';
 import { send } from '../send';
 import type { SealedValue } from './sealed-value';
@@ -344,4 +345,33 @@ export async function getRandomPassword(params: RandomPasswordParams, signal?: A
     signal,
   );
   return out.RandomPassword ?? '';
+}
+
+/** A version id no secret has (GetSecretValue wants 32-64 characters). */
+const PROBE_VERSION = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * May this role read the secret's value? Asks GetSecretValue for a version that cannot exist: IAM
+ * answers AccessDenied before any lookup, and otherwise AWS answers not-found, so no value ever comes
+ * back (Secrets Manager has no DryRun). undefined when the answer says neither.
+ */
+export async function probeGetSecretValue(
+  params: SecretParams,
+  signal?: AbortSignal,
+): Promise<{ isAllowed: boolean; action?: string } | undefined> {
+  try {
+    await send(
+      'secretsmanager',
+      params.region,
+      (sm) => new sm.GetSecretValueCommand({ SecretId: params.secretId, VersionId: PROBE_VERSION }),
+      signal,
+    );
+    return { isAllowed: true };
+  } catch (e) {
+    const error = toAppError(e);
+    if (error.kind === 'forbidden')
+      return { isAllowed: false, action: error.action ?? 'secretsmanager:GetSecretValue' };
+    if (error.kind === 'not-found' || error.kind === 'invalid') return { isAllowed: true };
+    return undefined;
+  }
 }
