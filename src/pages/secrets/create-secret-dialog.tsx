@@ -140,7 +140,12 @@ export function CreateSecretDialog({ open, onOpenChange, region, onCreated }: Cr
             if (create.error) create.reset();
           }}
           error={shownNameProblem}
-          hint="e.g. prod/app/database. Letters, digits and / _ + = . @ -"
+          hint={
+            // AWS's advice, not a rule: such a name is confused with an ARN's random suffix in partial-ARN lookups.
+            /-[a-zA-Z0-9]{6}$/.test(name)
+              ? 'Allowed, but AWS advises against ending with a hyphen and six characters (it reads like an ARN suffix)'
+              : 'e.g. prod/app/database. Letters, digits and / _ + = . @ -'
+          }
           autoComplete="off"
           spellCheck={false}
         />
