@@ -103,3 +103,13 @@ it('lists the bucket names from config when ListBuckets is denied, as on AWS whe
   expect(within(s3).queryByRole('alert')).toBeNull();
   expect(within(s3).queryByText('card-bucket')).toBeNull();
 });
+
+it('counts secrets on the Secrets card and shows none of their names', async () => {
+  const { SecretsManagerClient, CreateSecretCommand } = await import('@aws-sdk/client-secrets-manager');
+  const sm = new SecretsManagerClient(emu.clientConfig);
+  for (const Name of ['card/one', 'card/two']) await sm.send(new CreateSecretCommand({ Name, SecretString: 'x' }));
+  renderDashboard();
+  const card = screen.getByRole('region', { name: 'Secrets' });
+  expect(await within(card).findByText('2', {}, { timeout: 10_000 })).toBeTruthy();
+  expect(card.textContent).not.toContain('card/one');
+});
