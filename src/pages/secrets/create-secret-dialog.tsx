@@ -25,9 +25,6 @@ export function nameProblem(name: string): string | undefined {
   if (name === '') return 'Enter a name';
   if (name.length > 512) return 'At most 512 characters';
   if (!NAME.test(name)) return 'Letters, digits and / _ + = . @ - only (no spaces)';
-  // AWS's own advice: a name ending in a hyphen and six characters confuses partial-ARN lookups.
-  if (/-[a-zA-Z0-9]{6}$/.test(name))
-    return 'Avoid ending with a hyphen and six characters: it reads like an ARN suffix';
   return undefined;
 }
 

@@ -7,7 +7,7 @@ import { rowsOf } from '../../aws/paging';
 import type { SecretFilter, SecretFilterKey, SecretSummary } from '../../aws/secretsmanager/api';
 import { secretsQueries } from '../../aws/secretsmanager/queries';
 import { ErrorNotice } from '../../components/error-notice';
-import { formatCount } from '../../components/format';
+import { formatCount, formatDate } from '../../components/format';
 import { RelativeTime } from '../../components/relative-time';
 import { ResourceTable, type ResourceTableColumn } from '../../components/resource-table/resource-table';
 import { SERVICE_ICONS } from '../../components/service-icons';
@@ -67,7 +67,9 @@ const COLUMNS: ResourceTableColumn<SecretSummary>[] = [
   column.accessor((s) => s.lastAccessedAt?.getTime() ?? 0, {
     id: 'lastAccessed',
     header: 'Last read',
-    cell: ({ row }) => <RelativeTime date={row.original.lastAccessedAt} />,
+    // AWS keeps only the day of the last read, so a relative time would be made up.
+    cell: ({ row }) =>
+      row.original.lastAccessedAt ? formatDate(row.original.lastAccessedAt) : <span className="text-muted">–</span>,
     meta: { width: 120 },
   }),
   {
