@@ -1,4 +1,5 @@
 import { Eye } from 'lucide-react';
+import { formatDate } from '../format';
 import { RelativeTime } from '../relative-time';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
@@ -71,8 +72,9 @@ export function VersionTable({ versions, onReveal, revealDisabledReason }: Versi
               <td className="px-3 py-1.5 text-xs">
                 <RelativeTime date={v.createdAt} />
               </td>
-              <td className="px-3 py-1.5 text-xs">
-                <RelativeTime date={v.lastAccessedAt} />
+              <td className="px-3 py-1.5 text-xs whitespace-nowrap">
+                {/* AWS keeps only the day of the last read. */}
+                {v.lastAccessedAt ? formatDate(v.lastAccessedAt) : <span className="text-muted">–</span>}
               </td>
               {onReveal && (
                 <td className="px-3 py-1.5 text-right">
