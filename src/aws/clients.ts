@@ -4,8 +4,9 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { endpointFor, type ConsoleConfig } from './config';
+import { endpointFor } from './config';
 import type { CredentialStore } from './credentials';
+import { currentSession } from './session';
 import { toAppError } from './errors';
 
 export interface ClientMap {
@@ -17,39 +18,6 @@ export interface ClientMap {
   secretsmanager: SecretsManagerClient;
 }
 export type ClientService = keyof ClientMap;
-
-export interface Session {
-  config: ConsoleConfig;
-  credentials: CredentialStore;
-}
-
-let session: Session | undefined;
-let sessionKey: string | undefined;
-const clients = new Map<string, Promise<unknown>>();
-
-/** Set after sign-in (or at start in static/guest mode); every API call goes through it. */
-export function setSession(next: Session | undefined, key?: string): void {
-  if (session && session !== next) session.credentials.clear();
-  session = next;
-  sessionKey = next ? key : undefined;
-  clients.clear();
-}
-
-/**
- * The session for `key` (e.g. the signed-in user), created once: render code may call this more
- * than once (React StrictMode), and must always get the same credentials.
- */
-export function ensureSession(key: string, config: ConsoleConfig, create: () => CredentialStore): CredentialStore {
-  if (session && sessionKey === key && session.config === config) return session.credentials;
-  const credentials = create();
-  setSession({ config, credentials }, key);
-  return credentials;
-}
-
-export function getSession(): Session {
-  if (!session) throw new Error('Not signed in');
-  return session;
-}
 
 interface BaseConfig {
   region: string;
@@ -112,7 +80,7 @@ const factories: { [K in ClientService]: (base: BaseConfig, hasEndpoint: boolean
 
 /** One client per (service, region, credentials generation), created lazily and reused. */
 export function getClient<K extends ClientService>(service: K, region: string): Promise<ClientMap[K]> {
-  const { config, credentials } = getSession();
+  const { config, credentials, clients } = currentSession();
   const key = `${service}|${region}|${credentials.generation}`;
   let client = clients.get(key) as Promise<ClientMap[K]> | undefined;
   if (!client) {
@@ -143,7 +111,7 @@ export async function withClient<K extends ClientService, T>(
     return await call(await getClient(service, region));
   } catch (e) {
     if (toAppError(e).kind !== 'expired') throw e;
-    await getSession().credentials.refresh();
+    await currentSession().credentials.refresh();
     return call(await getClient(service, region));
   }
 }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { startTestEmulator, type TestEmulator } from '../../../emulator/testing';
-import { setSession } from '../clients';
+import { activateSession, AwsSession } from '../session';
 import { parseConfig } from '../config';
 import { CredentialStore } from '../credentials';
 import { toAppError } from '../errors';
@@ -29,7 +29,7 @@ let region: string;
 
 function signInAs(credentials: { accessKeyId: string; secretAccessKey: string }) {
   const config = parseConfig({ regions: [region], endpoint: emu.url, auth: { mode: 'static', ...credentials } });
-  setSession({ config, credentials: new CredentialStore(async () => ({ ...credentials })) });
+  activateSession(new AwsSession(config, new CredentialStore(async () => ({ ...credentials }))));
 }
 
 beforeAll(async () => {
@@ -39,7 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 

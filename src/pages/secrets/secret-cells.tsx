@@ -2,19 +2,13 @@ import { Link } from 'react-router';
 import type { SecretSummary } from '../../aws/secretsmanager/api';
 import { formatDate } from '../../components/format';
 import { StatusBadge } from '../../components/ui/status-badge';
-import { useRegionHref } from '../../app/use-region';
-import { pageHref } from '../registry';
+import { routes } from '../../app/routes';
+import { useLinkTo } from '../../app/use-region';
 
-/** The rotation function, linked to its function page once that page exists. */
+/** The rotation function by name, its ARN on hover (a link once the console has a function page). */
 export function RotationFunctionLink({ arn }: { arn: string }) {
-  const href = useRegionHref();
   const name = arn.split(':function:')[1]?.split(':')[0] ?? arn;
-  const to = pageHref('functions/:name', { name });
-  return to ? (
-    <Link to={href(to)} className="font-mono text-accent hover:underline" title={arn}>
-      {name}
-    </Link>
-  ) : (
+  return (
     <span className="font-mono" title={arn}>
       {name}
     </span>
@@ -22,14 +16,11 @@ export function RotationFunctionLink({ arn }: { arn: string }) {
 }
 
 export function SecretNameCell({ secret }: { secret: SecretSummary }) {
-  const href = useRegionHref();
-  const to = pageHref('secrets/:name', { name: secret.name });
-  return to ? (
-    <Link to={href(to)} className="font-medium text-accent hover:underline">
+  const linkTo = useLinkTo();
+  return (
+    <Link to={linkTo(routes.secret, { name: secret.name })} className="font-medium text-accent hover:underline">
       {secret.name}
     </Link>
-  ) : (
-    <span>{secret.name}</span>
   );
 }
 

@@ -9,9 +9,10 @@ import { CreateSecretCommand, GetSecretValueCommand, SecretsManagerClient } from
 import { startTestEmulator, type TestEmulator } from '../../../emulator/testing';
 import { parseConfig, type ConsoleConfig } from '../../aws/config';
 import { CredentialStore } from '../../aws/credentials';
-import { setSession } from '../../aws/clients';
-import { createQueryClient } from '../../aws/query-client';
+import { activateSession } from '../../aws/session';
 import { ConfigContext } from '../../app/config-context';
+import { ConsoleSession } from '../../app/console-session';
+import { SessionContext } from '../../app/session-context';
 import SecretPage from './secret-page';
 import { HIDDEN_TAB_MS } from './use-revealed-value';
 
@@ -26,7 +27,6 @@ beforeAll(async () => {
   emu = await startTestEmulator();
   sm = new SecretsManagerClient(emu.clientConfig);
   config = parseConfig({ regions: [emu.region], endpoint: emu.url, auth: { mode: 'static', ...emu.credentials } });
-  setSession({ config, credentials: new CredentialStore(async () => ({ ...emu.credentials })) });
   // Every write to storage, whatever the key, is recorded to be searched for a value.
   const setItem = Storage.prototype.setItem;
   vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
@@ -42,7 +42,7 @@ afterEach(() => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 
@@ -76,7 +76,10 @@ function everywhere(client: QueryClient, router: { state: { location: { pathname
 }
 
 async function renderSecret(name: string) {
-  const client = createQueryClient();
+  // A fresh session per render, as a sign-in makes one.
+  const session = new ConsoleSession(config, new CredentialStore(async () => ({ ...emu.credentials })));
+  activateSession(session.aws);
+  const client = session.queryClient;
   const router = createMemoryRouter(
     [
       { path: '/secrets/:name', Component: SecretPage },
@@ -86,9 +89,13 @@ async function renderSecret(name: string) {
   );
   render(
     <ConfigContext.Provider value={config}>
-      <QueryClientProvider client={client}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
+      <SessionContext.Provider
+        value={{ userName: 'test', groups: [], session, canSignOut: false, signOut: async () => undefined }}
+      >
+        <QueryClientProvider client={client}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </SessionContext.Provider>
     </ConfigContext.Provider>,
   );
   await screen.findByText('AWSCURRENT', { selector: 'span' }, { timeout: 10_000 });

@@ -26,8 +26,8 @@ import { useToast } from '../../app/toasts';
 import { useConfig } from '../../app/config-context';
 import { errorProps } from '../../app/error-props';
 import { usePermission, useDeniedReason } from '../../app/use-permission';
-import { useRegion, useRegionHref } from '../../app/use-region';
-import { pageHref } from '../registry';
+import { routes } from '../../app/routes';
+import { useLinkTo, useRegion } from '../../app/use-region';
 import { DeleteSecretDialog } from './delete-secret-dialog';
 import { EditDetailsDialog } from './edit-details-dialog';
 import { PutValueDialog } from './put-value-dialog';
@@ -57,7 +57,7 @@ export default function SecretPage() {
 function SecretDetails({ name }: { name: string }) {
   const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const navigate = useNavigate();
   const toast = useToast();
   const [dialog, setDialog] = useState<Dialog | undefined>();
@@ -362,8 +362,7 @@ function SecretDetails({ name }: { name: string }) {
               revealed.hide();
               if (isForced) {
                 toast(`Deleted secret ${name}`, 'success');
-                const to = pageHref('secrets');
-                if (to) void navigate(href(to));
+                void navigate(linkTo(routes.secrets));
               } else toast(`Scheduled the deletion of ${name}`, 'success');
             }}
           />

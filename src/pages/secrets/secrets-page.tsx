@@ -1,13 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useNavigate } from 'react-router';
-import { Plus, RefreshCw } from 'lucide-react';
-import { rowsOf } from '../../aws/paging';
+import { Plus } from 'lucide-react';
 import type { SecretFilter, SecretFilterKey, SecretSummary } from '../../aws/secretsmanager/api';
 import { secretsQueries } from '../../aws/secretsmanager/queries';
-import { ErrorNotice } from '../../components/error-notice';
-import { formatCount, formatDate } from '../../components/format';
+import { formatDate } from '../../components/format';
 import { RelativeTime } from '../../components/relative-time';
 import { ResourceTable, type ResourceTableColumn } from '../../components/resource-table/resource-table';
 import { SERVICE_ICONS } from '../../components/service-icons';
@@ -16,16 +13,14 @@ import { EmptyState } from '../../components/ui/empty-state';
 import { SelectField } from '../../components/ui/field';
 import { FilterBar } from '../../components/ui/filter-bar';
 import { PageHeader } from '../../components/ui/page-header';
-import { useConfig } from '../../app/config-context';
-import { errorProps, retryingText } from '../../app/error-props';
-import { useRegion, useRegionHref } from '../../app/use-region';
+import { RefreshButton } from '../../components/ui/refresh-button';
+import { routes } from '../../app/routes';
+import { useLinkTo, useRegion } from '../../app/use-region';
+import { useResourceList } from '../../app/use-resource-list';
 import { useSearchState } from '../../app/use-search-state';
 import { useToast } from '../../app/toasts';
-import { pageHref } from '../registry';
 import { CreateSecretDialog } from './create-secret-dialog';
 import { RotationCell, SecretNameCell, StatusCell, TagsCell } from './secret-cells';
-
-let marked = false;
 
 const FILTER_KEYS: Array<{ value: SecretFilterKey; label: string }> = [
   { value: 'name', label: 'Name' },
@@ -90,9 +85,8 @@ const COLUMNS: ResourceTableColumn<SecretSummary>[] = [
 
 /** Secrets: ListSecrets page by page with those scheduled for deletion marked; filters run on the server. */
 export default function SecretsPage() {
-  const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const navigate = useNavigate();
   const toast = useToast();
   const [search, setSearch] = useSearchState(['q', 'by']);
@@ -100,38 +94,21 @@ export default function SecretsPage() {
   const by: SecretFilterKey = isFilterKey(search.by) ? search.by : 'name';
   const filters = useMemo<SecretFilter[]>(() => (q ? [{ key: by, values: [q] }] : []), [q, by]);
   const [isCreating, setCreating] = useState(false);
-  const list = useInfiniteQuery(secretsQueries.list(region, filters));
-  const rows = useMemo(() => rowsOf(list.data), [list.data]);
+  const list = useResourceList(secretsQueries.list(region, filters), { firstDataMark: 'secrets' });
   const byLabel = FILTER_KEYS.find((k) => k.value === by)?.label ?? 'Name';
 
-  useEffect(() => {
-    if (marked || !list.isSuccess) return;
-    marked = true;
-    performance.mark('first-data:secrets');
-    document.documentElement.dataset.firstData = 'secrets';
-  }, [list.isSuccess]);
-
-  const open = (name: string) => {
-    const to = pageHref('secrets/:name', { name });
-    if (to) void navigate(href(to));
-  };
+  const open = (name: string) => void navigate(linkTo(routes.secret, { name }));
 
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
         icon={<SERVICE_ICONS.secretsmanager />}
         title="Secrets"
-        count={list.data ? formatCount(rows.length, list.hasNextPage) : undefined}
+        count={list.count}
         description="Secrets Manager secrets in this region. Values are never loaded here: open a secret and reveal it."
         actions={
           <>
-            <Button
-              icon={<RefreshCw aria-hidden />}
-              isLoading={list.isRefetching && !list.isFetchingNextPage}
-              onClick={() => void list.refetch()}
-            >
-              Refresh
-            </Button>
+            <RefreshButton {...list.refresh} />
             <Button variant="primary" icon={<Plus aria-hidden />} onClick={() => setCreating(true)}>
               Create secret
             </Button>
@@ -162,19 +139,9 @@ export default function SecretsPage() {
       <ResourceTable
         label="Secrets"
         columns={COLUMNS}
-        rows={rows}
+        {...list.table}
         getRowId={(s) => s.arn}
         getRowLabel={(s) => s.name}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-        isLoading={list.isPending}
-        loadingText={retryingText(list)}
-        error={
-          list.error ? (
-            <ErrorNotice {...errorProps(list.error, config, 'secretsmanager', () => void list.refetch())} />
-          ) : undefined
-        }
         storageKey="secretsmanager.secrets"
         getRowTone={(s) => (s.deletionAt ? 'danger' : undefined)}
         onRowOpen={(s) => open(s.name)}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getSecretValue, type RevealedValue } from '../../aws/secretsmanager/api';
 import { failureMessage } from '../../aws/mutation';
-import { deniedActions } from '../../aws/permissions';
+import { useConsoleSession } from '../../app/session-context';
 
 /** How long the tab may stay hidden before a shown value is dropped. */
 export const HIDDEN_TAB_MS = 60_000;
@@ -30,6 +30,7 @@ export function useRevealedValue(region: string, secretId: string): RevealedStat
   const [isLoading, setLoading] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   const request = useRef<AbortController | undefined>(undefined);
+  const { denied } = useConsoleSession().aws;
 
   const hide = useCallback(() => {
     request.current?.abort();
@@ -54,13 +55,13 @@ export function useRevealedValue(region: string, secretId: string): RevealedStat
         },
         (e: unknown) => {
           if (controller.signal.aborted) return;
-          deniedActions.recordError(e, 'secretsmanager:GetSecretValue');
+          denied.recordError(e, 'secretsmanager:GetSecretValue');
           setFailure(failureMessage(`reveal the value of ${secretId}`, e));
           setLoading(false);
         },
       );
     },
-    [region, secretId],
+    [region, secretId, denied],
   );
 
   // Another secret or region: the old value must not linger under a new name.
