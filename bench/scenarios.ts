@@ -27,4 +27,5 @@ export const PAGE_SCENARIOS: PageScenario[] = [
     chunk: 'table-page',
   },
   { name: 'queues', path: '/queues', signedIn: true, mark: 'first-data:queues', chunk: 'queues-page' },
+  { name: 'secrets', path: '/secrets', signedIn: true, mark: 'first-data:secrets', chunk: 'secrets-page' },
 ];

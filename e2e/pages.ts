@@ -13,5 +13,7 @@ export const CONSOLE_PAGES: Array<{ name: string; path: string; heading: string 
     heading: 'notes/',
   },
   { name: 'unfinished uploads', path: '/buckets/demo-assets/uploads', heading: 'Unfinished uploads' },
+  { name: 'secrets', path: '/secrets', heading: 'Secrets' },
+  { name: 'secret', path: '/secrets/prod%2Fdatabase%2Fpostgres', heading: 'prod/database/postgres' },
   { name: '404', path: '/no/such/page', heading: 'Page not found' },
 ];

@@ -45,6 +45,11 @@ export const PAGE_GROUPS: PageGroup[] = [
   { name: 'instances', pages: ['instances-page', 'instance-page'], sdk: '@aws-sdk/client-ec2/dist-es/' },
   { name: 'tables', pages: ['tables-page', 'table-page'], sdk: '@aws-sdk/client-dynamodb/dist-es/' },
   { name: 'queues', pages: ['queues-page', 'queue-page'], sdk: '@aws-sdk/client-sqs/dist-es/' },
+  {
+    name: 'secrets',
+    pages: ['secrets-page', 'secret-page'],
+    sdk: '@aws-sdk/client-secrets-manager/dist-es/',
+  },
 ];
 
 /**

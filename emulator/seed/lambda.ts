@@ -4,6 +4,7 @@ import { codeSha256 } from '../services/lambda/code.js';
 import { newRevision } from '../services/lambda/model.js';
 import type { FunctionRecord, FunctionStore } from '../services/lambda/store.js';
 import { LAMBDA_DEMO_ROLE_NAME } from './accounts.js';
+import { ROTATOR_FUNCTION } from './secrets-rotator.js';
 
 /** A one-file deployment package. */
 export function zipOf(files: Record<string, string>): Buffer {
@@ -90,6 +91,7 @@ export const handler = async (event) => {
     timeout: 10,
     environment: { SECRET_ID: 'prod/database/postgres' },
   },
+  ROTATOR_FUNCTION,
 ];
 
 /** The demo functions, written straight into the store (Active at once). */

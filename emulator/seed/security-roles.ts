@@ -37,7 +37,8 @@ export const SEEDED_ROLES: RoleFile[] = [
   },
   {
     RoleName: LAMBDA_DEMO_ROLE_NAME,
-    Description: 'The seeded functions: read S3 objects, read DynamoDB items, read secrets, write their logs.',
+    Description:
+      'The seeded functions: read S3 objects, read DynamoDB items, read and rotate secrets, write their logs.',
     PolicyDocument: {
       Version: '2012-10-17',
       Statement: [
@@ -52,6 +53,12 @@ export const SEEDED_ROLES: RoleFile[] = [
           Sid: 'ReadSecrets',
           Effect: 'Allow',
           Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          Resource: '*',
+        },
+        {
+          Sid: 'RotateSecrets',
+          Effect: 'Allow',
+          Action: ['secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecretVersionStage'],
           Resource: '*',
         },
         {

@@ -129,6 +129,23 @@ export const PAGES: PageEntry[] = [
     preload: () => preloadClients(['sqs']),
     crumbs: ({ params }) => [{ label: 'Queues', href: pathTo(routes.queues) }, { label: params.queue ?? '' }],
   },
+  {
+    route: routes.secrets,
+    label: 'Secrets',
+    icon: SERVICE_ICONS.secretsmanager,
+    load: () => import('../pages/secrets/secrets-page'),
+    preload: () => preloadClients(['secretsmanager']),
+    searchParam: 'q',
+  },
+  {
+    route: routes.secret,
+    label: 'Secret',
+    inNav: false,
+    icon: SERVICE_ICONS.secretsmanager,
+    load: () => import('../pages/secrets/secret-page'),
+    preload: () => preloadClients(['secretsmanager']),
+    crumbs: ({ params }) => [{ label: 'Secrets', href: pathTo(routes.secrets) }, { label: params.name ?? '' }],
+  },
 ];
 
 /** Buckets › bucket › each folder level of the prefix; every level but the last links back. */

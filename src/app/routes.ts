@@ -35,6 +35,8 @@ export const routes = {
   table: route('tables/:table'),
   queues: route('queues'),
   queue: route('queues/:queue'),
+  secrets: route('secrets'),
+  secret: route('secrets/:name'),
 } as const;
 
 export type RouteName = keyof typeof routes;

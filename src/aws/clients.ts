@@ -3,6 +3,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { endpointFor } from './config';
 import type { CredentialStore } from './credentials';
 import { currentSession } from './session';
@@ -15,6 +16,7 @@ export interface ClientMap {
   dynamodb: DynamoDBClient;
   sqs: SQSClient;
   sts: STSClient;
+  secretsmanager: SecretsManagerClient;
 }
 export type ClientService = keyof ClientMap;
 
@@ -48,6 +50,10 @@ const factories: { [K in ClientService]: (base: BaseConfig, hasEndpoint: boolean
   async sts(base) {
     const { STSClient } = await sdkModules.sts();
     return new STSClient(base);
+  },
+  async secretsmanager(base) {
+    const { SecretsManagerClient } = await sdkModules.secretsmanager();
+    return new SecretsManagerClient(base);
   },
 };
 

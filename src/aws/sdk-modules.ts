@@ -11,6 +11,7 @@ export const sdkModules = {
   dynamodb: () => import('./dynamodb/sdk'),
   sqs: () => import('./sqs/sdk'),
   sts: () => import('./sts/sdk'),
+  secretsmanager: () => import('./secretsmanager/sdk'),
 };
 
 /** The SDK module of a service (its commands), e.g. `SdkModule<'s3'>['ListObjectsV2Command']`. */

@@ -241,6 +241,16 @@ export function checkTags(raw: unknown): Tag[] {
   return tags;
 }
 
+/** While rotation is on: the last rotation (or creation) plus the rule's days. */
+function nextRotation(
+  secret: SecretRow,
+  rotation: { rules: Record<string, unknown>; enabled: boolean } | null,
+): number | undefined {
+  const days = rotation?.rules.AutomaticallyAfterDays;
+  if (!rotation?.enabled || typeof days !== 'number') return undefined;
+  return ((secret.rotated ?? secret.created) + days * 86_400_000) / 1000;
+}
+
 export function describe(call: SecretsCall, secret: SecretRow): Record<string, unknown> {
   const rotation = secret.rotation
     ? (JSON.parse(secret.rotation) as { lambdaArn: string; rules: Record<string, unknown>; enabled: boolean })
@@ -255,6 +265,7 @@ export function describe(call: SecretsCall, secret: SecretRow): Record<string, u
     RotationLambdaARN: rotation?.lambdaArn,
     RotationRules: rotation?.rules,
     LastRotatedDate: seconds(secret.rotated),
+    NextRotationDate: nextRotation(secret, rotation),
     LastChangedDate: seconds(secret.changed),
     LastAccessedDate: secret.accessed === null ? undefined : Math.floor(secret.accessed / 86_400_000) * 86_400,
     DeletedDate: seconds(secret.deletion),

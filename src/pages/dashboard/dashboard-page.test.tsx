@@ -117,3 +117,13 @@ it('says "Retrying (n)…" on a card whose service is throttled, as other pages 
   expect(await within(sqs).findByText(/^Retrying \(\d\)…$/, {}, { timeout: 10_000 })).toBeTruthy();
   expect(await within(sqs).findByText('card-queue', {}, { timeout: 20_000 })).toBeTruthy();
 });
+
+it('counts secrets on the Secrets card and shows none of their names', async () => {
+  const { SecretsManagerClient, CreateSecretCommand } = await import('@aws-sdk/client-secrets-manager');
+  const sm = new SecretsManagerClient(emu.clientConfig);
+  for (const Name of ['card/one', 'card/two']) await sm.send(new CreateSecretCommand({ Name, SecretString: 'x' }));
+  renderDashboard();
+  const card = screen.getByRole('region', { name: 'Secrets' });
+  expect(await within(card).findByText('2', {}, { timeout: 10_000 })).toBeTruthy();
+  expect(card.textContent).not.toContain('card/one');
+});

@@ -5,6 +5,7 @@ import { s3Queries } from '../../aws/s3/queries';
 import { ec2Queries } from '../../aws/ec2/queries';
 import { dynamodbQueries } from '../../aws/dynamodb/queries';
 import { sqsQueries } from '../../aws/sqs/queries';
+import { secretsQueries } from '../../aws/secretsmanager/queries';
 import { toAppError } from '../../aws/errors';
 import { ServiceCard } from '../../components/service-card';
 import { SERVICE_ICONS as Icons } from '../../components/service-icons';
@@ -34,7 +35,8 @@ export default function DashboardPage() {
   const instances = useQuery(ec2Queries.instanceCounts(region));
   const tables = useQuery(dynamodbQueries.firstTables(region));
   const queues = useQuery(sqsQueries.overview(region));
-  const all = [buckets, instances, tables, queues];
+  const secrets = useQuery(secretsQueries.count(region));
+  const all = [buckets, instances, tables, queues, secrets];
   useFirstDataMark(
     'dashboard',
     all.some((q) => q.data !== undefined),
@@ -180,6 +182,22 @@ export default function DashboardPage() {
               <li className="text-muted">and {formatNumber((queues.data?.items.length ?? 0) - MAX_NAMES)} more</li>
             )}
           </ul>
+        </ServiceCard>
+
+        {/* A count only: secret names are left to the secrets page. */}
+        <ServiceCard
+          title="Secrets"
+          icon={<Icons.secretsmanager />}
+          count={secrets.data ? formatCount(secrets.data.count, secrets.data.hasMore) : undefined}
+          isLoading={secrets.isPending}
+          isEmpty={secrets.data?.count === 0}
+          emptyText="No secrets"
+          {...(secrets.error && !secrets.data
+            ? { error: errorProps(secrets.error, config, 'secretsmanager', () => void secrets.refetch()) }
+            : {})}
+          href={linkTo(routes.secrets)}
+        >
+          <p className="text-sm text-muted">Values are shown only on a secret&apos;s page, when you reveal them.</p>
         </ServiceCard>
       </div>
     </div>
