@@ -6,6 +6,8 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import { endpointFor, type ConsoleConfig } from './config';
 import type { CredentialStore } from './credentials';
 import { toAppError } from './errors';
+import { createCallHistory, type CallHistory } from './call-history';
+import { recordCalls } from './call-recorder';
 
 export interface ClientMap {
   s3: S3Client;
@@ -19,6 +21,8 @@ export type ClientService = keyof ClientMap;
 export interface Session {
   config: ConsoleConfig;
   credentials: CredentialStore;
+  /** The calls this session made ("Show as code" and the history panel). */
+  history?: CallHistory;
 }
 
 let session: Session | undefined;
@@ -40,7 +44,7 @@ export function setSession(next: Session | undefined, key?: string): void {
 export function ensureSession(key: string, config: ConsoleConfig, create: () => CredentialStore): CredentialStore {
   if (session && sessionKey === key && session.config === config) return session.credentials;
   const credentials = create();
-  setSession({ config, credentials }, key);
+  setSession({ config, credentials, history: createCallHistory() }, key);
   return credentials;
 }
 
@@ -117,7 +121,9 @@ export function getClient<K extends ClientService>(service: K, region: string): 
       credentials: () => credentials.get(),
       maxAttempts: 1,
     };
-    client = factories[service](base, endpoint !== undefined);
+    client = factories[service](base, endpoint !== undefined).then((c) =>
+      recordCalls(c, { region, ...(endpoint ? { endpoint } : {}), history: () => session?.history }),
+    );
     clients.set(key, client);
   }
   return client;
