@@ -11,6 +11,7 @@ import { ShortcutsDialog } from '../components/shortcuts-dialog';
 import { TaskTray } from '../components/task-tray';
 import { Spinner } from '../components/ui/skeleton';
 import { PAGES } from '../pages/registry';
+import { CallHistoryButton } from './call-history';
 import { useConfig } from './config-context';
 import { crumbsOf } from './route-handle';
 import { useSession } from './session-context';
@@ -146,6 +147,7 @@ export function Shell() {
         {...(expiryText ? { expiryText } : {})}
         {...(readOnlyReason ? { readOnlyReason } : {})}
         onOpenMenu={() => setMenuOpenAt(location.key)}
+        tools={<CallHistoryButton />}
         userMenu={
           <UserMenu
             userName={session.userName}

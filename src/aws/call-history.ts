@@ -35,6 +35,7 @@ export class CallHistory {
   private nextId = 1;
   private readonly listeners = new Set<() => void>();
   private readonly bySignal = new WeakMap<AbortSignal, number[]>();
+  private readonly byKey = new Map<string, ApiCall[]>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly limit: number;
   private readonly now: () => number;
@@ -77,6 +78,23 @@ export class CallHistory {
     return this.records.filter((r) => ids.has(r.id));
   }
 
+  /**
+   * Remember what one fetch (its signal) called under a key (a query's hash), so a list can show the
+   * call behind it even after the history has moved on. The 500 most recent keys are kept.
+   */
+  remember(key: string, signal: AbortSignal): void {
+    const calls = this.callsOf(signal).map((r) => r.call);
+    if (calls.length === 0) return;
+    this.byKey.delete(key);
+    this.byKey.set(key, calls);
+    if (this.byKey.size > 500) this.byKey.delete(this.byKey.keys().next().value as string);
+  }
+
+  /** The calls remembered under a key, or undefined. */
+  remembered(key: string): readonly ApiCall[] | undefined {
+    return this.byKey.get(key);
+  }
+
   snapshot(): readonly CallRecord[] {
     return this.view;
   }
@@ -88,6 +106,7 @@ export class CallHistory {
 
   clear(): void {
     this.records = [];
+    this.byKey.clear();
     this.publish(true);
   }
 

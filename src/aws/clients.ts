@@ -48,6 +48,11 @@ export function ensureSession(key: string, config: ConsoleConfig, create: () => 
   return credentials;
 }
 
+/** The signed-in session's call history, if any (for the history panel and "Show as code"). */
+export function currentCallHistory(): CallHistory | undefined {
+  return session?.history;
+}
+
 export function getSession(): Session {
   if (!session) throw new Error('Not signed in');
   return session;
