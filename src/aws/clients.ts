@@ -53,6 +53,11 @@ export function currentCallHistory(): CallHistory | undefined {
   return session?.history;
 }
 
+/** The session, or undefined when signed out. */
+export function currentSession(): Session | undefined {
+  return session;
+}
+
 export function getSession(): Session {
   if (!session) throw new Error('Not signed in');
   return session;
