@@ -4,6 +4,8 @@ import type { Instance, InstanceAction } from '../../aws/ec2/instances';
 import { useInstanceAction } from '../../aws/ec2/mutations';
 import type { ActionsMenuItem } from '../../components/ui/menu';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import { codeOfPlan } from '../../aws/code/plan';
+import { instanceActionCall } from '../../aws/ec2/instances';
 import { Checkbox } from '../../components/ui/field';
 import type { ActionPermissions } from './use-instance-permissions';
 
@@ -114,6 +116,13 @@ export function useInstanceActions(region: string, permissions: ActionPermission
       ...(pending.action === 'stop' && force ? { force: true } : {}),
     });
   };
+  // What the dialog's action will send, from the same input builder as the call itself.
+  const getCode = () =>
+    pending
+      ? codeOfPlan(region, [
+          instanceActionCall({ action: pending.action, ids: pending.instances.map((i) => i.id), force }),
+        ])
+      : undefined;
   const names = pending?.instances.map(displayName) ?? [];
   const count = pending?.instances.length ?? 0;
   const only = pending?.instances[0];
@@ -136,6 +145,7 @@ export function useInstanceActions(region: string, permissions: ActionPermission
           </>
         }
         onConfirm={confirm}
+        getCode={getCode}
       >
         <Checkbox
           label="Force stop"
@@ -153,6 +163,7 @@ export function useInstanceActions(region: string, permissions: ActionPermission
         tone="primary"
         consequence="The operating system restarts. The instance stays running and keeps its addresses and volumes."
         onConfirm={confirm}
+        getCode={getCode}
       />
       <ConfirmDialog
         open={pending?.action === 'terminate'}
@@ -168,6 +179,7 @@ export function useInstanceActions(region: string, permissions: ActionPermission
         }
         confirmText={count === 1 && only ? (only.name ?? only.id) : `terminate ${count}`}
         onConfirm={confirm}
+        getCode={getCode}
       />
     </>
   );

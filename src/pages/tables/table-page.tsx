@@ -35,6 +35,9 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ActionsMenu } from '../../components/ui/menu';
 import { PageHeader } from '../../components/ui/page-header';
+import { ShowAsCodeButton } from '../../components/code/show-as-code';
+import { codeOfCalls } from '../../aws/code/plan';
+import { listCalls } from '../../aws/code/list-calls';
 import { Skeleton } from '../../components/ui/skeleton';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { pageHref } from '../registry';
@@ -129,16 +132,15 @@ export default function TablePage() {
     ? describeRequest(draftResult.request)
     : `${draft.mode === 'query' ? 'Query' : 'Scan'} on ${draft.index ? `index ${draft.index} of ` : ''}table ${table}: fix the fields marked above`;
 
-  const items = useInfiniteQuery({
-    ...dynamodbQueries.items(
-      region,
-      appliedRequest ?? { operation: 'Scan', TableName: table },
-      appliedSpec.pageSize,
-      info ?? { partition: { name: '', type: 'S' } },
-      appliedIndex,
-    ),
-    enabled: appliedRequest !== undefined && info !== undefined,
-  });
+  const itemsQuery = dynamodbQueries.items(
+    region,
+    appliedRequest ?? { operation: 'Scan', TableName: table },
+    appliedSpec.pageSize,
+    info ?? { partition: { name: '', type: 'S' } },
+    appliedIndex,
+  );
+  const itemsQueryKey = itemsQuery.queryKey;
+  const items = useInfiniteQuery({ ...itemsQuery, enabled: appliedRequest !== undefined && info !== undefined });
   const rows = rowsOf(items.data);
   useFirstDataMark('table', items.data !== undefined);
   const pages = items.data?.pages ?? [];
@@ -287,6 +289,11 @@ export default function TablePage() {
         }
         actions={
           <>
+            <ShowAsCodeButton
+              title={`${appliedRequest?.operation ?? 'Scan'} on ${table}, as code`}
+              emptyText="The items have not been read yet."
+              getSnippets={() => codeOfCalls(listCalls(itemsQueryKey) ?? [])}
+            />
             <Button
               variant="primary"
               icon={<Plus aria-hidden />}
