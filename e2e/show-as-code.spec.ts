@@ -24,7 +24,7 @@ async function codeTabs(page: Page, name: string | RegExp): Promise<Record<'cli'
   await expect(dialog).toBeVisible();
   const read = async (tab: string, what: string) => {
     await dialog.getByRole('tab', { name: tab }).click();
-    return (await dialog.getByLabel(what).textContent()) ?? '';
+    return (await dialog.getByLabel(what, { exact: true }).textContent()) ?? '';
   };
   return {
     cli: await read('AWS CLI', 'AWS CLI command'),

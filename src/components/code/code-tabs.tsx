@@ -15,7 +15,12 @@ export function CodeBlock({ code, what }: CodeBlockProps) {
       <div className="absolute top-1 right-1">
         <CopyButton value={code} label={what} />
       </div>
-      <pre aria-label={what} className="max-h-[55vh] overflow-auto p-3 pr-10 font-mono text-xs leading-relaxed text-fg">
+      <pre
+        aria-label={what}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a box that scrolls must be reachable by keyboard (axe scrollable-region-focusable)
+        tabIndex={0}
+        className="max-h-[55vh] overflow-auto p-3 pr-10 font-mono text-xs leading-relaxed text-fg"
+      >
         <code>{code}</code>
       </pre>
     </div>
