@@ -12,8 +12,9 @@ export interface PlannedCall {
   input: Record<string, unknown>;
 }
 
-export function planned(service: CodeService, operation: string, input: Record<string, unknown>): PlannedCall {
-  return { service, operation, input };
+/** `input` is the SDK command's input, typed where it is built (an SDK input interface is an object). */
+export function planned(service: CodeService, operation: string, input: object): PlannedCall {
+  return { service, operation, input: input as Record<string, unknown> };
 }
 
 /** The planned calls in a region, against the session's endpoint for each service. */
