@@ -1,7 +1,7 @@
 import { History } from 'lucide-react';
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CallHistory, CallRecord } from '../aws/call-history';
-import { currentCallHistory } from '../aws/clients';
+import { activeSession } from '../aws/session';
 import { codeFor, scriptOf } from '../aws/code/generate';
 import { CallHistoryPanel, type HistoryRow } from '../components/code/call-history-panel';
 import { IconButton } from '../components/ui/button';
@@ -10,7 +10,7 @@ const NONE: readonly CallRecord[] = [];
 const noop = () => () => undefined;
 
 /** The session's calls, newest last, re-rendering as calls are made (at most every 100 ms). */
-export function useCallHistory(history: CallHistory | undefined = currentCallHistory()): readonly CallRecord[] {
+export function useCallHistory(history: CallHistory | undefined = activeSession()?.history): readonly CallRecord[] {
   return useSyncExternalStore(history ? (cb) => history.subscribe(cb) : noop, () => history?.snapshot() ?? NONE);
 }
 
@@ -71,7 +71,7 @@ export function CallHistoryButton() {
         icon={<History aria-hidden="true" />}
         onClick={() => setOpen(true)}
       />
-      {isOpen && <OpenHistory history={currentCallHistory()} onClose={() => setOpen(false)} />}
+      {isOpen && <OpenHistory history={activeSession()?.history} onClose={() => setOpen(false)} />}
     </>
   );
 }

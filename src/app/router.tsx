@@ -1,5 +1,5 @@
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
-import { PAGES } from '../pages/registry';
+import { PAGES } from './registry';
 import { RouteError } from './route-error';
 import { RouteLoading } from './route-loading';
 import type { RouteHandle } from './route-handle';
@@ -12,7 +12,7 @@ function HomeRedirect() {
 
 export function createRouter(hasSignIn: boolean) {
   const pageRoutes: RouteObject[] = PAGES.map((p) => ({
-    path: p.path,
+    path: p.route.path,
     handle: { page: p } satisfies RouteHandle,
     errorElement: <RouteError />,
     lazy: async () => {

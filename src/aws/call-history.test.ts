@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing';
 import { CallHistory } from './call-history';
-import { getSession, setSession } from './clients';
+import { activateSession, AwsSession } from './session';
 import { parseConfig } from './config';
 import { CredentialStore } from './credentials';
 import { send } from './send';
@@ -18,12 +18,13 @@ beforeAll(async () => {
     endpoint: emu.url,
     auth: { mode: 'static', ...emu.credentials },
   });
-  history = new CallHistory({ throttleMs: 0 });
-  setSession({ config, credentials: new CredentialStore(async () => ({ ...emu.credentials })), history });
+  const session = new AwsSession(config, new CredentialStore(async () => ({ ...emu.credentials })));
+  history = session.history;
+  activateSession(session);
 });
 
 afterAll(async () => {
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 
@@ -65,7 +66,7 @@ describe('call history', () => {
     const id = small.start({
       service: 'secretsmanager',
       operation: 'PutSecretValue',
-      input: { SecretId: 'db', SecretString: 'hunter2', SecretAccessKey: getSession().config.auth.mode },
+      input: { SecretId: 'db', SecretString: 'hunter2', SecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
       region: 'us-east-1',
     });
     small.finish(id, 'ok');

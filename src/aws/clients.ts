@@ -3,10 +3,10 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { STSClient } from '@aws-sdk/client-sts';
-import { endpointFor, type ConsoleConfig } from './config';
+import { endpointFor } from './config';
 import type { CredentialStore } from './credentials';
+import { currentSession } from './session';
 import { toAppError } from './errors';
-import { createCallHistory, type CallHistory } from './call-history';
 import { recordCalls } from './call-recorder';
 
 export interface ClientMap {
@@ -17,51 +17,6 @@ export interface ClientMap {
   sts: STSClient;
 }
 export type ClientService = keyof ClientMap;
-
-export interface Session {
-  config: ConsoleConfig;
-  credentials: CredentialStore;
-  /** The calls this session made ("Show as code" and the history panel). */
-  history?: CallHistory;
-}
-
-let session: Session | undefined;
-let sessionKey: string | undefined;
-const clients = new Map<string, Promise<unknown>>();
-
-/** Set after sign-in (or at start in static/guest mode); every API call goes through it. */
-export function setSession(next: Session | undefined, key?: string): void {
-  if (session && session !== next) session.credentials.clear();
-  session = next;
-  sessionKey = next ? key : undefined;
-  clients.clear();
-}
-
-/**
- * The session for `key` (e.g. the signed-in user), created once: render code may call this more
- * than once (React StrictMode), and must always get the same credentials.
- */
-export function ensureSession(key: string, config: ConsoleConfig, create: () => CredentialStore): CredentialStore {
-  if (session && sessionKey === key && session.config === config) return session.credentials;
-  const credentials = create();
-  setSession({ config, credentials, history: createCallHistory() }, key);
-  return credentials;
-}
-
-/** The signed-in session's call history, if any (for the history panel and "Show as code"). */
-export function currentCallHistory(): CallHistory | undefined {
-  return session?.history;
-}
-
-/** The session, or undefined when signed out. */
-export function currentSession(): Session | undefined {
-  return session;
-}
-
-export function getSession(): Session {
-  if (!session) throw new Error('Not signed in');
-  return session;
-}
 
 interface BaseConfig {
   region: string;
@@ -119,7 +74,7 @@ const factories: { [K in ClientService]: (base: BaseConfig, hasEndpoint: boolean
 
 /** One client per (service, region, credentials generation), created lazily and reused. */
 export function getClient<K extends ClientService>(service: K, region: string): Promise<ClientMap[K]> {
-  const { config, credentials } = getSession();
+  const { config, credentials, clients } = currentSession();
   const key = `${service}|${region}|${credentials.generation}`;
   let client = clients.get(key) as Promise<ClientMap[K]> | undefined;
   if (!client) {
@@ -131,8 +86,9 @@ export function getClient<K extends ClientService>(service: K, region: string): 
       credentials: () => credentials.get(),
       maxAttempts: 1,
     };
+    const history = currentSession().history;
     client = factories[service](base, endpoint !== undefined).then((c) =>
-      recordCalls(c, { region, ...(endpoint ? { endpoint } : {}), history: () => session?.history }),
+      recordCalls(c, { region, ...(endpoint ? { endpoint } : {}), history: () => history }),
     );
     clients.set(key, client);
   }
@@ -152,7 +108,7 @@ export async function withClient<K extends ClientService, T>(
     return await call(await getClient(service, region));
   } catch (e) {
     if (toAppError(e).kind !== 'expired') throw e;
-    await getSession().credentials.refresh();
+    await currentSession().credentials.refresh();
     return call(await getClient(service, region));
   }
 }

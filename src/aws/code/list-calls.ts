@@ -1,5 +1,5 @@
 import { hashKey, type QueryKey } from '@tanstack/react-query';
-import { currentCallHistory } from '../clients';
+import { activeSession } from '../session';
 import type { ApiCall } from './call';
 
 interface FetchContext {
@@ -13,18 +13,19 @@ interface FetchContext {
  * list can show as code what it read: the filters in force, without the page token.
  */
 export function rememberingCalls<C extends FetchContext, T>(
-  queryFn: (context: C) => Promise<T>,
+  queryFn: (context: C) => T | Promise<T>,
 ): (context: C) => Promise<T> {
   return async (context) => {
     try {
       return await queryFn(context);
     } finally {
-      if (context.pageParam === undefined) currentCallHistory()?.remember(hashKey(context.queryKey), context.signal);
+      if (context.pageParam === undefined)
+        activeSession()?.history?.remember(hashKey(context.queryKey), context.signal);
     }
   };
 }
 
 /** The calls behind a list's first page, when it has loaded. */
 export function listCalls(queryKey: QueryKey): readonly ApiCall[] | undefined {
-  return currentCallHistory()?.remembered(hashKey(queryKey));
+  return activeSession()?.history?.remembered(hashKey(queryKey));
 }

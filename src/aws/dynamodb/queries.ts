@@ -1,5 +1,4 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { rememberingCalls } from '../code/list-calls';
 import { tokenPaging } from '../paging';
 import { describeTable, getItem, listTableNames, readPage } from './api';
 import type { Item } from './attribute-value';
@@ -47,9 +46,8 @@ export const dynamodbQueries = {
   ) =>
     infiniteQueryOptions({
       queryKey: [...dynamodbKeys.items(region, request.TableName), { request, pageSize, tableKeys, indexKeys }],
-      queryFn: rememberingCalls(({ pageParam, signal }) =>
+      queryFn: ({ pageParam, signal }) =>
         readPage({ region, request, pageSize, token: pageParam, tableKeys, indexKeys }, signal),
-      ),
       ...tokenPaging,
       meta: { label: `the items of ${request.TableName}` },
     }),

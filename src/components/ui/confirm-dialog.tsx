@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { NameList } from '../name-list';
 import { Button } from './button';
 import { Dialog } from './dialog';
@@ -34,6 +34,11 @@ export interface ConfirmDialogProps {
    * on failure it stays open with the error (the `error` prop, or the rejection's message).
    */
   onConfirm: () => void | Promise<unknown>;
+  /**
+   * The write the dialog confirms (a `useAwsMutation` result): its pending state shows on the button and
+   * its failure, a sentence naming the action and resource, inside the dialog, which stays open.
+   */
+  mutation?: ConfirmMutation;
   isPending?: boolean;
   /** A failure shown inside the dialog, which stays open. */
   error?: ReactNode;
@@ -41,6 +46,13 @@ export interface ConfirmDialogProps {
   children?: ReactNode;
   /** The code that makes the same call(s), with the options as they are now ("Show as code"). */
   getCode?: () => CodeSnippets | undefined;
+}
+
+/** What the dialog needs of a mutation (structural, so components stay free of the AWS layer). */
+export interface ConfirmMutation {
+  isPending: boolean;
+  failure: string | undefined;
+  reset: () => void;
 }
 
 const MAX_NAMES = 10;
@@ -61,8 +73,9 @@ export function ConfirmDialog({
   tone = 'danger',
   confirmLabel,
   onConfirm,
-  isPending = false,
-  error,
+  mutation,
+  isPending = mutation?.isPending ?? false,
+  error = mutation?.failure,
   children,
   getCode,
 }: ConfirmDialogProps) {
@@ -82,6 +95,11 @@ export function ConfirmDialog({
       setFailure(undefined);
     }
   }
+  // ...and no failure left from the mutation's last attempt (after render: it updates the page's hook).
+  const reset = mutation?.reset;
+  useEffect(() => {
+    if (open) reset?.();
+  }, [open, reset]);
 
   const count = names.length;
   const first = names[0];
@@ -103,7 +121,8 @@ export function ConfirmDialog({
       await result;
       onOpenChange(false);
     } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
+      // A mutation's own failure (naming the action) shows through `error`.
+      if (!mutation) setFailure(err instanceof Error ? err.message : String(err));
     } finally {
       setRunning(false);
     }

@@ -14,37 +14,37 @@ import { PageHeader } from '../../components/ui/page-header';
 import { formatCount, formatNumber } from '../../components/format';
 import { useConfig } from '../../app/config-context';
 import { errorProps } from '../../app/error-props';
-import { useRegion, useRegionHref } from '../../app/use-region';
-import { pageHref } from '../registry';
-import { useFirstDataMark } from './use-first-data-mark';
+import { routes } from '../../app/routes';
+import { useFirstDataMark } from '../../app/use-first-data-mark';
+import { useLinkTo, useRegion } from '../../app/use-region';
 
 const MAX_NAMES = 8;
 
 interface NamedLink {
   name: string;
-  href: string | undefined;
+  href: string;
 }
 
 /** Four cards, each with its own query: one failing service never blanks the others. */
 export default function DashboardPage() {
   const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const buckets = useQuery(s3Queries.buckets(region));
   const instances = useQuery(ec2Queries.instanceCounts(region));
   const tables = useQuery(dynamodbQueries.firstTables(region));
   const queues = useQuery(sqsQueries.overview(region));
   const all = [buckets, instances, tables, queues];
-  useFirstDataMark(all.some((q) => q.data !== undefined));
+  useFirstDataMark(
+    'dashboard',
+    all.some((q) => q.data !== undefined),
+  );
   const isRefreshing = all.some((q) => q.isRefetching);
 
   // ListBuckets has no CORS on AWS: fall back to the names listed in config.
   const bucketKind = buckets.error && !buckets.data ? toAppError(buckets.error).kind : undefined;
   const useConfigBuckets = (bucketKind === 'network' || bucketKind === 'forbidden') && config.buckets.length > 0;
   const bucketNames = useConfigBuckets ? config.buckets : (buckets.data?.items ?? []).map((b) => b.name);
-  const regionHref = (path: string | undefined) => (path === undefined ? undefined : href(path));
-  const links = (names: string[], page: string, param: string): NamedLink[] =>
-    names.map((name) => ({ name, href: regionHref(pageHref(page, { [param]: name })) }));
 
   return (
     <div className="flex flex-col gap-4">
@@ -72,10 +72,13 @@ export default function DashboardPage() {
           {...(buckets.error && !buckets.data && !useConfigBuckets
             ? { error: errorProps(buckets.error, config, 's3', () => void buckets.refetch()) }
             : {})}
-          {...optional('href', regionHref(pageHref('buckets')))}
+          href={linkTo(routes.buckets)}
         >
           {useConfigBuckets && <p className="text-xs text-muted">Bucket names from config</p>}
-          <LinkList label="Buckets" items={links(bucketNames, 'buckets/:bucket', 'bucket')} />
+          <LinkList
+            label="Buckets"
+            items={bucketNames.map((name) => ({ name, href: linkTo(routes.bucket, { bucket: name }) }))}
+          />
         </ServiceCard>
 
         <ServiceCard
@@ -88,13 +91,13 @@ export default function DashboardPage() {
           {...(instances.error && !instances.data
             ? { error: errorProps(instances.error, config, 'ec2', () => void instances.refetch()) }
             : {})}
-          {...optional('href', regionHref(pageHref('instances')))}
+          href={linkTo(routes.instances)}
         >
           <ul aria-label="Instances by state" className="flex flex-wrap gap-2 text-sm">
             {Object.entries(instances.data?.byState ?? {})
               .sort(([a], [b]) => a.localeCompare(b))
               .map(([state, n]) => {
-                const to = regionHref(pageHref('instances', {}, { state }));
+                const to = linkTo(routes.instances, {}, { state });
                 const body = (
                   <>
                     <StatusBadge status={state} />
@@ -131,9 +134,12 @@ export default function DashboardPage() {
           {...(tables.error && !tables.data
             ? { error: errorProps(tables.error, config, 'dynamodb', () => void tables.refetch()) }
             : {})}
-          {...optional('href', regionHref(pageHref('tables')))}
+          href={linkTo(routes.tables)}
         >
-          <LinkList label="Tables" items={links(tables.data?.items ?? [], 'tables/:table', 'table')} />
+          <LinkList
+            label="Tables"
+            items={(tables.data?.items ?? []).map((name) => ({ name, href: linkTo(routes.table, { table: name }) }))}
+          />
         </ServiceCard>
 
         <ServiceCard
@@ -146,20 +152,16 @@ export default function DashboardPage() {
           {...(queues.error && !queues.data
             ? { error: errorProps(queues.error, config, 'sqs', () => void queues.refetch()) }
             : {})}
-          {...optional('href', regionHref(pageHref('queues')))}
+          href={linkTo(routes.queues)}
         >
           <ul aria-label="Queues" className="flex flex-col gap-1 text-sm">
             {(queues.data?.items ?? []).slice(0, MAX_NAMES).map((q) => {
-              const to = regionHref(pageHref('queues/:queue', { queue: q.name }));
+              const to = linkTo(routes.queue, { queue: q.name });
               return (
                 <li key={q.url} className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
-                  {to ? (
-                    <Link to={to} className="truncate font-mono text-accent hover:underline">
-                      {q.name}
-                    </Link>
-                  ) : (
-                    <span className="truncate font-mono">{q.name}</span>
-                  )}
+                  <Link to={to} className="truncate font-mono text-accent hover:underline">
+                    {q.name}
+                  </Link>
                   <span className="tabular-nums text-muted">{formatNumber(q.messagesWaiting)} waiting</span>
                   {q.isDeadLetterQueue && q.messagesWaiting > 0 && (
                     <StatusBadge status="error" tone="danger" label="DLQ holds messages" />
@@ -186,20 +188,12 @@ function LinkList({ label, items }: { label: string; items: NamedLink[] }) {
     <ul aria-label={label} className="flex min-w-0 flex-col gap-0.5 text-sm">
       {shown.map((i) => (
         <li key={i.name} className="truncate font-mono">
-          {i.href ? (
-            <Link to={i.href} className="text-accent hover:underline">
-              {i.name}
-            </Link>
-          ) : (
-            i.name
-          )}
+          <Link to={i.href} className="text-accent hover:underline">
+            {i.name}
+          </Link>
         </li>
       ))}
       {items.length > MAX_NAMES && <li className="text-muted">and {formatNumber(items.length - MAX_NAMES)} more</li>}
     </ul>
   );
-}
-
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }

@@ -4,8 +4,6 @@ import type { Instance, InstanceAction } from '../../aws/ec2/instances';
 import { useInstanceAction } from '../../aws/ec2/mutations';
 import type { ActionsMenuItem } from '../../components/ui/menu';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
-import { codeOfPlan } from '../../aws/code/plan';
-import { instanceActionCall } from '../../aws/ec2/instances';
 import { Checkbox } from '../../components/ui/field';
 import type { ActionPermissions } from './use-instance-permissions';
 
@@ -116,13 +114,9 @@ export function useInstanceActions(region: string, permissions: ActionPermission
       ...(pending.action === 'stop' && force ? { force: true } : {}),
     });
   };
-  // What the dialog's action will send, from the same input builder as the call itself.
+  // What the dialog's action will send, from the mutation's plan (the api's own input builder).
   const getCode = () =>
-    pending
-      ? codeOfPlan(region, [
-          instanceActionCall({ action: pending.action, ids: pending.instances.map((i) => i.id), force }),
-        ])
-      : undefined;
+    pending ? mutation.codeFor({ action: pending.action, ids: pending.instances.map((i) => i.id), force }) : undefined;
   const names = pending?.instances.map(displayName) ?? [];
   const count = pending?.instances.length ?? 0;
   const only = pending?.instances[0];

@@ -1,8 +1,8 @@
 import type { ComponentType } from 'react';
-import { SERVICE_ICONS } from '../components/service-icons';
-import { generatePath, type Params } from 'react-router';
+import type { Params } from 'react-router';
 import { preloadClients } from '../aws/clients';
-import { knownInstanceName } from './instances/instance-names';
+import { SERVICE_ICONS } from '../components/service-icons';
+import { pathTo, routes, type RouteRef } from './routes';
 
 export interface Crumb {
   label: string;
@@ -10,14 +10,20 @@ export interface Crumb {
   href?: string;
 }
 
+/** What a crumb may know beyond the URL: names this session has seen (an instance's Name tag). */
+export interface CrumbContext {
+  params: Params;
+  search: URLSearchParams;
+  nameOf: (kind: string, id: string) => string | undefined;
+}
+
 /**
- * The console's pages: the router, the sidebar, breadcrumbs and cross-links are built from this list,
- * so a new page plugs in by adding one entry (its own lazy chunk). Pages that do not exist yet are not
- * listed, so nothing links to them.
+ * The console's pages, owned by the app: the router, the sidebar, breadcrumbs and search are built from
+ * this list. A page links to another through `routes` (src/app/routes.ts), never through this file, so
+ * no page imports the registry and there is no import cycle.
  */
 export interface PageEntry {
-  /** Route path under "/" ("buckets", "buckets/:bucket"); also the page's id for `pageHref`. */
-  path: string;
+  route: RouteRef;
   label: string;
   /** Lazy chunk: the page component and only the SDK clients it uses. */
   load: () => Promise<{ default: ComponentType }>;
@@ -26,137 +32,120 @@ export interface PageEntry {
   /** Shown in the sidebar. Detail routes (e.g. "buckets/:bucket") set false. */
   inNav?: boolean;
   /** Breadcrumbs after "Console"; default: the label. Detail pages name their parents and themselves. */
-  crumbs?: (params: Params, search: URLSearchParams) => Crumb[];
+  crumbs?: (context: CrumbContext) => Crumb[];
   /** The service's icon (lucide), the same in the sidebar, the dashboard card and the page header. */
   icon?: ComponentType<{ className?: string; 'aria-hidden'?: boolean | 'true' }>;
-  /** The search param the page's server-side filter reads; the sidebar search offers "Search <label> for …". */
+  /** The search param of the page's server-side filter; only parameterless routes are offered by search. */
   searchParam?: string;
 }
 
 export const PAGES: PageEntry[] = [
   {
-    path: 'dashboard',
+    route: routes.dashboard,
     label: 'Dashboard',
     icon: SERVICE_ICONS.dashboard,
-    load: () => import('./dashboard/dashboard-page'),
+    load: () => import('../pages/dashboard/dashboard-page'),
     // EC2's client is by far the largest chunk: evaluating it early would delay the other cards' first data.
     preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
   },
   {
-    path: 'buckets',
+    route: routes.buckets,
     label: 'Buckets',
     icon: SERVICE_ICONS.s3,
-    load: () => import('./s3/buckets-page'),
+    load: () => import('../pages/s3/buckets-page'),
     preload: () => preloadClients(['s3']),
     searchParam: 'search',
   },
   {
-    path: 'buckets/:bucket',
+    route: routes.bucket,
     label: 'Bucket',
     inNav: false,
     icon: SERVICE_ICONS.s3,
-    load: () => import('./s3/objects-page'),
+    load: () => import('../pages/s3/objects-page'),
     preload: () => preloadClients(['s3']),
-    crumbs: (params, search) => bucketCrumbs(params.bucket ?? '', search.get('prefix') ?? ''),
+    crumbs: ({ params, search }) => bucketCrumbs(params.bucket ?? '', search.get('prefix') ?? ''),
     searchParam: 'search',
   },
   {
-    path: 'buckets/:bucket/uploads',
+    route: routes.bucketUploads,
     label: 'Unfinished uploads',
     inNav: false,
     icon: SERVICE_ICONS.s3,
-    load: () => import('./s3/multipart-page'),
+    load: () => import('../pages/s3/multipart-page'),
     preload: () => preloadClients(['s3']),
-    crumbs: (params) => [...bucketCrumbs(params.bucket ?? '', '', true), { label: 'Unfinished uploads' }],
+    crumbs: ({ params }) => [...bucketCrumbs(params.bucket ?? '', '', true), { label: 'Unfinished uploads' }],
   },
   {
-    path: 'instances',
+    route: routes.instances,
     label: 'Instances',
     icon: SERVICE_ICONS.ec2,
-    load: () => import('./instances/instances-page'),
+    load: () => import('../pages/instances/instances-page'),
     preload: () => preloadClients(['ec2']),
     searchParam: 'q',
   },
   {
-    path: 'instances/:instanceId',
+    route: routes.instance,
     label: 'Instance',
     icon: SERVICE_ICONS.ec2,
     inNav: false,
-    load: () => import('./instances/instance-page'),
+    load: () => import('../pages/instances/instance-page'),
     preload: () => preloadClients(['ec2']),
-    crumbs: (params) => {
+    crumbs: ({ params, nameOf }) => {
       const id = params.instanceId ?? '';
-      return [{ label: 'Instances', href: '/instances' }, { label: knownInstanceName(id) ?? id }];
+      return [{ label: 'Instances', href: pathTo(routes.instances) }, { label: nameOf('instance', id) ?? id }];
     },
   },
   {
-    path: 'tables',
+    route: routes.tables,
     label: 'Tables',
     icon: SERVICE_ICONS.dynamodb,
-    load: () => import('./tables/tables-page'),
+    load: () => import('../pages/tables/tables-page'),
     preload: () => preloadClients(['dynamodb']),
     searchParam: 'q',
   },
   {
-    path: 'tables/:table',
+    route: routes.table,
     label: 'Table',
     icon: SERVICE_ICONS.dynamodb,
     inNav: false,
-    load: () => import('./tables/table-page'),
+    load: () => import('../pages/tables/table-page'),
     preload: () => preloadClients(['dynamodb']),
-    crumbs: (params) => [{ label: 'Tables', href: '/tables' }, { label: params.table ?? '' }],
+    crumbs: ({ params }) => [{ label: 'Tables', href: pathTo(routes.tables) }, { label: params.table ?? '' }],
   },
   {
-    path: 'queues',
+    route: routes.queues,
     label: 'Queues',
     icon: SERVICE_ICONS.sqs,
-    load: () => import('./queues/queues-page'),
+    load: () => import('../pages/queues/queues-page'),
     preload: () => preloadClients(['sqs']),
     searchParam: 'prefix',
   },
   {
-    path: 'queues/:queue',
+    route: routes.queue,
     label: 'Queue',
     inNav: false,
     icon: SERVICE_ICONS.sqs,
-    load: () => import('./queues/queue-page'),
+    load: () => import('../pages/queues/queue-page'),
     preload: () => preloadClients(['sqs']),
-    crumbs: (params) => [{ label: 'Queues', href: '/queues' }, { label: params.queue ?? '' }],
+    crumbs: ({ params }) => [{ label: 'Queues', href: pathTo(routes.queues) }, { label: params.queue ?? '' }],
   },
 ];
 
 /** Buckets › bucket › each folder level of the prefix; every level but the last links back. */
 function bucketCrumbs(bucket: string, prefix: string, isParent = false): Crumb[] {
-  const base = `/buckets/${encodeURIComponent(bucket)}`;
+  const base = pathTo(routes.bucket, { bucket });
   const levels = prefix.split('/').filter(Boolean);
   const crumbs: Crumb[] = [
-    { label: 'Buckets', href: '/buckets' },
+    { label: 'Buckets', href: pathTo(routes.buckets) },
     { label: bucket, ...(levels.length > 0 || isParent ? { href: base } : {}) },
   ];
   levels.forEach((level, i) => {
     const isLast = i === levels.length - 1;
     const path = `${levels.slice(0, i + 1).join('/')}/`;
-    crumbs.push({ label: `${level}/`, ...(isLast ? {} : { href: `${base}?prefix=${encodeURIComponent(path)}` }) });
+    crumbs.push({
+      label: `${level}/`,
+      ...(isLast ? {} : { href: pathTo(routes.bucket, { bucket }, { prefix: path }) }),
+    });
   });
   return crumbs;
-}
-
-export function hasPage(path: string): boolean {
-  return PAGES.some((p) => p.path === path);
-}
-
-/**
- * A link to a page, or undefined while that page does not exist (no dead links):
- * pageHref('buckets/:bucket', { bucket: 'logs' }, { prefix: 'a/' }) -> "/buckets/logs?prefix=a%2F".
- */
-export function pageHref(
-  path: string,
-  params: Record<string, string> = {},
-  search: Record<string, string | undefined> = {},
-): string | undefined {
-  if (!hasPage(path)) return undefined;
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(search)) if (v !== undefined && v !== '') q.set(k, v);
-  const qs = q.toString();
-  return `${generatePath(`/${path}`, params)}${qs ? `?${qs}` : ''}`;
 }
