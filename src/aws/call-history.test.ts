@@ -41,6 +41,7 @@ describe('call history', () => {
     await expect(
       send('s3', emu.region, (s3) => new s3.ListObjectsV2Command({ Bucket: 'no-such-bucket' })),
     ).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 150)); // the store publishes at most every 100 ms
     const calls = history.snapshot();
     expect(calls.map((c) => [c.call.service, c.call.operation, c.outcome])).toEqual([
       ['sqs', 'CreateQueue', 'ok'],
