@@ -80,6 +80,15 @@ test('a stop of two instances shows its code in the confirm dialog; no snippet h
     .toEqual(['running', 'running']);
 
   await open(`/instances?q=${name}`);
+  await expect(page.getByRole('row').filter({ hasText: ids[0] })).toBeVisible();
+  // The list shows what it read: DescribeInstances with the filters in force, as a paginator.
+  await page.getByRole('button', { name: 'Show as code' }).click();
+  const listCode = await codeTabs(page, /, as code$/);
+  expect(listCode.cli).toContain('aws ec2 describe-instances');
+  expect(listCode.cli).toContain(name);
+  expect(listCode.boto3).toContain('client.get_paginator("describe_instances")');
+  expect(listCode.sdk).toContain('paginateDescribeInstances(');
+  await page.keyboard.press('Escape');
   await page.getByRole('checkbox', { name: 'Select all loaded rows' }).check();
   const toolbar = page.getByRole('group', { name: 'Selected instances' });
   await expect(toolbar).toContainText('2 selected');
