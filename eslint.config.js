@@ -29,6 +29,11 @@ const zone = {
     from: './emulator',
     message: 'The console never imports the emulator (only tests may start it): it must work against AWS unchanged.',
   },
+  srcToInfra: {
+    target: './src',
+    from: './infra',
+    message: 'The console never imports infra/ (the deployment): it is served as static files anywhere.',
+  },
   emulatorToSrc: {
     target: './emulator',
     from: './src',
@@ -60,6 +65,7 @@ export default tseslint.config(
       '.test-results',
       'bench/results*',
       '.e2e-build',
+      'infra/cdk.out',
     ],
   },
   {
@@ -99,7 +105,7 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': [
         'error',
-        { basePath: root, zones: [zone.components, zone.aws, zone.srcToEmulator] },
+        { basePath: root, zones: [zone.components, zone.aws, zone.srcToEmulator, zone.srcToInfra] },
       ],
     },
   },

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Params } from 'react-router';
-import { preloadClients } from '../aws/clients';
+import { preloadClients } from '../aws/sdk-modules';
 import { SERVICE_ICONS } from '../components/service-icons';
 import { pathTo, routes, type RouteRef } from './routes';
 
@@ -45,8 +45,8 @@ export const PAGES: PageEntry[] = [
     label: 'Dashboard',
     icon: SERVICE_ICONS.dashboard,
     load: () => import('../pages/dashboard/dashboard-page'),
-    // EC2's client is by far the largest chunk: evaluating it early would delay the other cards' first data.
-    preload: () => preloadClients(['s3', 'dynamodb', 'sqs']),
+    // Every card's client at once: each chunk holds only its commands (EC2's is 11 KB gzip, no longer 226).
+    preload: () => preloadClients(['s3', 'ec2', 'dynamodb', 'sqs']),
   },
   {
     route: routes.buckets,

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
 import { PAGES } from './registry';
+import { preloadCredentialProvider } from '../aws/auth';
 import { RouteError } from './route-error';
 import { RouteLoading } from './route-loading';
 import type { RouteHandle } from './route-handle';
@@ -50,7 +51,10 @@ export function createRouter(hasSignIn: boolean) {
       path: '/',
       HydrateFallback: RouteLoading,
       errorElement: <RouteError />,
-      lazy: async () => ({ Component: (await import('./protected-layout')).default }),
+      lazy: async () => {
+        if (hasSignIn) preloadCredentialProvider();
+        return { Component: (await import('./protected-layout')).default };
+      },
       children: [
         { index: true, element: <HomeRedirect /> },
         ...pageRoutes,

@@ -53,6 +53,14 @@ export function identityPoolRegion(identityPoolId: string): string {
 }
 
 /**
+ * Start fetching the identity pool's credential provider while the signed-in layout's chunk loads, rather
+ * than once it has rendered and asks for credentials: one chunk less on the way to a page's first data.
+ */
+export function preloadCredentialProvider(): void {
+  import('@aws-sdk/credential-provider-cognito-identity').catch(() => undefined);
+}
+
+/**
  * Where credentials come from: static keys, or the identity pool (with the ID token in Logins when
  * signed in, as a guest otherwise). The Cognito SDK is loaded only here, never by the sign-in page.
  */

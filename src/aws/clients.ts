@@ -8,6 +8,7 @@ import type { CredentialStore } from './credentials';
 import { currentSession } from './session';
 import { toAppError } from './errors';
 import { recordCalls } from './call-recorder';
+import { sdkModules } from './sdk-modules';
 
 export interface ClientMap {
   s3: S3Client;
@@ -24,27 +25,6 @@ interface BaseConfig {
   credentials: () => ReturnType<CredentialStore['get']>;
   // Retries belong to the query client, so a retry is visible there and never doubles up.
   maxAttempts: number;
-}
-
-/** The SDK module of each service, imported on first use (its own chunk). */
-const sdkModules = {
-  s3: () => import('@aws-sdk/client-s3'),
-  ec2: () => import('@aws-sdk/client-ec2'),
-  dynamodb: () => import('@aws-sdk/client-dynamodb'),
-  sqs: () => import('@aws-sdk/client-sqs'),
-  sts: () => import('@aws-sdk/client-sts'),
-};
-
-/** The SDK module of a service (its commands), e.g. `SdkModule<'s3'>['ListObjectsV2Command']`. */
-export type SdkModule<K extends ClientService> = Awaited<ReturnType<(typeof sdkModules)[K]>>;
-
-export function loadSdk<K extends ClientService>(service: K): Promise<SdkModule<K>> {
-  return sdkModules[service]() as Promise<SdkModule<K>>;
-}
-
-/** Start loading a page's SDK chunks alongside the page's own chunk instead of after its first render. */
-export function preloadClients(services: ClientService[]): void {
-  for (const s of services) sdkModules[s]().catch(() => undefined);
 }
 
 /** Each client module is imported on first use, so a page's chunk only carries the SDKs it calls. */

@@ -1,4 +1,5 @@
-import { loadSdk, withClient } from '../clients';
+import { withClient } from '../clients';
+import { loadSdk } from '../sdk-modules';
 import { currentSession } from '../session';
 
 /** SigV4 presigning allows at most 7 days. */

@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { loadSdk } from '../clients';
+import { loadSdk } from '../sdk-modules';
 import { currentSession } from '../session';
 import { endpointFor } from '../config';
 import { toAppError } from '../errors';
