@@ -10,6 +10,7 @@ import { UserMenu } from '../components/layout/user-menu';
 import { ShortcutsDialog } from '../components/shortcuts-dialog';
 import { TaskTray } from '../components/task-tray';
 import { Spinner } from '../components/ui/skeleton';
+import { CallHistoryButton } from './call-history';
 import { useConfig } from './config-context';
 import { PAGES } from './registry';
 import { crumbsOf } from './route-handle';
@@ -151,6 +152,7 @@ export function Shell() {
         {...(expiryText ? { expiryText } : {})}
         {...(readOnlyReason ? { readOnlyReason } : {})}
         onOpenMenu={() => setMenuOpenAt(location.key)}
+        tools={<CallHistoryButton />}
         userMenu={
           <UserMenu
             userName={session.userName}

@@ -3,6 +3,7 @@ import {
   useInfiniteQuery,
   useQueryClient,
   type InfiniteData,
+  type QueryFunctionContext,
   type QueryKey,
   type UseInfiniteQueryOptions,
   type UseInfiniteQueryResult,
@@ -15,6 +16,14 @@ import type { RefreshButtonProps } from '../components/ui/refresh-button';
 import { useConfig } from './config-context';
 import { errorProps, retryingText } from './error-props';
 import { useFirstDataMark } from './use-first-data-mark';
+import { listCalls, rememberingCalls } from '../aws/code/list-calls';
+import { codeOfCalls } from '../aws/code/plan';
+
+/** "the queue list" -> "The queue list, as code". */
+function codeTitleOf(label: unknown): string {
+  const what = typeof label === 'string' && label ? label : 'this list';
+  return `${what.charAt(0).toUpperCase()}${what.slice(1)}, as code`;
+}
 
 export interface ResourceListOptions {
   /** Also refetched by Refresh: queries a row shows beside the list's own (a queue's counts). */
@@ -74,7 +83,15 @@ export function useResourceList<
   type T = ItemOf<TPage>;
   const config = useConfig();
   const queryClient = useQueryClient();
-  const query = useInfiniteQuery({ ...options, refetchOnMount: 'always' });
+  // The first page's calls are remembered under the key, so "Show as code" shows what the list read.
+  const { queryFn } = options;
+  const query = useInfiniteQuery({
+    ...options,
+    ...(typeof queryFn === 'function'
+      ? { queryFn: rememberingCalls<QueryFunctionContext<TKey, TParam>, TPage>(queryFn) }
+      : {}),
+    refetchOnMount: 'always',
+  });
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.items as T[]) ?? [], [query.data]);
   const [isRefreshing, setRefreshing] = useState(false);
   useFirstDataMark(firstDataMark ?? '', firstDataMark !== undefined && query.isSuccess);
@@ -122,6 +139,8 @@ export function useResourceList<
       onRefresh,
       isRefreshing: isRefreshing || (query.isRefetching && !query.isFetchingNextPage),
       updatedAt: query.dataUpdatedAt,
+      getCode: () => codeOfCalls(listCalls(queryKey) ?? []),
+      codeTitle: codeTitleOf(options.meta?.label),
     },
   };
 }

@@ -8,6 +8,7 @@ import { endpointFor } from './config';
 import type { CredentialStore } from './credentials';
 import { currentSession } from './session';
 import { toAppError } from './errors';
+import { recordCalls } from './call-recorder';
 import { sdkModules } from './sdk-modules';
 
 export interface ClientMap {
@@ -71,7 +72,10 @@ export function getClient<K extends ClientService>(service: K, region: string): 
       credentials: () => credentials.get(),
       maxAttempts: 1,
     };
-    client = factories[service](base, endpoint !== undefined);
+    const history = currentSession().history;
+    client = factories[service](base, endpoint !== undefined).then((c) =>
+      recordCalls(c, { region, ...(endpoint ? { endpoint } : {}), history: () => history }),
+    );
     clients.set(key, client);
   }
   return client;

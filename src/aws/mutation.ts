@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient, type QueryKey, type UseMutationResult } from '@tanstack/react-query';
 import { toAppError } from './errors';
 import { currentSession } from './session';
+import { codeOfPlan, type PlannedCall } from './code/plan';
+import type { CodeSnippets } from './code/generate';
 
 /** "Could not stop i-0abc: your role does not allow ec2:StopInstances on arn:…" */
 export function failureMessage(what: string, error: unknown): string {
@@ -21,6 +23,8 @@ export interface AwsMutationOptions<TVars, TData, TContext> {
   action?: string | ((vars: TVars) => string);
   /** A plainer sentence for a failure the service is known to give (undefined: the usual one). */
   explain?: (error: unknown, vars: TVars) => string | undefined;
+  /** The call(s) the write will send, from the api's own input builders ("Show as code" before it runs). */
+  plan?: (vars: TVars) => { region: string; calls: PlannedCall[] };
   onMutate?: (vars: TVars) => Promise<TContext> | TContext;
   onSuccess?: (data: TData, vars: TVars, context: TContext | undefined) => unknown;
   onError?: (error: unknown, vars: TVars, context: TContext | undefined) => unknown;
@@ -29,6 +33,8 @@ export interface AwsMutationOptions<TVars, TData, TContext> {
 export type AwsMutation<TVars, TData, TContext> = UseMutationResult<TData, Error, TVars, TContext> & {
   /** The failure as a sentence naming the action and the resource, or undefined. */
   failure: string | undefined;
+  /** The code of what `vars` would send (undefined without a plan). */
+  codeFor: (vars: TVars) => CodeSnippets | undefined;
 };
 
 /**
@@ -58,5 +64,11 @@ export function useAwsMutation<TVars, TData = unknown, TContext = unknown>(
   const failure = mutation.error
     ? (options.explain?.(mutation.error, vars) ?? failureMessage(options.describe(vars), mutation.error))
     : undefined;
-  return Object.assign(mutation, { failure });
+  const { plan } = options;
+  const codeFor = (v: TVars) => {
+    if (!plan) return undefined;
+    const { region, calls } = plan(v);
+    return codeOfPlan(region, calls);
+  };
+  return Object.assign(mutation, { failure, codeFor });
 }

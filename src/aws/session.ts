@@ -1,3 +1,4 @@
+import { CallHistory } from './call-history';
 import type { ConsoleConfig } from './config';
 import type { CredentialStore } from './credentials';
 import { InstanceActivity } from './ec2/activity';
@@ -43,6 +44,8 @@ export class AwsSession {
   readonly denied = new DeniedActions();
   readonly instanceActivity = new InstanceActivity();
   readonly names = new NameBook();
+  /** The calls this identity made (the history panel and "Show as code"). */
+  readonly history = new CallHistory();
   /** One client per (service, region, credentials generation); see clients.ts. */
   readonly clients = new Map<string, Promise<unknown>>();
   isDisposed = false;
@@ -56,6 +59,7 @@ export class AwsSession {
     this.isDisposed = true;
     this.credentials.clear();
     this.clients.clear();
+    this.history.dispose();
   }
 }
 

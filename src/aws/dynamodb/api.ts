@@ -1,4 +1,10 @@
-import type { AttributeValue, TableDescription, WriteRequest } from '@aws-sdk/client-dynamodb';
+import type {
+  AttributeValue,
+  DeleteItemCommandInput,
+  PutItemCommandInput,
+  TableDescription,
+  WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { pageOf, type Page } from '../paging';
 import { send } from '../send';
 import { formatItem, parseItem, valuesEqual, type Item } from './attribute-value';
@@ -286,6 +292,48 @@ export class KeyTakenError extends Error {
   }
 }
 
+/** What a save sends: the item, on condition that it is still as loaded (or absent, for a new one). */
+export function putItemInput(params: {
+  table: string;
+  keys: KeySchemaInfo;
+  item: Item;
+  expected: Item | undefined;
+}): PutItemCommandInput {
+  const condition = unchangedSince(params.expected, params.keys, params.item);
+  return {
+    TableName: params.table,
+    Item: toSdk(params.item),
+    ConditionExpression: condition.ConditionExpression,
+    ExpressionAttributeNames: condition.ExpressionAttributeNames,
+    ...(condition.ExpressionAttributeValues
+      ? { ExpressionAttributeValues: toSdk(condition.ExpressionAttributeValues) }
+      : {}),
+  };
+}
+
+/** What a delete sends: the key, on condition that the item is still as loaded (when `expected` is given). */
+export function deleteItemInput(params: {
+  table: string;
+  keys: KeySchemaInfo;
+  key: Item;
+  expected?: Item;
+}): DeleteItemCommandInput {
+  const condition = params.expected ? unchangedSince(params.expected, params.keys) : undefined;
+  return {
+    TableName: params.table,
+    Key: toSdk(params.key),
+    ...(condition
+      ? {
+          ConditionExpression: condition.ConditionExpression,
+          ExpressionAttributeNames: condition.ExpressionAttributeNames,
+          ...(condition.ExpressionAttributeValues
+            ? { ExpressionAttributeValues: toSdk(condition.ExpressionAttributeValues) }
+            : {}),
+        }
+      : {}),
+  };
+}
+
 /**
  * PutItem on condition that the item under its key is still `expected` (undefined: that no item is
  * there). A consistent read first catches attributes others added (a condition cannot name attributes
@@ -308,23 +356,8 @@ export async function saveItem(
     if (expected === undefined && now) throw new KeyTakenError(now);
     throw new ItemChangedError(now);
   }
-  const condition = unchangedSince(expected, keys, item);
   try {
-    await send(
-      'dynamodb',
-      region,
-      (ddb) =>
-        new ddb.PutItemCommand({
-          TableName: table,
-          Item: toSdk(item),
-          ConditionExpression: condition.ConditionExpression,
-          ExpressionAttributeNames: condition.ExpressionAttributeNames,
-          ...(condition.ExpressionAttributeValues
-            ? { ExpressionAttributeValues: toSdk(condition.ExpressionAttributeValues) }
-            : {}),
-        }),
-      signal,
-    );
+    await send('dynamodb', region, (ddb) => new ddb.PutItemCommand(putItemInput(params)), signal);
   } catch (e) {
     if ((e as { name?: string }).name !== 'ConditionalCheckFailedException') throw e;
     const current = await getItem({ region, table, key }, signal);
@@ -338,28 +371,9 @@ export async function deleteItem(
   params: { region: string; table: string; keys: KeySchemaInfo; key: Item; expected?: Item },
   signal?: AbortSignal,
 ): Promise<void> {
-  const { region, table, keys, expected } = params;
-  const condition = expected ? unchangedSince(expected, keys) : undefined;
+  const { region, table } = params;
   try {
-    await send(
-      'dynamodb',
-      region,
-      (ddb) =>
-        new ddb.DeleteItemCommand({
-          TableName: table,
-          Key: toSdk(params.key),
-          ...(condition
-            ? {
-                ConditionExpression: condition.ConditionExpression,
-                ExpressionAttributeNames: condition.ExpressionAttributeNames,
-                ...(condition.ExpressionAttributeValues
-                  ? { ExpressionAttributeValues: toSdk(condition.ExpressionAttributeValues) }
-                  : {}),
-              }
-            : {}),
-        }),
-      signal,
-    );
+    await send('dynamodb', region, (ddb) => new ddb.DeleteItemCommand(deleteItemInput(params)), signal);
   } catch (e) {
     if ((e as { name?: string }).name !== 'ConditionalCheckFailedException') throw e;
     throw new ItemChangedError(await getItem({ region, table, key: params.key }, signal));

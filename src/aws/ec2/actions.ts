@@ -1,12 +1,7 @@
 import { toAppError } from '../errors';
-import { runInstanceAction, type InstanceAction, type StateChange } from './instances';
+import { INSTANCE_ACTION_OPERATION, runInstanceAction, type InstanceAction, type StateChange } from './instances';
 
-export const OPERATION_OF: Record<InstanceAction, string> = {
-  start: 'StartInstances',
-  stop: 'StopInstances',
-  reboot: 'RebootInstances',
-  terminate: 'TerminateInstances',
-};
+export const OPERATION_OF: Record<InstanceAction, string> = INSTANCE_ACTION_OPERATION;
 
 export interface ActionOutcome {
   changes: StateChange[];

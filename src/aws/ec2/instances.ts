@@ -1,6 +1,7 @@
 import type { Instance as SdkInstance, Filter, InstanceStateChange } from '@aws-sdk/client-ec2';
 import { pageOf, type Page } from '../paging';
 import { send } from '../send';
+import { planned, type PlannedCall } from '../code/plan';
 
 export const INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated'] as const;
 export type InstanceState = (typeof INSTANCE_STATES)[number];
@@ -224,33 +225,42 @@ function changesOf(list: InstanceStateChange[] | undefined): StateChange[] {
   }));
 }
 
+export const INSTANCE_ACTION_OPERATION: Record<InstanceAction, string> = {
+  start: 'StartInstances',
+  stop: 'StopInstances',
+  reboot: 'RebootInstances',
+  terminate: 'TerminateInstances',
+};
+
+/** What an instance action sends: the api call below and its "Show as code" preview both use it. */
+export function instanceActionCall(params: { action: InstanceAction; ids: string[]; force?: boolean }): PlannedCall {
+  const force = params.action === 'stop' && params.force ? { Force: true } : {};
+  return planned('ec2', INSTANCE_ACTION_OPERATION[params.action], { InstanceIds: params.ids, ...force });
+}
+
 /** One EC2 call for all `ids`; EC2 refuses the whole call when one instance cannot take the action. */
 export async function runInstanceAction(
   params: { region: string; action: InstanceAction; ids: string[]; force?: boolean },
   signal?: AbortSignal,
 ): Promise<StateChange[]> {
   const { region, ids } = params;
+  const input = instanceActionCall(params).input as { InstanceIds: string[]; Force?: boolean };
   switch (params.action) {
     case 'start': {
-      const out = await send('ec2', region, (ec2) => new ec2.StartInstancesCommand({ InstanceIds: ids }), signal);
+      const out = await send('ec2', region, (ec2) => new ec2.StartInstancesCommand(input), signal);
       return changesOf(out.StartingInstances);
     }
     case 'stop': {
-      const out = await send(
-        'ec2',
-        region,
-        (ec2) => new ec2.StopInstancesCommand({ InstanceIds: ids, ...(params.force ? { Force: true } : {}) }),
-        signal,
-      );
+      const out = await send('ec2', region, (ec2) => new ec2.StopInstancesCommand(input), signal);
       return changesOf(out.StoppingInstances);
     }
     case 'terminate': {
-      const out = await send('ec2', region, (ec2) => new ec2.TerminateInstancesCommand({ InstanceIds: ids }), signal);
+      const out = await send('ec2', region, (ec2) => new ec2.TerminateInstancesCommand(input), signal);
       return changesOf(out.TerminatingInstances);
     }
     case 'reboot':
       // RebootInstances answers only "true": the instance stays running.
-      await send('ec2', region, (ec2) => new ec2.RebootInstancesCommand({ InstanceIds: ids }), signal);
+      await send('ec2', region, (ec2) => new ec2.RebootInstancesCommand(input), signal);
       return ids.map((id) => ({ id, previousState: 'running', currentState: 'running' }));
   }
 }

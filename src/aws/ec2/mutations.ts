@@ -2,6 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { failureMessage, useAwsMutation } from '../mutation';
 import { currentSession } from '../session';
 import { OPERATION_OF, performInstanceAction, type ActionOutcome } from './actions';
+import { instanceActionCall } from './instances';
 import { patchInstances, shownInstances, storeInstances } from './cache';
 import { createTags, deleteTags, describeInstances, type Instance, type InstanceAction, type Tag } from './instances';
 import { ec2Keys } from './queries';
@@ -55,6 +56,7 @@ export function useInstanceAction(region: string) {
     describe: (v) => `${VERB[v.action]} ${v.ids.length === 1 ? (v.ids[0] ?? '') : `${v.ids.length} instances`}`,
     action: (v) => `ec2:${OPERATION_OF[v.action]}`,
     mutationFn: (v) => performInstanceAction({ region, ...v }),
+    plan: (v) => ({ region, calls: [instanceActionCall(v)] }),
     invalidates: () => [ec2Keys.stateCounts(region), ec2Keys.instanceCounts(region)],
     onMutate: async (v) => {
       await qc.cancelQueries({ queryKey: ec2Keys.instanceLists(region) });

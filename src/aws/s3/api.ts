@@ -1,3 +1,5 @@
+import type { DeleteObjectsCommandInput } from '@aws-sdk/client-s3';
+import { planned, type PlannedCall } from '../code/plan';
 import { pageOf, type Page } from '../paging';
 import { send } from '../send';
 
@@ -261,6 +263,25 @@ export interface DeleteResult {
   errors: DeleteFailure[];
 }
 
+/** What a delete of up to 1,000 keys sends (the call below and its "Show as code"). */
+export function deleteObjectsInput(params: { bucket: string; keys: string[] }): DeleteObjectsCommandInput {
+  return { Bucket: params.bucket, Delete: { Objects: params.keys.map((Key) => ({ Key })), Quiet: true } };
+}
+
+/** The DeleteObjects calls that delete `keys`, 1,000 at a time. */
+export function deleteObjectsPlan(params: { bucket: string; keys: string[] }): PlannedCall[] {
+  const plans: PlannedCall[] = [];
+  for (let i = 0; i < params.keys.length; i += 1000)
+    plans.push(
+      planned(
+        's3',
+        'DeleteObjects',
+        deleteObjectsInput({ bucket: params.bucket, keys: params.keys.slice(i, i + 1000) }),
+      ),
+    );
+  return plans;
+}
+
 /** DeleteObjects for up to 1,000 keys; keys S3 refused come back in `errors` (the call itself succeeded). */
 export async function deleteObjectBatch(
   params: BucketParams & { keys: string[] },
@@ -268,16 +289,7 @@ export async function deleteObjectBatch(
 ): Promise<DeleteResult> {
   if (params.keys.length === 0) return { deleted: 0, errors: [] };
   if (params.keys.length > 1000) throw new Error('DeleteObjects takes at most 1,000 keys');
-  const out = await send(
-    's3',
-    params.region,
-    (s3) =>
-      new s3.DeleteObjectsCommand({
-        Bucket: params.bucket,
-        Delete: { Objects: params.keys.map((Key) => ({ Key })), Quiet: true },
-      }),
-    signal,
-  );
+  const out = await send('s3', params.region, (s3) => new s3.DeleteObjectsCommand(deleteObjectsInput(params)), signal);
   const errors = (out.Errors ?? []).map((e) => ({
     key: e.Key ?? '',
     code: e.Code ?? 'Error',

@@ -17,6 +17,8 @@ export interface AppHeaderProps {
   /** Why the session is read-only ("Role ConsoleReadOnly: writes are denied"), when it is. */
   readOnlyReason?: string;
   userMenu: ReactNode;
+  /** Buttons beside the user menu (the call history). */
+  tools?: ReactNode;
   /** Under 768 px the sidebar is a menu: this opens it. */
   onOpenMenu: () => void;
 }
@@ -53,6 +55,7 @@ export function AppHeader({
   expiryText,
   readOnlyReason,
   userMenu,
+  tools,
   onOpenMenu,
 }: AppHeaderProps) {
   return (
@@ -102,6 +105,7 @@ export function AppHeader({
           {expiryText}
         </span>
       )}
+      {tools}
       {userMenu}
     </header>
   );

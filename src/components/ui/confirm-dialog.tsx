@@ -4,6 +4,8 @@ import { Button } from './button';
 import { Dialog } from './dialog';
 import { TextField } from './field';
 import { ErrorNote } from './error-note';
+import { ShowAsCodeButton } from '../code/show-as-code';
+import type { CodeSnippets } from '../code/code-snippets';
 
 /** "1 object", "3 objects". */
 export function pluralize(n: number, one: string, other: string): string {
@@ -42,6 +44,8 @@ export interface ConfirmDialogProps {
   error?: ReactNode;
   /** Extra options, e.g. a Force checkbox. */
   children?: ReactNode;
+  /** The code that makes the same call(s), with the options as they are now ("Show as code"). */
+  getCode?: () => CodeSnippets | undefined;
 }
 
 /** What the dialog needs of a mutation (structural, so components stay free of the AWS layer). */
@@ -73,6 +77,7 @@ export function ConfirmDialog({
   isPending = mutation?.isPending ?? false,
   error = mutation?.failure,
   children,
+  getCode,
 }: ConfirmDialogProps) {
   const [typed, setTyped] = useState('');
   const [isRunning, setRunning] = useState(false);
@@ -132,6 +137,11 @@ export function ConfirmDialog({
       initialFocusRef={confirmText !== undefined ? inputRef : cancelRef}
       footer={
         <>
+          {getCode && (
+            <span className="mr-auto">
+              <ShowAsCodeButton getSnippets={getCode} title={`${buttonLabel}: the same as code`} variant="ghost" />
+            </span>
+          )}
           <Button ref={cancelRef} variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel
           </Button>

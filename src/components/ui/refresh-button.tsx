@@ -1,12 +1,18 @@
 import { RefreshCw } from 'lucide-react';
 import { useClock } from '../use-clock';
 import { Button } from './button';
+import { ShowAsCodeButton } from '../code/show-as-code';
+import type { CodeSnippets } from '../code/code-snippets';
 
 export interface RefreshButtonProps {
   onRefresh: () => void;
   isRefreshing: boolean;
   /** When the data on screen was fetched (ms since epoch); 0 or undefined while nothing is loaded. */
   updatedAt?: number | undefined;
+  /** What the list read, as code: every list gets "Show as code" beside its Refresh. */
+  getCode?: () => CodeSnippets | undefined;
+  /** The code dialog's title ("The queue list, as code"). */
+  codeTitle?: string;
 }
 
 /** "Refreshed 12 s ago" from a timestamp, coarse after a minute. */
@@ -20,7 +26,7 @@ export function refreshedText(updatedAt: number, now: number): string {
 }
 
 /** Every list's Refresh control, with how old the data on screen is. */
-export function RefreshButton({ onRefresh, isRefreshing, updatedAt }: RefreshButtonProps) {
+export function RefreshButton({ onRefresh, isRefreshing, updatedAt, getCode, codeTitle }: RefreshButtonProps) {
   const now = useClock(5_000);
   const hint = updatedAt ? refreshedText(updatedAt, Math.max(now, updatedAt)) : undefined;
   return (
@@ -38,6 +44,13 @@ export function RefreshButton({ onRefresh, isRefreshing, updatedAt }: RefreshBut
       >
         Refresh
       </Button>
+      {getCode && (
+        <ShowAsCodeButton
+          getSnippets={getCode}
+          title={codeTitle ?? 'This list, as code'}
+          emptyText="The list has not been read yet."
+        />
+      )}
     </span>
   );
 }

@@ -114,6 +114,9 @@ export function useInstanceActions(region: string, permissions: ActionPermission
       ...(pending.action === 'stop' && force ? { force: true } : {}),
     });
   };
+  // What the dialog's action will send, from the mutation's plan (the api's own input builder).
+  const getCode = () =>
+    pending ? mutation.codeFor({ action: pending.action, ids: pending.instances.map((i) => i.id), force }) : undefined;
   const names = pending?.instances.map(displayName) ?? [];
   const count = pending?.instances.length ?? 0;
   const only = pending?.instances[0];
@@ -136,6 +139,7 @@ export function useInstanceActions(region: string, permissions: ActionPermission
           </>
         }
         onConfirm={confirm}
+        getCode={getCode}
       >
         <Checkbox
           label="Force stop"
@@ -153,6 +157,7 @@ export function useInstanceActions(region: string, permissions: ActionPermission
         tone="primary"
         consequence="The operating system restarts. The instance stays running and keeps its addresses and volumes."
         onConfirm={confirm}
+        getCode={getCode}
       />
       <ConfirmDialog
         open={pending?.action === 'terminate'}
@@ -168,6 +173,7 @@ export function useInstanceActions(region: string, permissions: ActionPermission
         }
         confirmText={count === 1 && only ? (only.name ?? only.id) : `terminate ${count}`}
         onConfirm={confirm}
+        getCode={getCode}
       />
     </>
   );

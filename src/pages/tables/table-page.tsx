@@ -28,6 +28,7 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ActionsMenu } from '../../components/ui/menu';
 import { PageHeader } from '../../components/ui/page-header';
+import { ShowAsCodeButton } from '../../components/code/show-as-code';
 import { Skeleton } from '../../components/ui/skeleton';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { routes } from '../../app/routes';
@@ -249,6 +250,11 @@ export default function TablePage() {
         }
         actions={
           <>
+            <ShowAsCodeButton
+              getSnippets={itemList.refresh.getCode ?? (() => undefined)}
+              title={`${appliedRequest?.operation ?? 'Scan'} on ${table}, as code`}
+              emptyText="The items have not been read yet."
+            />
             <Button
               variant="primary"
               icon={<Plus aria-hidden />}
