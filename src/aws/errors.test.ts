@@ -94,4 +94,20 @@ describe('toAppError', () => {
     expect(networkHint('dynamodb', undefined, origin)).toMatch(/DYNAMODB/);
     expect(networkHint('sqs', 'https://sqs.internal.example', origin)).toMatch(/preflight/);
   });
+
+  it("classifies throttling by the SDK's own rules: EC2's code, a 429, and the $retryable trait", () => {
+    const ec2 = { name: 'EC2ThrottledException', message: 'Slow down', $metadata: { httpStatusCode: 400 } };
+    expect(toAppError(ec2)).toMatchObject({ kind: 'throttled', retryable: true });
+    const trait = {
+      name: 'SomeNewLimit',
+      message: 'x',
+      $metadata: { httpStatusCode: 400 },
+      $retryable: { throttling: true },
+    };
+    expect(toAppError(trait).kind).toBe('throttled');
+    expect(toAppError({ name: 'Anything', message: 'x', $metadata: { httpStatusCode: 429 } }).kind).toBe('throttled');
+    expect(toAppError({ name: 'ValidationException', message: 'x', $metadata: { httpStatusCode: 400 } }).kind).toBe(
+      'invalid',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { isThrottlingError } from '@smithy/core/retry';
 /** The only place that reads SDK error names and $metadata: every failure becomes an AppError. */
 export type AppErrorKind =
   'forbidden' | 'not-found' | 'throttled' | 'expired' | 'network' | 'invalid' | 'conflict' | 'unknown';
@@ -34,19 +35,6 @@ const EXPIRED = new Set([
   'UnrecognizedClientException',
   'ExpiredTokenError',
 ]);
-const THROTTLED = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'TooManyRequestsException',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'SlowDown',
-  'RequestLimitExceededException',
-  'LimitExceededException',
-]);
 const CONFLICT = new Set([
   'BucketAlreadyExists',
   'BucketAlreadyOwnedByYou',
@@ -72,6 +60,7 @@ interface SdkLikeError {
   Code?: unknown;
   $metadata?: { httpStatusCode?: number };
   $response?: unknown;
+  $retryable?: { throttling?: boolean };
 }
 
 /** "... is not authorized to perform: s3:ListAllMyBuckets on resource: arn:aws:s3:::* because ..." */
@@ -101,12 +90,16 @@ export function toAppError(e: unknown): AppError {
   const message = typeof err.message === 'string' && err.message ? err.message : name;
   const status = err.$metadata?.httpStatusCode;
   const base = { message, code: name, ...(status !== undefined ? { status } : {}) };
+  // The SDK's own rules (its retry strategy's): every service's throttling codes, 429, and the $retryable trait.
+  const isThrottled =
+    isThrottlingError({ name, message, $metadata: err.$metadata ?? {}, $retryable: err.$retryable } as never) ||
+    status === 503;
 
   if (name === 'AbortError') return { ...base, kind: 'unknown', retryable: false };
-  if (FORBIDDEN.has(name) || (status === 403 && !EXPIRED.has(name) && !THROTTLED.has(name)))
+  if (FORBIDDEN.has(name) || (status === 403 && !EXPIRED.has(name) && !isThrottled))
     return { ...base, kind: 'forbidden', retryable: false, ...parseAccessDenied(message) };
   if (EXPIRED.has(name)) return { ...base, kind: 'expired', retryable: true };
-  if (THROTTLED.has(name) || status === 429 || status === 503) return { ...base, kind: 'throttled', retryable: true };
+  if (isThrottled) return { ...base, kind: 'throttled', retryable: true };
   if (isNotFoundName(name) || status === 404) return { ...base, kind: 'not-found', retryable: false };
   if (CONFLICT.has(name) || status === 409) return { ...base, kind: 'conflict', retryable: false };
   // fetch() failing outright (CORS refusal, DNS, connection refused) gives a TypeError and no HTTP status.

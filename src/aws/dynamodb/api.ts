@@ -1,3 +1,4 @@
+import { toAppError } from '../errors';
 import type {
   AttributeValue,
   DeleteItemCommandInput,
@@ -359,7 +360,7 @@ export async function saveItem(
   try {
     await send('dynamodb', region, (ddb) => new ddb.PutItemCommand(putItemInput(params)), signal);
   } catch (e) {
-    if ((e as { name?: string }).name !== 'ConditionalCheckFailedException') throw e;
+    if (toAppError(e).code !== 'ConditionalCheckFailedException') throw e;
     const current = await getItem({ region, table, key }, signal);
     if (expected === undefined && current) throw new KeyTakenError(current);
     throw new ItemChangedError(current);
@@ -375,7 +376,7 @@ export async function deleteItem(
   try {
     await send('dynamodb', region, (ddb) => new ddb.DeleteItemCommand(deleteItemInput(params)), signal);
   } catch (e) {
-    if ((e as { name?: string }).name !== 'ConditionalCheckFailedException') throw e;
+    if (toAppError(e).code !== 'ConditionalCheckFailedException') throw e;
     throw new ItemChangedError(await getItem({ region, table, key: params.key }, signal));
   }
 }
@@ -444,11 +445,10 @@ export async function batchWrite(
           progress.signal,
         );
       } catch (e) {
-        const name = (e as { name?: string }).name ?? '';
-        const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
+        const failure = toAppError(e);
+        if (failure.code === 'AbortError') throw e;
         // Throttling and 5xx are worth another attempt; anything else fails the whole batch.
-        if (/Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded/.test(name) || status >= 500) continue;
-        if (name === 'AbortError') throw e;
+        if (failure.kind === 'throttled' || (failure.status ?? 0) >= 500) continue;
         for (const r of pending) {
           failed++;
           progress.onFailure?.(fromSdk(r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {}), (e as Error).message);
