@@ -3,6 +3,8 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { endpointFor, type ConsoleConfig } from './config';
 import type { CredentialStore } from './credentials';
 import { toAppError } from './errors';
@@ -13,6 +15,8 @@ export interface ClientMap {
   dynamodb: DynamoDBClient;
   sqs: SQSClient;
   sts: STSClient;
+  lambda: LambdaClient;
+  logs: CloudWatchLogsClient;
 }
 export type ClientService = keyof ClientMap;
 
@@ -64,6 +68,8 @@ const sdkModules = {
   dynamodb: () => import('@aws-sdk/client-dynamodb'),
   sqs: () => import('@aws-sdk/client-sqs'),
   sts: () => import('@aws-sdk/client-sts'),
+  lambda: () => import('@aws-sdk/client-lambda'),
+  logs: () => import('@aws-sdk/client-cloudwatch-logs'),
 };
 
 /** The SDK module of a service (its commands), e.g. `SdkModule<'s3'>['ListObjectsV2Command']`. */
@@ -100,6 +106,14 @@ const factories: { [K in ClientService]: (base: BaseConfig, hasEndpoint: boolean
   async sts(base) {
     const { STSClient } = await sdkModules.sts();
     return new STSClient(base);
+  },
+  async lambda(base) {
+    const { LambdaClient } = await sdkModules.lambda();
+    return new LambdaClient(base);
+  },
+  async logs(base) {
+    const { CloudWatchLogsClient } = await sdkModules.logs();
+    return new CloudWatchLogsClient(base);
   },
 };
 

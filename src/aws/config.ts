@@ -5,7 +5,7 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const region = z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be a region name such as us-east-1'));
 const required = (message = 'required') => z.string({ error: message }).check(z.minLength(1, message));
 
-export const SERVICE_NAMES = ['s3', 'ec2', 'dynamodb', 'sqs', 'sts', 'cognitoIdentity'] as const;
+export const SERVICE_NAMES = ['s3', 'ec2', 'dynamodb', 'sqs', 'sts', 'cognitoIdentity', 'lambda', 'logs'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const endpointSchema = z.union([url, z.partialRecord(z.enum(SERVICE_NAMES), url)]);
