@@ -15,7 +15,7 @@ import { CredentialStore } from '../credentials';
 import { toAppError } from '../errors';
 import { filterEvents } from '../logs/api';
 import { getFunction, listAliases, listFunctions, listVersions } from './api';
-import { invokeFunction, PayloadError } from './invoke';
+import { invokeFunction, PayloadError, probeInvoke } from './invoke';
 
 let emu: TestEmulator;
 let lambda: LambdaClient;
@@ -173,6 +173,10 @@ describe('invoke', () => {
     expect(r.json).toBe('ok');
   }, 20_000);
 
+  it('a dry run says an admin may invoke, without running the function', async () => {
+    expect(await probeInvoke({ region, name: 'echo' })).toEqual({ isAllowed: true });
+  });
+
   it('a viewer is refused InvokeFunction, and the error names the action', async () => {
     signInAs(emu.viewerCredentials);
     try {
@@ -181,6 +185,10 @@ describe('invoke', () => {
       );
       expect(toAppError(e)).toMatchObject({ kind: 'forbidden', action: 'lambda:InvokeFunction' });
       expect((await getFunction({ region, name: 'echo' })).name).toBe('echo');
+      expect(await probeInvoke({ region, name: 'echo' })).toEqual({
+        isAllowed: false,
+        reason: 'Your role does not allow lambda:InvokeFunction',
+      });
     } finally {
       signInAs(emu.credentials);
     }

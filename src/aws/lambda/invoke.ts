@@ -191,3 +191,23 @@ export async function invokeFunction(params: InvokeParams, signal?: AbortSignal)
     }
   }
 }
+
+/** Ask Lambda whether this session may invoke the function, without running it (InvocationType DryRun). */
+export async function probeInvoke(
+  params: { region: string; name: string },
+  signal?: AbortSignal,
+): Promise<{ isAllowed: boolean; reason?: string }> {
+  try {
+    await send(
+      'lambda',
+      params.region,
+      (l) => new l.InvokeCommand({ FunctionName: params.name, InvocationType: 'DryRun' }),
+      signal,
+    );
+    return { isAllowed: true };
+  } catch (e) {
+    const err = toAppError(e);
+    if (err.kind !== 'forbidden') return { isAllowed: true };
+    return { isAllowed: false, reason: `Your role does not allow ${err.action ?? 'lambda:InvokeFunction'}` };
+  }
+}
