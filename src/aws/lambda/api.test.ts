@@ -16,6 +16,8 @@ import { toAppError } from '../errors';
 import { filterEvents } from '../logs/api';
 import { getFunction, listAliases, listFunctions, listVersions } from './api';
 import { invokeFunction, PayloadError, probeInvoke } from './invoke';
+import { findSampleObject } from './template-sources';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 let emu: TestEmulator;
 let lambda: LambdaClient;
@@ -91,6 +93,17 @@ describe('listing and reading', () => {
     expect(versions.items.map((v) => v.version)).toEqual(['$LATEST', '1']);
     const aliases = await listAliases({ region, name: 'echo' });
     expect(aliases.items).toEqual([expect.objectContaining({ name: 'live', version: '1' })]);
+  });
+});
+
+describe('template sources', () => {
+  it('finds a real bucket and key for the S3 put template', async () => {
+    expect(await findSampleObject({ region })).toBeUndefined();
+    const s3 = new S3Client({ ...emu.clientConfig, forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: 'empty-one' }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'with-files' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'with-files', Key: 'in/a b.txt', Body: 'hello' }));
+    expect(await findSampleObject({ region })).toMatchObject({ bucket: 'with-files', key: 'in/a b.txt', size: 5 });
   });
 });
 
