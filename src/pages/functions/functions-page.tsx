@@ -91,10 +91,7 @@ export default function FunctionsPage() {
   const list = useInfiniteQuery(lambdaQueries.list(region));
   const all = useMemo(() => rowsOf(list.data), [list.data]);
   const needle = filter.toLowerCase();
-  const rows = useMemo(
-    () => (needle ? all.filter((f) => f.name.toLowerCase().includes(needle)) : all),
-    [all, needle],
-  );
+  const rows = useMemo(() => (needle ? all.filter((f) => f.name.toLowerCase().includes(needle)) : all), [all, needle]);
 
   useEffect(() => {
     if (marked || !list.isSuccess) return;
