@@ -123,6 +123,35 @@ export const PAGES: PageEntry[] = [
     preload: () => preloadClients(['sqs']),
     crumbs: (params) => [{ label: 'Queues', href: '/queues' }, { label: params.queue ?? '' }],
   },
+  {
+    path: 'functions',
+    label: 'Functions',
+    icon: SERVICE_ICONS.lambda,
+    load: () => import('./functions/functions-page'),
+    preload: () => preloadClients(['lambda']),
+    searchParam: 'name',
+  },
+  {
+    path: 'functions/:name',
+    label: 'Function',
+    inNav: false,
+    icon: SERVICE_ICONS.lambda,
+    load: () => import('./functions/function-page'),
+    preload: () => preloadClients(['lambda']),
+    crumbs: (params) => [{ label: 'Functions', href: '/functions' }, { label: params.name ?? '' }],
+  },
+  {
+    path: 'logs',
+    label: 'Logs',
+    icon: SERVICE_ICONS.logs,
+    load: () => import('./logs/logs-page'),
+    preload: () => preloadClients(['logs']),
+    searchParam: 'prefix',
+    crumbs: (_params, search) => {
+      const group = search.get('group');
+      return group ? [{ label: 'Logs', href: '/logs' }, { label: group }] : [{ label: 'Logs' }];
+    },
+  },
 ];
 
 /** Buckets › bucket › each folder level of the prefix; every level but the last links back. */
