@@ -6,6 +6,7 @@ export const lambdaKeys = {
   all: (region: string) => ['aws', region, 'lambda'] as const,
   functions: (region: string) => [...lambdaKeys.all(region), 'functions'] as const,
   list: (region: string) => [...lambdaKeys.functions(region), 'list'] as const,
+  overview: (region: string) => [...lambdaKeys.functions(region), 'overview'] as const,
   /** Everything about one function, by name. */
   fn: (region: string, name: string) => [...lambdaKeys.all(region), 'function', name] as const,
   detail: (region: string, name: string) => [...lambdaKeys.fn(region, name), 'detail'] as const,
@@ -14,6 +15,13 @@ export const lambdaKeys = {
 };
 
 export const lambdaQueries = {
+  /** The dashboard card: the first page only. */
+  overview: (region: string) =>
+    queryOptions({
+      queryKey: lambdaKeys.overview(region),
+      queryFn: ({ signal }) => listFunctions({ region }, signal),
+      meta: { label: 'the function list' },
+    }),
   /** ListFunctions has no server-side name filter: the page filters loaded rows by name. */
   list: (region: string) =>
     infiniteQueryOptions({

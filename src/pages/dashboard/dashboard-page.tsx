@@ -5,6 +5,7 @@ import { s3Queries } from '../../aws/s3/queries';
 import { ec2Queries } from '../../aws/ec2/queries';
 import { dynamodbQueries } from '../../aws/dynamodb/queries';
 import { sqsQueries } from '../../aws/sqs/queries';
+import { lambdaQueries } from '../../aws/lambda/queries';
 import { toAppError } from '../../aws/errors';
 import { ServiceCard } from '../../components/service-card';
 import { SERVICE_ICONS as Icons } from '../../components/service-icons';
@@ -34,7 +35,8 @@ export default function DashboardPage() {
   const instances = useQuery(ec2Queries.instanceCounts(region));
   const tables = useQuery(dynamodbQueries.firstTables(region));
   const queues = useQuery(sqsQueries.overview(region));
-  const all = [buckets, instances, tables, queues];
+  const functions = useQuery(lambdaQueries.overview(region));
+  const all = [buckets, instances, tables, queues, functions];
   useFirstDataMark(all.some((q) => q.data !== undefined));
   const isRefreshing = all.some((q) => q.isRefetching);
 
@@ -174,6 +176,32 @@ export default function DashboardPage() {
               <li className="text-muted">and {formatNumber((queues.data?.items.length ?? 0) - MAX_NAMES)} more</li>
             )}
           </ul>
+        </ServiceCard>
+
+        <ServiceCard
+          title="Lambda functions"
+          icon={<Icons.lambda />}
+          count={
+            functions.data
+              ? formatCount(functions.data.items.length, functions.data.nextToken !== undefined)
+              : undefined
+          }
+          isLoading={functions.isPending}
+          isEmpty={functions.data?.items.length === 0}
+          emptyText="No functions"
+          {...(functions.error && !functions.data
+            ? { error: errorProps(functions.error, config, 'lambda', () => void functions.refetch()) }
+            : {})}
+          {...optional('href', regionHref(pageHref('functions')))}
+        >
+          <LinkList
+            label="Functions"
+            items={links(
+              (functions.data?.items ?? []).map((f) => f.name),
+              'functions/:name',
+              'name',
+            )}
+          />
         </ServiceCard>
       </div>
     </div>
