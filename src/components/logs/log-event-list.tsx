@@ -65,16 +65,21 @@ export function LogEventList({
 
   // Keep the row being read in place when older rows arrive above it.
   const firstId = events[0]?.id;
-  const anchor = useRef<{ firstId: string | undefined; count: number; size: number } | undefined>(undefined);
+  const anchor = useRef<{ firstId: string | undefined; scrollTop: number } | undefined>(undefined);
   useLayoutEffect(() => {
     const prev = anchor.current;
     const el = scrollRef.current;
     if (prev && el && prev.firstId !== firstId && firstId !== undefined) {
+      // The old first row now sits at `at`: keep it where the reader saw it.
       const at = events.findIndex((e) => e.id === prev.firstId);
-      if (at > 0) el.scrollTop += virtualizer.getTotalSize() - prev.size;
+      const offset = at > 0 ? virtualizer.getOffsetForIndex(at, 'start')?.[0] : undefined;
+      if (offset !== undefined) el.scrollTop = offset + prev.scrollTop;
     }
-    anchor.current = { firstId, count: events.length, size: virtualizer.getTotalSize() };
+    anchor.current = { firstId, scrollTop: el?.scrollTop ?? 0 };
   });
+  const rememberScroll = () => {
+    if (anchor.current && scrollRef.current) anchor.current.scrollTop = scrollRef.current.scrollTop;
+  };
 
   // Pinned: every new event scrolls into view.
   const lastId = events[events.length - 1]?.id;
@@ -85,6 +90,7 @@ export function LogEventList({
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
+    rememberScroll();
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR + ROW;
     if (atBottom !== isPinned && !(atBottom && hasNewer)) onPinnedChange(atBottom);
     if (el.scrollTop < ROW * 3 && hasOlder && !isLoadingOlder) onLoadOlder();
