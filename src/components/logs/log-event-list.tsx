@@ -118,7 +118,7 @@ export function LogEventList({
         className="relative overflow-auto rounded-md border border-border bg-surface font-mono text-xs"
         style={{ height }}
       >
-        <div className="sticky top-0 z-10 flex min-h-7 items-center justify-center bg-surface-2/90 px-2 text-muted">
+        <div className="sticky top-0 z-10 flex min-h-7 items-center justify-center bg-surface-2 px-2 text-muted">
           {isLoadingOlder ? (
             <Spinner size="sm" label="Loading older events" isLabelVisible />
           ) : hasOlder ? (
