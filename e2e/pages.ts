@@ -13,5 +13,8 @@ export const CONSOLE_PAGES: Array<{ name: string; path: string; heading: string 
     heading: 'notes/',
   },
   { name: 'unfinished uploads', path: '/buckets/demo-assets/uploads', heading: 'Unfinished uploads' },
+  { name: 'functions', path: '/functions', heading: 'Functions' },
+  { name: 'function', path: '/functions/echo?tab=configuration', heading: 'echo' },
+  { name: 'logs', path: '/logs', heading: 'Logs' },
   { name: '404', path: '/no/such/page', heading: 'Page not found' },
 ];
