@@ -377,6 +377,13 @@ test.describe('as a viewer', () => {
     const upload = page.getByRole('button', { name: 'Upload' });
     await expect(upload).toHaveAttribute('aria-disabled', 'true');
     await expect(upload).toHaveAccessibleDescription(/does not allow s3:PutObject/);
+    // An upload link signed by this role could never be used: it is disabled for the same reason.
+    await page.getByRole('button', { name: 'Actions' }).click();
+    const uploadLink = page.getByRole('menuitem', { name: /Create upload link/ });
+    await expect(uploadLink).toHaveAttribute('aria-disabled', 'true');
+    await expect(uploadLink).toContainText('does not allow s3:PutObject');
+    await uploadLink.click({ force: true });
+    await expect(page.getByRole('dialog', { name: 'Create upload link' })).toHaveCount(0);
   });
 });
 

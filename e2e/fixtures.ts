@@ -3,6 +3,7 @@ import type { EmulatorOptions } from '../emulator/index.js';
 import { DEMO_REGION } from '../emulator/seed/accounts.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { consoleConfigFor } from './support/console-config.js';
+import { describeViolations, watchCspViolations, type CspViolation } from './support/csp.js';
 import { e2eEnv } from './support/env.js';
 import { openSignedIn } from './support/sign-in.js';
 import { emulatorAdmin, startSeededEmulator, type StartedEmulator } from './support/stack.js';
@@ -35,10 +36,23 @@ export interface Fixtures {
    * short-lived credentials and anything that must not leak into parallel tests. Sign in again with it.
    */
   ownEmulator: StartedEmulator & { admin(path: string, body?: unknown, method?: string): Promise<unknown> };
+  /**
+   * CSP violations reported so far by any page of the test (the console runs under production's CSP).
+   * Any left at the end fails the test; a test that provokes one on purpose empties the list.
+   */
+  cspViolations: CspViolation[];
 }
 
 export const test = base.extend<Fixtures>({
   role: ['admin', { option: true }],
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations = await watchCspViolations(context);
+      await use(violations);
+      expect(violations, `CSP violations:\n${describeViolations(violations)}`).toEqual([]);
+    },
+    { auto: true },
+  ],
   storageState: async ({ role }, use) => use(storageStateFor(role)),
   user: async ({ role }, use) => use(USERS[role]),
   open: async ({ page, user }, use) => use((path) => openSignedIn(page, path, user)),

@@ -1,5 +1,7 @@
 import { DataFolderInUseError, PortInUseError } from './core/data-lock.js';
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { LOCAL_KEYS_FILE } from './auth/local-keys.js';
 import { isLoopbackHost, startEmulator } from './index.js';
 
 const USAGE = `usage: npm run emulator -- [options]
@@ -8,13 +10,14 @@ const USAGE = `usage: npm run emulator -- [options]
   --data DIR                  data folder (default .aws-local)
   --no-seed                   do not write demo data into an empty data folder
   --reset                     delete the data folder's contents first
-  --static-credentials K:S    static keys mapped to the admin role (default test:test on loopback;
-                              "none" for no static keys)
+  --static-credentials K:S    static keys mapped to the admin role (default on loopback: random keys
+                              made on the data folder's first start, kept in DATA/credentials and
+                              printed at start; "none" for no static keys)
   --credential-ttl SECONDS    lifetime of identity-pool credentials (default 3600)
   --admin-token T             token for the /_emulator/ admin API (default random, printed)
   --cors-origin ORIGIN        let web pages at ORIGIN call the emulator (repeatable; the Vite dev and
                               preview origins on localhost/127.0.0.1 are always allowed); "*" lets
-                              ANY web page you visit use the emulator with its well-known keys
+                              ANY web page you visit use the emulator (and sign in with the demo passwords)
   --no-lambda                 never run Lambda function code (the API still answers; Invoke is refused)
   --lambda                    run function code even when bound to a non-loopback host (function code
                               runs with this process's own OS privileges)
@@ -50,14 +53,14 @@ async function main(): Promise<void> {
   if (!Number.isInteger(ttl) || ttl < 60)
     throw new Error(`--credential-ttl must be whole seconds >= 60, got "${values['credential-ttl']}"`);
 
-  // Well-known local keys only where nobody else can reach the port.
-  let keys = values['static-credentials'] ?? (isLoopbackHost(values.host) ? 'test:test' : 'none');
+  // The data folder's own random keys, and only where nobody else can reach the port.
+  const keys = values['static-credentials'];
   const staticCredentials = [];
-  if (keys !== 'none') {
+  if (keys !== undefined && keys !== 'none') {
     const [accessKeyId, secretAccessKey] = keys.split(':');
     if (!accessKeyId || !secretAccessKey) throw new Error('--static-credentials must be KEY:SECRET or "none"');
     staticCredentials.push({ accessKeyId, secretAccessKey });
-  } else keys = '';
+  }
 
   const emulator = await startEmulator({
     port,
@@ -66,16 +69,22 @@ async function main(): Promise<void> {
     seed: !values['no-seed'],
     reset: values.reset,
     staticCredentials,
+    localKeys: keys === undefined && isLoopbackHost(values.host),
     credentialTtlSeconds: ttl,
     adminToken: values['admin-token'],
     corsOrigins: values['cors-origin'],
     verbose: values.verbose,
     lambda: values['no-lambda'] ? false : values.lambda ? true : undefined,
   });
-  if (keys)
+  const admin = emulator.localKeys ?? staticCredentials[0];
+  if (admin) {
+    console.error(`static credentials (admin role): ${admin.accessKeyId} / ${admin.secretAccessKey}`);
     console.error(
-      `static credentials (admin role): ${staticCredentials[0]?.accessKeyId} / ${staticCredentials[0]?.secretAccessKey}`,
+      `  export AWS_ACCESS_KEY_ID=${admin.accessKeyId} AWS_SECRET_ACCESS_KEY=${admin.secretAccessKey} AWS_REGION=${emulator.defaultRegion} AWS_ENDPOINT_URL=${emulator.url}`,
     );
+    if (emulator.localKeys)
+      console.error(`  (kept in ${join(emulator.dataDir, LOCAL_KEYS_FILE)}, in the AWS CLI's credentials format)`);
+  }
   console.error(`admin token for /_emulator/: ${emulator.adminToken}`);
   if (values['cors-origin'].includes('*'))
     console.error('CORS: every web page may call this emulator (--cors-origin "*")');

@@ -9,6 +9,7 @@ import { SERVICE_FACTORIES } from './services/registry.js';
 import { createSecurity } from './auth/index.js';
 import { DEFAULT_CONSOLE_ORIGINS, OriginPolicy } from './core/cors-origins.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './core/limits.js';
+import { localKeys, type LocalKeys } from './auth/local-keys.js';
 
 export interface EmulatorOptions {
   /** Port to listen on; 0 picks a free one. Default 4566. */
@@ -23,6 +24,8 @@ export interface EmulatorOptions {
   reset?: boolean;
   /** Static keys mapped to the admin role, or to the role named (for the AWS CLI, scripts and tests). */
   staticCredentials?: Array<{ accessKeyId: string; secretAccessKey: string; roleName?: string }>;
+  /** Also accept the data folder's own random admin keys (DATA/credentials, made on first start). */
+  localKeys?: boolean;
   /** Lifetime of identity-pool credentials in seconds (default 3600); shorter for expiry tests. */
   credentialTtlSeconds?: number;
   /**
@@ -57,6 +60,8 @@ export interface RunningEmulator {
   dataDir: string;
   accountId: string;
   defaultRegion: string;
+  /** The data folder's admin keys, when `localKeys` was asked for. */
+  localKeys?: LocalKeys;
   stop(): Promise<void>;
 }
 
@@ -101,6 +106,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (options.reset) dataLock.empty();
   const firstStart = !existsSync(join(dataDir, INIT_MARKER));
   mkdirSync(dataDir, { recursive: true });
+  const keys = options.localKeys ? localKeys(dataDir) : undefined;
 
   let baseUrl = '';
   const services = new Map<string, Service>();
@@ -122,7 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   const security = await createSecurity(envFor('auth'), {
-    staticCredentials: options.staticCredentials ?? [],
+    staticCredentials: [...(options.staticCredentials ?? []), ...(keys ? [keys] : [])],
     credentialTtlSeconds: options.credentialTtlSeconds ?? 3600,
     consoleOrigins,
   });
@@ -192,6 +198,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     dataDir,
     accountId,
     defaultRegion,
+    ...(keys ? { localKeys: keys } : {}),
     stop() {
       stopped ??= (async () => {
         await new Promise<void>((ok) => {

@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AwsError, DropConnection, toAwsError } from './core/errors.js';
-import { FaultInjector, type FaultSpec } from './core/faults.js';
+import { FaultInjector } from './core/faults.js';
 import { regionOf, serviceOf } from './core/route.js';
 import { escapeXml } from './protocols/xml.js';
 import type { Caller, RequestContext, Service } from './core/types.js';
 import { requestedHeaders, type CorsGrant, type OriginPolicy } from './core/cors-origins.js';
 import { ConnectionLimiter, serverTimeoutOptions, type ServerLimits } from './core/limits.js';
 import { validHost } from './core/host.js';
+import { pageKind } from './core/browser-page.js';
 import { authError } from './auth/auth-errors.js';
 import type { Security } from './auth/security.js';
 
@@ -133,8 +134,11 @@ async function handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, 
   }
   const auth = req.headers.authorization ?? '';
   const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-  if (req.headers.origin || !tokenMatches(given, deps.adminToken)) {
-    sendAdminJson(res, 403, { error: 'the admin API needs "Authorization: Bearer <admin token>" and no Origin' });
+  if (req.headers.origin || req.headers['sec-fetch-site'] || !tokenMatches(given, deps.adminToken)) {
+    sendAdminJson(res, 403, {
+      error:
+        'the admin API needs "Authorization: Bearer <admin token>" and no Origin or Sec-Fetch-Site (it is not for browsers)',
+    });
     return;
   }
   const body = await readBody(req, 1024 * 1024);
@@ -153,7 +157,7 @@ async function handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, 
     sendAdminJson(res, 200, { reset: true, seeded: input.seed !== false });
   } else if (path === '/faults' && req.method === 'POST') {
     try {
-      const id = deps.faults.add(input as unknown as FaultSpec);
+      const id = deps.faults.add(input);
       sendAdminJson(res, 200, { id });
     } catch (e) {
       sendAdminJson(res, 400, { error: (e as Error).message });
@@ -214,6 +218,14 @@ function setGrantHeaders(res: ServerResponse, grant: CorsGrant, preflight: boole
   if (grant.maxAgeSeconds !== undefined) res.setHeader('Access-Control-Max-Age', String(grant.maxAgeSeconds));
 }
 
+/** The sign-in pages, asked for by a page the emulator does not trust. */
+function refuseForeignPage(res: ServerResponse): void {
+  const body =
+    'This emulator does not accept requests from the page you came from. Allow its origin with --cors-origin.';
+  res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
 /** A preflight from an origin the emulator does not allow: only a bucket's own CORS rule can answer it. */
 function answerForeignPreflight(req: IncomingMessage, res: ServerResponse, origin: string, deps: ServerDeps): void {
   const method = req.headers['access-control-request-method'];
@@ -248,13 +260,16 @@ async function handle(
     else answerForeignPreflight(req, res, origin, deps);
     return;
   }
+  // Refused before any signature is looked at, whatever the service or method (an <img> can send a GET).
+  const page = pageKind(req, deps.origins);
   if (url.pathname.startsWith('/_emulator/')) {
     await handleAdmin(req, res, url, deps);
     return;
   }
   for (const route of deps.security.routes) {
     if (url.pathname.startsWith(route.prefix)) {
-      await route.handle(req, res);
+      if (page === 'foreign') refuseForeignPage(res);
+      else await route.handle(req, res);
       return;
     }
   }
@@ -296,9 +311,11 @@ async function handle(
       throw new AwsError('InvalidArgument', 'The Host header is not a valid host[:port].', 400, {
         ArgumentName: 'Host',
       });
-    if (origin !== undefined && !originAllowed) {
+    // Only the console's pages call services; the emulator's own pages (sign-in) never do.
+    if (page === 'foreign' || page === 'own') {
       // A page from another site: refused, unless the bucket's own CORS rule lets that origin use it.
-      const grant = service.corsGrant?.(req, { origin, method: req.method ?? 'GET', headers: [] });
+      const grant =
+        origin !== undefined ? service.corsGrant?.(req, { origin, method: req.method ?? 'GET', headers: [] }) : null;
       if (!grant) throw authError(serviceName, 'disallowed-origin');
       setGrantHeaders(res, grant, false);
     }

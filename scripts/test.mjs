@@ -2,6 +2,7 @@
 // Runs every stage, then prints one summary line of all tests: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { statSync } from 'node:fs';
 
 const results = '.test-results';
 mkdirSync(results, { recursive: true });
@@ -31,6 +32,12 @@ if (
   ])
 )
   failedStages.push('unit');
+
+// JS budgets (bench/budgets.ts) over the production build; the e2e stage then serves that same build.
+const sizeStarted = Date.now();
+if (!run('size', 'npx', ['tsx', 'bench/size-check.ts'])) failedStages.push('size');
+if (existsSync('.e2e-build/dist/index.html') && statSync('.e2e-build/dist/index.html').mtimeMs >= sizeStarted)
+  process.env.E2E_SKIP_BUILD = '1';
 
 const hasE2e = existsSync('e2e') && readdirSync('e2e').some((f) => f.endsWith('.spec.ts'));
 if (hasE2e) {

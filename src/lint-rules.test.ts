@@ -51,7 +51,7 @@ describe('dependency directions', () => {
     [
       'a component importing a page',
       'src/components/x.tsx',
-      "import { PAGES } from '../pages/registry';\nexport const x = PAGES;\n",
+      "import QueuesPage from '../pages/queues/queues-page';\nexport const x = QueuesPage;\n",
     ],
     [
       'src/aws importing a component',
@@ -108,7 +108,7 @@ describe('dependency directions', () => {
     [
       'src/app wiring pages, components and aws',
       'src/app/x.ts',
-      "import { PAGES } from '../pages/registry';\nimport { ErrorNotice } from '../components/error-notice';\nimport { toAppError } from '../aws/errors';\nexport const x = [PAGES, ErrorNotice, toAppError];\n",
+      "import QueuesPage from '../pages/queues/queues-page';\nimport { ErrorNotice } from '../components/error-notice';\nimport { toAppError } from '../aws/errors';\nexport const x = [QueuesPage, ErrorNotice, toAppError];\n",
     ],
     [
       'a test starting the emulator',

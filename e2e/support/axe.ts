@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, type Page } from '@playwright/test';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let axeSource: string | undefined;
 
 interface AxeNode {
   target: unknown[];
@@ -20,7 +22,8 @@ export async function expectNoSeriousA11yViolations(page: Page, label = page.url
   // Colours mid-transition (a theme switch fades buttons over 150 ms) are not what the user ends up reading.
   await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition)));
   const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated rather than added as a <script>: the console's CSP (script-src 'self') blocks inline scripts.
+  if (!hasAxe) await page.evaluate((axeSource ??= readFileSync(AXE_PATH, 'utf8')));
   const violations = (await page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }

@@ -24,7 +24,19 @@ export async function buildConsole(
   await new Promise<void>((ok, fail) => {
     const child = spawn(
       process.execPath,
-      ['node_modules/vite/bin/vite.js', 'build', '--outDir', fresh, '--emptyOutDir', '--logLevel', 'warn'],
+      // A manifest and hidden source maps (no sourceMappingURL in the served files) for the size check.
+      [
+        'node_modules/vite/bin/vite.js',
+        'build',
+        '--manifest',
+        '--sourcemap',
+        'hidden',
+        '--outDir',
+        fresh,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
       {
         stdio: ['ignore', 'inherit', 'inherit'],
       },

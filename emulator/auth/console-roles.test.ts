@@ -22,8 +22,10 @@ import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, ListTablesComma
 import { CreateQueueCommand, DeleteQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { errorOf, startTestEmulator, type TestEmulator } from '../testing.js';
+import { policyTemplate } from '../../infra/lib/policies.js';
 import {
   ADMIN_ROLE_NAME,
+  READ_ONLY_ROLE_NAME,
   DEMO_CLIENT_ID,
   DEMO_IDENTITY_POOL_ID,
   DEMO_ISSUER_PATH,
@@ -95,7 +97,8 @@ describe('signed-in console users against every service', () => {
 
   it('EC2: both may describe; a viewer DryRun stop is UnauthorizedOperation, an admin one DryRunOperation', async () => {
     await viewer.ec2.send(new DescribeInstancesCommand({}));
-    const run = await admin.ec2.send(
+    // Launching is not a console action (ConsoleAdmin may not): the tools' static keys do it.
+    const run = await new EC2Client(emu.clientConfig).send(
       new RunInstancesCommand({ ImageId: 'ami-0a1b2c3d4e5f60718', MinCount: 1, MaxCount: 1 }),
     );
     const id = run.Instances?.[0]?.InstanceId ?? '';
@@ -127,6 +130,22 @@ describe('signed-in console users against every service', () => {
     const denied = await errorOf(viewer.sqs.send(new CreateQueueCommand({ QueueName: 'viewer-queue' })));
     expect(denied.name).toMatch(/^AccessDenied/);
     expect(denied.message).toContain(`User: ${viewerArn} is not authorized to perform: sqs:CreateQueue`);
+  });
+
+  it("seeds the console roles from the repository's policy documents", () => {
+    for (const [name, role] of [
+      [ADMIN_ROLE_NAME, 'admin'],
+      [READ_ONLY_ROLE_NAME, 'viewer'],
+    ] as const) {
+      const file = JSON.parse(readFileSync(join(emu.dataDir, 'auth', 'roles', `${name}.json`), 'utf8')) as {
+        PolicyDocument: { Statement: Array<{ Sid: string; Action: string[] }> };
+      };
+      const expected = policyTemplate(role).Statement.map((s) => [s.Sid, s.Action]);
+      expect(
+        file.PolicyDocument.Statement.map((s) => [s.Sid, s.Action]),
+        name,
+      ).toEqual(expected);
+    }
   });
 
   it('an edited role file takes effect at once: the admin is denied what the new policy denies', async () => {

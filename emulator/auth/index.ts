@@ -1,5 +1,11 @@
 import type { SecurityFactory } from './security.js';
-import { ADMIN_ROLE_NAME, DEMO_USER_POOL_ID, DEMO_USERS, READ_ONLY_ROLE_NAME } from '../seed/accounts.js';
+import {
+  ADMIN_ROLE_NAME,
+  DEMO_USER_POOL_ID,
+  DEMO_USERS,
+  EMULATOR_ADMIN_ROLE_NAME,
+  READ_ONLY_ROLE_NAME,
+} from '../seed/accounts.js';
 import { accessDeniedError } from './auth-errors.js';
 import { authenticateRequest, precheckRequest } from './authenticate.js';
 import { verifyPostPolicy } from './post-policy.js';
@@ -16,7 +22,7 @@ import { createCognitoIdpService } from '../services/cognito-idp/index.js';
 import { createCognitoIdentityService } from '../services/cognito-identity/index.js';
 import { IdentityPoolStore } from '../services/cognito-identity/pools-store.js';
 import { putDemoClient, seedSecurity } from '../seed/security.js';
-import { SEEDED_ROLES } from '../seed/security-roles.js';
+import { SEEDED_ROLES, seededGrants } from '../seed/security-roles.js';
 
 /** `cognito-idp.REGION.amazonaws.com/POOL_ID`, the logins key of a user pool, as on AWS. */
 const LOGINS_KEY = /^cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/([\w-]+)$/;
@@ -28,10 +34,10 @@ const LOGINS_KEY = /^cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/([\w-]+)$/;
 export const createSecurity: SecurityFactory = async (env, options) => {
   const db = openDb(env.dataDir);
   const roles = new RoleStore(env.dataDir, env.log);
-  const credentials = new CredentialStore(db, options.staticCredentials, ADMIN_ROLE_NAME);
+  const credentials = new CredentialStore(db, options.staticCredentials, EMULATOR_ADMIN_ROLE_NAME);
   const pools = new UserPools(db);
   const identityPools = new IdentityPoolStore(db);
-  // Roles are configuration, not demo data: static keys need ConsoleAdmin even in an unseeded folder.
+  // Roles are configuration, not demo data: static keys need EmulatorAdmin even in an unseeded folder.
   const ensureRoles = () => {
     for (const role of SEEDED_ROLES) if (!roles.exists(role.RoleName)) roles.write(role);
   };
@@ -66,8 +72,8 @@ export const createSecurity: SecurityFactory = async (env, options) => {
       accessDeniedError(caller.arn, caller.anonymous, service, action, resource),
     routes: [oidc],
     addDemoGrants(grants) {
-      roles.addStatements(ADMIN_ROLE_NAME, grants.admin);
-      roles.addStatements(READ_ONLY_ROLE_NAME, grants.viewer);
+      roles.addStatements(ADMIN_ROLE_NAME, seededGrants(ADMIN_ROLE_NAME, grants.admin));
+      roles.addStatements(READ_ONLY_ROLE_NAME, seededGrants(READ_ONLY_ROLE_NAME, grants.viewer));
     },
     roleCredentials(roleName, sessionName, ttlSeconds) {
       if (!roles.exists(roleName)) return null;
@@ -80,7 +86,7 @@ export const createSecurity: SecurityFactory = async (env, options) => {
       };
     },
     services: [
-      createStsService(),
+      createStsService({ roles, credentials, accountId: env.accountId }),
       createCognitoIdpService({ db, pools, issuerOf: oidc.issuerOf, accountId: env.accountId }),
       createCognitoIdentityService({
         db,

@@ -12,12 +12,23 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { assertPolicyDocument, type PolicyDocument, type Statement } from './policy.js';
+import { assertTrustPolicy, type TrustPolicy } from './trust.js';
 
 /** One role per file, DATA/auth/roles/NAME.json, re-read whenever the file changes so a person can edit it. */
 export interface RoleFile {
   RoleName: string;
   Description?: string;
   PolicyDocument: PolicyDocument;
+  /** Who may assume the role with STS AssumeRole; absent: nobody. */
+  AssumeRolePolicyDocument?: TrustPolicy;
+  /** Longest session AssumeRole may give, 3,600 to 43,200 seconds (default 3,600), as on IAM. */
+  MaxSessionDuration?: number;
+}
+
+/** What AssumeRole needs of a role: its trust policy and its longest session. */
+export interface RoleTrust {
+  trust: TrustPolicy | null;
+  maxSessionDuration: number;
 }
 
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
@@ -67,6 +78,30 @@ export class RoleStore {
     }
     this.cache.set(roleName, { mtimeMs: stat.mtimeMs, size: stat.size, policy });
     return policy;
+  }
+
+  /** The role's trust, or null when the role does not exist; an invalid trust policy trusts nobody. */
+  trustOf(roleName: string): RoleTrust | null {
+    if (!this.exists(roleName)) return null;
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(readFileSync(join(this.dir, `${roleName}.json`), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return { trust: null, maxSessionDuration: 3600 };
+    }
+    const max = parsed.MaxSessionDuration;
+    const maxSessionDuration = typeof max === 'number' && max >= 3600 && max <= 43_200 ? max : 3600;
+    const doc = parsed.AssumeRolePolicyDocument;
+    if (doc === undefined) return { trust: null, maxSessionDuration };
+    try {
+      assertTrustPolicy(doc);
+      return { trust: doc, maxSessionDuration };
+    } catch (e) {
+      this.log(
+        `role ${roleName}: its AssumeRolePolicyDocument is not valid (${(e as Error).message}); nobody may assume it`,
+      );
+      return { trust: null, maxSessionDuration };
+    }
   }
 
   exists(roleName: string): boolean {

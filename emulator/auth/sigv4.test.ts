@@ -28,10 +28,10 @@ describe('SigV4 verification (STS)', () => {
   });
   afterAll(() => emu.dispose());
 
-  it('accepts the static keys as a session of ConsoleAdmin', async () => {
+  it('accepts the static keys as a session of EmulatorAdmin (the tools role, not a console role)', async () => {
     const sts = new STSClient(emu.clientConfig);
     const me = await sts.send(new GetCallerIdentityCommand({}));
-    expect(me.Arn).toBe(`arn:aws:sts::${emu.accountId}:assumed-role/ConsoleAdmin/${emu.credentials.accessKeyId}`);
+    expect(me.Arn).toBe(`arn:aws:sts::${emu.accountId}:assumed-role/EmulatorAdmin/${emu.credentials.accessKeyId}`);
     expect(me.Account).toBe(emu.accountId);
     expect(me.UserId).toMatch(/^AROA[A-Z2-7]{17}:AKIATESTADMIN$/);
   });

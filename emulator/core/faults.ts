@@ -1,4 +1,5 @@
 import { AwsError, DropConnection } from './errors.js';
+import { parseFaultSpec } from './fault-spec.js';
 
 /** A fault to apply to the next `count` calls of an operation (admin API: POST /_emulator/faults). */
 export interface FaultSpec {
@@ -39,13 +40,8 @@ export class FaultInjector {
   private faults: ActiveFault[] = [];
   private nextId = 1;
 
-  add(spec: FaultSpec): number {
-    if (!spec || typeof spec.operation !== 'string' || !spec.operation) {
-      throw new AwsError('ValidationException', 'fault needs an "operation" (or "*")');
-    }
-    if (!spec.error && !spec.drop && spec.latencyMs === undefined) {
-      throw new AwsError('ValidationException', 'fault needs "error", "drop" or "latencyMs"');
-    }
+  add(input: unknown): number {
+    const spec = parseFaultSpec(input);
     const id = this.nextId++;
     this.faults.push({ id, operation: spec.operation, service: spec.service, remaining: spec.count ?? 1, spec });
     return id;

@@ -4,6 +4,8 @@ import type { Caller, RequestContext } from './types.js';
 export interface Grant {
   action: string;
   resources: string[];
+  /** Condition keys a policy may test for this check (S3's s3:prefix on ListBucket). */
+  context?: Record<string, string>;
 }
 
 /** What an operation gets besides its input: the request's region and caller, the service's state. */
@@ -23,7 +25,10 @@ export interface Call<S> {
  * the output (or throws an AwsError) and never writes HTTP. Authorization happens once, before `run`.
  */
 export interface Operation<S, I> {
-  /** The IAM action AWS checks; null for the few calls AWS serves without a signature (Cognito sign-in). */
+  /**
+   * The IAM action AWS checks; null when the request as a whole needs none: the few calls AWS serves
+   * without a signature (Cognito sign-in), and S3 DeleteObjects, whose keys `run` checks one by one.
+   */
   action: string | null;
   /** The resource ARN(s) the action applies to (may read and validate the input). Default '*'. */
   resource?(input: I, call: Call<S>): string | string[];
@@ -74,20 +79,21 @@ export function grantsOf<S, I>(op: Operation<S, I>, input: I, call: Call<S>): Gr
 
 /**
  * The one path every table-driven service takes: fault injection, input, authorization, run.
- * `readInput` runs after fault injection so an injected fault wins over bad input, as before.
+ * `readInput` runs after fault injection so an injected fault wins over bad input, as before; it may be
+ * async where the input is read from a stream before the caller is known (S3 POST Object's form).
  */
 export async function runOperation<S, I>(
   op: Operation<S, I>,
   name: string,
   ctx: RequestContext,
   state: S,
-  readInput: () => I,
+  readInput: () => I | Promise<I>,
   afterAuthorize?: (input: I) => void,
 ): Promise<unknown> {
   await ctx.begin(name);
-  const input = readInput();
+  const input = await readInput();
   const call = callOf(ctx, state);
-  for (const grant of grantsOf(op, input, call)) ctx.authorize(grant.action, grant.resources);
+  for (const grant of grantsOf(op, input, call)) ctx.authorize(grant.action, grant.resources, grant.context);
   afterAuthorize?.(input);
   return op.run(input, call);
 }

@@ -19,5 +19,7 @@ export const DEMO_USERS = [
 
 export const ADMIN_ROLE_NAME = 'ConsoleAdmin';
 export const READ_ONLY_ROLE_NAME = 'ConsoleReadOnly';
+/** The static keys' role (AWS CLI, scripts, tests): everything, since the console roles are least-privilege. */
+export const EMULATOR_ADMIN_ROLE_NAME = 'EmulatorAdmin';
 /** The execution role of the seeded Lambda functions: what their own SDK calls may do. */
 export const LAMBDA_DEMO_ROLE_NAME = 'LambdaDemoExecution';

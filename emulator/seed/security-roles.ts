@@ -1,60 +1,38 @@
-import { ADMIN_ROLE_NAME, LAMBDA_DEMO_ROLE_NAME, READ_ONLY_ROLE_NAME } from './accounts.js';
+import {
+  consolePolicy,
+  policyTemplate,
+  wholeAccount,
+  type ConsoleRole,
+  type PolicyScope,
+} from '../../infra/lib/policies.js';
+import type { Statement } from '../auth/policy.js';
 import type { RoleFile } from '../auth/roles.js';
+import { ADMIN_ROLE_NAME, EMULATOR_ADMIN_ROLE_NAME, LAMBDA_DEMO_ROLE_NAME, READ_ONLY_ROLE_NAME } from './accounts.js';
 
-/** The two seeded roles. Admins may also manage Cognito, so static keys can add users with the AWS CLI. */
+/**
+ * The console's roles are the repository's policy documents (infra/policies/), rendered for the whole
+ * account, so the emulator's tests and the e2e run prove the policies a deployment runs.
+ */
+const EMULATOR_SCOPE: PolicyScope = { ...wholeAccount('aws', '*'), switchRoles: ['arn:aws:iam::*:role/*'] };
+
+function consoleRole(roleName: string, role: ConsoleRole): RoleFile {
+  return {
+    RoleName: roleName,
+    Description: policyTemplate(role).Description,
+    PolicyDocument: consolePolicy(role, EMULATOR_SCOPE),
+  };
+}
+
+/** The console's two roles, the static keys' role, and the seeded functions' execution role. */
 export const SEEDED_ROLES: RoleFile[] = [
+  consoleRole(ADMIN_ROLE_NAME, 'admin'),
+  consoleRole(READ_ONLY_ROLE_NAME, 'viewer'),
   {
-    RoleName: ADMIN_ROLE_NAME,
-    Description: 'Everything on S3, EC2, DynamoDB, SQS, Lambda, Logs and Secrets Manager (and Cognito user/identity pool administration).',
+    RoleName: EMULATOR_ADMIN_ROLE_NAME,
+    Description: 'Everything, for the AWS CLI, scripts and tests signed with the static keys; no console user gets it.',
     PolicyDocument: {
       Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'AllOnConsoleServices',
-          Effect: 'Allow',
-          Action: ['s3:*', 'ec2:*', 'dynamodb:*', 'sqs:*', 'lambda:*', 'logs:*', 'secretsmanager:*'],
-          Resource: '*',
-        },
-        { Sid: 'ManageSignIn', Effect: 'Allow', Action: ['cognito-idp:*', 'cognito-identity:*'], Resource: '*' },
-        { Sid: 'WhoAmI', Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' },
-      ],
-    },
-  },
-  {
-    RoleName: READ_ONLY_ROLE_NAME,
-    Description: 'Describe, List, Get, Scan, Query and Receive only; never a secret value.',
-    PolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'ReadOnly',
-          Effect: 'Allow',
-          Action: [
-            's3:Get*',
-            's3:List*',
-            'ec2:Describe*',
-            'dynamodb:Describe*',
-            'dynamodb:List*',
-            'dynamodb:Get*',
-            'dynamodb:Scan',
-            'dynamodb:Query',
-            'dynamodb:BatchGetItem',
-            'sqs:Get*',
-            'sqs:List*',
-            'sqs:ReceiveMessage',
-            'lambda:List*',
-            'lambda:Get*',
-            'logs:Describe*',
-            'logs:Get*',
-            'logs:FilterLogEvents',
-            'secretsmanager:List*',
-            'secretsmanager:DescribeSecret',
-            'secretsmanager:GetRandomPassword',
-          ],
-          Resource: '*',
-        },
-        { Sid: 'WhoAmI', Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' },
-      ],
+      Statement: [{ Sid: 'Everything', Effect: 'Allow', Action: '*', Resource: '*' }],
     },
   },
   {
@@ -86,3 +64,13 @@ export const SEEDED_ROLES: RoleFile[] = [
     },
   },
 ];
+
+/**
+ * A service's demo grants for an existing data folder, replaced by the repository policy's statement of the
+ * same Sid when it has one (so a folder made before Lambda existed gains least privilege, not lambda:*).
+ */
+export function seededGrants(roleName: string, statements: Statement[]): Statement[] {
+  const seeded = SEEDED_ROLES.find((r) => r.RoleName === roleName)?.PolicyDocument.Statement;
+  const list = Array.isArray(seeded) ? seeded : seeded ? [seeded] : [];
+  return statements.map((s) => list.find((own) => own.Sid !== undefined && own.Sid === s.Sid) ?? s);
+}

@@ -10,6 +10,14 @@ export function errorProps(
   onRetry?: () => void,
 ): ErrorNoticeProps {
   const e = toAppError(error);
+  // No credentials: the service was never asked, so neither its permissions nor its CORS are to blame.
+  if (e.source === 'credentials')
+    return {
+      kind: 'credentials',
+      message: e.message,
+      hint: `The identity pool (${endpointFor(config, 'cognitoIdentity') ?? 'Cognito'}) did not give this sign-in AWS credentials. Retry, or sign out and in again; if it persists, check the identity pool's role mapping for your groups.`,
+      ...(onRetry ? { onRetry } : {}),
+    };
   return {
     kind: e.kind,
     message: e.message,

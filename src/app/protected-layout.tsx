@@ -1,31 +1,57 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useAuth } from 'react-oidc-context';
-import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { createQueryClient } from '../aws/query-client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { failureMessage } from '../aws/mutation';
-import { deniedActions } from '../aws/permissions';
-import { tasks } from './tasks';
-import { useToast } from './toasts';
+import { activateSession, activeSession, deactivateSession, subscribeActiveSession } from '../aws/session';
 import { credentialSource, currentIdToken, groupsOf, needsSignIn } from '../aws/auth';
-import { ensureSession, setSession } from '../aws/clients';
 import { CredentialStore } from '../aws/credentials';
 import { FullPageMessage } from '../components/full-page-message';
 import { useConfig } from './config-context';
+import { ConsoleSession } from './console-session';
 import { SessionContext, type SessionInfo } from './session-context';
 import { Shell } from './shell';
+import { useToast } from './toasts';
 
-/** Every signed-in route: establishes credentials for the session, then renders the shell. */
+/** Every signed-in route: establishes the session (credentials, query cache, tasks), then renders the shell. */
 export default function ProtectedLayout() {
   const config = useConfig();
+  return needsSignIn(config) ? <OidcSession /> : <LocalSession />;
+}
+
+/** A new session for this component's lifetime; its query client is the session's own. */
+function useNewSession(create: () => CredentialStore): ConsoleSession {
+  const config = useConfig();
   const notify = useToast();
-  // The query client lives here, not in the app root: the sign-in page never loads TanStack Query.
-  const [client] = useState(() =>
-    createQueryClient(({ label, error }) => notify(failureMessage(`refresh ${label}`, error), 'error')),
+  // The sign-in page never loads TanStack Query: the client is made here, with the session.
+  const [session] = useState(
+    () =>
+      new ConsoleSession(config, create(), ({ label, error }) =>
+        notify(failureMessage(`refresh ${label}`, error), 'error'),
+      ),
   );
+  return session;
+}
+
+/**
+ * Makes `session` the one api calls use once mounted (not during render), and only then renders the
+ * pages, whose first queries run after this.
+ */
+function SessionProvider({ info, children }: { info: SessionInfo; children: ReactNode }) {
+  const { session } = info;
+  const isActive = useSyncExternalStore(subscribeActiveSession, () => activeSession() === session.aws);
+  useLayoutEffect(() => {
+    activateSession(session.aws);
+    return () => deactivateSession(session.aws);
+  }, [session]);
+  useEffect(() => {
+    // Fetch credentials while the page's chunks load; a failure resurfaces in place from the page's queries.
+    session.aws.credentials.get().catch(() => undefined);
+  }, [session]);
+  if (!isActive) return null;
   return (
-    <QueryClientProvider client={client}>
-      {needsSignIn(config) ? <OidcSession /> : <LocalSession />}
+    <QueryClientProvider client={session.queryClient}>
+      <SessionContext.Provider value={info}>{children}</SessionContext.Provider>
     </QueryClientProvider>
   );
 }
@@ -33,30 +59,21 @@ export default function ProtectedLayout() {
 /** Static keys (loopback endpoints only) or guest identities: no sign-in page. */
 function LocalSession() {
   const config = useConfig();
-  const store = useMemo(
-    () =>
-      ensureSession(
-        config.auth.mode,
-        config,
-        () => new CredentialStore(credentialSource(config), config.credentialsRefreshSeconds),
-      ),
-    [config],
-  );
-  usePrefetchCredentials(store);
+  const session = useNewSession(() => new CredentialStore(credentialSource(config), config.credentialsRefreshSeconds));
   const info = useMemo<SessionInfo>(
     () => ({
       userName: config.auth.mode === 'static' ? 'Static keys' : 'Guest',
       groups: [],
-      credentials: store,
+      session,
       canSignOut: false,
       signOut: async () => undefined,
     }),
-    [config.auth.mode, store],
+    [config.auth.mode, session],
   );
   return (
-    <SessionContext.Provider value={info}>
+    <SessionProvider info={info}>
       <Shell />
-    </SessionContext.Provider>
+    </SessionProvider>
   );
 }
 
@@ -70,41 +87,30 @@ function OidcSession() {
   }
   const profile = auth.user.profile;
   const userName = String(profile['cognito:username'] ?? profile.preferred_username ?? profile.email ?? profile.sub);
-  return <SignedIn sub={profile.sub} userName={userName} groupsKey={groupsOf(profile).join(',')} />;
+  // One session per signed-in user: another user is another component, with nothing of the first.
+  return <SignedIn key={profile.sub} userName={userName} groupsKey={groupsOf(profile).join(',')} />;
 }
 
-function SignedIn({ sub, userName, groupsKey }: { sub: string; userName: string; groupsKey: string }) {
+function SignedIn({ userName, groupsKey }: { userName: string; groupsKey: string }) {
   const config = useConfig();
   const auth = useAuth();
-  const queryClient = useQueryClient();
   const [isSigningOut, setSigningOut] = useState(false);
-
-  // One credential store per signed-in user; the ID token is read fresh on every renewal.
-  const store = useMemo(
-    () =>
-      ensureSession(
-        `oidc:${sub}`,
-        config,
-        () => new CredentialStore(credentialSource(config, currentIdToken), config.credentialsRefreshSeconds),
-      ),
-    [config, sub],
+  // The ID token is read fresh on every renewal.
+  const session = useNewSession(
+    () => new CredentialStore(credentialSource(config, currentIdToken), config.credentialsRefreshSeconds),
   );
 
   const { signoutRedirect, removeUser } = auth;
-  usePrefetchCredentials(store);
   const info = useMemo<SessionInfo>(
     () => ({
       userName,
       groups: groupsKey ? groupsKey.split(',') : [],
-      credentials: store,
+      session,
       canSignOut: true,
       signOut: async () => {
         setSigningOut(true);
-        // Long work (uploads, deletes) belongs to this session's credentials: stop it before they go.
-        tasks.reset();
-        deniedActions.clear();
-        queryClient.clear();
-        setSession(undefined);
+        // Long work (uploads, deletes) belongs to this session's credentials: it stops with them.
+        session.dispose();
         try {
           await signoutRedirect();
         } catch {
@@ -114,21 +120,13 @@ function SignedIn({ sub, userName, groupsKey }: { sub: string; userName: string;
         }
       },
     }),
-    [userName, groupsKey, store, queryClient, signoutRedirect, removeUser],
+    [userName, groupsKey, session, signoutRedirect, removeUser],
   );
 
   if (isSigningOut) return <FullPageMessage title="Signing out…" />;
   return (
-    <SessionContext.Provider value={info}>
+    <SessionProvider info={info}>
       <Shell />
-    </SessionContext.Provider>
+    </SessionProvider>
   );
-}
-
-/** Start fetching credentials while the page's chunks load, instead of after its first SDK call. */
-function usePrefetchCredentials(store: CredentialStore): void {
-  useEffect(() => {
-    // A failure here resurfaces, in place, from the page's own queries.
-    store.get().catch(() => undefined);
-  }, [store]);
 }

@@ -1,5 +1,4 @@
-import type { Params } from 'react-router';
-import type { Crumb, PageEntry } from '../pages/registry';
+import type { Crumb, CrumbContext, PageEntry } from './registry';
 
 /** Route `handle`: the page entry (whose `crumbs` builds the breadcrumb trail), or fixed crumbs. */
 export interface RouteHandle {
@@ -8,10 +7,10 @@ export interface RouteHandle {
 }
 
 /** The breadcrumbs a matched route adds after "Console". */
-export function crumbsOf(handle: unknown, params: Params, search: URLSearchParams, pathname: string): Crumb[] {
+export function crumbsOf(handle: unknown, context: CrumbContext, pathname: string): Crumb[] {
   if (typeof handle !== 'object' || handle === null) return [];
   const h = handle as RouteHandle;
   if (h.crumbs) return h.crumbs;
   if (!h.page) return [];
-  return h.page.crumbs ? h.page.crumbs(params, search) : [{ label: h.page.label, href: pathname }];
+  return h.page.crumbs ? h.page.crumbs(context) : [{ label: h.page.label, href: pathname }];
 }

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
-import { PAGES } from '../pages/registry';
+import { PAGES } from './registry';
+import { preloadCredentialProvider } from '../aws/auth';
 import { RouteError } from './route-error';
 import { RouteLoading } from './route-loading';
 import type { RouteHandle } from './route-handle';
@@ -12,7 +13,7 @@ function HomeRedirect() {
 
 export function createRouter(hasSignIn: boolean) {
   const pageRoutes: RouteObject[] = PAGES.map((p) => ({
-    path: p.path,
+    path: p.route.path,
     handle: { page: p } satisfies RouteHandle,
     errorElement: <RouteError />,
     lazy: async () => {
@@ -35,22 +36,27 @@ export function createRouter(hasSignIn: boolean) {
         {
           path: '/signin',
           HydrateFallback: RouteLoading,
+          errorElement: <RouteError />,
           lazy: async () => ({ Component: (await import('../pages/signin/signin-page')).default }),
         },
         {
           path: '/auth/callback',
           HydrateFallback: RouteLoading,
+          errorElement: <RouteError />,
           lazy: async () => ({ Component: (await import('../pages/auth-callback/auth-callback-page')).default }),
         },
       ]
-    : [{ path: '/signin', element: <Navigate to="/dashboard" replace /> }];
+    : [{ path: '/signin', errorElement: <RouteError />, element: <Navigate to="/dashboard" replace /> }];
   return createBrowserRouter([
     ...publicRoutes,
     {
       path: '/',
       HydrateFallback: RouteLoading,
       errorElement: <RouteError />,
-      lazy: async () => ({ Component: (await import('./protected-layout')).default }),
+      lazy: async () => {
+        if (hasSignIn) preloadCredentialProvider();
+        return { Component: (await import('./protected-layout')).default };
+      },
       children: [
         { index: true, element: <HomeRedirect /> },
         ...pageRoutes,

@@ -10,11 +10,12 @@ import { UserMenu } from '../components/layout/user-menu';
 import { ShortcutsDialog } from '../components/shortcuts-dialog';
 import { TaskTray } from '../components/task-tray';
 import { Spinner } from '../components/ui/skeleton';
-import { PAGES } from '../pages/registry';
 import { useConfig } from './config-context';
+import { PAGES } from './registry';
 import { crumbsOf } from './route-handle';
+import { isStandalone, pathTo, routes } from './routes';
 import { useSession } from './session-context';
-import { tasks, useTasks } from './tasks';
+import { useTasks, type TaskStore } from './tasks';
 import { readTheme, saveTheme, watchSystemTheme, type ThemeChoice } from './theme';
 import { useHasDeniedWrites } from './use-permission';
 import { useRegion, useRegionHref } from './use-region';
@@ -44,6 +45,7 @@ function isReadOnlyRoleName(role: string | undefined): boolean {
 export function Shell() {
   const config = useConfig();
   const session = useSession();
+  const { aws } = session.session;
   const region = useRegion();
   const href = useRegionHref();
   const navigate = useNavigate();
@@ -60,9 +62,11 @@ export function Shell() {
   const identity = useQuery(stsQueries.callerIdentity(region));
   const hasDeniedWrites = useHasDeniedWrites();
 
+  // Crumbs name what this session has seen (an instance's Name tag): re-render when one is learned.
+  useSyncExternalStore(aws.names.subscribe, aws.names.snapshot);
   const creds = useSyncExternalStore(
-    (cb) => session.credentials.subscribe(cb),
-    () => session.credentials.snapshot(),
+    (cb) => aws.credentials.subscribe(cb),
+    () => aws.credentials.snapshot(),
   );
 
   useEffect(() => watchSystemTheme(() => readTheme()), []);
@@ -84,18 +88,19 @@ export function Shell() {
     const Icon = p.icon;
     return {
       label: p.label,
-      href: href(`/${p.path}`),
+      href: href(pathTo(p.route)),
       ...(Icon ? { icon: <Icon aria-hidden="true" className="size-4 shrink-0" /> } : {}),
     };
   });
-  const searchTargets: SearchTarget[] = PAGES.flatMap((p) =>
-    p.searchParam
-      ? [{ label: p.label, href: (q: string) => href(`/${p.path}?${p.searchParam}=${encodeURIComponent(q)}`) }]
+  // Only pages that open without parameters can be searched from anywhere.
+  const searchTargets: SearchTarget[] = PAGES.flatMap(({ route, label, searchParam }) =>
+    searchParam && isStandalone(route)
+      ? [{ label, href: (q: string) => href(pathTo(route, {}, { [searchParam]: q })) }]
       : [],
   );
-  const crumbs: BreadcrumbItem[] = [{ label: 'Console', href: href('/dashboard') }];
+  const crumbs: BreadcrumbItem[] = [{ label: 'Console', href: href(pathTo(routes.dashboard)) }];
   for (const m of matches)
-    for (const c of crumbsOf(m.handle, m.params, params, m.pathname))
+    for (const c of crumbsOf(m.handle, { params: m.params, search: params, nameOf: aws.names.nameOf }, m.pathname))
       crumbs.push({ label: c.label, ...(c.href ? { href: href(c.href) } : {}) });
 
   const roleName = identity.data?.roleName;
@@ -133,7 +138,7 @@ export function Shell() {
         Skip to content
       </a>
       <AppHeader
-        homeHref={href('/dashboard')}
+        homeHref={href(pathTo(routes.dashboard))}
         regions={config.regions}
         region={region}
         onRegionChange={(r) => {
@@ -173,7 +178,7 @@ export function Shell() {
           </Suspense>
         </main>
       </div>
-      <ShellTaskTray />
+      <ShellTaskTray store={session.session.tasks} />
       <ShortcutsDialog isOpen={isHelpOpen} onOpenChange={setHelpOpen} shortcuts={SHORTCUTS} />
     </div>
   );
@@ -183,18 +188,17 @@ export function Shell() {
  * The tray on its own subscription to the task store: a drop of 1,000 files changes the store about
  * 2,000 times, and only the tray (not the header, sidebar and page) should render again for each.
  */
-function ShellTaskTray() {
-  const taskList = useTasks();
+function ShellTaskTray({ store }: { store: TaskStore }) {
+  const taskList = useTasks(store);
   return (
     <TaskTray
       tasks={taskList}
-      onCancel={cancelTask}
-      onCancelAll={() => tasks.cancelAll()}
-      onClearFinished={() => tasks.clearFinished()}
-      onCancelGroup={(g) => tasks.cancelGroup(g)}
+      // The store's methods are bound once, so rows whose task did not change skip rendering.
+      onCancel={store.cancel}
+      onRetry={store.retry}
+      onCancelAll={store.cancelAll}
+      onClearFinished={store.clearFinished}
+      onCancelGroup={store.cancelGroup}
     />
   );
 }
-
-// One function for every row, so rows whose task did not change skip rendering.
-const cancelTask = (id: string) => tasks.cancel(id);

@@ -24,6 +24,11 @@ export interface TaskSpec {
   /** Concurrency queue; tasks beyond the queue's limit wait as 'queued'. */
   queue?: string;
   run(ctx: TaskContext): Promise<void>;
+  /**
+   * Starts a task for just the items that failed (by their names in `itemError`). Without it, a task
+   * that ended with item errors cannot be retried; a failed task is retried whole by running it again.
+   */
+  retryFailed?: (items: string[]) => void;
 }
 
 export interface TaskStoreOptions {
@@ -77,6 +82,8 @@ const RATE_TAU_MS = 3000;
 const MIN_SAMPLE_MS = 200;
 
 const isFinished = (status: TaskStatus) => status === 'done' || status === 'failed' || status === 'cancelled';
+const isRetryable = (r: TaskRecord) =>
+  r.status === 'failed' || (r.status === 'done' && r.itemErrors.length > 0 && r.spec.retryFailed !== undefined);
 
 function isAbortError(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'CanceledError');
@@ -138,19 +145,31 @@ export class TaskStore {
     return id;
   }
 
-  cancel(id: string): void {
+  // The tray's callbacks are these methods themselves: bound once, so memoized rows skip rendering.
+  cancel = (id: string): void => {
     const record = this.records.get(id);
     if (record) this.cancelRecord(record);
-  }
+  };
 
-  cancelGroup(group: string): void {
+  cancelGroup = (group: string): void => {
     for (const record of this.records.values()) if (record.group === group) this.cancelRecord(record);
-  }
+  };
 
   /** Aborts every queued and running task; they stay listed as cancelled until cleared. */
-  cancelAll(): void {
+  cancelAll = (): void => {
     for (const record of this.records.values()) this.cancelRecord(record);
-  }
+  };
+
+  /** A failed task runs again whole; a finished one with item errors runs again for those items only. */
+  retry = (id: string): void => {
+    const record = this.records.get(id);
+    if (!record || !isRetryable(record)) return;
+    this.records.delete(id);
+    this.isListChanged = true;
+    if (record.status === 'failed') this.start(record.spec);
+    else record.spec.retryFailed?.(record.itemErrors.map((e) => e.item));
+    this.schedule(true);
+  };
 
   /** Cancels everything and empties the list, for sign-out. */
   reset(): void {
@@ -161,11 +180,11 @@ export class TaskStore {
     this.schedule(true);
   }
 
-  clearFinished(): void {
+  clearFinished = (): void => {
     for (const [id, record] of this.records) if (isFinished(record.status)) this.records.delete(id);
     this.isListChanged = true;
     this.schedule(true);
-  }
+  };
 
   setConcurrency(queue: string, n: number): void {
     const q = this.queueOf(queue);
@@ -326,6 +345,7 @@ export class TaskStore {
       etaSeconds: rate !== undefined && rate > 0 && remaining !== undefined ? remaining / rate : undefined,
       error: record.error,
       itemErrors: record.itemErrors.slice(),
+      canRetry: isRetryable(record),
     };
   }
 
@@ -351,9 +371,7 @@ export class TaskStore {
   }
 }
 
-/** The app's one task store; the shell calls `tasks.reset()` (or `cancelAll()`) on sign-out. */
-export const tasks = new TaskStore({ urgentGapMs: 50 });
-
-export function useTasks(store: TaskStore = tasks): TaskSnapshot[] {
+/** The tasks of a store (the session's: `useConsoleSession().tasks`), re-rendering as they change. */
+export function useTasks(store: TaskStore): TaskSnapshot[] {
   return useSyncExternalStore(store.subscribe, store.snapshot, store.snapshot);
 }

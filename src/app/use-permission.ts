@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { deniedActions } from '../aws/permissions';
+import { useConsoleSession } from './session-context';
 import { useRegion } from './use-region';
 
 export interface Permission {
@@ -12,14 +12,16 @@ export interface Permission {
 
 /** Whether the session has been refused `action` (on `resource`, or everywhere) so far. */
 export function useDeniedReason(action: string, resource?: string): string | undefined {
-  useSyncExternalStore(deniedActions.subscribe, deniedActions.snapshot);
-  return deniedActions.reasonFor(action, resource);
+  const { denied } = useConsoleSession().aws;
+  useSyncExternalStore(denied.subscribe, denied.snapshot);
+  return denied.reasonFor(action, resource);
 }
 
 /** True once any write has been refused: the header shows "read-only". */
 export function useHasDeniedWrites(): boolean {
-  useSyncExternalStore(deniedActions.subscribe, deniedActions.snapshot);
-  return deniedActions.hasDeniedWrites();
+  const { denied } = useConsoleSession().aws;
+  useSyncExternalStore(denied.subscribe, denied.snapshot);
+  return denied.hasDeniedWrites();
 }
 
 export interface PermissionProbe {
@@ -34,12 +36,13 @@ export interface PermissionProbe {
  */
 export function usePermission(action: string, resource?: string, probe?: PermissionProbe): Permission {
   const region = useRegion();
+  const { denied } = useConsoleSession().aws;
   const known = useDeniedReason(action, resource);
   const probed = useQuery({
     queryKey: ['aws', region, 'permission-probe', action, resource, ...(probe?.key ?? [])],
     queryFn: async ({ signal }) => {
       const r = await probe!.run(signal);
-      if (!r.isAllowed) deniedActions.markDenied(action, resource);
+      if (!r.isAllowed) denied.markDenied(action, resource);
       return r;
     },
     enabled: probe !== undefined && known === undefined,

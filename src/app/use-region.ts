@@ -1,5 +1,7 @@
 import { useSearchParams } from 'react-router';
+import { useCallback } from 'react';
 import { useConfig } from './config-context';
+import { pathTo, type PathArgs, type RouteRef } from './routes';
 
 /** The region from ?region=, when it is one of the configured regions; else the default. */
 export function useRegion(): string {
@@ -13,9 +15,18 @@ export function useRegion(): string {
 export function useRegionHref(): (path: string) => string {
   const [params] = useSearchParams();
   const region = params.get('region');
-  return (path) => {
-    if (!region) return path;
-    const sep = path.includes('?') ? '&' : '?';
-    return `${path}${sep}region=${encodeURIComponent(region)}`;
-  };
+  return useCallback(
+    (path: string) => {
+      if (!region) return path;
+      const sep = path.includes('?') ? '&' : '?';
+      return `${path}${sep}region=${encodeURIComponent(region)}`;
+    },
+    [region],
+  );
+}
+
+/** A link to a route that keeps the current region: `linkTo(routes.queue, { queue: 'orders' })`. */
+export function useLinkTo(): <P extends string>(ref: RouteRef<P>, ...args: PathArgs<P>) => string {
+  const href = useRegionHref();
+  return useCallback(<P extends string>(ref: RouteRef<P>, ...args: PathArgs<P>) => href(pathTo(ref, ...args)), [href]);
 }

@@ -12,7 +12,7 @@ import {
 import { credentialSource, groupsOf, oidcSettings } from './auth';
 import { parseConfig, type ConsoleConfig } from './config';
 import { CredentialStore } from './credentials';
-import { setSession } from './clients';
+import { activateSession, AwsSession } from './session';
 import { listBuckets } from './s3/api';
 import { toAppError } from './errors';
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 
@@ -73,14 +73,14 @@ describe('identity-pool credentials', () => {
       expect(creds.accessKeyId).toMatch(/^ASIA/);
       expect(creds.sessionToken).toBeTruthy();
       expect(creds.expiration && creds.expiration.getTime()).toBeGreaterThan(Date.now());
-      setSession({ config, credentials: new CredentialStore(async () => creds) });
+      activateSession(new AwsSession(config, new CredentialStore(async () => creds)));
       expect((await listBuckets({ region: emu.region })).items.map((b) => b.name).length).toBeGreaterThan(0);
     });
   }
 
   it("names the action and resource when the viewer's role is denied a write", async () => {
     const creds = await credentialSource(config, () => idTokenOf('bob'))();
-    setSession({ config, credentials: new CredentialStore(async () => creds) });
+    activateSession(new AwsSession(config, new CredentialStore(async () => creds)));
     const { withClient } = await import('./clients');
     const e = await withClient('s3', emu.region, async (s3) => {
       const { CreateBucketCommand } = await import('@aws-sdk/client-s3');
@@ -130,7 +130,7 @@ describe('guest identities (cognito mode without signIn)', () => {
     });
     const creds = await credentialSource(guestConfig)();
     expect(creds.accessKeyId).toMatch(/^ASIA/);
-    setSession({ config: guestConfig, credentials: new CredentialStore(async () => creds) });
+    activateSession(new AwsSession(guestConfig, new CredentialStore(async () => creds)));
     expect((await listBuckets({ region: emu.region })).items.map((b) => b.name)).toContain('demo-assets');
   });
 

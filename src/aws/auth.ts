@@ -1,6 +1,6 @@
 import { UserManager, type UserManagerSettings } from 'oidc-client-ts';
 import { endpointFor, loginsKeyOf, type ConsoleConfig } from './config';
-import type { CredentialSource, Credentials } from './credentials';
+import { CredentialsUnavailable, type CredentialSource, type Credentials } from './credentials';
 
 /** oidc-client-ts settings: authorization code + PKCE against the user pool's managed login. */
 export function oidcSettings(config: ConsoleConfig, origin: string): UserManagerSettings | undefined {
@@ -53,6 +53,14 @@ export function identityPoolRegion(identityPoolId: string): string {
 }
 
 /**
+ * Start fetching the identity pool's credential provider while the signed-in layout's chunk loads, rather
+ * than once it has rendered and asks for credentials: one chunk less on the way to a page's first data.
+ */
+export function preloadCredentialProvider(): void {
+  import('@aws-sdk/credential-provider-cognito-identity').catch(() => undefined);
+}
+
+/**
  * Where credentials come from: static keys, or the identity pool (with the ID token in Logins when
  * signed in, as a guest otherwise). The Cognito SDK is loaded only here, never by the sign-in page.
  */
@@ -83,7 +91,9 @@ export function credentialSource(config: ConsoleConfig, getIdToken?: () => Promi
       },
       ...(signIn && getIdToken ? { logins: { [loginsKeyOf(signIn)]: getIdToken } } : {}),
     });
-    const c = await provider();
+    const c = await provider().catch((e: unknown) => {
+      throw new CredentialsUnavailable(e);
+    });
     return {
       accessKeyId: c.accessKeyId,
       secretAccessKey: c.secretAccessKey,

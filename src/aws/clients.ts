@@ -5,9 +5,11 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { endpointFor, type ConsoleConfig } from './config';
+import { endpointFor } from './config';
 import type { CredentialStore } from './credentials';
+import { currentSession } from './session';
 import { toAppError } from './errors';
+import { sdkModules } from './sdk-modules';
 
 export interface ClientMap {
   s3: S3Client;
@@ -20,68 +22,12 @@ export interface ClientMap {
 }
 export type ClientService = keyof ClientMap;
 
-export interface Session {
-  config: ConsoleConfig;
-  credentials: CredentialStore;
-}
-
-let session: Session | undefined;
-let sessionKey: string | undefined;
-const clients = new Map<string, Promise<unknown>>();
-
-/** Set after sign-in (or at start in static/guest mode); every API call goes through it. */
-export function setSession(next: Session | undefined, key?: string): void {
-  if (session && session !== next) session.credentials.clear();
-  session = next;
-  sessionKey = next ? key : undefined;
-  clients.clear();
-}
-
-/**
- * The session for `key` (e.g. the signed-in user), created once: render code may call this more
- * than once (React StrictMode), and must always get the same credentials.
- */
-export function ensureSession(key: string, config: ConsoleConfig, create: () => CredentialStore): CredentialStore {
-  if (session && sessionKey === key && session.config === config) return session.credentials;
-  const credentials = create();
-  setSession({ config, credentials }, key);
-  return credentials;
-}
-
-export function getSession(): Session {
-  if (!session) throw new Error('Not signed in');
-  return session;
-}
-
 interface BaseConfig {
   region: string;
   endpoint?: string;
   credentials: () => ReturnType<CredentialStore['get']>;
   // Retries belong to the query client, so a retry is visible there and never doubles up.
   maxAttempts: number;
-}
-
-/** The SDK module of each service, imported on first use (its own chunk). */
-const sdkModules = {
-  s3: () => import('@aws-sdk/client-s3'),
-  ec2: () => import('@aws-sdk/client-ec2'),
-  dynamodb: () => import('@aws-sdk/client-dynamodb'),
-  sqs: () => import('@aws-sdk/client-sqs'),
-  sts: () => import('@aws-sdk/client-sts'),
-  lambda: () => import('@aws-sdk/client-lambda'),
-  logs: () => import('@aws-sdk/client-cloudwatch-logs'),
-};
-
-/** The SDK module of a service (its commands), e.g. `SdkModule<'s3'>['ListObjectsV2Command']`. */
-export type SdkModule<K extends ClientService> = Awaited<ReturnType<(typeof sdkModules)[K]>>;
-
-export function loadSdk<K extends ClientService>(service: K): Promise<SdkModule<K>> {
-  return sdkModules[service]() as Promise<SdkModule<K>>;
-}
-
-/** Start loading a page's SDK chunks alongside the page's own chunk instead of after its first render. */
-export function preloadClients(services: ClientService[]): void {
-  for (const s of services) sdkModules[s]().catch(() => undefined);
 }
 
 /** Each client module is imported on first use, so a page's chunk only carries the SDKs it calls. */
@@ -119,7 +65,7 @@ const factories: { [K in ClientService]: (base: BaseConfig, hasEndpoint: boolean
 
 /** One client per (service, region, credentials generation), created lazily and reused. */
 export function getClient<K extends ClientService>(service: K, region: string): Promise<ClientMap[K]> {
-  const { config, credentials } = getSession();
+  const { config, credentials, clients } = currentSession();
   const key = `${service}|${region}|${credentials.generation}`;
   let client = clients.get(key) as Promise<ClientMap[K]> | undefined;
   if (!client) {
@@ -150,7 +96,7 @@ export async function withClient<K extends ClientService, T>(
     return await call(await getClient(service, region));
   } catch (e) {
     if (toAppError(e).kind !== 'expired') throw e;
-    await getSession().credentials.refresh();
+    await currentSession().credentials.refresh();
     return call(await getClient(service, region));
   }
 }

@@ -50,6 +50,37 @@ describe('parseConfig', () => {
     expect(problems({ ...cognito, regions: [] })).toEqual(['regions: needs at least one region']);
   });
 
+  it('names each field of the wrong type or out of range, all at once', () => {
+    expect(
+      problems({
+        ...cognito,
+        endpoint: { s3: 'ftp://x', lambdas: 'http://localhost' },
+        buckets: ['ab'],
+        credentialsRefreshSeconds: 1.5,
+        auth: { mode: 'cognito', identityPoolId: 'nope', signIn: { authority: 'https://idp.example', clientId: 7 } },
+      }),
+    ).toEqual([
+      'endpoint.s3: must be an http(s) URL',
+      'endpoint.lambdas: is not a service (s3, ec2, dynamodb, sqs, sts, cognitoIdentity)',
+      'auth.identityPoolId: must look like REGION:GUID',
+      'auth.signIn.clientId: must be a string',
+      'buckets.0: must be a bucket name of 3 to 63 characters',
+      'credentialsRefreshSeconds: must be a whole number from 0 to 3600',
+    ]);
+    expect(problems([])).toEqual(['config: must be an object']);
+  });
+
+  it('keeps only known fields and fills the sign-in scope', () => {
+    const cfg = parseConfig({
+      ...cognito,
+      extra: true,
+      auth: { ...cognito.auth, signIn: { authority: 'https://idp.example/pool', clientId: 'app' } },
+    });
+    expect(cfg).not.toHaveProperty('extra');
+    expect(cfg.auth.mode === 'cognito' && cfg.auth.signIn?.scope).toBe('openid email profile');
+    expect(cfg.credentialsRefreshSeconds).toBe(300);
+  });
+
   it('resolves per-service endpoints and the logins key', () => {
     const cfg = parseConfig({ ...cognito, endpoint: { s3: 'http://localhost:4566' } });
     expect(endpointFor(cfg, 's3')).toBe('http://localhost:4566');

@@ -1,77 +1,173 @@
-// zod/mini: the same checks at a third of the size, since the sign-in page loads this file.
-import * as z from 'zod/mini';
-
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
-const region = z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be a region name such as us-east-1'));
-const required = (message = 'required') => z.string({ error: message }).check(z.minLength(1, message));
+// Checked by hand, not with a schema library: the sign-in page loads this file, and zod/mini alone was
+// 10 KB gzip of its 120 KB budget. Every problem names its field ("auth.identityPoolId: required").
 
 export const SERVICE_NAMES = ['s3', 'ec2', 'dynamodb', 'sqs', 'sts', 'cognitoIdentity', 'lambda', 'logs'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-const endpointSchema = z.union([url, z.partialRecord(z.enum(SERVICE_NAMES), url)]);
+export interface SignInConfig {
+  authority: string;
+  clientId: string;
+  scope: string;
+  loginsKey?: string | undefined;
+}
 
-const signInSchema = z.object({
-  authority: url,
-  clientId: required(),
-  scope: z._default(z.string().check(z.minLength(1)), 'openid email profile'),
-  loginsKey: z.optional(z.string().check(z.minLength(1))),
-});
+export interface CognitoAuth {
+  mode: 'cognito';
+  identityPoolId: string;
+  signIn?: SignInConfig | undefined;
+}
 
-const cognitoSchema = z.object({
-  mode: z.literal('cognito'),
-  identityPoolId: z
-    .string({ error: 'required' })
-    .check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d+:[0-9a-f-]+$/, 'must look like REGION:GUID')),
-  signIn: z.optional(signInSchema),
-});
+export interface StaticAuth {
+  mode: 'static';
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string | undefined;
+}
 
-const staticSchema = z.object({
-  mode: z.literal('static'),
-  accessKeyId: required(),
-  secretAccessKey: required(),
-  sessionToken: z.optional(z.string()),
-});
+/** One endpoint for every service, or one per service (the others go to AWS). */
+export type EndpointConfig = string | Partial<Record<ServiceName, string>>;
 
-export const configSchema = z
-  .object({
-    regions: z.array(region, { error: 'required' }).check(z.minLength(1, 'needs at least one region')),
-    defaultRegion: z.optional(region),
-    endpoint: z.optional(endpointSchema),
-    auth: z.discriminatedUnion('mode', [cognitoSchema, staticSchema], {
-      error: (issue) => (issue.input === undefined ? 'required' : 'mode must be "cognito" or "static"'),
-    }),
-    buckets: z._default(z.array(z.string().check(z.minLength(3), z.maxLength(63))), []),
-    credentialsRefreshSeconds: z._default(z.int().check(z.gte(0), z.lte(3600)), 300),
-  })
-  .check(
-    z.superRefine((cfg, ctx) => {
-      if (cfg.defaultRegion && !cfg.regions.includes(cfg.defaultRegion))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['defaultRegion'],
-          message: 'must be one of regions',
-          input: cfg.defaultRegion,
-        });
-      if (cfg.auth.mode === 'static' && !allEndpointsLoopback(cfg.endpoint))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['auth'],
-          message: 'static keys are refused unless every endpoint is loopback (localhost, 127.0.0.1, ::1)',
-          input: cfg.auth,
-        });
-    }),
-  );
+export interface ConsoleConfig {
+  regions: string[];
+  defaultRegion: string;
+  endpoint?: EndpointConfig | undefined;
+  auth: CognitoAuth | StaticAuth;
+  buckets: string[];
+  credentialsRefreshSeconds: number;
+}
 
-export type ConsoleConfig = z.output<typeof configSchema> & { defaultRegion: string };
-export type CognitoAuth = z.output<typeof cognitoSchema>;
-export type SignInConfig = z.output<typeof signInSchema>;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const REGION_MESSAGE = 'must be a region name such as us-east-1';
+const URL_MESSAGE = 'must be an http(s) URL';
+
+/** Collects "path: message" problems while reading an unknown JSON value. */
+class Reader {
+  readonly problems: string[] = [];
+
+  fail(path: string, message: string): undefined {
+    this.problems.push(`${path || 'config'}: ${message}`);
+    return undefined;
+  }
+
+  record(value: unknown, path: string): Record<string, unknown> | undefined {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    return this.fail(path, value === undefined ? 'required' : 'must be an object');
+  }
+
+  /** A non-empty string; `pattern` (with its message) when given. */
+  text(value: unknown, path: string, pattern?: [RegExp, string]): string | undefined {
+    if (typeof value !== 'string' || value === '')
+      return this.fail(path, value === undefined || value === '' ? 'required' : 'must be a string');
+    if (pattern && !pattern[0].test(value)) return this.fail(path, pattern[1]);
+    return value;
+  }
+
+  optionalText(value: unknown, path: string, pattern?: [RegExp, string]): string | undefined {
+    return value === undefined ? undefined : this.text(value, path, pattern);
+  }
+
+  url(value: unknown, path: string): string | undefined {
+    if (typeof value !== 'string') return this.fail(path, value === undefined ? 'required' : URL_MESSAGE);
+    try {
+      if (/^https?:$/.test(new URL(value).protocol)) return value;
+    } catch {
+      /* not a URL: reported below */
+    }
+    return this.fail(path, URL_MESSAGE);
+  }
+}
+
+function readEndpoint(r: Reader, value: unknown): EndpointConfig | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return r.url(value, 'endpoint');
+  const map = r.record(value, 'endpoint');
+  if (!map) return undefined;
+  const out: Partial<Record<ServiceName, string>> = {};
+  for (const [key, url] of Object.entries(map)) {
+    const service = SERVICE_NAMES.find((s) => s === key);
+    if (!service) r.fail(`endpoint.${key}`, `is not a service (${SERVICE_NAMES.join(', ')})`);
+    else out[service] = r.url(url, `endpoint.${key}`);
+  }
+  return out;
+}
+
+function readSignIn(r: Reader, value: unknown): SignInConfig | undefined {
+  const o = r.record(value, 'auth.signIn');
+  if (!o) return undefined;
+  const loginsKey = r.optionalText(o.loginsKey, 'auth.signIn.loginsKey');
+  return {
+    authority: r.url(o.authority, 'auth.signIn.authority') ?? '',
+    clientId: r.text(o.clientId, 'auth.signIn.clientId') ?? '',
+    scope: r.optionalText(o.scope, 'auth.signIn.scope') ?? 'openid email profile',
+    ...(loginsKey ? { loginsKey } : {}),
+  };
+}
+
+function readAuth(r: Reader, value: unknown): CognitoAuth | StaticAuth | undefined {
+  const o = r.record(value, 'auth');
+  if (!o) return undefined;
+  if (o.mode === 'cognito') {
+    const identityPoolId = r.text(o.identityPoolId, 'auth.identityPoolId', [
+      /^[a-z]{2}(-[a-z]+)+-\d+:[0-9a-f-]+$/,
+      'must look like REGION:GUID',
+    ]);
+    const signIn = o.signIn === undefined ? undefined : readSignIn(r, o.signIn);
+    return { mode: 'cognito', identityPoolId: identityPoolId ?? '', ...(signIn ? { signIn } : {}) };
+  }
+  if (o.mode === 'static') {
+    const sessionToken = o.sessionToken === undefined ? undefined : r.text(o.sessionToken, 'auth.sessionToken');
+    return {
+      mode: 'static',
+      accessKeyId: r.text(o.accessKeyId, 'auth.accessKeyId') ?? '',
+      secretAccessKey: r.text(o.secretAccessKey, 'auth.secretAccessKey') ?? '',
+      ...(sessionToken ? { sessionToken } : {}),
+    };
+  }
+  return r.fail('auth.mode', 'must be "cognito" or "static"');
+}
+
+function readConfig(r: Reader, input: unknown): ConsoleConfig | undefined {
+  const o = r.record(input, '');
+  if (!o) return undefined;
+  let regions: string[] = [];
+  if (!Array.isArray(o.regions)) r.fail('regions', o.regions === undefined ? 'required' : 'must be a list of regions');
+  else if (o.regions.length === 0) r.fail('regions', 'needs at least one region');
+  else regions = o.regions.map((v, i) => r.text(v, `regions.${i}`, [REGION, REGION_MESSAGE]) ?? '');
+  const defaultRegion = r.optionalText(o.defaultRegion, 'defaultRegion', [REGION, REGION_MESSAGE]);
+  const endpoint = readEndpoint(r, o.endpoint);
+  const auth = readAuth(r, o.auth);
+  let buckets: string[] = [];
+  if (Array.isArray(o.buckets))
+    buckets = o.buckets.map((b, i) =>
+      typeof b === 'string' && b.length >= 3 && b.length <= 63
+        ? b
+        : (r.fail(`buckets.${i}`, 'must be a bucket name of 3 to 63 characters') ?? ''),
+    );
+  else if (o.buckets !== undefined) r.fail('buckets', 'must be a list of bucket names');
+  const refresh = o.credentialsRefreshSeconds ?? 300;
+  if (!Number.isInteger(refresh) || (refresh as number) < 0 || (refresh as number) > 3600)
+    r.fail('credentialsRefreshSeconds', 'must be a whole number from 0 to 3600');
+  if (r.problems.length > 0 || !auth) return undefined;
+  // Cross-field rules only once every field is readable, so one mistake is not reported twice.
+  if (defaultRegion && !regions.includes(defaultRegion)) r.fail('defaultRegion', 'must be one of regions');
+  if (auth.mode === 'static' && !allEndpointsLoopback(endpoint))
+    r.fail('auth', 'static keys are refused unless every endpoint is loopback (localhost, 127.0.0.1, ::1)');
+  return {
+    regions,
+    defaultRegion: defaultRegion ?? regions[0] ?? 'us-east-1',
+    ...(endpoint !== undefined ? { endpoint } : {}),
+    auth,
+    buckets,
+    credentialsRefreshSeconds: refresh as number,
+  };
+}
 
 export function isLoopback(href: string): boolean {
   const host = new URL(href).hostname;
   return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-function allEndpointsLoopback(endpoint: z.output<typeof endpointSchema> | undefined): boolean {
+function allEndpointsLoopback(endpoint: EndpointConfig | undefined): boolean {
   if (endpoint === undefined) return false;
   if (typeof endpoint === 'string') return isLoopback(endpoint);
   // Every service must be covered, or the missing ones would go to AWS with static keys.
@@ -102,14 +198,10 @@ export class ConfigError extends Error {
 
 /** Validate parsed JSON; throws ConfigError whose problems read "field.path: message". */
 export function parseConfig(input: unknown): ConsoleConfig {
-  const result = configSchema.safeParse(input);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : 'config'}: ${i.message}`),
-    );
-  }
-  const cfg = result.data;
-  return { ...cfg, defaultRegion: cfg.defaultRegion ?? cfg.regions[0] ?? 'us-east-1' };
+  const reader = new Reader();
+  const config = readConfig(reader, input);
+  if (!config || reader.problems.length > 0) throw new ConfigError(reader.problems);
+  return config;
 }
 
 /** Fetch and validate /config.json; `started` is a fetch index.html already began. */

@@ -9,6 +9,17 @@ export interface Credentials {
 }
 
 export type CredentialSource = () => Promise<Credentials>;
+
+/** The identity pool gave no credentials (GetId or GetCredentialsForIdentity failed): not the call's fault. */
+export class CredentialsUnavailable extends Error {
+  override readonly name = 'CredentialsUnavailable';
+  constructor(cause: unknown) {
+    super(
+      `Could not get AWS credentials from the identity pool: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+}
 type Listener = (creds: Credentials | undefined) => void;
 
 export class CredentialStore {

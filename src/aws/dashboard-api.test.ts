@@ -7,7 +7,8 @@ import { SQSClient, CreateQueueCommand, GetQueueAttributesCommand, SendMessageCo
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing';
 import { parseConfig } from './config';
 import { CredentialStore } from './credentials';
-import { setSession, withClient } from './clients';
+import { withClient } from './clients';
+import { activateSession, AwsSession } from './session';
 import { toAppError } from './errors';
 import { listBuckets } from './s3/api';
 import { countInstancesByState } from './ec2/api';
@@ -25,11 +26,11 @@ beforeAll(async () => {
     auth: { mode: 'static', ...emu.credentials },
   });
   source = vi.fn(async () => ({ ...emu.credentials }));
-  setSession({ config, credentials: new CredentialStore(source) });
+  activateSession(new AwsSession(config, new CredentialStore(source)));
 });
 
 afterAll(async () => {
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 

@@ -61,6 +61,25 @@ describe('toAppError', () => {
     expect(parseAccessDenied('Access Denied')).toEqual({});
   });
 
+  it('quotes the whole ARN as the service sent it, spaces and quotes of the key included', () => {
+    const key = 'arn:aws:s3:::xss-test/dir-1-<img src=x onerror="alert(1)"> and more.txt';
+    const user = 'User: arn:aws:sts::123456789012:assumed-role/ConsoleReadOnly/x is not authorized to perform';
+    expect(parseAccessDenied(`${user}: s3:PutObject on resource: ${key}`).resource).toBe(key);
+    expect(
+      parseAccessDenied(`${user}: s3:PutObject on resource: "${key}" because no identity-based policy allows it`)
+        .resource,
+    ).toBe(key);
+    expect(
+      parseAccessDenied(`${user}: s3:PutObject on resource: ${key} with an explicit deny in an identity-based policy`)
+        .resource,
+    ).toBe(key);
+    expect(
+      parseAccessDenied(
+        `You are not authorized to perform this operation. ${user}: ec2:StopInstances on resource: arn:aws:ec2:us-east-1:1:instance/i-1 because no identity-based policy allows the ec2:StopInstances action. Encoded authorization failure message: abc`,
+      ).resource,
+    ).toBe('arn:aws:ec2:us-east-1:1:instance/i-1');
+  });
+
   it('explains CORS only for non-loopback endpoints', () => {
     expect(networkHint('s3', undefined, 'https://console.example.com')).toMatch(
       /CORS.*https:\/\/console\.example\.com/,

@@ -8,6 +8,8 @@ export interface AppError {
   /** AWS's error name (e.g. AccessDenied), when there was one. */
   code?: string;
   status?: number;
+  /** Set when getting credentials failed (the identity pool), rather than the call itself. */
+  source?: 'credentials';
   /** IAM action and resource parsed from an AccessDenied message. */
   action?: string;
   resource?: string;
@@ -75,7 +77,12 @@ interface SdkLikeError {
 /** "... is not authorized to perform: s3:ListAllMyBuckets on resource: arn:aws:s3:::* because ..." */
 export function parseAccessDenied(message: string): { action?: string; resource?: string } {
   const action = /perform:\s*([\w-]+:[\w*-]+)/.exec(message)?.[1];
-  const resource = /on resource:\s*("?)([^"\s]+)\1/.exec(message)?.[2]?.replace(/[.,;]$/, '');
+  // The whole ARN as sent, spaces and quotes of an object key included: it ends where AWS's wording resumes.
+  const rest =
+    /on resource:\s*(.*?)(?:\s+because\s.*|\s+with an explicit deny\b.*|\.?\s+Encoded authorization failure message:.*)?$/s.exec(
+      message,
+    )?.[1];
+  const resource = rest && /^".*"$/s.test(rest) ? rest.slice(1, -1) : rest;
   return { ...(action ? { action } : {}), ...(resource ? { resource } : {}) };
 }
 
@@ -86,6 +93,9 @@ export function isAppError(e: unknown): e is AppError {
 export function toAppError(e: unknown): AppError {
   if (isAppError(e)) return e;
   const err = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as SdkLikeError;
+  // The identity pool's own error decides the kind; the page must still not blame the call it stopped.
+  if (err.name === 'CredentialsUnavailable' && e instanceof Error)
+    return { ...toAppError(e.cause), message: e.message, source: 'credentials' };
   const rawName = typeof err.Code === 'string' ? err.Code : typeof err.name === 'string' ? err.name : 'Error';
   const name = rawName.replace(/^com\.amazonaws\.[\w.]+#/, '').replace(/^AWS\.SimpleQueueService\./, '');
   const message = typeof err.message === 'string' && err.message ? err.message : name;

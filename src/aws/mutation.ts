@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type QueryKey, type UseMutationResult } from '@tanstack/react-query';
 import { toAppError } from './errors';
-import { deniedActions } from './permissions';
+import { currentSession } from './session';
 
 /** "Could not stop i-0abc: your role does not allow ec2:StopInstances on arn:…" */
 export function failureMessage(what: string, error: unknown): string {
@@ -19,6 +19,8 @@ export interface AwsMutationOptions<TVars, TData, TContext> {
   invalidates?: (vars: TVars, data: TData | undefined) => readonly QueryKey[];
   /** The IAM action, recorded as denied if AWS refuses without naming it. */
   action?: string | ((vars: TVars) => string);
+  /** A plainer sentence for a failure the service is known to give (undefined: the usual one). */
+  explain?: (error: unknown, vars: TVars) => string | undefined;
   onMutate?: (vars: TVars) => Promise<TContext> | TContext;
   onSuccess?: (data: TData, vars: TVars, context: TContext | undefined) => unknown;
   onError?: (error: unknown, vars: TVars, context: TContext | undefined) => unknown;
@@ -43,7 +45,7 @@ export function useAwsMutation<TVars, TData = unknown, TContext = unknown>(
     ...(options.onMutate ? { onMutate: options.onMutate } : {}),
     onError: (error, vars, context) => {
       const action = typeof options.action === 'function' ? options.action(vars) : options.action;
-      deniedActions.recordError(error, action);
+      currentSession().denied.recordError(error, action);
       return options.onError?.(error, vars, context);
     },
     onSuccess: (data, vars, context) => options.onSuccess?.(data, vars, context),
@@ -52,8 +54,9 @@ export function useAwsMutation<TVars, TData = unknown, TContext = unknown>(
       await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     },
   });
+  const vars = mutation.variables as TVars;
   const failure = mutation.error
-    ? failureMessage(options.describe(mutation.variables as TVars), mutation.error)
+    ? (options.explain?.(mutation.error, vars) ?? failureMessage(options.describe(vars), mutation.error))
     : undefined;
   return Object.assign(mutation, { failure });
 }

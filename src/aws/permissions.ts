@@ -64,5 +64,3 @@ export class DeniedActions {
     for (const fn of this.listeners) fn();
   }
 }
-
-export const deniedActions = new DeniedActions();

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { toAppError, type AppError } from './errors';
-import { deniedActions } from './permissions';
+import type { DeniedActions } from './permissions';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -35,17 +35,20 @@ export interface BackgroundFailure {
   error: AppError;
 }
 
-export function createQueryClient(onBackgroundError?: (failure: BackgroundFailure) => void): QueryClient {
+export function createQueryClient(
+  denied: DeniedActions,
+  onBackgroundError?: (failure: BackgroundFailure) => void,
+): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        deniedActions.recordError(error);
+        denied.recordError(error);
         // A first-load error renders in place; only a failed refresh of data on screen is announced.
         if (query.state.data !== undefined && !query.meta?.isSilent)
           onBackgroundError?.({ label: query.meta?.label ?? 'data', error: toAppError(error) });
       },
     }),
-    mutationCache: new MutationCache({ onError: (error) => void deniedActions.recordError(error) }),
+    mutationCache: new MutationCache({ onError: (error) => void denied.recordError(error) }),
     defaultOptions: {
       queries: { retry: shouldRetry, retryDelay, staleTime: 30_000, refetchOnWindowFocus: false },
       mutations: { retry: false },

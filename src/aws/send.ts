@@ -1,4 +1,5 @@
-import { loadSdk, withClient, type ClientService, type SdkModule } from './clients';
+import { withClient, type ClientService } from './clients';
+import { loadSdk, type SdkModule } from './sdk-modules';
 
 /** The output type of an SDK v3 command instance (what `client.send(command)` resolves to). */
 export type OutputOf<C> = C extends {

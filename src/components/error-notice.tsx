@@ -47,6 +47,8 @@ function titleOf(kind: string): string {
   switch (kind) {
     case 'network':
       return 'Network error';
+    case 'credentials':
+      return 'No AWS credentials';
     case 'throttled':
       return 'Too many requests';
     case 'expired':

@@ -1,6 +1,6 @@
 import { RefreshCw, TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Button } from './ui/button';
+import { PlainButton } from './ui/button-base';
 
 export interface RouteErrorViewProps {
   title: string;
@@ -31,11 +31,11 @@ export function RouteErrorView({ title, message, detail, onReload, onRetry, home
       )}
       <div className="flex flex-wrap items-center gap-3">
         {onReload && (
-          <Button variant="primary" icon={<RefreshCw aria-hidden="true" />} onClick={onReload}>
+          <PlainButton variant="primary" icon={<RefreshCw aria-hidden="true" />} onClick={onReload}>
             Reload the console
-          </Button>
+          </PlainButton>
         )}
-        {onRetry && <Button onClick={onRetry}>Try again</Button>}
+        {onRetry && <PlainButton onClick={onRetry}>Try again</PlainButton>}
         {homeLink}
       </div>
     </section>

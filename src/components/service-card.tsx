@@ -8,6 +8,8 @@ export interface ServiceCardProps {
   /** Headline number, e.g. the count of buckets ("1,000+" when more exist). */
   count?: string;
   isLoading: boolean;
+  /** Said while loading instead of a bare "Loading…", e.g. "Retrying (2)…" after throttling. */
+  loadingText?: string;
   isEmpty: boolean;
   emptyText: string;
   error?: ErrorNoticeProps;
@@ -23,6 +25,7 @@ export function ServiceCard({
   title,
   count,
   isLoading,
+  loadingText,
   isEmpty,
   emptyText,
   error,
@@ -61,8 +64,8 @@ export function ServiceCard({
         <ErrorNotice {...error} />
       ) : isLoading ? (
         <div className="flex flex-col gap-2">
-          <span role="status" className="sr-only">
-            Loading…
+          <span role="status" className={loadingText ? 'text-xs text-muted' : 'sr-only'}>
+            {loadingText ?? 'Loading…'}
           </span>
           <Skeleton className="h-4 w-3/4" />
           <Skeleton className="h-4 w-1/2" />

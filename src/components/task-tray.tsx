@@ -1,5 +1,5 @@
 import { memo, useId, useState, type ReactNode } from 'react';
-import { ChevronDown, ChevronUp, CircleAlert, CircleCheck, Ban, LoaderCircle, Clock, X } from 'lucide-react';
+import { ChevronDown, ChevronUp, CircleAlert, CircleCheck, Ban, LoaderCircle, Clock, RotateCcw, X } from 'lucide-react';
 import { Button, IconButton } from './ui/button';
 import { formatBytes } from './format';
 
@@ -28,11 +28,15 @@ export interface TaskSnapshot {
   etaSeconds?: number;
   error?: string;
   itemErrors: TaskItemError[];
+  /** The task can run again: a failed task whole, a finished one for just the items that failed. */
+  canRetry?: boolean;
 }
 
 export interface TaskTrayProps {
   tasks: readonly TaskSnapshot[];
   onCancel: (id: string) => void;
+  /** Runs a failed task again, or only the failed items of a finished one. */
+  onRetry?: (id: string) => void;
   onCancelAll: () => void;
   onClearFinished: () => void;
   onCancelGroup?: (group: string) => void;
@@ -300,7 +304,15 @@ function ItemErrors({ task }: { task: TaskSnapshot }) {
 }
 
 /** Memoized: the store keeps a task's snapshot object until that task changes, so only changed rows render. */
-const TaskRow = memo(function TaskRow({ task, onCancel }: { task: TaskSnapshot; onCancel: (id: string) => void }) {
+const TaskRow = memo(function TaskRow({
+  task,
+  onCancel,
+  onRetry,
+}: {
+  task: TaskSnapshot;
+  onCancel: (id: string) => void;
+  onRetry?: ((id: string) => void) | undefined;
+}) {
   const percent = taskPercent(task);
   const facts: string[] = [];
   if (task.status === 'running' || task.status === 'queued' || task.done > 0) {
@@ -330,6 +342,12 @@ const TaskRow = memo(function TaskRow({ task, onCancel }: { task: TaskSnapshot; 
             icon={<X aria-hidden />}
             onClick={() => onCancel(task.id)}
           />
+        )}
+        {task.canRetry && onRetry && (
+          <Button size="sm" variant="ghost" icon={<RotateCcw aria-hidden />} onClick={() => onRetry(task.id)}>
+            {task.status === 'failed' ? 'Retry' : 'Retry failed'}
+            <span className="sr-only"> of {task.title}</span>
+          </Button>
         )}
       </div>
       {isActive(task) && (
@@ -399,12 +417,14 @@ function GroupBlock({
   entry,
   budget,
   onCancel,
+  onRetry,
   onCancelGroup,
 }: {
   entry: Entry & { group: string };
   budget: number;
   onCancel: (id: string) => void;
-  onCancelGroup?: (group: string) => void;
+  onRetry?: ((id: string) => void) | undefined;
+  onCancelGroup?: ((group: string) => void) | undefined;
 }) {
   const s = summarizeTasks(entry.tasks);
   const shown = entry.tasks.slice(0, budget);
@@ -440,7 +460,7 @@ function GroupBlock({
       </div>
       <ul aria-label={entry.group}>
         {shown.map((t) => (
-          <TaskRow key={t.id} task={t} onCancel={onCancel} />
+          <TaskRow key={t.id} task={t} onCancel={onCancel} onRetry={onRetry} />
         ))}
         {rest.length > 0 && <li className="px-3 py-2 text-xs text-muted">{restText(rest)}</li>}
       </ul>
@@ -454,6 +474,7 @@ function GroupBlock({
 export function TaskTray({
   tasks,
   onCancel,
+  onRetry,
   onCancelAll,
   onClearFinished,
   onCancelGroup,
@@ -484,12 +505,13 @@ export function TaskTray({
           entry={{ ...entry, group: entry.group }}
           budget={take}
           onCancel={onCancel}
+          onRetry={onRetry}
           onCancelGroup={onCancelGroup}
         />,
       );
       budget -= take + 1;
     } else {
-      for (const t of entry.tasks) rows.push(<TaskRow key={t.id} task={t} onCancel={onCancel} />);
+      for (const t of entry.tasks) rows.push(<TaskRow key={t.id} task={t} onCancel={onCancel} onRetry={onRetry} />);
       budget -= entry.tasks.length;
     }
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../core/errors.js';
 import type { Call, Operation } from '../../core/operations.js';
 import type { Service } from '../../core/types.js';
-import { JsonInput } from '../../auth/json-input.js';
+import { JsonInput } from '../../protocols/json-input.js';
 import { jsonService } from '../../protocols/json-service.js';
 import type { Db } from '../../auth/db.js';
 import type { CredentialStore } from '../../auth/credentials.js';

@@ -1,5 +1,5 @@
 import type { Service } from '../../core/types.js';
-import { JsonInput } from '../../auth/json-input.js';
+import { JsonInput } from '../../protocols/json-input.js';
 import { jsonService } from '../../protocols/json-service.js';
 import { userPoolOperations, type UserPoolDeps } from './operations.js';
 

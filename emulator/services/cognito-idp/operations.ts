@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AwsError } from '../../core/errors.js';
 import type { Call, Operation } from '../../core/operations.js';
 import type { Db } from '../../auth/db.js';
-import type { JsonInput } from '../../auth/json-input.js';
+import type { JsonInput } from '../../protocols/json-input.js';
 import { ChallengeSessions } from '../../auth/challenge-sessions.js';
 import { checkPasswordPolicy, DEFAULT_PASSWORD_POLICY } from '../../auth/password-policy.js';
 import { poolKeys } from '../../auth/pool-keys.js';

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AwsError } from '../../core/errors.js';
+import { guardStoredNumbers } from './number-limits.js';
 import {
   inRegion,
   listRegionTables,
@@ -84,6 +85,7 @@ interface DbModule {
 
 const dbModule = require('dynalite/db/index.js') as DbModule;
 const validations = require('dynalite/validations/index.js') as ValidationsModule;
+guardStoredNumbers(require('dynalite/db/index.js') as Parameters<typeof guardStoredNumbers>[0]);
 
 /** Operations dynalite implements, by their AWS names. */
 export const DYNALITE_OPERATIONS = [

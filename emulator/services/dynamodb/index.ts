@@ -1,16 +1,15 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsError } from '../../core/errors.js';
-import type { Operation } from '../../core/operations.js';
 import type { ServiceFactory } from '../../core/types.js';
 import { jsonService } from '../../protocols/json-service.js';
 import { seedDynamoDb } from '../../seed/dynamodb.js';
-import { grantsFor } from './authorization.js';
-import { DYNALITE_OPERATIONS, DynaliteEngine, type DynaliteOperation, type Input } from './dynalite-engine.js';
-import { OWN_OPERATIONS, UNSUPPORTED_OPERATIONS, WRITE_OPERATIONS } from './operations.js';
+import { DynaliteEngine, type DynaliteOperation, type Input } from './dynalite-engine.js';
+import { WRITE_OPERATIONS, dynamoDbOperations, type DynamoDbRuns } from './operations.js';
 import { IdempotencyTokens } from './idempotency.js';
 import { ReadWriteLock } from './rw-lock.js';
 import { checkNesting } from './nesting.js';
+import { checkExpressions } from './expression-limits.js';
 import { keyOf, transactGetItems, transactWriteItems } from './transactions.js';
 import { DynamoDbError } from './dynamodb-error.js';
 import { TableStats } from './table-stats.js';
@@ -44,68 +43,6 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
     return engine;
   };
   let engine = await open();
-
-  async function ownOperation(operation: string, input: Input): Promise<Input> {
-    switch (operation) {
-      case 'TransactWriteItems':
-        return lock.withExclusive(async () => {
-          const fingerprint = JSON.stringify(input.TransactItems ?? null);
-          if (tokens.alreadyCommitted(input.ClientRequestToken, fingerprint)) return {};
-          const output = await transactWriteItems(engine, input);
-          tokens.remember(input.ClientRequestToken, fingerprint);
-          return output;
-        });
-      case 'TransactGetItems':
-        return lock.withExclusive(() => transactGetItems(engine, input));
-      case 'DescribeTimeToLive': {
-        const name = tableNameOf(input);
-        await engine.table(name, false);
-        const setting = ttl.get(name);
-        return {
-          TimeToLiveDescription: setting
-            ? { TimeToLiveStatus: 'ENABLED', AttributeName: setting.attributeName }
-            : { TimeToLiveStatus: 'DISABLED' },
-        };
-      }
-      case 'UpdateTimeToLive': {
-        const name = tableNameOf(input);
-        const spec = input.TimeToLiveSpecification as { AttributeName?: unknown; Enabled?: unknown } | undefined;
-        if (
-          !spec ||
-          typeof spec.AttributeName !== 'string' ||
-          !spec.AttributeName ||
-          typeof spec.Enabled !== 'boolean'
-        ) {
-          throw new AwsError(
-            'ValidationException',
-            "The parameter 'TimeToLiveSpecification' needs AttributeName (string) and Enabled (boolean)",
-          );
-        }
-        await engine.table(name);
-        ttl.update(name, spec.Enabled, spec.AttributeName);
-        return { TimeToLiveSpecification: { AttributeName: spec.AttributeName, Enabled: spec.Enabled } };
-      }
-      case 'DescribeContinuousBackups':
-        await engine.table(tableNameOf(input), false);
-        return {
-          ContinuousBackupsDescription: {
-            ContinuousBackupsStatus: 'ENABLED',
-            PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' },
-          },
-        };
-      case 'DescribeLimits':
-        return {
-          AccountMaxReadCapacityUnits: 80000,
-          AccountMaxWriteCapacityUnits: 80000,
-          TableMaxReadCapacityUnits: 40000,
-          TableMaxWriteCapacityUnits: 40000,
-        };
-      case 'DescribeEndpoints':
-        return { Endpoints: [{ Address: new URL(env.baseUrl()).host, CachePeriodInMinutes: 1440 }] };
-      default:
-        throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
-    }
-  }
 
   /** ReturnValuesOnConditionCheckFailure: ALL_OLD puts the item that failed the condition in the error. */
   async function withOldItem(error: AwsError, input: Input): Promise<AwsError> {
@@ -144,35 +81,54 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
     return output;
   }
 
-  /** Every operation by name: dynalite's, our own, and the ones answered with "not supported". */
-  const operations: Record<string, Operation<null, Input>> = {};
-  const grants =
-    (operation: string): Operation<null, Input>['grants'] =>
-    (input, call) =>
-      grantsFor(operation, input, call.region, env.accountId);
-  for (const operation of DYNALITE_OPERATIONS) {
-    // Each region has its own tables (regions.ts).
-    operations[operation] = {
-      action: `dynamodb:${operation}`,
-      grants: grants(operation),
-      run: (input, call) => engine.inRegion(call.region, () => dynaliteOperation(operation, input)),
-    };
-  }
-  for (const operation of OWN_OPERATIONS) {
-    operations[operation] = {
-      action: `dynamodb:${operation}`,
-      grants: grants(operation),
-      run: (input, call) => engine.inRegion(call.region, () => ownOperation(operation, input)),
-    };
-  }
-  for (const operation of UNSUPPORTED_OPERATIONS) {
-    operations[operation] = {
-      action: null,
-      run() {
-        throw new AwsError('ValidationException', `${operation} is not supported by this emulator`);
-      },
-    };
-  }
+  const runs: DynamoDbRuns = {
+    inRegion: (region, fn) => engine.inRegion(region, fn),
+    dynalite: dynaliteOperation,
+    transactWriteItems: (input) =>
+      lock.withExclusive(async () => {
+        const fingerprint = JSON.stringify(input.TransactItems ?? null);
+        if (tokens.alreadyCommitted(input.ClientRequestToken, fingerprint)) return {};
+        const output = await transactWriteItems(engine, input);
+        tokens.remember(input.ClientRequestToken, fingerprint);
+        return output;
+      }),
+    transactGetItems: (input) => lock.withExclusive(() => transactGetItems(engine, input)),
+    async describeTimeToLive(input) {
+      const name = tableNameOf(input);
+      await engine.table(name, false);
+      const setting = ttl.get(name);
+      return {
+        TimeToLiveDescription: setting
+          ? { TimeToLiveStatus: 'ENABLED', AttributeName: setting.attributeName }
+          : { TimeToLiveStatus: 'DISABLED' },
+      };
+    },
+    async updateTimeToLive(input) {
+      const name = tableNameOf(input);
+      const spec = input.TimeToLiveSpecification as { AttributeName?: unknown; Enabled?: unknown } | undefined;
+      if (!spec || typeof spec.AttributeName !== 'string' || !spec.AttributeName || typeof spec.Enabled !== 'boolean') {
+        throw new AwsError(
+          'ValidationException',
+          "The parameter 'TimeToLiveSpecification' needs AttributeName (string) and Enabled (boolean)",
+        );
+      }
+      await engine.table(name);
+      ttl.update(name, spec.Enabled, spec.AttributeName);
+      return { TimeToLiveSpecification: { AttributeName: spec.AttributeName, Enabled: spec.Enabled } };
+    },
+    async describeContinuousBackups(input) {
+      await engine.table(tableNameOf(input), false);
+      return {
+        ContinuousBackupsDescription: {
+          ContinuousBackupsStatus: 'ENABLED',
+          PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' },
+        },
+      };
+    },
+    describeEndpoints: () => ({
+      Endpoints: [{ Address: new URL(env.baseUrl()).host, CachePeriodInMinutes: 1440 }],
+    }),
+  };
 
   return jsonService({
     name: 'dynamodb',
@@ -180,9 +136,10 @@ export const createDynamoDbService: ServiceFactory = async (env) => {
     targetPrefix: TARGET_PREFIX,
     typePrefix: TYPE_PREFIX,
     state: null,
-    operations,
+    operations: dynamoDbOperations(runs, env.accountId),
     input(body) {
       checkNesting(body);
+      checkExpressions(body);
       return body;
     },
     crc32: true,

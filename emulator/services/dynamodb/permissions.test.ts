@@ -10,16 +10,19 @@ import {
   QueryCommand,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { ADMIN_ROLE_NAME } from '../../seed/accounts.js';
+import { EMULATOR_ADMIN_ROLE_NAME } from '../../seed/accounts.js';
 import { startTestEmulator, type TestEmulator } from '../../testing.js';
 import { createTable } from './test-helpers.js';
 
 /** Narrow the admin role (static keys' role) to a policy, the way a person edits DATA/auth/roles. */
 function setRolePolicy(emu: TestEmulator, statements: unknown[]): void {
-  const file = join(emu.dataDir, 'auth', 'roles', `${ADMIN_ROLE_NAME}.json`);
+  const file = join(emu.dataDir, 'auth', 'roles', `${EMULATOR_ADMIN_ROLE_NAME}.json`);
   writeFileSync(
     file,
-    JSON.stringify({ RoleName: ADMIN_ROLE_NAME, PolicyDocument: { Version: '2012-10-17', Statement: statements } }),
+    JSON.stringify({
+      RoleName: EMULATOR_ADMIN_ROLE_NAME,
+      PolicyDocument: { Version: '2012-10-17', Statement: statements },
+    }),
   );
 }
 

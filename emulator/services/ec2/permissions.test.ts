@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { startTestEmulator, type TestEmulator } from '../../testing.js';
 import { ec2Client, failure } from './test-support.js';
-import { ADMIN_ROLE_NAME } from '../../seed/accounts.js';
+import { EMULATOR_ADMIN_ROLE_NAME } from '../../seed/accounts.js';
 
 let emu: TestEmulator;
 let ec2: EC2Client;
@@ -20,10 +20,13 @@ let theirs = '';
 
 /** Replace the static keys' role policy (role files are re-read when they change). */
 function setPolicy(statements: unknown[]): void {
-  const file = join(emu.dataDir, 'auth', 'roles', `${ADMIN_ROLE_NAME}.json`);
+  const file = join(emu.dataDir, 'auth', 'roles', `${EMULATOR_ADMIN_ROLE_NAME}.json`);
   writeFileSync(
     file,
-    JSON.stringify({ RoleName: ADMIN_ROLE_NAME, PolicyDocument: { Version: '2012-10-17', Statement: statements } }),
+    JSON.stringify({
+      RoleName: EMULATOR_ADMIN_ROLE_NAME,
+      PolicyDocument: { Version: '2012-10-17', Statement: statements },
+    }),
   );
 }
 

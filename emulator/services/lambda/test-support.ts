@@ -6,13 +6,14 @@ import {
 } from '@aws-sdk/client-lambda';
 import { zipOf } from '../../seed/lambda.js';
 import type { TestEmulator } from '../../testing.js';
-import { ADMIN_ROLE_NAME } from '../../seed/accounts.js';
+import { EMULATOR_ADMIN_ROLE_NAME } from '../../seed/accounts.js';
 
 export function lambdaClient(emu: TestEmulator, credentials = emu.credentials): LambdaClient {
   return new LambdaClient({ ...emu.clientConfig, credentials });
 }
 
-export const roleArn = (emu: TestEmulator, role = ADMIN_ROLE_NAME) => `arn:aws:iam::${emu.accountId}:role/${role}`;
+export const roleArn = (emu: TestEmulator, role = EMULATOR_ADMIN_ROLE_NAME) =>
+  `arn:aws:iam::${emu.accountId}:role/${role}`;
 
 /** Create a one-file function and wait until it is Active. */
 export async function createFunction(

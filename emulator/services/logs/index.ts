@@ -1,7 +1,7 @@
 import { AwsError } from '../../core/errors.js';
 import type { Call, Operation } from '../../core/operations.js';
 import type { ServiceFactory } from '../../core/types.js';
-import { JsonInput } from '../../auth/json-input.js';
+import { JsonInput } from '../../protocols/json-input.js';
 import { jsonService } from '../../protocols/json-service.js';
 import { LogStore, type EventRow, type StreamRow } from './store.js';
 import { matcher } from './filter-pattern.js';

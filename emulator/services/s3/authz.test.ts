@@ -19,10 +19,10 @@ const Bucket = 'guarded-bucket';
 
 /** Rewrite the admin role the static keys map to (the security layer re-reads role files on change). */
 function setAdminPolicy(statements: unknown[]): void {
-  const file = join(emu.dataDir, 'auth', 'roles', 'ConsoleAdmin.json');
+  const file = join(emu.dataDir, 'auth', 'roles', 'EmulatorAdmin.json');
   writeFileSync(
     file,
-    JSON.stringify({ RoleName: 'ConsoleAdmin', PolicyDocument: { Version: '2012-10-17', Statement: statements } }),
+    JSON.stringify({ RoleName: 'EmulatorAdmin', PolicyDocument: { Version: '2012-10-17', Statement: statements } }),
   );
 }
 

@@ -1,6 +1,6 @@
 import { AwsError } from '../../core/errors.js';
 import { receiveSmallBody } from './body.js';
-import { bucketArn, requireBucket, type S3Call } from './common.js';
+import { requireBucket, type S3Call } from './common.js';
 import { sendEmpty, sendXml } from './response.js';
 import type { S3Store } from './store.js';
 import { children, malformedXml, parseXmlBody, textOf, type XmlIn } from './xml-input.js';
@@ -48,7 +48,6 @@ function parseRule(node: XmlIn): CorsRule {
 
 export async function putBucketCors(call: S3Call): Promise<void> {
   const name = call.r.bucket ?? '';
-  call.ctx.authorize('s3:PutBucketCORS', bucketArn(name));
   requireBucket(call.store, name);
   const { data } = await receiveSmallBody(call.ctx, 64 * 1024);
   const root = parseXmlBody(data, 'CORSConfiguration');
@@ -66,7 +65,6 @@ export function bucketCorsRules(store: S3Store, bucket: string): CorsRule[] {
 
 export async function getBucketCors(call: S3Call): Promise<void> {
   const name = call.r.bucket ?? '';
-  call.ctx.authorize('s3:GetBucketCORS', bucketArn(name));
   const bucket = requireBucket(call.store, name);
   if (!bucket.cors) {
     throw new AwsError('NoSuchCORSConfiguration', 'The CORS configuration does not exist', 404, { BucketName: name });
@@ -77,8 +75,6 @@ export async function getBucketCors(call: S3Call): Promise<void> {
 
 export async function deleteBucketCors(call: S3Call): Promise<void> {
   const name = call.r.bucket ?? '';
-  // AWS has no separate delete action: removing CORS is s3:PutBucketCORS.
-  call.ctx.authorize('s3:PutBucketCORS', bucketArn(name));
   requireBucket(call.store, name);
   call.store.setCors(name, null);
   sendEmpty(call.ctx, 204);

@@ -1,58 +1,17 @@
 import { rmSync } from 'node:fs';
 import type { Service, ServiceFactory } from '../../core/types.js';
 import { seedS3 } from '../../seed/s3.js';
-import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './buckets.js';
-import { bucketCorsRules, deleteBucketCors, getBucketCors, putBucketCors } from './bucket-cors.js';
+import { bucketCorsRules } from './bucket-cors.js';
+import { checkContentSha256 } from './content-sha.js';
 import { matchCorsRules } from './cors-match.js';
-import type { S3Call } from './common.js';
 import { readContentSync } from './content.js';
-import { deleteObjects } from './delete-objects.js';
-import { listObjectsV1, listObjectsV2 } from './list-objects.js';
-import {
-  abortMultipartUpload,
-  completeMultipartUpload,
-  createMultipartUpload,
-  listMultipartUploads,
-  listParts,
-  uploadPart,
-} from './multipart.js';
-import { copyObject, deleteObject, getObject, putObject } from './objects.js';
-import { postObject } from './post-object.js';
+import { S3_OPERATIONS, type S3Input } from './operations.js';
 import { checkPresignedExpiry } from './presign.js';
-import { uploadPartCopy } from './upload-part-copy.js';
 import { operationOf, parseS3Request } from './request.js';
 import { writeS3Error } from './response.js';
 import { S3Store } from './store.js';
 import { AwsError } from '../../core/errors.js';
-
-type Handler = (call: S3Call) => Promise<void>;
-
-const HANDLERS: Record<string, Handler> = {
-  ListBuckets: listBuckets,
-  CreateBucket: createBucket,
-  DeleteBucket: deleteBucket,
-  HeadBucket: headBucket,
-  GetBucketLocation: getBucketLocation,
-  GetBucketCors: getBucketCors,
-  PutBucketCors: putBucketCors,
-  DeleteBucketCors: deleteBucketCors,
-  ListObjectsV2: listObjectsV2,
-  ListObjects: listObjectsV1,
-  GetObject: (call) => getObject(call, false),
-  HeadObject: (call) => getObject(call, true),
-  PutObject: putObject,
-  PostObject: postObject,
-  CopyObject: copyObject,
-  DeleteObject: deleteObject,
-  DeleteObjects: deleteObjects,
-  CreateMultipartUpload: createMultipartUpload,
-  UploadPart: uploadPart,
-  UploadPartCopy: uploadPartCopy,
-  CompleteMultipartUpload: completeMultipartUpload,
-  AbortMultipartUpload: abortMultipartUpload,
-  ListParts: listParts,
-  ListMultipartUploads: listMultipartUploads,
-};
+import { lookupOperation, runOperation } from '../../core/operations.js';
 
 /** S3 over REST-XML: index in SQLite, object bytes in files under the service's data folder. */
 export const createS3Service: ServiceFactory = async (env) => {
@@ -63,12 +22,16 @@ export const createS3Service: ServiceFactory = async (env) => {
     maxBody: 'stream',
     async handle(ctx) {
       const r = parseS3Request(ctx.req);
-      const operation = operationOf(r, ctx.req);
-      await ctx.begin(operation);
-      checkPresignedExpiry(r.query);
-      const handler = HANDLERS[operation];
-      if (!handler) throw new AwsError('NotImplemented', `The emulator does not implement ${operation}.`, 501);
-      await handler({ ctx, store, r, accountId: env.accountId });
+      const name = operationOf(r, ctx.req);
+      const op = lookupOperation(S3_OPERATIONS, name);
+      if (!op) throw new AwsError('NotImplemented', `The emulator does not implement ${name}.`, 501);
+      // Operations write their own answers (bodies stream), so run's result is not serialized here.
+      await runOperation(op, name, ctx, store, () => {
+        checkPresignedExpiry(r.query);
+        checkContentSha256(ctx.req);
+        const input: S3Input = { ctx, store, r, accountId: env.accountId };
+        return op.read ? op.read(input) : input;
+      });
     },
     writeError: writeS3Error,
     corsGrant(req, request) {

@@ -1,5 +1,5 @@
 import { AwsError } from '../../core/errors.js';
-import { bucketArn, intParam, owner, requireBucket, urlEncodeKey, type S3Call } from './common.js';
+import { intParam, owner, requireBucket, urlEncodeKey, type S3Call } from './common.js';
 import { S3_XMLNS, baseHeaders, isoDate } from './response.js';
 import type { ListedRow, S3Store } from './store.js';
 import { escapeXml, xmlChildren, xmlElement, type XmlNode } from '../../protocols/xml.js';
@@ -120,7 +120,8 @@ function decodeToken(token: string): Buffer {
   return raw.subarray(1);
 }
 
-function listParams(call: S3Call) {
+/** A listing's parameters, checked before authorization as S3 does (the check needs the prefix). */
+export function listParams(call: S3Call) {
   const q = call.r.query;
   const bucket = call.r.bucket ?? '';
   const prefix = q.get('prefix') ?? '';
@@ -133,8 +134,6 @@ function listParams(call: S3Call) {
     });
   }
   const maxKeys = intParam(q, 'max-keys', 1000, 0, 1000);
-  call.ctx.authorize('s3:ListBucket', bucketArn(bucket), { 's3:prefix': prefix });
-  requireBucket(call.store, bucket);
   const enc = encodingType === 'url' ? urlEncodeKey : (s: string) => s;
   return { q, bucket, prefix, delimiter, encodingType, maxKeys, enc };
 }
@@ -181,6 +180,7 @@ function sendListing(
 
 export async function listObjectsV2(call: S3Call): Promise<void> {
   const { q, bucket, prefix, delimiter, encodingType, maxKeys, enc } = listParams(call);
+  requireBucket(call.store, bucket);
   const token = q.get('continuation-token');
   const startAfterKey = q.get('start-after');
   let from: Buffer = Buffer.alloc(0);
@@ -211,6 +211,7 @@ export async function listObjectsV2(call: S3Call): Promise<void> {
 
 export async function listObjectsV1(call: S3Call): Promise<void> {
   const { q, bucket, prefix, delimiter, encodingType, maxKeys, enc } = listParams(call);
+  requireBucket(call.store, bucket);
   const marker = q.get('marker') ?? '';
   const from = marker ? startAfter(marker, prefix, delimiter) : Buffer.alloc(0);
   const page = listPage(call.store, bucket, prefix, delimiter, from, maxKeys);

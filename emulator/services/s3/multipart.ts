@@ -4,16 +4,7 @@ import { AwsError } from '../../core/errors.js';
 import { receiveSmallBody, receiveToFile } from './body.js';
 import { segmentsRef } from './content.js';
 import { compositeChecksum, toChecksumAlgorithm } from './checksums.js';
-import {
-  bucketArn,
-  headersFromRequest,
-  intParam,
-  objectArn,
-  owner,
-  requireBucket,
-  target,
-  type S3Call,
-} from './common.js';
+import { headersFromRequest, intParam, owner, requireBucket, target, type S3Call } from './common.js';
 import { header } from './request.js';
 import { encryptionHeaders, isoDate, sendEmpty, sendXml } from './response.js';
 import type { PartRow, UploadRow } from './store.js';
@@ -40,7 +31,6 @@ function requireUpload(call: S3Call, bucket: string, key: string): UploadRow {
 
 export async function createMultipartUpload(call: S3Call): Promise<void> {
   const { bucket, key } = target(call);
-  call.ctx.authorize('s3:PutObject', objectArn(bucket, key));
   requireBucket(call.store, bucket);
   const algorithm = toChecksumAlgorithm(header(call.ctx.req, 'x-amz-checksum-algorithm'));
   const upload: UploadRow = {
@@ -67,7 +57,6 @@ export async function createMultipartUpload(call: S3Call): Promise<void> {
 
 export async function uploadPart(call: S3Call): Promise<void> {
   const { bucket, key } = target(call);
-  call.ctx.authorize('s3:PutObject', objectArn(bucket, key));
   requireBucket(call.store, bucket);
   const raw = call.r.query.get('partNumber') ?? '';
   const partNumber = /^\d+$/.test(raw) ? Number(raw) : NaN;
@@ -102,7 +91,6 @@ const unquote = (etag: string): string => etag.trim().replace(/^"|"$/g, '');
 
 export async function completeMultipartUpload(call: S3Call): Promise<void> {
   const { bucket, key } = target(call);
-  call.ctx.authorize('s3:PutObject', objectArn(bucket, key));
   requireBucket(call.store, bucket);
   const upload = requireUpload(call, bucket, key);
   const { data } = await receiveSmallBody(call.ctx);
@@ -187,7 +175,6 @@ export async function completeMultipartUpload(call: S3Call): Promise<void> {
 
 export async function abortMultipartUpload(call: S3Call): Promise<void> {
   const { bucket, key } = target(call);
-  call.ctx.authorize('s3:AbortMultipartUpload', objectArn(bucket, key));
   requireBucket(call.store, bucket);
   const upload = requireUpload(call, bucket, key);
   call.store.removeUpload(upload.uploadId);
@@ -196,7 +183,6 @@ export async function abortMultipartUpload(call: S3Call): Promise<void> {
 
 export async function listParts(call: S3Call): Promise<void> {
   const { bucket, key } = target(call);
-  call.ctx.authorize('s3:ListMultipartUploadParts', objectArn(bucket, key));
   requireBucket(call.store, bucket);
   const upload = requireUpload(call, bucket, key);
   const maxParts = intParam(call.r.query, 'max-parts', 1000, 0, 1000);
@@ -230,7 +216,6 @@ export async function listParts(call: S3Call): Promise<void> {
 
 export async function listMultipartUploads(call: S3Call): Promise<void> {
   const bucket = call.r.bucket ?? '';
-  call.ctx.authorize('s3:ListBucketMultipartUploads', bucketArn(bucket));
   requireBucket(call.store, bucket);
   const q = call.r.query;
   const prefix = q.get('prefix') ?? '';

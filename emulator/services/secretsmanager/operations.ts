@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { AwsError } from '../../core/errors.js';
 import type { Operation } from '../../core/operations.js';
-import type { JsonInput } from '../../auth/json-input.js';
+import type { JsonInput } from '../../protocols/json-input.js';
 import {
   CURRENT,
   PENDING,

@@ -1,5 +1,5 @@
 import { AwsError } from '../../core/errors.js';
-import type { JsonInput } from '../../auth/json-input.js';
+import type { JsonInput } from '../../protocols/json-input.js';
 import { CURRENT, PENDING, lookup, stagesOf, tokenOf, type SecretsCall } from './model.js';
 import type { SecretRow } from './store.js';
 

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AwsError, isAwsError } from '../../core/errors.js';
 import { invalidParameter, missingParameter, queryCodeOf, receiptHandleIsInvalid } from './errors.js';
-import { optInt, optObjectList, optString, reqString, type Input } from './input.js';
+import { optInt, objectList, optString, reqString, type Input } from './input.js';
 import { readMessageAttributes } from './message-attributes.js';
 import { md5Hex, md5OfMessageAttributes } from './md5.js';
 import { decodeReceipt } from './receipt.js';
@@ -176,7 +176,7 @@ export function sendMessage(state: SqsState, input: Input, call: OperationCall) 
 /** Batch rules shared by the three batch operations; returns the entries. */
 function batchEntries(input: Input, entryName: string): Input[] {
   if (input.Entries === undefined) throw missingParameter('Entries');
-  const entries = optObjectList(input, 'Entries');
+  const entries = objectList(input, 'Entries');
   if (entries.length === 0)
     throw new AwsError('EmptyBatchRequest', `There should be at least one ${entryName} in the request.`);
   if (entries.length > 10) {

@@ -1,7 +1,7 @@
 import { AwsError } from '../../core/errors.js';
 import { defaultAttributes, readAttributes, validateAttributes } from './attributes.js';
 import { invalidParameter, queueDoesNotExist } from './errors.js';
-import { optInt, optString, optStringList, optStringMap, reqString, type Input } from './input.js';
+import { optInt, optString, stringList, stringMap, reqString, type Input } from './input.js';
 import { expireMessages } from './message-ops.js';
 import type { SqsState } from './state.js';
 import type { OperationCall } from './types.js';
@@ -40,8 +40,8 @@ function validateTags(tags: Record<string, string>): void {
 
 export function createQueue(state: SqsState, input: Input, call: OperationCall) {
   const name = reqString(input, 'QueueName');
-  const given = optStringMap(input, 'Attributes');
-  const tags = optStringMap(input, 'tags');
+  const given = stringMap(input, 'Attributes');
+  const tags = stringMap(input, 'tags');
   const fifoAttr = given.FifoQueue;
   if (fifoAttr !== undefined && fifoAttr !== 'true' && fifoAttr !== 'false') {
     throw new AwsError('InvalidAttributeValue', 'Invalid value for the parameter FifoQueue.');
@@ -128,7 +128,7 @@ export function getQueueUrl(state: SqsState, input: Input, call: OperationCall) 
 
 export function getQueueAttributes(state: SqsState, input: Input, call: OperationCall) {
   const q = state.byUrl(call.region, reqString(input, 'QueueUrl'));
-  const names = optStringList(input, 'AttributeNames');
+  const names = stringList(input, 'AttributeNames');
   expireMessages(state, q);
   const attributes = readAttributes(state, q, names);
   return { Attributes: Object.keys(attributes).length ? attributes : undefined };
@@ -136,7 +136,7 @@ export function getQueueAttributes(state: SqsState, input: Input, call: Operatio
 
 export function setQueueAttributes(state: SqsState, input: Input, call: OperationCall) {
   const q = state.byUrl(call.region, reqString(input, 'QueueUrl'));
-  const given = optStringMap(input, 'Attributes');
+  const given = stringMap(input, 'Attributes');
   const attrs = validateAttributes(state, given, { region: call.region, fifo: q.fifo, creating: false });
   for (const [k, v] of Object.entries(attrs)) {
     if (v === '') delete q.attributes[k];
@@ -187,7 +187,7 @@ export function listDeadLetterSourceQueues(state: SqsState, input: Input, call: 
 
 export function tagQueue(state: SqsState, input: Input, call: OperationCall) {
   const q = state.byUrl(call.region, reqString(input, 'QueueUrl'));
-  const tags = optStringMap(input, 'Tags');
+  const tags = stringMap(input, 'Tags');
   if (Object.keys(tags).length === 0)
     throw new AwsError('MissingParameter', 'The request must contain the parameter Tags.');
   const merged = { ...q.tags, ...tags };
@@ -199,7 +199,7 @@ export function tagQueue(state: SqsState, input: Input, call: OperationCall) {
 
 export function untagQueue(state: SqsState, input: Input, call: OperationCall) {
   const q = state.byUrl(call.region, reqString(input, 'QueueUrl'));
-  const keys = optStringList(input, 'TagKeys');
+  const keys = stringList(input, 'TagKeys');
   if (keys.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter TagKeys.');
   for (const k of keys) delete q.tags[k];
   state.saveQueue(q);

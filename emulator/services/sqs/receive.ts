@@ -1,7 +1,7 @@
 import { AwsError } from '../../core/errors.js';
 import { ALL_ATTRIBUTE_NAMES, redrivePolicyOf } from './attributes.js';
 import { queueDoesNotExist } from './errors.js';
-import { optInt, optStringList, reqString, type Input } from './input.js';
+import { optInt, stringList, reqString, type Input } from './input.js';
 import { selectMessageAttributes } from './message-attributes.js';
 import { expireMessages } from './message-ops.js';
 import { md5OfMessageAttributes, type MessageAttributeValue } from './md5.js';
@@ -130,8 +130,8 @@ export async function receiveMessage(state: SqsState, input: Input, call: Operat
   const visibility = optInt(input, 'VisibilityTimeout', 0, 43200) ?? Number(q.attributes.VisibilityTimeout ?? '30');
   const wait = optInt(input, 'WaitTimeSeconds', 0, 20) ?? Number(q.attributes.ReceiveMessageWaitTimeSeconds ?? '0');
   const systemNames = new Set([
-    ...optStringList(input, 'AttributeNames'),
-    ...optStringList(input, 'MessageSystemAttributeNames'),
+    ...stringList(input, 'AttributeNames'),
+    ...stringList(input, 'MessageSystemAttributeNames'),
   ]);
   for (const name of systemNames) {
     if (!SYSTEM_NAMES.has(name) && !ALL_ATTRIBUTE_NAMES.has(name))
@@ -141,7 +141,7 @@ export async function receiveMessage(state: SqsState, input: Input, call: Operat
     max,
     visibilityMs: visibility * 1000,
     systemNames,
-    attributeNames: optStringList(input, 'MessageAttributeNames'),
+    attributeNames: stringList(input, 'MessageAttributeNames'),
   };
   expireMessages(state, q);
   const deadline = Date.now() + wait * 1000;

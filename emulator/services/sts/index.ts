@@ -3,19 +3,22 @@ import { lookupOperation, runOperation, type Operation } from '../../core/operat
 import type { Service } from '../../core/types.js';
 import { parseQueryParams, type QueryParams } from '../../protocols/query-params.js';
 import { sendXml, xmlDocument } from '../../protocols/xml.js';
+import { assumeRoleOperation, type StsDeps } from './assume-role.js';
 
 const XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
-const OPERATIONS: Record<string, Operation<null, QueryParams>> = {
+const operationsOf = (deps: StsDeps): Record<string, Operation<null, QueryParams>> => ({
+  AssumeRole: assumeRoleOperation(deps),
   // GetCallerIdentity needs no permission on AWS; checking it still lets a policy deny it explicitly.
   GetCallerIdentity: {
     action: 'sts:GetCallerIdentity',
     run: (_params, { caller }) => ({ Arn: caller.arn, UserId: caller.userId, Account: caller.accountId }),
   },
-};
+});
 
-/** STS: GetCallerIdentity, answered from the verified caller (query protocol, XML). */
-export function createStsService(): Service {
+/** STS: GetCallerIdentity, answered from the verified caller, and AssumeRole (query protocol, XML). */
+export function createStsService(deps: StsDeps): Service {
+  const OPERATIONS = operationsOf(deps);
   return {
     name: 'sts',
     async handle(ctx) {

@@ -11,7 +11,7 @@ import {
 import { startTestEmulator, type TestEmulator } from '../../../emulator/testing';
 import { parseConfig } from '../config';
 import { CredentialStore } from '../credentials';
-import { setSession } from '../clients';
+import { activateSession, AwsSession } from '../session';
 import { batchWrite, describeTable, ItemChangedError, KeyTakenError, readPage, saveItem } from './api';
 import { buildReadRequest, type QuerySpec } from './expressions';
 import type { Item } from './attribute-value';
@@ -22,10 +22,12 @@ const TABLE = 'api-items';
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  setSession({
-    config: parseConfig({ regions: [emu.region], endpoint: emu.url, auth: { mode: 'static', ...emu.credentials } }),
-    credentials: new CredentialStore(vi.fn(async () => ({ ...emu.credentials }))),
-  });
+  activateSession(
+    new AwsSession(
+      parseConfig({ regions: [emu.region], endpoint: emu.url, auth: { mode: 'static', ...emu.credentials } }),
+      new CredentialStore(vi.fn(async () => ({ ...emu.credentials }))),
+    ),
+  );
   ddb = new DynamoDBClient(emu.clientConfig);
   await ddb.send(
     new CreateTableCommand({
@@ -66,7 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   ddb.destroy();
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 

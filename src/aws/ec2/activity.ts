@@ -14,8 +14,8 @@ export interface InstanceNote {
 
 /**
  * What the console is doing to instances right now, per region: which ones it waits on (and for which
- * state) and the last word about each (EC2's refusal, a waiter that gave up). Lives outside React so it
- * survives moving between the list and an instance's page; cleared with the session's other state.
+ * state) and the last word about each (EC2's refusal, a waiter that gave up). Lives in the session (src/aws/session.ts)
+ * so it survives moving between the list and an instance's page, and goes with the session.
  */
 export class InstanceActivity {
   private readonly waiting = new Map<string, Waiting>();
@@ -82,5 +82,3 @@ export class InstanceActivity {
     for (const fn of this.listeners) fn();
   }
 }
-
-export const instanceActivity = new InstanceActivity();

@@ -1,6 +1,6 @@
 import { toAppError } from '../errors';
 import { send } from '../send';
-import type { SdkModule } from '../clients';
+import type { SdkModule } from '../sdk-modules';
 
 type Ec2 = SdkModule<'ec2'>;
 

@@ -4,7 +4,7 @@ import { EC2Client, RunInstancesCommand, TerminateInstancesCommand } from '@aws-
 import { startTestEmulator, type TestEmulator } from '../../../emulator/testing';
 import { parseConfig } from '../config';
 import { CredentialStore } from '../credentials';
-import { setSession } from '../clients';
+import { activateSession, AwsSession } from '../session';
 import { toAppError } from '../errors';
 import { performInstanceAction } from './actions';
 import { dryRun } from './dry-run';
@@ -56,11 +56,11 @@ beforeAll(async () => {
   region = emu.region;
   ec2 = new EC2Client(emu.clientConfig);
   const config = parseConfig({ regions: [region], endpoint: emu.url, auth: { mode: 'static', ...emu.credentials } });
-  setSession({ config, credentials: new CredentialStore(async () => ({ ...emu.credentials })) });
+  activateSession(new AwsSession(config, new CredentialStore(async () => ({ ...emu.credentials }))));
 });
 
 afterAll(async () => {
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 

@@ -1,8 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { failureMessage, useAwsMutation } from '../mutation';
-import { deniedActions } from '../permissions';
+import { currentSession } from '../session';
 import { OPERATION_OF, performInstanceAction, type ActionOutcome } from './actions';
-import { instanceActivity } from './activity';
 import { patchInstances, shownInstances, storeInstances } from './cache';
 import { createTags, deleteTags, describeInstances, type Instance, type InstanceAction, type Tag } from './instances';
 import { ec2Keys } from './queries';
@@ -37,8 +36,11 @@ async function refresh(qc: QueryClient, region: string, ids: string[]): Promise<
 
 function noteFailures(region: string, action: InstanceAction, failures: ActionOutcome['failures']): void {
   for (const f of failures) {
-    deniedActions.recordError(f.error, `ec2:${OPERATION_OF[action]}`);
-    instanceActivity.note(region, f.id, { kind: 'error', message: failureMessage(`${VERB[action]} ${f.id}`, f.error) });
+    currentSession().denied.recordError(f.error, `ec2:${OPERATION_OF[action]}`);
+    currentSession().instanceActivity.note(region, f.id, {
+      kind: 'error',
+      message: failureMessage(`${VERB[action]} ${f.id}`, f.error),
+    });
   }
 }
 
@@ -58,7 +60,7 @@ export function useInstanceAction(region: string) {
       await qc.cancelQueries({ queryKey: ec2Keys.instanceLists(region) });
       await qc.cancelQueries({ queryKey: [...ec2Keys.instances(region), 'detail'] });
       const before = shownInstances(qc, region, v.ids);
-      for (const id of v.ids) instanceActivity.note(region, id, undefined);
+      for (const id of v.ids) currentSession().instanceActivity.note(region, id, undefined);
       const optimistic = OPTIMISTIC_STATE[v.action];
       const ids = new Set(v.ids);
       if (optimistic)
@@ -77,12 +79,12 @@ export function useInstanceAction(region: string) {
       if (v.action === 'reboot') {
         const at = new Date(since).toLocaleTimeString();
         for (const c of outcome.changes)
-          instanceActivity.note(region, c.id, { kind: 'info', message: `Reboot requested at ${at}` });
+          currentSession().instanceActivity.note(region, c.id, { kind: 'info', message: `Reboot requested at ${at}` });
       } else {
         const changing = outcome.changes
           .filter((c) => waiterResult(target, c.currentState) === 'waiting')
           .map((c) => c.id);
-        if (changing.length) instanceActivity.wait(region, changing, target, since);
+        if (changing.length) currentSession().instanceActivity.wait(region, changing, target, since);
       }
       if (outcome.failures.length) {
         const failed = outcome.failures.map((f) => f.id);

@@ -9,7 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../../../emulator/testing';
 import { createFunction, lambdaClient } from '../../../emulator/services/lambda/test-support';
-import { setSession } from '../clients';
+import { activateSession, AwsSession } from '../session';
 import { parseConfig } from '../config';
 import { CredentialStore } from '../credentials';
 import { toAppError } from '../errors';
@@ -25,7 +25,7 @@ let region: string;
 
 function signInAs(credentials: { accessKeyId: string; secretAccessKey: string }) {
   const config = parseConfig({ regions: [region], endpoint: emu.url, auth: { mode: 'static', ...credentials } });
-  setSession({ config, credentials: new CredentialStore(async () => ({ ...credentials })) });
+  activateSession(new AwsSession(config, new CredentialStore(async () => ({ ...credentials }))));
 }
 
 beforeAll(async () => {
@@ -59,7 +59,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 

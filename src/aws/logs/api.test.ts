@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../../../emulator/testing';
-import { setSession } from '../clients';
+import { activateSession, AwsSession } from '../session';
 import { parseConfig } from '../config';
 import { CredentialStore } from '../credentials';
 import { filterEvents, listLogGroups, listLogStreams } from './api';
@@ -31,7 +31,7 @@ beforeAll(async () => {
   region = emu.region;
   logs = new CloudWatchLogsClient(emu.clientConfig);
   const config = parseConfig({ regions: [region], endpoint: emu.url, auth: { mode: 'static', ...emu.credentials } });
-  setSession({ config, credentials: new CredentialStore(async () => ({ ...emu.credentials })) });
+  activateSession(new AwsSession(config, new CredentialStore(async () => ({ ...emu.credentials }))));
   for (const g of ['/aws/lambda/a', '/aws/lambda/b', '/app/web'])
     await logs.send(new CreateLogGroupCommand({ logGroupName: g }));
   await logs.send(new PutRetentionPolicyCommand({ logGroupName: '/app/web', retentionInDays: 7 }));
@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 

@@ -8,8 +8,16 @@ export interface BucketSummary {
   region?: string;
 }
 
-export async function listBuckets(params: { region: string }, signal?: AbortSignal): Promise<Page<BucketSummary>> {
-  const out = await send('s3', params.region, (s3) => new s3.ListBucketsCommand({}), signal);
+export async function listBuckets(
+  params: { region: string; token?: string | undefined },
+  signal?: AbortSignal,
+): Promise<Page<BucketSummary>> {
+  const out = await send(
+    's3',
+    params.region,
+    (s3) => new s3.ListBucketsCommand(params.token ? { ContinuationToken: params.token } : {}),
+    signal,
+  );
   const items = (out.Buckets ?? []).flatMap((b) =>
     b.Name
       ? [

@@ -1,5 +1,6 @@
+import { toAppError } from '../errors';
 import { useAwsMutation } from '../mutation';
-import { abortMultipartUpload, createBucket, createFolder, deleteBucket } from './api';
+import { createBucket, createFolder, deleteBucket } from './api';
 import { s3Keys } from './queries';
 
 export function useCreateBucket(region: string) {
@@ -17,6 +18,10 @@ export function useDeleteBucket(region: string) {
     mutationFn: (v: { bucket: string }) => deleteBucket({ region, bucket: v.bucket }),
     invalidates: () => [s3Keys.buckets(region)],
     action: 's3:DeleteBucket',
+    explain: (error, v) =>
+      toAppError(error).code === 'BucketNotEmpty'
+        ? `${v.bucket} still holds objects, and S3 deletes only empty buckets. Open it, select everything and delete it (folders are deleted with their contents), then delete the bucket.`
+        : undefined,
   });
 }
 
@@ -27,14 +32,5 @@ export function useCreateFolder(region: string, bucket: string) {
     // Only the folder it appears in: other listings hold pages that need no reload.
     invalidates: (v) => [s3Keys.objectsUnder(region, bucket, v.key.replace(/[^/]*\/?$/, ''))],
     action: 's3:PutObject',
-  });
-}
-
-export function useAbortMultipartUpload(region: string, bucket: string) {
-  return useAwsMutation({
-    describe: (v: { key: string; uploadId: string }) => `abort the upload of ${v.key}`,
-    mutationFn: (v: { key: string; uploadId: string }) => abortMultipartUpload({ region, bucket, ...v }),
-    invalidates: () => [s3Keys.uploads(region, bucket)],
-    action: 's3:AbortMultipartUpload',
   });
 }

@@ -1,4 +1,6 @@
-import { getSession, loadSdk, withClient } from '../clients';
+import { withClient } from '../clients';
+import { loadSdk } from '../sdk-modules';
+import { currentSession } from '../session';
 
 /** SigV4 presigning allows at most 7 days. */
 export const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
@@ -13,7 +15,7 @@ export interface Presigned {
 /** The earlier of now + seconds and the current credentials' expiration. */
 export function realExpiry(seconds: number, now = Date.now()): Presigned {
   const chosen = now + seconds * 1000;
-  const credentialsEnd = getSession().credentials.snapshot()?.expiration?.getTime();
+  const credentialsEnd = currentSession().credentials.snapshot()?.expiration?.getTime();
   if (credentialsEnd !== undefined && credentialsEnd < chosen)
     return { expiresAt: new Date(credentialsEnd), isCutShort: true };
   return { expiresAt: new Date(chosen), isCutShort: false };

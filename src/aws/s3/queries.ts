@@ -32,6 +32,14 @@ export const s3Queries = {
       queryFn: ({ signal }) => listBuckets({ region }, signal),
       meta: { label: 'the bucket list' },
     }),
+  /** The buckets page's list, page by page (a key of its own: a query and an infinite query never share one). */
+  bucketList: (region: string) =>
+    infiniteQueryOptions({
+      queryKey: [...s3Keys.buckets(region), 'list'] as const,
+      queryFn: ({ pageParam, signal }) => listBuckets({ region, token: pageParam }, signal),
+      ...tokenPaging,
+      meta: { label: 'the bucket list' },
+    }),
   bucketRegion: (region: string, bucket: string) =>
     queryOptions({
       queryKey: s3Keys.bucketRegion(region, bucket),

@@ -9,7 +9,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { startTestEmulator, type TestEmulator } from '../../../emulator/testing';
-import { setSession } from '../clients';
+import { activateSession, AwsSession } from '../session';
 import { parseConfig } from '../config';
 import { CredentialStore } from '../credentials';
 import { rowsOf } from '../paging';
@@ -28,12 +28,14 @@ beforeAll(async () => {
     endpoint: emu.url,
     auth: { mode: 'static', ...emu.credentials },
   });
-  setSession({ config, credentials: new CredentialStore(async () => ({ ...emu.credentials, expiration: expiresAt })) });
+  activateSession(
+    new AwsSession(config, new CredentialStore(async () => ({ ...emu.credentials, expiration: expiresAt }))),
+  );
   s3 = new S3Client({ ...emu.clientConfig, forcePathStyle: true });
 });
 
 afterAll(async () => {
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 

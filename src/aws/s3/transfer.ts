@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { getSession, loadSdk, type Session } from '../clients';
+import { loadSdk } from '../sdk-modules';
+import { currentSession } from '../session';
 import { endpointFor } from '../config';
 import { toAppError } from '../errors';
 
@@ -14,17 +15,11 @@ const BIG_FILE = 128 * 1024 * 1024;
  */
 const TRANSFER_ATTEMPTS = 4;
 
-const transferClients = new WeakMap<Session, Map<string, Promise<S3Client>>>();
-
 /** An S3 client for uploads: the console's settings plus SDK retries. One per (session, region). */
 export function transferClient(region: string): Promise<S3Client> {
-  const session = getSession();
-  let byRegion = transferClients.get(session);
-  if (!byRegion) {
-    byRegion = new Map();
-    transferClients.set(session, byRegion);
-  }
-  let client = byRegion.get(region);
+  const session = currentSession();
+  const key = `transfer|s3|${region}`;
+  let client = session.clients.get(key) as Promise<S3Client> | undefined;
   if (!client) {
     const endpoint = endpointFor(session.config, 's3');
     client = loadSdk('s3').then(({ S3Client }) => {
@@ -40,7 +35,7 @@ export function transferClient(region: string): Promise<S3Client> {
       s3.middlewareStack.add(unsignedPayload, { step: 'build', name: 'consoleUnsignedPayload' });
       return s3;
     });
-    byRegion.set(region, client);
+    session.clients.set(key, client);
   }
   return client;
 }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startTestEmulator, type TestEmulator } from '../../../emulator/testing';
-import { setSession } from '../clients';
+import { activateSession, AwsSession } from '../session';
 import { parseConfig } from '../config';
 import { CredentialStore } from '../credentials';
 import { deleteMessages, receiveMessages, sendMessage } from './message-api';
@@ -22,11 +22,11 @@ beforeAll(async () => {
   region = emu.region;
   sqs = new SQSClient(emu.clientConfig);
   const config = parseConfig({ regions: [region], endpoint: emu.url, auth: { mode: 'static', ...emu.credentials } });
-  setSession({ config, credentials: new CredentialStore(async () => ({ ...emu.credentials })) });
+  activateSession(new AwsSession(config, new CredentialStore(async () => ({ ...emu.credentials }))));
 });
 
 afterAll(async () => {
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 

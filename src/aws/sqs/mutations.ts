@@ -1,3 +1,4 @@
+import { toAppError } from '../errors';
 import { useAwsMutation } from '../mutation';
 import { changeVisibility, deleteMessages, sendMessage, type MessageHandle, type SendParams } from './message-api';
 import { createQueue, deleteQueue, purgeQueue, tagQueue, untagQueue } from './queue-api';
@@ -29,6 +30,11 @@ export function usePurgeQueue() {
     mutationFn: (v: { region: string; url: string; name: string }) => purgeQueue(v),
     invalidates: (v) => [sqsKeys.attributes(v.region, v.url)],
     action: 'sqs:PurgeQueue',
+    // SQS allows one purge per queue every 60 seconds: say so plainly.
+    explain: (error, v) =>
+      toAppError(error).code === 'PurgeQueueInProgress'
+        ? `A purge of ${v.name} started less than 60 seconds ago. SQS allows one purge per queue every 60 seconds: try again in a minute.`
+        : undefined,
   });
 }
 

@@ -87,8 +87,8 @@ export async function createQueue(params: {
   return out.QueueUrl;
 }
 
-export async function deleteQueue(params: { region: string; url: string }): Promise<void> {
-  await send('sqs', params.region, (sqs) => new sqs.DeleteQueueCommand({ QueueUrl: params.url }));
+export async function deleteQueue(params: { region: string; url: string }, signal?: AbortSignal): Promise<void> {
+  await send('sqs', params.region, (sqs) => new sqs.DeleteQueueCommand({ QueueUrl: params.url }), signal);
 }
 
 export async function purgeQueue(params: { region: string; url: string }): Promise<void> {

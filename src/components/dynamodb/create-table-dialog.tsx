@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { Checkbox, SelectField, TextField } from '../ui/field';
+import type { ConfirmMutation } from '../ui/confirm-dialog';
 import { ErrorNote } from '../ui/error-note';
 
 export type KeyType = 'S' | 'N' | 'B';
@@ -21,6 +22,8 @@ export interface CreateTableDialogProps {
   onOpenChange: (open: boolean) => void;
   /** Creates the table; a rejection keeps the dialog open with its message. */
   onCreate: (form: CreateTableForm) => Promise<unknown>;
+  /** The create mutation: its failure (naming the action and table) shows instead of the rejection's message. */
+  mutation?: ConfirmMutation;
   /** Why creating is not allowed (a known denial). */
   disabledReason?: string | undefined;
 }
@@ -54,7 +57,7 @@ function capacityProblem(text: string): string | undefined {
 }
 
 /** Create a table: name (checked as you type), keys with types, billing mode, and one optional GSI. */
-export function CreateTableDialog({ open, onOpenChange, onCreate, disabledReason }: CreateTableDialogProps) {
+export function CreateTableDialog({ open, onOpenChange, onCreate, mutation, disabledReason }: CreateTableDialogProps) {
   const formId = useId();
   const [name, setName] = useState('');
   const [pk, setPk] = useState('pk');
@@ -130,7 +133,7 @@ export function CreateTableDialog({ open, onOpenChange, onCreate, disabledReason
       setName('');
       setTouched(false);
     } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
+      if (!mutation) setFailure(err instanceof Error ? err.message : String(err));
     } finally {
       setPending(false);
     }
@@ -271,7 +274,7 @@ export function CreateTableDialog({ open, onOpenChange, onCreate, disabledReason
             {typeClash}
           </p>
         )}
-        {failure && <ErrorNote>{failure}</ErrorNote>}
+        {(mutation?.failure ?? failure) && <ErrorNote>{mutation?.failure ?? failure}</ErrorNote>}
       </form>
     </Dialog>
   );

@@ -33,10 +33,13 @@ const MIB = 1024 * 1024;
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const htmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** A ready curl command: every policy field, the content type when the policy asks for one, the file last. */
+/**
+ * A ready curl command: every policy field, the content type when the policy asks for one, the file last.
+ * Fields go as --form-string: with -F, curl reads a local file for a value starting with @ or <.
+ */
 export function curlCommand(link: GeneratedUploadLink, contentType: string): string {
-  const lines = Object.entries(link.fields).map(([k, v]) => `  -F ${shellQuote(`${k}=${v}`)}`);
-  if (contentType) lines.push(`  -F ${shellQuote(`Content-Type=${contentType}`)}`);
+  const lines = Object.entries(link.fields).map(([k, v]) => `  --form-string ${shellQuote(`${k}=${v}`)}`);
+  if (contentType) lines.push(`  --form-string ${shellQuote(`Content-Type=${contentType}`)}`);
   lines.push(`  -F 'file=@./your-file'`);
   return [`curl -sS -w '%{http_code}\\n'`, ...lines, `  ${shellQuote(link.url)}`].join(' \\\n');
 }

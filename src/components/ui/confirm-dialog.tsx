@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { NameList } from '../name-list';
 import { Button } from './button';
 import { Dialog } from './dialog';
@@ -32,11 +32,23 @@ export interface ConfirmDialogProps {
    * on failure it stays open with the error (the `error` prop, or the rejection's message).
    */
   onConfirm: () => void | Promise<unknown>;
+  /**
+   * The write the dialog confirms (a `useAwsMutation` result): its pending state shows on the button and
+   * its failure, a sentence naming the action and resource, inside the dialog, which stays open.
+   */
+  mutation?: ConfirmMutation;
   isPending?: boolean;
   /** A failure shown inside the dialog, which stays open. */
   error?: ReactNode;
   /** Extra options, e.g. a Force checkbox. */
   children?: ReactNode;
+}
+
+/** What the dialog needs of a mutation (structural, so components stay free of the AWS layer). */
+export interface ConfirmMutation {
+  isPending: boolean;
+  failure: string | undefined;
+  reset: () => void;
 }
 
 const MAX_NAMES = 10;
@@ -57,8 +69,9 @@ export function ConfirmDialog({
   tone = 'danger',
   confirmLabel,
   onConfirm,
-  isPending = false,
-  error,
+  mutation,
+  isPending = mutation?.isPending ?? false,
+  error = mutation?.failure,
   children,
 }: ConfirmDialogProps) {
   const [typed, setTyped] = useState('');
@@ -77,6 +90,11 @@ export function ConfirmDialog({
       setFailure(undefined);
     }
   }
+  // ...and no failure left from the mutation's last attempt (after render: it updates the page's hook).
+  const reset = mutation?.reset;
+  useEffect(() => {
+    if (open) reset?.();
+  }, [open, reset]);
 
   const count = names.length;
   const first = names[0];
@@ -98,7 +116,8 @@ export function ConfirmDialog({
       await result;
       onOpenChange(false);
     } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
+      // A mutation's own failure (naming the action) shows through `error`.
+      if (!mutation) setFailure(err instanceof Error ? err.message : String(err));
     } finally {
       setRunning(false);
     }

@@ -9,7 +9,8 @@ import { SQSClient, CreateQueueCommand } from '@aws-sdk/client-sqs';
 import { startTestEmulator, type TestEmulator } from '../../../emulator/testing';
 import { parseConfig, type ConsoleConfig } from '../../aws/config';
 import { CredentialStore } from '../../aws/credentials';
-import { setSession } from '../../aws/clients';
+import { DeniedActions } from '../../aws/permissions';
+import { activateSession, AwsSession } from '../../aws/session';
 import { createQueryClient } from '../../aws/query-client';
 import { ConfigContext } from '../../app/config-context';
 import DashboardPage from './dashboard-page';
@@ -24,13 +25,13 @@ beforeAll(async () => {
   );
   await new SQSClient(emu.clientConfig).send(new CreateQueueCommand({ QueueName: 'card-queue' }));
   config = parseConfig({ regions: [emu.region], endpoint: emu.url, auth: { mode: 'static', ...emu.credentials } });
-  setSession({ config, credentials: new CredentialStore(async () => ({ ...emu.credentials })) });
+  activateSession(new AwsSession(config, new CredentialStore(async () => ({ ...emu.credentials }))));
 });
 
 afterEach(cleanup);
 
 afterAll(async () => {
-  setSession(undefined);
+  activateSession(undefined);
   await emu?.dispose();
 });
 
@@ -40,7 +41,7 @@ function renderDashboard(withConfig: ConsoleConfig = config) {
   });
   render(
     <ConfigContext.Provider value={withConfig}>
-      <QueryClientProvider client={createQueryClient()}>
+      <QueryClientProvider client={createQueryClient(new DeniedActions())}>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </ConfigContext.Provider>,
@@ -102,4 +103,17 @@ it('lists the bucket names from config when ListBuckets is denied, as on AWS whe
   expect(within(s3).getByText('Bucket names from config')).toBeTruthy();
   expect(within(s3).queryByRole('alert')).toBeNull();
   expect(within(s3).queryByText('card-bucket')).toBeNull();
+});
+
+it('says "Retrying (n)…" on a card whose service is throttled, as other pages do, then shows its data', async () => {
+  await emu.admin('faults', {
+    service: 'sqs',
+    operation: 'ListQueues',
+    count: 2,
+    error: { code: 'RequestThrottled', status: 403, message: 'Rate exceeded' },
+  });
+  renderDashboard();
+  const sqs = screen.getByRole('region', { name: 'SQS queues' });
+  expect(await within(sqs).findByText(/^Retrying \(\d\)…$/, {}, { timeout: 10_000 })).toBeTruthy();
+  expect(await within(sqs).findByText('card-queue', {}, { timeout: 20_000 })).toBeTruthy();
 });

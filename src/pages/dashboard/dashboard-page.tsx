@@ -14,39 +14,39 @@ import { Button } from '../../components/ui/button';
 import { PageHeader } from '../../components/ui/page-header';
 import { formatCount, formatNumber } from '../../components/format';
 import { useConfig } from '../../app/config-context';
-import { errorProps } from '../../app/error-props';
-import { useRegion, useRegionHref } from '../../app/use-region';
-import { pageHref } from '../registry';
-import { useFirstDataMark } from './use-first-data-mark';
+import { errorProps, retryingText } from '../../app/error-props';
+import { routes } from '../../app/routes';
+import { useFirstDataMark } from '../../app/use-first-data-mark';
+import { useLinkTo, useRegion } from '../../app/use-region';
 
 const MAX_NAMES = 8;
 
 interface NamedLink {
   name: string;
-  href: string | undefined;
+  href: string;
 }
 
 /** Four cards, each with its own query: one failing service never blanks the others. */
 export default function DashboardPage() {
   const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const buckets = useQuery(s3Queries.buckets(region));
   const instances = useQuery(ec2Queries.instanceCounts(region));
   const tables = useQuery(dynamodbQueries.firstTables(region));
   const queues = useQuery(sqsQueries.overview(region));
   const functions = useQuery(lambdaQueries.overview(region));
   const all = [buckets, instances, tables, queues, functions];
-  useFirstDataMark(all.some((q) => q.data !== undefined));
+  useFirstDataMark(
+    'dashboard',
+    all.some((q) => q.data !== undefined),
+  );
   const isRefreshing = all.some((q) => q.isRefetching);
 
   // ListBuckets has no CORS on AWS: fall back to the names listed in config.
   const bucketKind = buckets.error && !buckets.data ? toAppError(buckets.error).kind : undefined;
   const useConfigBuckets = (bucketKind === 'network' || bucketKind === 'forbidden') && config.buckets.length > 0;
   const bucketNames = useConfigBuckets ? config.buckets : (buckets.data?.items ?? []).map((b) => b.name);
-  const regionHref = (path: string | undefined) => (path === undefined ? undefined : href(path));
-  const links = (names: string[], page: string, param: string): NamedLink[] =>
-    names.map((name) => ({ name, href: regionHref(pageHref(page, { [param]: name })) }));
 
   return (
     <div className="flex flex-col gap-4">
@@ -68,35 +68,40 @@ export default function DashboardPage() {
           title="S3 buckets"
           icon={<Icons.s3 />}
           count={useConfigBuckets || buckets.data ? formatNumber(bucketNames.length) : undefined}
+          loadingText={retryingText(buckets)}
           isLoading={buckets.isPending && !useConfigBuckets}
           isEmpty={bucketNames.length === 0}
           emptyText="No buckets"
           {...(buckets.error && !buckets.data && !useConfigBuckets
             ? { error: errorProps(buckets.error, config, 's3', () => void buckets.refetch()) }
             : {})}
-          {...optional('href', regionHref(pageHref('buckets')))}
+          href={linkTo(routes.buckets)}
         >
           {useConfigBuckets && <p className="text-xs text-muted">Bucket names from config</p>}
-          <LinkList label="Buckets" items={links(bucketNames, 'buckets/:bucket', 'bucket')} />
+          <LinkList
+            label="Buckets"
+            items={bucketNames.map((name) => ({ name, href: linkTo(routes.bucket, { bucket: name }) }))}
+          />
         </ServiceCard>
 
         <ServiceCard
           title="EC2 instances"
           icon={<Icons.ec2 />}
           count={instances.data ? formatCount(instances.data.total, instances.data.isPartial) : undefined}
+          loadingText={retryingText(instances)}
           isLoading={instances.isPending}
           isEmpty={instances.data?.total === 0}
           emptyText="No instances"
           {...(instances.error && !instances.data
             ? { error: errorProps(instances.error, config, 'ec2', () => void instances.refetch()) }
             : {})}
-          {...optional('href', regionHref(pageHref('instances')))}
+          href={linkTo(routes.instances)}
         >
           <ul aria-label="Instances by state" className="flex flex-wrap gap-2 text-sm">
             {Object.entries(instances.data?.byState ?? {})
               .sort(([a], [b]) => a.localeCompare(b))
               .map(([state, n]) => {
-                const to = regionHref(pageHref('instances', {}, { state }));
+                const to = linkTo(routes.instances, {}, { state });
                 const body = (
                   <>
                     <StatusBadge status={state} />
@@ -127,41 +132,42 @@ export default function DashboardPage() {
           title="DynamoDB tables"
           icon={<Icons.dynamodb />}
           count={tables.data ? formatCount(tables.data.items.length, tables.data.nextToken !== undefined) : undefined}
+          loadingText={retryingText(tables)}
           isLoading={tables.isPending}
           isEmpty={tables.data?.items.length === 0}
           emptyText="No tables"
           {...(tables.error && !tables.data
             ? { error: errorProps(tables.error, config, 'dynamodb', () => void tables.refetch()) }
             : {})}
-          {...optional('href', regionHref(pageHref('tables')))}
+          href={linkTo(routes.tables)}
         >
-          <LinkList label="Tables" items={links(tables.data?.items ?? [], 'tables/:table', 'table')} />
+          <LinkList
+            label="Tables"
+            items={(tables.data?.items ?? []).map((name) => ({ name, href: linkTo(routes.table, { table: name }) }))}
+          />
         </ServiceCard>
 
         <ServiceCard
           title="SQS queues"
           icon={<Icons.sqs />}
           count={queues.data ? formatCount(queues.data.items.length, queues.data.nextToken !== undefined) : undefined}
+          loadingText={retryingText(queues)}
           isLoading={queues.isPending}
           isEmpty={queues.data?.items.length === 0}
           emptyText="No queues"
           {...(queues.error && !queues.data
             ? { error: errorProps(queues.error, config, 'sqs', () => void queues.refetch()) }
             : {})}
-          {...optional('href', regionHref(pageHref('queues')))}
+          href={linkTo(routes.queues)}
         >
           <ul aria-label="Queues" className="flex flex-col gap-1 text-sm">
             {(queues.data?.items ?? []).slice(0, MAX_NAMES).map((q) => {
-              const to = regionHref(pageHref('queues/:queue', { queue: q.name }));
+              const to = linkTo(routes.queue, { queue: q.name });
               return (
                 <li key={q.url} className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
-                  {to ? (
-                    <Link to={to} className="truncate font-mono text-accent hover:underline">
-                      {q.name}
-                    </Link>
-                  ) : (
-                    <span className="truncate font-mono">{q.name}</span>
-                  )}
+                  <Link to={to} className="truncate font-mono text-accent hover:underline">
+                    {q.name}
+                  </Link>
                   <span className="tabular-nums text-muted">{formatNumber(q.messagesWaiting)} waiting</span>
                   {q.isDeadLetterQueue && q.messagesWaiting > 0 && (
                     <StatusBadge status="error" tone="danger" label="DLQ holds messages" />
@@ -192,15 +198,14 @@ export default function DashboardPage() {
           {...(functions.error && !functions.data
             ? { error: errorProps(functions.error, config, 'lambda', () => void functions.refetch()) }
             : {})}
-          {...optional('href', regionHref(pageHref('functions')))}
+          href={linkTo(routes.functions)}
         >
           <LinkList
             label="Functions"
-            items={links(
-              (functions.data?.items ?? []).map((f) => f.name),
-              'functions/:name',
-              'name',
-            )}
+            items={(functions.data?.items ?? []).map((f) => ({
+              name: f.name,
+              href: linkTo(routes.function, { name: f.name }),
+            }))}
           />
         </ServiceCard>
       </div>
@@ -214,20 +219,12 @@ function LinkList({ label, items }: { label: string; items: NamedLink[] }) {
     <ul aria-label={label} className="flex min-w-0 flex-col gap-0.5 text-sm">
       {shown.map((i) => (
         <li key={i.name} className="truncate font-mono">
-          {i.href ? (
-            <Link to={i.href} className="text-accent hover:underline">
-              {i.name}
-            </Link>
-          ) : (
-            i.name
-          )}
+          <Link to={i.href} className="text-accent hover:underline">
+            {i.name}
+          </Link>
         </li>
       ))}
       {items.length > MAX_NAMES && <li className="text-muted">and {formatNumber(items.length - MAX_NAMES)} more</li>}
     </ul>
   );
-}
-
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }

@@ -20,13 +20,13 @@ import { useConfig } from '../../app/config-context';
 import { errorProps, retryingText } from '../../app/error-props';
 import { useRegion, useRegionHref } from '../../app/use-region';
 import { useSearchParam } from '../../app/use-search-state';
-import { pageHref } from '../registry';
+import { pathTo, routes } from '../../app/routes';
 
 let marked = false;
 
 function NameCell({ fn }: { fn: FunctionSummary }) {
   const href = useRegionHref();
-  const to = pageHref('functions/:name', { name: fn.name });
+  const to = pathTo(routes.function, { name: fn.name });
   return to ? (
     <Link to={href(to)} className="font-medium text-accent hover:underline">
       {fn.name}
@@ -139,7 +139,7 @@ export default function FunctionsPage() {
         error={error}
         storageKey="lambda.functions"
         onRowOpen={(f) => {
-          const to = pageHref('functions/:name', { name: f.name });
+          const to = pathTo(routes.function, { name: f.name });
           if (to) void navigate(href(to));
         }}
         empty={

@@ -1,9 +1,9 @@
-import { pageHref } from '../registry';
+import { pathTo, routes } from '../../app/routes';
 
 /** The logs page on a function's group: following its output, or filtered to one request. */
 export function functionLogsHref(name: string, requestId?: string): string | undefined {
-  return pageHref(
-    'logs',
+  return pathTo(
+    routes.logs,
     {},
     {
       group: `/aws/lambda/${name}`,

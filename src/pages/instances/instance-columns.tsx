@@ -1,7 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { createContext, useContext } from 'react';
 import { Link } from 'react-router';
-import { instanceActivity } from '../../aws/ec2/activity';
 import type { Instance } from '../../aws/ec2/instances';
 import { InstanceNote } from '../../components/ec2/instance-note';
 import { RelativeTime } from '../../components/relative-time';
@@ -10,6 +9,7 @@ import { CopyButton } from '../../components/ui/copy-button';
 import type { ActionsMenuItem } from '../../components/ui/menu';
 import { ActionsMenu } from '../../components/ui/menu';
 import { StatusBadge } from '../../components/ui/status-badge';
+import { useInstanceActivity } from './use-instance-waiter';
 
 /**
  * What cells need that changes while the page lives (permissions, the URL). It reaches them through
@@ -75,8 +75,7 @@ const filterLink = 'rounded hover:underline focus-visible:underline';
 
 /** The state badge with, beside it, what the console is doing or was told about the instance. */
 export function StateCell({ region, instance }: { region: string; instance: Instance }) {
-  const waiting = instanceActivity.waitingFor(region, instance.id);
-  const note = instanceActivity.noteFor(region, instance.id);
+  const { waiting, note } = useInstanceActivity(region, instance.id);
   return (
     <span className="flex min-w-0 items-center gap-2">
       <StatusBadge status={instance.state} />

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { SERVICE_ICONS } from '../../components/service-icons';
 import { Link, useParams } from 'react-router';
@@ -7,7 +8,7 @@ import { failureMessage } from '../../aws/mutation';
 import { ec2Queries } from '../../aws/ec2/queries';
 import { useConfig } from '../../app/config-context';
 import { errorProps, retryingText } from '../../app/error-props';
-import { useRegion, useRegionHref } from '../../app/use-region';
+import { useLinkTo, useRegion } from '../../app/use-region';
 import { useSearchParam } from '../../app/use-search-state';
 import { InstanceNote } from '../../components/ec2/instance-note';
 import { TagEditor } from '../../components/ec2/tag-editor';
@@ -21,9 +22,9 @@ import { PageHeader } from '../../components/ui/page-header';
 import { Skeleton } from '../../components/ui/skeleton';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Tabs } from '../../components/ui/tabs';
-import { pageHref } from '../registry';
+import { routes } from '../../app/routes';
+import { useConsoleSession } from '../../app/session-context';
 import { ACTION_ICON, ACTION_LABEL, useInstanceActions } from './instance-actions';
-import { rememberInstanceNames } from './instance-names';
 import { useInstanceActivity, useInstanceWaiter } from './use-instance-waiter';
 import { useInstanceActionPermissions, useTagPermission } from './use-instance-permissions';
 
@@ -137,7 +138,7 @@ function StatusChecks({ status }: { status: InstanceStatus }) {
 export default function InstancePage() {
   const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const { instanceId = '' } = useParams();
   const [tab, setTab] = useSearchParam('tab');
   const query = useQuery(ec2Queries.instance(region, instanceId));
@@ -153,8 +154,11 @@ export default function InstancePage() {
   const tagPermission = useTagPermission(activeTab === 'tags' ? instance?.id : undefined);
   const actions = useInstanceActions(region, permissions);
   const saveTags = useSaveTags(region, instanceId);
-  const listHref = href(pageHref('instances') ?? '/instances');
-  if (instance) rememberInstanceNames([instance]);
+  const listHref = linkTo(routes.instances);
+  const { names } = useConsoleSession().aws;
+  useEffect(() => {
+    if (instance) names.remember('instance', [instance]);
+  }, [names, instance]);
 
   if (query.error && !instance)
     return (

@@ -1,46 +1,33 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { RefreshCw } from 'lucide-react';
+import { useQuery } from '@tanstack/react-query';
 import { SERVICE_ICONS } from '../../components/service-icons';
 import { useNavigate } from 'react-router';
 import { INSTANCE_STATES, type Instance, type InstanceFilters } from '../../aws/ec2/instances';
-import { ec2Queries } from '../../aws/ec2/queries';
-import { rowsOf } from '../../aws/paging';
-import { useConfig } from '../../app/config-context';
-import { errorProps, retryingText } from '../../app/error-props';
-import { useRegion, useRegionHref } from '../../app/use-region';
+import { ec2Keys, ec2Queries } from '../../aws/ec2/queries';
+import { routes } from '../../app/routes';
+import { useConsoleSession } from '../../app/session-context';
+import { useLinkTo, useRegion } from '../../app/use-region';
+import { useResourceList } from '../../app/use-resource-list';
 import { useSearchState } from '../../app/use-search-state';
 import { StateSummary } from '../../components/ec2/state-summary';
-import { ErrorNotice } from '../../components/error-notice';
 import { formatCount } from '../../components/format';
 import { ResourceTable, selectedRows } from '../../components/resource-table/resource-table';
 import type { RowSelection } from '../../components/resource-table/selection';
-import { Button, IconButton } from '../../components/ui/button';
+import { Button } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
 import { SelectField } from '../../components/ui/field';
 import { FilterBar, type FilterChip } from '../../components/ui/filter-bar';
 import { PageHeader } from '../../components/ui/page-header';
+import { RefreshButton } from '../../components/ui/refresh-button';
 import { humaniseStatus } from '../../components/ui/status-badge';
-import { pageHref } from '../registry';
 import { ACTION_ICON, ACTION_LABEL, useInstanceActions } from './instance-actions';
 import { instanceColumns, InstanceRowToolsContext, type InstanceRowTools } from './instance-columns';
-import { rememberInstanceNames } from './instance-names';
 import { useActivityChanges, useInstanceWaiter } from './use-instance-waiter';
 import { useInstanceActionPermissions } from './use-instance-permissions';
 
 const FILTER_KEYS = ['q', 'state', 'type', 'zone', 'tag'] as const;
 const MAX_TAG_COLUMNS = 20;
 const ACTIONS = ['start', 'stop', 'reboot', 'terminate'] as const;
-
-let marked = false;
-/** Bench hook: mark when the list first shows rows (once per page load). */
-function useFirstRowsMark(hasRows: boolean): void {
-  useEffect(() => {
-    if (!hasRows || marked) return;
-    marked = true;
-    performance.mark('first-data:instances');
-  }, [hasRows]);
-}
 
 const CHIP_LABEL: Record<(typeof FILTER_KEYS)[number], (v: string) => string> = {
   q: (v) =>
@@ -52,16 +39,17 @@ const CHIP_LABEL: Record<(typeof FILTER_KEYS)[number], (v: string) => string> = 
 };
 
 export default function InstancesPage() {
-  const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const navigate = useNavigate();
+  const { names } = useConsoleSession().aws;
   const [filters, setFilters] = useSearchState(FILTER_KEYS);
-  const query = useInfiniteQuery(ec2Queries.instances(region, filters as InstanceFilters));
-  const rows = useMemo(() => rowsOf(query.data), [query.data]);
-  const hasRows = rows.length > 0;
-  useFirstRowsMark(hasRows);
-  useEffect(() => rememberInstanceNames(rows), [rows]);
+  const list = useResourceList(ec2Queries.instances(region, filters as InstanceFilters), {
+    alsoRefresh: [ec2Keys.stateCounts(region)],
+    firstDataMark: 'instances',
+  });
+  const { rows, query } = list;
+  useEffect(() => names.remember('instance', rows), [names, rows]);
   // Counts come after the first rows, so they never delay them.
   const counts = useQuery({ ...ec2Queries.stateCounts(region), enabled: query.data !== undefined });
   useInstanceWaiter(region);
@@ -84,12 +72,9 @@ export default function InstancesPage() {
   }, [rows, tagKeys]);
   if (newTagKeys.length > 0) setTagKeys([...tagKeys, ...newTagKeys]);
 
-  const listHref = (patch: Record<string, string | undefined>) => {
-    const search: Record<string, string | undefined> = { ...filters, ...patch };
-    return href(pageHref('instances', {}, search) ?? '/instances');
-  };
-  const detailHref = (i: Instance) =>
-    href(pageHref('instances/:instanceId', { instanceId: i.id }) ?? `/instances/${i.id}`);
+  const listHref = (patch: Record<string, string | undefined>) =>
+    linkTo(routes.instances, {}, { ...filters, ...patch });
+  const detailHref = (i: Instance) => linkTo(routes.instance, { instanceId: i.id });
   const columns = useMemo(() => instanceColumns(tagKeys), [tagKeys]);
   const rowTools: InstanceRowTools = {
     region,
@@ -144,18 +129,9 @@ export default function InstancesPage() {
       <PageHeader
         icon={<SERVICE_ICONS.ec2 />}
         title="Instances"
-        count={query.data ? formatCount(rows.length, query.hasNextPage) : undefined}
+        count={list.count}
         description={`EC2 instances in ${region}. Filters run on EC2; states update as they change.`}
-        actions={
-          <IconButton
-            label="Refresh instances"
-            icon={<RefreshCw aria-hidden className={query.isRefetching ? 'motion-safe:animate-spin' : ''} />}
-            onClick={() => {
-              void query.refetch();
-              void counts.refetch();
-            }}
-          />
-        }
+        actions={<RefreshButton {...list.refresh} />}
       />
       <FilterBar
         label="Find instances"
@@ -193,26 +169,9 @@ export default function InstancesPage() {
           <ResourceTable
             label="Instances"
             columns={columns}
-            rows={rows}
+            {...list.table}
             getRowId={(i) => i.id}
             getRowLabel={(i) => i.name ?? i.id}
-            hasNextPage={query.hasNextPage}
-            isFetchingNextPage={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-            isLoading={query.isPending}
-            {...(retryingText(query) ? { loadingText: retryingText(query) } : {})}
-            error={
-              query.error ? (
-                <ErrorNotice
-                  {...errorProps(
-                    query.error,
-                    config,
-                    'ec2',
-                    () => void (hasRows ? query.fetchNextPage() : query.refetch()),
-                  )}
-                />
-              ) : undefined
-            }
             empty={
               <EmptyState
                 icon={<SERVICE_ICONS.ec2 />}

@@ -14,11 +14,11 @@ import { FilterBar } from '../../components/ui/filter-bar';
 import { useConfig } from '../../app/config-context';
 import { errorProps, retryingText } from '../../app/error-props';
 import { useRegionHref } from '../../app/use-region';
-import { pageHref } from '../registry';
+import { pathTo, routes } from '../../app/routes';
 
 function GroupLink({ group }: { group: LogGroupSummary }) {
   const href = useRegionHref();
-  const to = pageHref('logs', {}, { group: group.name, range: '1h' });
+  const to = pathTo(routes.logs, {}, { group: group.name, range: '1h' });
   return to ? (
     <Link to={href(to)} className="font-medium text-accent hover:underline">
       {group.name}

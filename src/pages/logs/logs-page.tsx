@@ -4,7 +4,7 @@ import { SERVICE_ICONS } from '../../components/service-icons';
 import { PageHeader } from '../../components/ui/page-header';
 import { useRegion, useRegionHref } from '../../app/use-region';
 import { useSearchState } from '../../app/use-search-state';
-import { pageHref } from '../registry';
+import { pathTo, routes } from '../../app/routes';
 import { EventView } from './event-view';
 import { GroupList } from './group-list';
 import { StreamList } from './stream-list';
@@ -41,7 +41,7 @@ export default function LogsPage() {
           prefix={s.prefix ?? ''}
           onPrefixChange={(prefix) => set({ prefix }, { replace: true })}
           onOpen={(g) => {
-            const to = pageHref('logs', {}, { group: g, range: '1h' });
+            const to = pathTo(routes.logs, {}, { group: g, range: '1h' });
             if (to) void navigate(href(to));
           }}
           onFirstData={markFirstData}
@@ -50,7 +50,7 @@ export default function LogsPage() {
     );
   }
 
-  const back = pageHref('logs');
+  const back = pathTo(routes.logs);
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <PageHeader

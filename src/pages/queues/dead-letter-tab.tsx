@@ -1,11 +1,10 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { CircleStop, Undo2 } from 'lucide-react';
 import { toAppError } from '../../aws/errors';
 import { failureMessage } from '../../aws/mutation';
-import { rowsOf } from '../../aws/paging';
 import { useCancelRedrive, useStartRedrive } from '../../aws/sqs/mutations';
 import { sqsKeys, sqsQueries } from '../../aws/sqs/queries';
 import type { QueueRef } from '../../aws/sqs/queue-api';
@@ -22,10 +21,11 @@ import { TextField } from '../../components/ui/field';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { useConfig } from '../../app/config-context';
 import { errorProps } from '../../app/error-props';
-import { tasks } from '../../app/tasks';
+import { useStartAwsTask } from '../../app/aws-task';
+import { routes } from '../../app/routes';
 import { useDeniedReason } from '../../app/use-permission';
-import { useRegion, useRegionHref } from '../../app/use-region';
-import { pageHref } from '../registry';
+import { useLinkTo, useRegion } from '../../app/use-region';
+import { useResourceList } from '../../app/use-resource-list';
 import { ErrorNote } from '../../components/ui/error-note';
 
 export interface DeadLetterTabProps {
@@ -35,14 +35,11 @@ export interface DeadLetterTabProps {
 }
 
 function QueueNameLink({ name }: { name: string }) {
-  const href = useRegionHref();
-  const to = pageHref('queues/:queue', { queue: name });
-  return to ? (
-    <Link to={href(to)} className="font-medium text-accent hover:underline">
+  const linkTo = useLinkTo();
+  return (
+    <Link to={linkTo(routes.queue, { queue: name })} className="font-medium text-accent hover:underline">
       {name}
     </Link>
-  ) : (
-    <span>{name}</span>
   );
 }
 
@@ -64,8 +61,16 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
   const queryClient = useQueryClient();
   const formId = useId();
   const arn = attributes.arn ?? '';
-  const sources = useInfiniteQuery(sqsQueries.deadLetterSources(region, url));
-  const sourceRows = useMemo(() => rowsOf(sources.data), [sources.data]);
+  const startTask = useStartAwsTask();
+  const sources = useResourceList(sqsQueries.deadLetterSources(region, url), {
+    empty: (
+      <EmptyState
+        title={`No queue uses ${name} as its dead-letter queue`}
+        description="A queue becomes a dead-letter queue when another queue names it in its redrive policy."
+      />
+    ),
+  });
+  const sourceRows = sources.rows;
   const isDeadLetterQueue = sourceRows.length > 0;
   const moves = useQuery({
     ...sqsQueries.moveTasks(region, arn),
@@ -130,31 +135,29 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
       return;
     }
     const to = target === 'other' ? destination : 'their source queues';
-    tasks.start({
+    startTask({
       title: `Redrive ${name} to ${to}`,
-      unit: 'items',
+      items: [name],
+      label: (queue) => queue,
       total: waiting,
       queue: 'sqs-redrive',
-      run: async (ctx) => {
-        try {
-          const task = await watchMessageMove({
-            region,
-            sourceArn: arn,
-            handle,
-            startedAt,
-            signal: ctx.signal,
-            onProgress: (t) => {
-              ctx.progress(t.moved, t.toMove);
-              ctx.setDetail(`${formatNumber(t.moved)} of ${formatNumber(t.toMove ?? t.moved)} moved`);
-            },
-          });
-          if (task.status === 'FAILED')
-            throw new Error(`The redrive failed: ${task.failureReason ?? 'SQS gave no reason'}`);
-          if (task.status === 'CANCELLED') ctx.setDetail(`Cancelled after ${formatNumber(task.moved)} moved`);
-        } finally {
-          void queryClient.invalidateQueries({ queryKey: sqsKeys.moveTasks(region, arn) });
-          void queryClient.invalidateQueries({ queryKey: [...sqsKeys.all(region), 'queue'] });
-        }
+      // Progress moves the counts of this queue and of the ones receiving its messages.
+      invalidates: [sqsKeys.moveTasks(region, arn), [...sqsKeys.all(region), 'queue']],
+      run: async (_queues, ctx) => {
+        const task = await watchMessageMove({
+          region,
+          sourceArn: arn,
+          handle,
+          startedAt,
+          signal: ctx.signal,
+          onProgress: (t) => {
+            ctx.progress(t.moved, t.toMove);
+            ctx.setDetail(`${formatNumber(t.moved)} of ${formatNumber(t.toMove ?? t.moved)} moved`);
+          },
+        });
+        if (task.status === 'FAILED')
+          throw new Error(`The redrive failed: ${task.failureReason ?? 'SQS gave no reason'}`);
+        if (task.status === 'CANCELLED') ctx.setDetail(`Cancelled after ${formatNumber(task.moved)} moved`);
       },
     });
   }
@@ -224,24 +227,9 @@ export function DeadLetterTab({ name, url, attributes }: DeadLetterTabProps) {
         <ResourceTable
           label="Source queues"
           columns={SOURCE_COLUMNS}
-          rows={sourceRows}
+          {...sources.table}
           getRowId={(q) => q.url}
-          hasNextPage={sources.hasNextPage}
-          isFetchingNextPage={sources.isFetchingNextPage}
-          onLoadMore={() => void sources.fetchNextPage()}
-          isLoading={sources.isPending}
           height={sourceRows.length > 0 ? `${Math.min(sourceRows.length, 6) * 40 + 38}px` : undefined}
-          error={
-            sources.error ? (
-              <ErrorNotice {...errorProps(sources.error, config, 'sqs', () => void sources.refetch())} />
-            ) : undefined
-          }
-          empty={
-            <EmptyState
-              title={`No queue uses ${name} as its dead-letter queue`}
-              description="A queue becomes a dead-letter queue when another queue names it in its redrive policy."
-            />
-          }
         />
       </section>
 

@@ -5,8 +5,8 @@ import { formatBytes, formatDateTime, formatNumber } from '../../components/form
 import { formatDuration } from '../../components/sqs/duration';
 import { CopyButton } from '../../components/ui/copy-button';
 import { KeyValueList } from '../../components/ui/key-value';
-import { useRegionHref } from '../../app/use-region';
-import { pageHref } from '../registry';
+import { useLinkTo } from '../../app/use-region';
+import { routes } from '../../app/routes';
 
 export interface DetailsTabProps {
   url: string;
@@ -14,15 +14,12 @@ export interface DetailsTabProps {
 }
 
 function QueueLink({ arn }: { arn: string }) {
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const name = queueNameOf(arn);
-  const to = pageHref('queues/:queue', { queue: name });
-  return to ? (
-    <Link to={href(to)} className="text-accent hover:underline">
+  return (
+    <Link to={linkTo(routes.queue, { queue: name })} className="text-accent hover:underline">
       {name}
     </Link>
-  ) : (
-    <span>{name}</span>
   );
 }
 

@@ -1,13 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { CircleStop, Play, TimerReset, Trash2, X } from 'lucide-react';
 import { failureMessage } from '../../aws/mutation';
-import { deniedActions } from '../../aws/permissions';
-import { visibleAgainAt, type EntryFailure, type ReceivedMessage } from '../../aws/sqs/message-api';
+import { visibleAgainAt, type ReceivedMessage } from '../../aws/sqs/message-api';
 import { useChangeVisibility, useDeleteMessages } from '../../aws/sqs/mutations';
-import { pollQueue, type PollEnd, type PollMode } from '../../aws/sqs/poller';
-import { sqsKeys } from '../../aws/sqs/queries';
+import type { PollEnd, PollMode } from '../../aws/sqs/poller';
 import type { QueueAttributes } from '../../aws/sqs/queue-attributes';
 import { limitError } from '../../aws/sqs/queue-rules';
 import { formatNumber } from '../../components/format';
@@ -25,6 +22,8 @@ import { useRegion } from '../../app/use-region';
 import { useToast } from '../../app/toasts';
 import { PollModePicker } from '../../components/sqs/poll-mode-picker';
 import { ErrorNote } from '../../components/ui/error-note';
+import { useMessageSessionState } from '../../app/message-sessions';
+import { useConsoleSession } from '../../app/session-context';
 
 export interface MessagesTabProps {
   name: string;
@@ -32,19 +31,7 @@ export interface MessagesTabProps {
   attributes: QueueAttributes;
 }
 
-type PollStatus = { state: 'idle' } | { state: 'polling'; retry?: string } | { state: 'ended'; end: PollEnd };
-
 const column = createColumnHelper<ReceivedMessage>();
-const FLUSH_MS = 250;
-
-/** New messages after the listed ones; a message received again (its visibility ran out) replaces its row and handle. */
-function mergeMessages(current: ReceivedMessage[], incoming: ReceivedMessage[]): ReceivedMessage[] {
-  const latest = new Map(incoming.map((m) => [m.id, m]));
-  const kept = current.filter((m) => !latest.has(m.id));
-  return kept.length === current.length && latest.size === incoming.length
-    ? current.concat(incoming)
-    : [...kept, ...latest.values()];
-}
 
 function endText(end: PollEnd, mode: PollMode): string {
   const got = `${formatNumber(end.received)} ${end.received === 1 ? 'message' : 'messages'}`;
@@ -66,40 +53,26 @@ function endText(end: PollEnd, mode: PollMode): string {
 export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
   const region = useRegion();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const arn = attributes.arn;
-  const [mode, setMode] = useState<PollMode>('peek');
-  const [visibility, setVisibility] = useState(String(Math.max(attributes.visibilityTimeout ?? 30, 30)));
-  const [maxMessages, setMaxMessages] = useState('100');
-  const [duration, setDuration] = useState('20');
-  const [messages, setMessages] = useState<ReceivedMessage[]>([]);
-  const [status, setStatus] = useState<PollStatus>({ state: 'idle' });
+  // The poll and what it received live in the session, keyed by queue: switching tabs or pages keeps
+  // polling and keeps the receipt handles that delete the messages SQS is hiding for us.
+  const poller = useConsoleSession().messages.of(region, url, {
+    mode: 'peek',
+    visibility: String(Math.max(attributes.visibilityTimeout ?? 30, 30)),
+    maxMessages: '100',
+    duration: '20',
+  });
+  const { settings, messages, status, failures } = useMessageSessionState(poller);
+  const { mode, visibility, maxMessages, duration } = settings;
   const [selection, setSelection] = useState<RowSelection>({});
   const [opened, setOpened] = useState<ReceivedMessage | undefined>();
   const [extendBy, setExtendBy] = useState('60');
-  const [failures, setFailures] = useState<{ what: string; items: EntryFailure[] } | undefined>();
   const [isConfirmingDelete, setConfirmingDelete] = useState(false);
-  const controller = useRef<AbortController | undefined>(undefined);
   const deleteMessages = useDeleteMessages();
   const extend = useChangeVisibility();
   const deleteDenied = useDeniedReason('sqs:DeleteMessage', arn);
   const extendDenied = useDeniedReason('sqs:ChangeMessageVisibility', arn);
   const receiveDenied = useDeniedReason('sqs:ReceiveMessage', arn);
-
-  // Leaving the page stops polling (the long poll is aborted, nothing more is received).
-  useEffect(() => () => controller.current?.abort(), []);
-
-  // Received messages reach the table a few times a second, not per call: rendering a long list after
-  // every 10 messages would hold up the next receive.
-  const pending = useRef<ReceivedMessage[]>([]);
-  const flushTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const flush = useCallback(() => {
-    flushTimer.current = undefined;
-    const batch = pending.current;
-    pending.current = [];
-    if (batch.length > 0) setMessages((current) => mergeMessages(current, batch));
-  }, []);
-  useEffect(() => () => clearTimeout(flushTimer.current), []);
 
   const errors = {
     visibility: mode === 'receive' ? limitError(visibility, { min: 1, max: 43_200, unit: 'seconds' }) : undefined,
@@ -109,43 +82,14 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
   const hasErrors = Object.values(errors).some(Boolean);
   const isPolling = status.state === 'polling';
 
-  async function start() {
+  function start() {
     if (hasErrors || isPolling) return;
-    const c = new AbortController();
-    controller.current = c;
-    setFailures(undefined);
-    setStatus({ state: 'polling' });
-    const end = await pollQueue({
-      region,
-      url,
-      mode,
-      visibilitySeconds: Number(visibility),
-      maxMessages: Number(maxMessages),
-      durationSeconds: Number(duration),
-      signal: c.signal,
-      onMessages: (batch) => {
-        pending.current.push(...batch);
-        flushTimer.current ??= setTimeout(flush, FLUSH_MS);
-      },
-      onRetry: (e, attempt) =>
-        setStatus({
-          state: 'polling',
-          retry: `${e.kind === 'throttled' ? 'SQS is throttling' : `SQS answered ${e.code ?? 'an error'}`}: retrying (${attempt})…`,
-        }),
-    });
-    clearTimeout(flushTimer.current);
-    flush();
-    if (end.reason === 'error') deniedActions.recordError(end.error, 'sqs:ReceiveMessage', arn);
-    if (controller.current === c) controller.current = undefined;
-    setStatus({ state: 'ended', end });
-    void queryClient.invalidateQueries({ queryKey: sqsKeys.attributes(region, url) });
+    void poller.start(arn);
   }
 
   function clear() {
-    setMessages([]);
+    poller.clear();
     setSelection({});
-    setFailures(undefined);
-    setStatus({ state: 'idle' });
   }
 
   const selected = selectedRows(messages, selection, (m) => m.id);
@@ -159,19 +103,11 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
 
   async function runDelete() {
     const vars = { region, url, messages: selected.map((m) => ({ id: m.id, receiptHandle: m.receiptHandle })) };
-    let result;
-    try {
-      result = await deleteMessages.mutateAsync(vars);
-    } catch (e) {
-      throw new Error(
-        failureMessage(selected.length === 1 ? 'delete the message' : `delete ${selected.length} messages`, e),
-      );
-    }
+    const result = await deleteMessages.mutateAsync(vars);
     const deleted = new Set(result.succeeded);
-    setMessages((current) => current.filter((m) => !deleted.has(m.id)));
+    poller.removeMessages(deleted);
     setSelection({});
-    if (result.failed.length > 0) setFailures({ what: 'deleted', items: result.failed });
-    else setFailures(undefined);
+    poller.setFailures(result.failed.length > 0 ? { what: 'deleted', items: result.failed } : undefined);
     if (deleted.size > 0)
       toast(`Deleted ${formatNumber(deleted.size)} ${deleted.size === 1 ? 'message' : 'messages'}`, 'success');
   }
@@ -185,10 +121,8 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
     } catch {
       return; // extend.failure says why, beside the button.
     }
-    const ok = new Set(result.succeeded);
-    const at = visibleAgainAt(seconds);
-    setMessages((current) => current.map((m) => (ok.has(m.id) ? { ...m, visibleAgainAt: at } : m)));
-    setFailures(result.failed.length > 0 ? { what: 'given more time', items: result.failed } : undefined);
+    poller.updateMessages(new Set(result.succeeded), { visibleAgainAt: visibleAgainAt(seconds) });
+    poller.setFailures(result.failed.length > 0 ? { what: 'given more time', items: result.failed } : undefined);
   }
 
   const columns = useMemo<ResourceTableColumn<ReceivedMessage>[]>(
@@ -262,7 +196,7 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
       >
         <PollModePicker
           mode={mode}
-          onChange={setMode}
+          onChange={(m) => poller.setSettings({ mode: m })}
           isDisabled={isPolling}
           visibilitySeconds={Number(visibility) || 0}
           maxReceiveCount={maxReceive}
@@ -274,7 +208,7 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
               label="Hide for (seconds)"
               inputMode="numeric"
               value={visibility}
-              onChange={setVisibility}
+              onChange={(v) => poller.setSettings({ visibility: v })}
               error={errors.visibility}
               disabled={isPolling}
             />
@@ -284,7 +218,7 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
             label="Stop after (messages)"
             inputMode="numeric"
             value={maxMessages}
-            onChange={setMaxMessages}
+            onChange={(v) => poller.setSettings({ maxMessages: v })}
             error={errors.maxMessages}
             disabled={isPolling}
           />
@@ -293,13 +227,13 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
             label="Stop after (seconds)"
             inputMode="numeric"
             value={duration}
-            onChange={setDuration}
+            onChange={(v) => poller.setSettings({ duration: v })}
             error={errors.duration}
             disabled={isPolling}
           />
           <div className="flex items-center gap-2 self-end pb-px">
             {isPolling ? (
-              <Button variant="secondary" icon={<CircleStop aria-hidden />} onClick={() => controller.current?.abort()}>
+              <Button variant="secondary" icon={<CircleStop aria-hidden />} onClick={() => poller.stop()}>
                 Stop
               </Button>
             ) : (
@@ -307,7 +241,7 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
                 variant="primary"
                 icon={<Play aria-hidden />}
                 disabledReason={receiveDenied ?? (hasErrors ? 'Fix the settings above first' : undefined)}
-                onClick={() => void start()}
+                onClick={start}
               >
                 {mode === 'peek' ? 'Peek at messages' : 'Receive messages'}
               </Button>
@@ -317,8 +251,8 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
         <p role="status" className="min-h-5 text-sm text-muted">
           {status.state === 'polling' &&
             (status.retry ??
-              `Polling ${name} (long polls of up to 20 s, 10 messages each)… ${formatNumber(messages.length)} listed.`)}
-          {status.state === 'ended' && endText(status.end, mode)}
+              `Polling ${name} (long polls of up to 20 s, 10 messages each)… ${formatNumber(messages.length)} listed. Listed messages can be deleted while polling goes on.`)}
+          {status.state === 'ended' && endText(status.end, status.mode)}
         </p>
       </section>
 
@@ -396,7 +330,7 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
               size="sm"
               variant="ghost"
               icon={<X aria-hidden />}
-              disabledReason={messages.length === 0 || isPolling ? 'Nothing to clear' : undefined}
+              disabledReason={messages.length === 0 && !isPolling ? 'Nothing to clear' : undefined}
               onClick={clear}
             >
               Clear list
@@ -422,6 +356,7 @@ export function MessagesTab({ name, url, attributes }: MessagesTabProps) {
         noun={{ one: 'message', other: 'messages' }}
         names={selected.map((m) => m.id)}
         consequence="Deleted messages are gone from the queue for good; no consumer will receive them."
+        mutation={deleteMessages}
         onConfirm={runDelete}
       />
     </div>

@@ -7,8 +7,8 @@ import { formatNumber } from '../../components/format';
 import { formatDuration } from '../../components/sqs/duration';
 import { Skeleton } from '../../components/ui/skeleton';
 import { StatusBadge } from '../../components/ui/status-badge';
-import { useRegion, useRegionHref } from '../../app/use-region';
-import { pageHref } from '../registry';
+import { useRegion, useLinkTo } from '../../app/use-region';
+import { routes } from '../../app/routes';
 
 /** How often counts on screen refresh by themselves (false: only on demand). */
 export const RefreshIntervalContext = createContext<number | false>(false);
@@ -53,7 +53,7 @@ export function DeadLetterCell({ url }: { url: string }) {
 
 function DeadLetterTarget({ arn }: { arn: string }) {
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const interval = useContext(RefreshIntervalContext);
   const name = queueNameOf(arn);
   const dlqUrl = useQuery(sqsQueries.urlByArn(region, arn));
@@ -62,17 +62,12 @@ function DeadLetterTarget({ arn }: { arn: string }) {
     enabled: dlqUrl.data !== undefined,
     refetchInterval: interval,
   });
-  const to = pageHref('queues/:queue', { queue: name });
   const waiting = dlq.data ? dlq.data.available + dlq.data.inFlight + dlq.data.delayed : 0;
   return (
     <span className="flex min-w-0 items-center gap-1.5">
-      {to ? (
-        <Link to={href(to)} className="truncate text-accent hover:underline">
-          {name}
-        </Link>
-      ) : (
-        <span className="truncate">{name}</span>
-      )}
+      <Link to={linkTo(routes.queue, { queue: name })} className="truncate text-accent hover:underline">
+        {name}
+      </Link>
       {waiting > 0 && <StatusBadge status="error" tone="danger" label={`${formatNumber(waiting)} in DLQ`} />}
     </span>
   );

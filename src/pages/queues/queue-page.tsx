@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { Eraser, FileUp, Send, Trash2 } from 'lucide-react';
 import { toAppError } from '../../aws/errors';
-import { failureMessage } from '../../aws/mutation';
 import { useDeleteQueue, usePurgeQueue } from '../../aws/sqs/mutations';
 import { sqsQueries } from '../../aws/sqs/queries';
 import { ErrorNotice } from '../../components/error-notice';
@@ -17,11 +16,11 @@ import { Tabs } from '../../components/ui/tabs';
 import { useConfig } from '../../app/config-context';
 import { errorProps, retryingText } from '../../app/error-props';
 import { useDeniedReason } from '../../app/use-permission';
-import { useRegion, useRegionHref } from '../../app/use-region';
+import { useLinkTo, useRegion } from '../../app/use-region';
 import { useSearchParam } from '../../app/use-search-state';
 import { useToast } from '../../app/toasts';
 import { SERVICE_ICONS } from '../../components/service-icons';
-import { pageHref } from '../registry';
+import { routes } from '../../app/routes';
 import { DeadLetterTab } from './dead-letter-tab';
 import { DetailsTab } from './details-tab';
 import { MessagesTab } from './messages-tab';
@@ -33,19 +32,12 @@ import { ErrorNote } from '../../components/ui/error-note';
 const TABS = ['messages', 'details', 'dead-letter', 'tags'] as const;
 type TabId = (typeof TABS)[number];
 
-/** "A purge is already running" in plain words: SQS allows one purge per queue every 60 seconds. */
-function purgeFailure(error: unknown, name: string): string {
-  if (toAppError(error).code === 'PurgeQueueInProgress')
-    return `A purge of ${name} started less than 60 seconds ago. SQS allows one purge per queue every 60 seconds: try again in a minute.`;
-  return failureMessage(`purge queue ${name}`, error);
-}
-
 /** One queue: its messages (send, peek, receive, delete), details, dead-letter side and tags. */
 export default function QueuePage() {
   const { queue: name = '' } = useParams();
   const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const navigate = useNavigate();
   const toast = useToast();
   const [tabParam, setTab] = useSearchParam('tab');
@@ -148,7 +140,7 @@ export default function QueuePage() {
           </>
         }
       />
-      {purge.error && dialog !== 'purge' && <ErrorNote>{purgeFailure(purge.error, name)}</ErrorNote>}
+      {purge.failure && dialog !== 'purge' && <ErrorNote>{purge.failure}</ErrorNote>}
       {url && a ? (
         <>
           <Tabs
@@ -197,12 +189,9 @@ export default function QueuePage() {
             }
             confirmText={name}
             confirmLabel="Purge messages"
+            mutation={purge}
             onConfirm={async () => {
-              try {
-                await purge.mutateAsync({ region, url, name });
-              } catch (e) {
-                throw new Error(purgeFailure(e, name));
-              }
+              await purge.mutateAsync({ region, url, name });
               toast(`Purge of ${name} started`, 'success');
             }}
           />
@@ -214,15 +203,11 @@ export default function QueuePage() {
             names={[name]}
             consequence="The queue and every message in it are deleted. This cannot be undone, and SQS keeps the name reserved for 60 seconds."
             confirmText={name}
+            mutation={deleteQueue}
             onConfirm={async () => {
-              try {
-                await deleteQueue.mutateAsync({ region, url, name });
-              } catch (e) {
-                throw new Error(failureMessage(`delete queue ${name}`, e));
-              }
+              await deleteQueue.mutateAsync({ region, url, name });
               toast(`Deleted queue ${name}`, 'success');
-              const to = pageHref('queues');
-              if (to) void navigate(href(to));
+              void navigate(linkTo(routes.queues));
             }}
           />
         </>

@@ -1,15 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useNavigate } from 'react-router';
-import { Plus, RefreshCw, Trash2 } from 'lucide-react';
-import { failureMessage } from '../../aws/mutation';
-import { rowsOf } from '../../aws/paging';
+import { Plus, Trash2 } from 'lucide-react';
 import { sqsKeys, sqsQueries } from '../../aws/sqs/queries';
-import type { QueueRef } from '../../aws/sqs/queue-api';
-import { useDeleteQueue } from '../../aws/sqs/mutations';
-import { ErrorNotice } from '../../components/error-notice';
-import { formatCount } from '../../components/format';
+import { deleteQueue, type QueueRef } from '../../aws/sqs/queue-api';
 import { ResourceTable, selectedRows, type ResourceTableColumn } from '../../components/resource-table/resource-table';
 import type { RowSelection } from '../../components/resource-table/selection';
 import { Button } from '../../components/ui/button';
@@ -19,30 +13,27 @@ import { Checkbox } from '../../components/ui/field';
 import { FilterBar } from '../../components/ui/filter-bar';
 import { ActionsMenu } from '../../components/ui/menu';
 import { PageHeader } from '../../components/ui/page-header';
-import { useConfig } from '../../app/config-context';
-import { errorProps, retryingText } from '../../app/error-props';
+import { RefreshButton } from '../../components/ui/refresh-button';
+import { useStartAwsTask } from '../../app/aws-task';
+import { routes } from '../../app/routes';
 import { useDeniedReason } from '../../app/use-permission';
-import { useRegion, useRegionHref } from '../../app/use-region';
+import { useLinkTo, useRegion } from '../../app/use-region';
+import { useResourceList } from '../../app/use-resource-list';
 import { useSearchParam } from '../../app/use-search-state';
 import { useToast } from '../../app/toasts';
 import { SERVICE_ICONS } from '../../components/service-icons';
-import { pageHref } from '../registry';
 import { CreateQueueDialog } from './create-queue-dialog';
 import { CountCell, DeadLetterCell, DurationCell, RefreshIntervalContext, TypeCell } from './queue-cells';
 import { useStoredFlag } from './use-stored-flag';
 
 const AUTO_REFRESH_MS = 10_000;
-let marked = false;
 
 function NameCell({ queue }: { queue: QueueRef }) {
-  const href = useRegionHref();
-  const to = pageHref('queues/:queue', { queue: queue.name });
-  return to ? (
-    <Link to={href(to)} className="font-medium text-accent hover:underline">
+  const linkTo = useLinkTo();
+  return (
+    <Link to={linkTo(routes.queue, { queue: queue.name })} className="font-medium text-accent hover:underline">
       {queue.name}
     </Link>
-  ) : (
-    <span>{queue.name}</span>
   );
 }
 
@@ -108,77 +99,48 @@ const COLUMNS: ResourceTableColumn<QueueRef>[] = [
 
 /** Queues: ListQueues page by page (name prefix matched by SQS); each row's counts load when it is on screen. */
 export default function QueuesPage() {
-  const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const navigate = useNavigate();
   const toast = useToast();
-  const queryClient = useQueryClient();
+  const startTask = useStartAwsTask();
   const [prefix = '', setPrefix] = useSearchParam('prefix');
   const [isAutoRefresh, setAutoRefresh] = useStoredFlag('console.sqs.autoRefresh', true);
   const [selection, setSelection] = useState<RowSelection>({});
   const [isCreating, setCreating] = useState(false);
   const [toDelete, setToDelete] = useState<QueueRef[]>([]);
-  const list = useInfiniteQuery(sqsQueries.list(region, prefix));
-  const rows = useMemo(() => rowsOf(list.data), [list.data]);
+  const list = useResourceList(sqsQueries.list(region, prefix), {
+    // Each row's counts are their own queries: Refresh brings them up to date too.
+    alsoRefresh: [[...sqsKeys.all(region), 'queue']],
+    firstDataMark: 'queues',
+  });
+  const { rows } = list;
   const selected = selectedRows(rows, selection, (q) => q.url);
-  const deleteQueue = useDeleteQueue();
   const deleteDenied = useDeniedReason('sqs:DeleteQueue');
-  const [isRefreshing, setRefreshing] = useState(false);
 
-  useEffect(() => {
-    if (marked || !list.isSuccess) return;
-    marked = true;
-    performance.mark('first-data:queues');
-    document.documentElement.dataset.firstData = 'queues';
-  }, [list.isSuccess]);
-
-  async function refresh() {
-    setRefreshing(true);
-    try {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: sqsKeys.list(region, prefix) }),
-        queryClient.invalidateQueries({ queryKey: [...sqsKeys.all(region), 'queue'] }),
-      ]);
-    } finally {
-      setRefreshing(false);
-    }
-  }
-
-  async function deleteQueues() {
-    const failures: string[] = [];
-    for (const q of toDelete) {
-      try {
-        await deleteQueue.mutateAsync({ region, url: q.url, name: q.name });
-      } catch (e) {
-        failures.push(failureMessage(`delete queue ${q.name}`, e));
-      }
-    }
+  function deleteQueues() {
+    startTask({
+      title: (qs) => (qs.length === 1 ? `Delete queue ${qs[0]?.name ?? ''}` : `Delete ${qs.length} queues`),
+      items: toDelete,
+      label: (q) => q.name,
+      describe: (q) => `delete queue ${q.name}`,
+      action: 'sqs:DeleteQueue',
+      each: (q, signal) => deleteQueue({ region, url: q.url }, signal),
+      invalidates: [sqsKeys.all(region)],
+    });
     setSelection({});
-    if (failures.length > 0) throw new Error(failures.join('. '));
-    toast(
-      toDelete.length === 1 ? `Deleted queue ${toDelete[0]?.name ?? ''}` : `Deleted ${toDelete.length} queues`,
-      'success',
-    );
   }
-
-  const hasMore = list.hasNextPage;
-  const error = list.error ? (
-    <ErrorNotice {...errorProps(list.error, config, 'sqs', () => void list.refetch())} />
-  ) : undefined;
 
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
         icon={<SERVICE_ICONS.sqs />}
         title="Queues"
-        count={list.data ? formatCount(rows.length, hasMore) : undefined}
+        count={list.count}
         description="SQS queues in this region: messages waiting, in flight and delayed, and where failed messages go."
         actions={
           <>
-            <Button icon={<RefreshCw aria-hidden />} isLoading={isRefreshing} onClick={() => void refresh()}>
-              Refresh
-            </Button>
+            <RefreshButton {...list.refresh} />
             <ActionsMenu
               disabledReason={selected.length === 0 ? 'Select one or more queues' : undefined}
               items={[
@@ -218,22 +180,13 @@ export default function QueuesPage() {
         <ResourceTable
           label="Queues"
           columns={COLUMNS}
-          rows={rows}
+          {...list.table}
           getRowId={(q) => q.url}
           getRowLabel={(q) => q.name}
-          hasNextPage={hasMore}
-          isFetchingNextPage={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-          isLoading={list.isPending}
-          loadingText={retryingText(list)}
-          error={error}
           selection={selection}
           onSelectionChange={setSelection}
           storageKey="sqs.queues"
-          onRowOpen={(q) => {
-            const to = pageHref('queues/:queue', { queue: q.name });
-            if (to) void navigate(href(to));
-          }}
+          onRowOpen={(q) => void navigate(linkTo(routes.queue, { queue: q.name }))}
           empty={
             <EmptyState
               title={prefix ? `No queues whose name starts with "${prefix}"` : 'No queues in this region'}
@@ -257,8 +210,7 @@ export default function QueuesPage() {
         knownQueues={rows.map((q) => q.name)}
         onCreated={(name) => {
           toast(`Created queue ${name}`, 'success');
-          const to = pageHref('queues/:queue', { queue: name });
-          if (to) void navigate(href(to));
+          void navigate(linkTo(routes.queue, { queue: name }));
         }}
       />
       <ConfirmDialog

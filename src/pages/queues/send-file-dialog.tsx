@@ -1,5 +1,4 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { FileUp } from 'lucide-react';
 import { parseMessageFile, type FileMessage } from '../../aws/sqs/batch';
 import { fifoIdError } from '../../aws/sqs/message-input';
@@ -10,7 +9,7 @@ import { formatNumber } from '../../components/format';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { FieldError, TextField } from '../../components/ui/field';
-import { tasks } from '../../app/tasks';
+import { useStartAwsTask } from '../../app/aws-task';
 import { useRegion } from '../../app/use-region';
 
 export interface SendFileDialogProps {
@@ -24,7 +23,7 @@ export interface SendFileDialogProps {
 /** Many messages from a JSON array file, sent 10 per call as a task in the tray, with every failure reported. */
 export function SendFileDialog({ open, onOpenChange, name, url, attributes }: SendFileDialogProps) {
   const region = useRegion();
-  const queryClient = useQueryClient();
+  const startTask = useStartAwsTask();
   const inputId = useId();
   const [file, setFile] = useState<{ name: string; messages: FileMessage[] } | undefined>();
   const [fileError, setFileError] = useState<string | undefined>();
@@ -53,32 +52,30 @@ export function SendFileDialog({ open, onOpenChange, name, url, attributes }: Se
     if (!file || groupError) return;
     const { messages } = file;
     const isFifo = attributes.isFifo;
-    tasks.start({
-      title: `Send ${formatNumber(messages.length)} messages to ${name}`,
+    startTask({
+      title: (ms) => `Send ${formatNumber(ms.length)} ${ms.length === 1 ? 'message' : 'messages'} to ${name}`,
       detail: file.name,
-      unit: 'items',
-      total: messages.length,
+      items: messages,
+      label: (m) => `Message ${m.position}`,
+      action: 'sqs:SendMessage',
       queue: 'sqs-send',
-      run: async (ctx) => {
-        try {
-          const result = await sendMany({
-            region,
-            url,
-            messages,
-            ...(isFifo ? { groupId } : {}),
-            makeDeduplicationIds: isFifo && !attributes.contentBasedDeduplication,
-            signal: ctx.signal,
-            onProgress: (done, total) => ctx.progress(done, total),
-            onFailure: (m, code, text) => ctx.itemError(`Message ${m.position}`, `${code}: ${text}`),
-          });
-          ctx.setDetail(
-            result.failed === 0
-              ? `${formatNumber(result.sent)} sent`
-              : `${formatNumber(result.sent)} sent, ${formatNumber(result.failed)} not sent`,
-          );
-        } finally {
-          void queryClient.invalidateQueries({ queryKey: sqsKeys.attributes(region, url) });
-        }
+      invalidates: [sqsKeys.attributes(region, url)],
+      run: async (batch, ctx) => {
+        const result = await sendMany({
+          region,
+          url,
+          messages: [...batch],
+          ...(isFifo ? { groupId } : {}),
+          makeDeduplicationIds: isFifo && !attributes.contentBasedDeduplication,
+          signal: ctx.signal,
+          onProgress: (done, total) => ctx.progress(done, total),
+          onFailure: (m, code, text) => ctx.failed(m, `${code}: ${text}`),
+        });
+        ctx.setDetail(
+          result.failed === 0
+            ? `${formatNumber(result.sent)} sent`
+            : `${formatNumber(result.sent)} sent, ${formatNumber(result.failed)} not sent`,
+        );
       },
     });
     onOpenChange(false);

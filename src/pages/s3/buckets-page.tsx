@@ -9,11 +9,11 @@ import { useCreateBucket, useDeleteBucket } from '../../aws/s3/mutations';
 import { s3Queries } from '../../aws/s3/queries';
 import type { BucketSummary } from '../../aws/s3/api';
 import { useConfig } from '../../app/config-context';
-import { errorProps, retryingText } from '../../app/error-props';
+import { routes } from '../../app/routes';
 import { useDeniedReason } from '../../app/use-permission';
-import { useRegion, useRegionHref } from '../../app/use-region';
+import { useLinkTo, useRegion } from '../../app/use-region';
+import { useResourceList } from '../../app/use-resource-list';
 import { useSearchParam } from '../../app/use-search-state';
-import { ErrorNotice } from '../../components/error-notice';
 import { SERVICE_ICONS } from '../../components/service-icons';
 import { formatCount } from '../../components/format';
 import { RelativeTime } from '../../components/relative-time';
@@ -26,8 +26,9 @@ import { TextField } from '../../components/ui/field';
 import { FilterBar } from '../../components/ui/filter-bar';
 import { ActionsMenu } from '../../components/ui/menu';
 import { PageHeader } from '../../components/ui/page-header';
-import { pageHref } from '../registry';
-import { useFirstDataMark } from './use-first-data-mark';
+import { RefreshButton } from '../../components/ui/refresh-button';
+import { pathTo } from '../../app/routes';
+import { useFirstDataMark } from '../../app/use-first-data-mark';
 
 interface BucketRow {
   name: string;
@@ -52,17 +53,15 @@ function RegionCell({ row }: { row: BucketRow }) {
 
 function BucketLink({ row }: { row: BucketRow }) {
   const config = useConfig();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const region = useRegion();
   const located = useQuery({ ...s3Queries.bucketRegion(region, row.name), enabled: false });
   const bucketRegion = row.region ?? located.data;
-  const to = pageHref('buckets/:bucket', { bucket: row.name });
-  if (!to) return <>{row.name}</>;
   // Open the bucket in its own region when the console knows it: S3 refuses calls signed for another.
   const target =
     bucketRegion && bucketRegion !== region && config.regions.includes(bucketRegion)
-      ? `${to}?region=${encodeURIComponent(bucketRegion)}`
-      : href(to);
+      ? pathTo(routes.bucket, { bucket: row.name }, { region: bucketRegion })
+      : linkTo(routes.bucket, { bucket: row.name });
   return (
     <Link to={target} className="font-medium text-accent hover:underline">
       {row.name}
@@ -95,10 +94,11 @@ const COLUMNS: ResourceTableColumn<BucketRow>[] = [
 export default function BucketsPage() {
   const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParam('search');
-  const buckets = useQuery(s3Queries.buckets(region));
+  const list = useResourceList(s3Queries.bucketList(region));
+  const buckets = list.query;
   const [selection, setSelection] = useState<Record<string, boolean>>({});
   const [isCreateOpen, setCreateOpen] = useState(false);
   const [toDelete, setToDelete] = useState<string | undefined>();
@@ -109,43 +109,33 @@ export default function BucketsPage() {
   const deleteDenied = useDeniedReason('s3:DeleteBucket', toDelete ? `arn:aws:s3:::${toDelete}` : undefined);
 
   // ListBuckets has no CORS on AWS (and a role may lack s3:ListAllMyBuckets): fall back to config.
-  const errorKind = buckets.error ? toAppError(buckets.error).kind : undefined;
+  // Not when the credentials never came: that is reported as what it is.
+  const listError = buckets.error ? toAppError(buckets.error) : undefined;
+  const errorKind = listError?.source === 'credentials' ? undefined : listError?.kind;
   const isFallback = errorKind === 'network' || errorKind === 'forbidden';
   const prefix = search ?? '';
   const rows: BucketRow[] = useMemo(() => {
-    const all: BucketSummary[] = isFallback ? config.buckets.map((name) => ({ name })) : (buckets.data?.items ?? []);
+    const all: BucketSummary[] = isFallback ? config.buckets.map((name) => ({ name })) : list.rows;
     return all.filter((b) => b.name.startsWith(prefix));
-  }, [isFallback, config.buckets, buckets.data, prefix]);
+  }, [isFallback, config.buckets, list.rows, prefix]);
   useFirstDataMark('buckets', buckets.data !== undefined || isFallback);
 
   // Only rows on screen count: a filter may hide a row selected earlier.
   const selected = rows.filter((r) => selection[r.name]).map((r) => r.name);
   const selectedBucket = selected.length === 1 ? selected[0] : undefined;
-  const openBucket = (name: string) => {
-    const to = pageHref('buckets/:bucket', { bucket: name.trim() });
-    if (to) void navigate(href(to));
-  };
+  const openBucket = (name: string) => void navigate(linkTo(routes.bucket, { bucket: name.trim() }));
   const openProblem = openName === '' ? undefined : bucketNameProblem(openName.trim());
-
-  const deleteError = deleteBucket.error
-    ? toAppError(deleteBucket.error).code === 'BucketNotEmpty'
-      ? `${toDelete ?? 'The bucket'} still holds objects, and S3 deletes only empty buckets. Open it, select everything and delete it (folders are deleted with their contents), then delete the bucket.`
-      : deleteBucket.failure
-    : undefined;
 
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
         icon={<SERVICE_ICONS.s3 />}
         title="Buckets"
-        count={
-          buckets.data || isFallback
-            ? formatCount(rows.length, !isFallback && buckets.data?.nextToken !== undefined)
-            : undefined
-        }
+        count={buckets.data || isFallback ? formatCount(rows.length, !isFallback && buckets.hasNextPage) : undefined}
         description="S3 buckets of the account. Open one to browse, upload and share its objects."
         actions={
           <>
+            <RefreshButton {...list.refresh} />
             <ActionsMenu
               disabledReason={selectedBucket ? undefined : 'Select one bucket'}
               items={[
@@ -185,7 +175,7 @@ export default function BucketsPage() {
           <p>
             {errorKind === 'network'
               ? 'The browser cannot list buckets here: S3 answers ListBuckets without CORS headers, so browsers may not read it. '
-              : `Your role may not list buckets (${toAppError(buckets.error).action ?? 's3:ListAllMyBuckets'}). `}
+              : `Your role may not list buckets (${listError?.action ?? 's3:ListAllMyBuckets'}). `}
             {config.buckets.length > 0
               ? 'Showing the buckets named in config.json; open any other by name.'
               : 'Open a bucket by name, or list bucket names under "buckets" in config.json.'}
@@ -222,19 +212,16 @@ export default function BucketsPage() {
       <ResourceTable
         label="Buckets"
         columns={COLUMNS}
+        {...list.table}
+        // Where the browser may not list buckets, the names from config stand in for the list.
         rows={rows}
+        isLoading={buckets.isPending && !isFallback}
+        error={isFallback ? undefined : list.table.error}
         getRowId={(r) => r.name}
         selection={selection}
         onSelectionChange={setSelection}
-        isLoading={buckets.isPending && !isFallback}
-        loadingText={retryingText(buckets)}
         storageKey="s3-buckets"
         onRowOpen={(r) => openBucket(r.name)}
-        error={
-          buckets.error && !isFallback ? (
-            <ErrorNotice {...errorProps(buckets.error, config, 's3', () => void buckets.refetch())} />
-          ) : undefined
-        }
         empty={
           <EmptyState
             title={prefix ? `No buckets whose name starts with "${prefix}"` : 'No buckets'}
@@ -275,19 +262,11 @@ export default function BucketsPage() {
         names={toDelete ? [toDelete] : []}
         consequence="The bucket must be empty. Deleting it cannot be undone, and its name may be taken by another account."
         confirmText={toDelete}
-        isPending={deleteBucket.isPending}
-        {...(deleteError ? { error: deleteError } : {})}
-        onConfirm={() => {
+        mutation={deleteBucket}
+        onConfirm={async () => {
           if (!toDelete || deleteDenied) return;
-          deleteBucket.mutate(
-            { bucket: toDelete },
-            {
-              onSuccess: () => {
-                setSelection({});
-                setToDelete(undefined);
-              },
-            },
-          );
+          await deleteBucket.mutateAsync({ bucket: toDelete });
+          setSelection({});
         }}
       />
     </div>

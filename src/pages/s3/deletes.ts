@@ -1,10 +1,9 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { deleteObjectBatch, listKeys } from '../../aws/s3/api';
 import { refreshListings } from '../../aws/s3/queries';
 import { failureMessage } from '../../aws/mutation';
-import { deniedActions } from '../../aws/permissions';
 import { formatNumber } from '../../components/format';
-import { tasks } from '../../app/tasks';
+import { startAwsTask } from '../../app/aws-task';
+import type { ConsoleSession } from '../../app/console-session';
 
 export interface DeleteTarget {
   region: string;
@@ -57,19 +56,28 @@ export interface DeleteOutcome {
  * 1,000), so a folder of any size never sits in memory. Keys S3 refuses are reported per key.
  */
 export function startDelete(
-  queryClient: QueryClient,
+  session: ConsoleSession,
   t: DeleteTarget,
   expected: number,
   onDone: (outcome: DeleteOutcome) => void,
 ): void {
   const what =
     t.folders.length === 1 && t.keys.length === 0 ? `folder ${t.folders[0]}` : `${formatNumber(expected)} objects`;
-  tasks.start({
-    title: `Delete ${what}`,
+  const { queryClient } = session;
+  startAwsTask(session, {
+    title: (items) =>
+      items.length === t.keys.length + t.folders.length
+        ? `Delete ${what}`
+        : `Delete ${formatNumber(items.length)} objects`,
     detail: `in s3://${t.bucket}`,
-    unit: 'items',
+    // Keys, then folders (ending in /); a retry of failures gets the keys S3 refused.
+    items: [...t.keys, ...t.folders],
+    label: (key) => key,
+    fromLabel: (key) => key,
     total: expected,
-    run: async (ctx) => {
+    run: async (items, ctx) => {
+      const keys = items.filter((k) => !t.folders.includes(k));
+      const folders = items.filter((k) => t.folders.includes(k));
       let deleted = 0;
       let failed = 0;
       const failures: string[] = [];
@@ -85,15 +93,15 @@ export function startDelete(
               ? `Your role does not allow s3:DeleteObject on ${arn}`
               : `${e.code}: ${e.message}`;
           if (e.code === 'AccessDenied')
-            deniedActions.markDenied('s3:DeleteObject', deleteResource(t.bucket, t.folder));
+            session.aws.denied.markDenied('s3:DeleteObject', deleteResource(t.bucket, t.folder));
           if (failures.length < 5) failures.push(message);
-          ctx.itemError(e.key, message);
+          ctx.failed(e.key, message);
         }
         ctx.progress(deleted + failed, Math.max(expected, deleted + failed));
       };
       try {
-        for (let i = 0; i < t.keys.length; i += 1000) await batch(t.keys.slice(i, i + 1000));
-        for (const prefix of t.folders) {
+        for (let i = 0; i < keys.length; i += 1000) await batch(keys.slice(i, i + 1000));
+        for (const prefix of folders) {
           let token: string | undefined;
           do {
             const page = await listKeys(
@@ -106,7 +114,7 @@ export function startDelete(
         }
         onDone({ deleted, failed, failures });
       } catch (e) {
-        deniedActions.recordError(e, 's3:DeleteObject');
+        session.aws.denied.recordError(e, 's3:DeleteObject');
         const reason = failureMessage(`delete ${what}`, e);
         const done = `${formatNumber(deleted)} deleted before it stopped`;
         const rest = ctx.signal.aborted ? 'the rest were kept' : 'nothing else was deleted; the rest are still there';

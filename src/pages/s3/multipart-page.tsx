@@ -1,24 +1,22 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { ListRestart, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { rowsOf } from '../../aws/paging';
-import type { MultipartUploadSummary } from '../../aws/s3/api';
-import { useAbortMultipartUpload } from '../../aws/s3/mutations';
-import { s3Queries } from '../../aws/s3/queries';
-import { useConfig } from '../../app/config-context';
-import { errorProps, retryingText } from '../../app/error-props';
+import { abortMultipartUpload, type MultipartUploadSummary } from '../../aws/s3/api';
+import { s3Keys, s3Queries } from '../../aws/s3/queries';
+import { useStartAwsTask } from '../../app/aws-task';
 import { useDeniedReason } from '../../app/use-permission';
 import { useRegion } from '../../app/use-region';
-import { ErrorNotice } from '../../components/error-notice';
-import { formatBytes, formatCount, formatNumber } from '../../components/format';
+import { useResourceList } from '../../app/use-resource-list';
+import { formatBytes, formatNumber } from '../../components/format';
 import { RelativeTime } from '../../components/relative-time';
 import { ResourceTable, type ResourceTableColumn } from '../../components/resource-table/resource-table';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { EmptyState } from '../../components/ui/empty-state';
 import { PageHeader } from '../../components/ui/page-header';
+import { RefreshButton } from '../../components/ui/refresh-button';
 
 /** ListParts for rows on screen only. */
 function PartsCell({ bucket, upload }: { bucket: string; upload: MultipartUploadSummary }) {
@@ -33,13 +31,19 @@ const h = createColumnHelper<MultipartUploadSummary>();
 
 export default function MultipartPage() {
   const { bucket = '' } = useParams();
-  const config = useConfig();
   const region = useRegion();
-  const uploads = useInfiniteQuery(s3Queries.uploads(region, bucket));
-  const rows = rowsOf(uploads.data);
+  const startTask = useStartAwsTask();
+  const list = useResourceList(s3Queries.uploads(region, bucket), {
+    empty: (
+      <EmptyState
+        title="No unfinished uploads"
+        description="Every multipart upload to this bucket was completed or aborted."
+      />
+    ),
+  });
+  const { rows } = list;
   const [selection, setSelection] = useState<Record<string, boolean>>({});
   const [isConfirmOpen, setConfirmOpen] = useState(false);
-  const abort = useAbortMultipartUpload(region, bucket);
   const denied = useDeniedReason('s3:AbortMultipartUpload');
   const selected = rows.filter((r) => selection[r.uploadId]);
 
@@ -65,47 +69,31 @@ export default function MultipartPage() {
       <PageHeader
         icon={<ListRestart />}
         title="Unfinished uploads"
-        count={uploads.data ? formatCount(rows.length, uploads.hasNextPage) : undefined}
+        count={list.count}
         description={`Multipart uploads to s3://${bucket} that were never completed or aborted. Their parts are stored (and billed) but invisible in the bucket.`}
         actions={
-          <Button
-            variant="danger"
-            icon={<Trash2 aria-hidden />}
-            disabledReason={denied ?? (selected.length === 0 ? 'Select uploads to abort' : undefined)}
-            onClick={() => {
-              abort.reset();
-              setConfirmOpen(true);
-            }}
-          >
-            Abort
-          </Button>
+          <>
+            <RefreshButton {...list.refresh} />
+            <Button
+              variant="danger"
+              icon={<Trash2 aria-hidden />}
+              disabledReason={denied ?? (selected.length === 0 ? 'Select uploads to abort' : undefined)}
+              onClick={() => setConfirmOpen(true)}
+            >
+              Abort
+            </Button>
+          </>
         }
       />
       <ResourceTable
         label="Unfinished uploads"
         columns={columns}
-        rows={rows}
+        {...list.table}
         getRowId={(u) => u.uploadId}
         getRowLabel={(u) => u.key}
         selection={selection}
         onSelectionChange={setSelection}
-        hasNextPage={uploads.hasNextPage}
-        isFetchingNextPage={uploads.isFetchingNextPage}
-        onLoadMore={() => void uploads.fetchNextPage()}
-        isLoading={uploads.isPending}
-        loadingText={retryingText(uploads)}
         storageKey="s3-multipart"
-        error={
-          uploads.error ? (
-            <ErrorNotice {...errorProps(uploads.error, config, 's3', () => void uploads.refetch())} />
-          ) : undefined
-        }
-        empty={
-          <EmptyState
-            title="No unfinished uploads"
-            description="Every multipart upload to this bucket was completed or aborted."
-          />
-        }
       />
       <ConfirmDialog
         open={isConfirmOpen}
@@ -114,10 +102,18 @@ export default function MultipartPage() {
         noun={{ one: 'upload', other: 'uploads' }}
         names={selected.map((u) => u.key)}
         consequence="Their uploaded parts are deleted; the files must be uploaded again from the start."
-        {...(abort.failure ? { error: abort.failure } : {})}
-        onConfirm={async () => {
-          for (const u of selected) await abort.mutateAsync({ key: u.key, uploadId: u.uploadId });
+        onConfirm={() => {
+          startTask({
+            title: (us) => (us.length === 1 ? `Abort the upload of ${us[0]?.key ?? ''}` : `Abort ${us.length} uploads`),
+            items: selected,
+            label: (u) => `${u.key} (${u.uploadId})`,
+            describe: (u) => `abort the upload of ${u.key}`,
+            action: 's3:AbortMultipartUpload',
+            each: (u, signal) => abortMultipartUpload({ region, bucket, key: u.key, uploadId: u.uploadId }, signal),
+            invalidates: [s3Keys.uploads(region, bucket)],
+          });
           setSelection({});
+          setConfirmOpen(false);
         }}
       />
     </div>

@@ -1,20 +1,19 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Download, FileUp, FolderPlus, FolderUp, Link2, ListRestart, Trash2, Upload } from 'lucide-react';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { rowsOf } from '../../aws/paging';
 import type { S3Entry } from '../../aws/s3/api';
 import { useCreateFolder } from '../../aws/s3/mutations';
 import { presignGet, presignUploadLink } from '../../aws/s3/presign';
 import { s3Queries } from '../../aws/s3/queries';
 import { failureMessage } from '../../aws/mutation';
-import { useConfig } from '../../app/config-context';
-import { errorProps, retryingText } from '../../app/error-props';
+import { routes } from '../../app/routes';
+import { useConsoleSession } from '../../app/session-context';
 import { useDeniedReason } from '../../app/use-permission';
-import { useRegion, useRegionHref } from '../../app/use-region';
+import { useLinkTo, useRegion } from '../../app/use-region';
+import { useResourceList } from '../../app/use-resource-list';
 import { useSearchState } from '../../app/use-search-state';
-import { ErrorNotice } from '../../components/error-notice';
-import { formatCount, formatNumber } from '../../components/format';
+import { formatNumber } from '../../components/format';
 import { ResourceTable } from '../../components/resource-table/resource-table';
 import { CreateFolderDialog } from '../../components/s3/create-folder-dialog';
 import { filesFromList, type PickedFile } from '../../components/s3/picked-files';
@@ -27,12 +26,12 @@ import { EmptyState } from '../../components/ui/empty-state';
 import { Checkbox } from '../../components/ui/field';
 import { FilterBar } from '../../components/ui/filter-bar';
 import { ActionsMenu } from '../../components/ui/menu';
+import { ErrorNote } from '../../components/ui/error-note';
 import { PageHeader } from '../../components/ui/page-header';
-import { pageHref } from '../registry';
+import { RefreshButton } from '../../components/ui/refresh-button';
 import { COUNT_LIMIT, countTargets, deleteResource, startDelete, type DeleteOutcome } from './deletes';
 import { ObjectDetailsPanel } from './object-details-panel';
 import { objectColumns } from './object-columns';
-import { useFirstDataMark } from './use-first-data-mark';
 import { findExisting, planUploads, startUploads, uploadResource, type PlannedUpload } from './uploads';
 
 /** A folder prefix as S3 keys write it: "" or ending in "/". */
@@ -44,39 +43,23 @@ interface PendingDelete {
   folders: string[];
 }
 
-function Alert({ children, onDismiss }: { children: React.ReactNode; onDismiss: () => void }) {
-  return (
-    <div
-      role="alert"
-      className="flex items-start gap-3 rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger"
-    >
-      <div className="min-w-0 flex-1 break-words">{children}</div>
-      <Button size="sm" variant="ghost" onClick={onDismiss}>
-        Dismiss
-      </Button>
-    </div>
-  );
-}
-
 export default function ObjectsPage() {
   const { bucket = '' } = useParams();
-  const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
-  const queryClient = useQueryClient();
+  const linkTo = useLinkTo();
+  const session = useConsoleSession();
   const navigate = useNavigate();
   const [url, setUrl] = useSearchState(['prefix', 'search', 'object']);
   const folder = asFolder(url.prefix);
   const search = url.search ?? '';
   const openKey = url.object;
 
-  const objects = useInfiniteQuery(s3Queries.objects(region, bucket, folder, search));
-  const rows = useMemo(() => {
-    const all = rowsOf(objects.data);
+  const list = useResourceList(s3Queries.objects(region, bucket, folder, search), { firstDataMark: 'objects' });
+  const rows = useMemo(
     // Folders first across pages too (each page lists its folders first).
-    return [...all.filter((e) => e.kind === 'folder'), ...all.filter((e) => e.kind === 'object')];
-  }, [objects.data]);
-  useFirstDataMark('objects', objects.data !== undefined);
+    () => [...list.rows.filter((e) => e.kind === 'folder'), ...list.rows.filter((e) => e.kind === 'object')],
+    [list.rows],
+  );
 
   const [selection, setSelection] = useState<Record<string, boolean>>({});
   const [isSse, setSse] = useState(false);
@@ -119,13 +102,12 @@ export default function ObjectsPage() {
     meta: { isSilent: true },
   });
 
-  const folderHref = (prefix: string) =>
-    href(`${pageHref('buckets/:bucket', { bucket }) ?? ''}?prefix=${encodeURIComponent(prefix)}`);
+  const folderHref = (prefix: string) => linkTo(routes.bucket, { bucket }, { prefix });
   const columns = useMemo(
     () => objectColumns({ folderHref, onOpenObject: (key) => setUrl({ object: key }) }),
-    // folderHref depends on the bucket and the region only.
+    // folderHref depends on the bucket and the region (linkTo) only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [bucket, region, setUrl],
+    [bucket, linkTo, setUrl],
   );
 
   async function receiveFiles(files: PickedFile[]) {
@@ -136,7 +118,7 @@ export default function ObjectsPage() {
     try {
       const existing = await findExisting(target, planned);
       if (existing.length > 0) setPendingUpload({ planned, existing });
-      else startUploads(queryClient, target, planned, uploadOptions());
+      else startUploads(session, target, planned, uploadOptions());
     } catch (e) {
       setFailure(failureMessage(`check for existing objects in ${folder || 'the bucket'}`, e));
     } finally {
@@ -198,28 +180,17 @@ export default function ObjectsPage() {
     <ResourceTable
       label="Objects"
       columns={columns}
+      {...list.table}
       rows={rows}
       getRowId={(e) => e.key}
       getRowLabel={(e) => e.name}
       selection={selection}
       onSelectionChange={setSelection}
-      hasNextPage={objects.hasNextPage}
-      isFetchingNextPage={objects.isFetchingNextPage}
-      onLoadMore={() => {
-        if (objects.hasNextPage && !objects.isFetching) void objects.fetchNextPage();
-      }}
-      isLoading={objects.isPending}
-      loadingText={retryingText(objects)}
       storageKey="s3-objects"
       onRowOpen={(e) =>
         e.kind === 'folder'
           ? setUrl({ prefix: e.key, search: undefined, object: undefined })
           : setUrl({ object: e.key })
-      }
-      error={
-        objects.error ? (
-          <ErrorNotice {...errorProps(objects.error, config, 's3', () => void objects.refetch())} />
-        ) : undefined
       }
       empty={
         <EmptyState
@@ -250,10 +221,8 @@ export default function ObjectsPage() {
         <>
           <h2 className="mr-auto text-sm font-semibold">
             Objects
-            {objects.data && (
-              <span className="ml-1 font-normal text-muted tabular-nums">
-                ({formatCount(rows.length, objects.hasNextPage)})
-              </span>
+            {list.count !== undefined && (
+              <span className="ml-1 font-normal text-muted tabular-nums">({list.count})</span>
             )}
           </h2>
           <Checkbox
@@ -274,6 +243,7 @@ export default function ObjectsPage() {
         description={`s3://${bucket}/${folder}`}
         actions={
           <>
+            <RefreshButton {...list.refresh} />
             <ActionsMenu
               items={[
                 {
@@ -294,14 +264,17 @@ export default function ObjectsPage() {
                   onSelect: () => setShareKey(single),
                   ...(single ? {} : { disabledReason: 'Select one object' }),
                 },
-                { label: 'Create upload link', icon: <Upload aria-hidden />, onSelect: () => setUploadLinkOpen(true) },
+                {
+                  label: 'Create upload link',
+                  icon: <Upload aria-hidden />,
+                  onSelect: () => setUploadLinkOpen(true),
+                  // A link signed by a role that may not upload is dead on arrival.
+                  ...(uploadDenied ? { disabledReason: uploadDenied } : {}),
+                },
                 {
                   label: 'Unfinished uploads',
                   icon: <ListRestart aria-hidden />,
-                  onSelect: () => {
-                    const to = pageHref('buckets/:bucket/uploads', { bucket });
-                    if (to) void navigate(href(to));
-                  },
+                  onSelect: () => void navigate(linkTo(routes.bucketUploads, { bucket })),
                 },
                 {
                   label: selected.length > 0 ? `Delete ${formatNumber(selected.length)} selected` : 'Delete',
@@ -356,7 +329,7 @@ export default function ObjectsPage() {
           e.currentTarget.value = '';
         }}
       />
-      {failure && <Alert onDismiss={() => setFailure(undefined)}>{failure}</Alert>}
+      {failure && <ErrorNote onDismiss={() => setFailure(undefined)}>{failure}</ErrorNote>}
       {isChecking && (
         <p role="status" className="text-sm text-muted">
           Checking for objects the upload would replace…
@@ -434,7 +407,7 @@ export default function ObjectsPage() {
         confirmLabel="Replace and upload"
         tone="primary"
         onConfirm={() => {
-          if (pendingUpload) startUploads(queryClient, target, pendingUpload.planned, uploadOptions());
+          if (pendingUpload) startUploads(session, target, pendingUpload.planned, uploadOptions());
           setPendingUpload(undefined);
         }}
       />
@@ -464,7 +437,7 @@ export default function ObjectsPage() {
         onConfirm={() => {
           if (!pendingDelete || isCounting) return;
           setFailure(undefined);
-          startDelete(queryClient, { region, bucket, folder, ...pendingDelete }, deleteCount, onDeleteDone);
+          startDelete(session, { region, bucket, folder, ...pendingDelete }, deleteCount, onDeleteDone);
           if (openKey && pendingDelete.keys.includes(openKey)) setUrl({ object: undefined });
           setPendingDelete(undefined);
         }}

@@ -1,10 +1,9 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { listKeys, objectExists } from '../../aws/s3/api';
 import { refreshListings } from '../../aws/s3/queries';
 import { uploadObject } from '../../aws/s3/transfer';
 import { failureMessage } from '../../aws/mutation';
-import { deniedActions } from '../../aws/permissions';
-import { tasks } from '../../app/tasks';
+import { startAwsTask } from '../../app/aws-task';
+import type { ConsoleSession } from '../../app/console-session';
 import type { PickedFile } from '../../components/s3/picked-files';
 
 export interface UploadTarget {
@@ -88,7 +87,7 @@ export interface StartUploadsOptions {
  * browses elsewhere. Listings of the bucket refresh (first page only) as files land.
  */
 export function startUploads(
-  queryClient: QueryClient,
+  session: ConsoleSession,
   target: UploadTarget,
   planned: PlannedUpload[],
   options: StartUploadsOptions = {},
@@ -96,7 +95,8 @@ export function startUploads(
   const n = planned.length;
   // The tray shows the group's name: it says what the drop was, and the number keeps drops apart.
   const group = `Upload #${++groups}: ${n} ${n === 1 ? 'file' : 'files'} to s3://${target.bucket}/${target.folder}`;
-  tasks.setConcurrency(UPLOAD_QUEUE, FILES_IN_FLIGHT);
+  const { queryClient } = session;
+  session.tasks.setConcurrency(UPLOAD_QUEUE, FILES_IN_FLIGHT);
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshSoon = () => {
     if (refreshTimer) return;
@@ -106,14 +106,17 @@ export function startUploads(
     }, 400);
   };
   for (const { file, key } of planned) {
-    tasks.start({
+    // A failed file's task offers Retry in the tray (the whole file again; no parts are left behind).
+    startAwsTask(session, {
       title: key.slice(target.folder.length) || key,
       detail: `to s3://${target.bucket}/${target.folder}`,
+      items: [key],
+      label: (k) => k,
       unit: 'bytes',
       total: file.size,
       group,
       queue: UPLOAD_QUEUE,
-      run: async (ctx) => {
+      run: async (_keys, ctx) => {
         try {
           await uploadObject(
             {
@@ -129,8 +132,8 @@ export function startUploads(
           refreshSoon();
         } catch (e) {
           if (ctx.signal.aborted) throw e;
-          if (deniedActions.recordError(e, 's3:PutObject', `arn:aws:s3:::${target.bucket}/${key}`))
-            deniedActions.markDenied('s3:PutObject', uploadResource(target));
+          if (session.aws.denied.recordError(e, 's3:PutObject', `arn:aws:s3:::${target.bucket}/${key}`))
+            session.aws.denied.markDenied('s3:PutObject', uploadResource(target));
           const message = failureMessage(`upload ${key}`, e);
           options.onFailure?.(message);
           throw new Error(message, { cause: e });

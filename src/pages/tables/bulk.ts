@@ -3,7 +3,9 @@ import { formatItem, type Item } from '../../aws/dynamodb/attribute-value';
 import type { KeySchemaInfo, ReadRequest } from '../../aws/dynamodb/expressions';
 import { keyOf } from '../../aws/dynamodb/optimistic-lock';
 import { itemsToCsv, itemsToJson, type ImportPlan } from '../../aws/dynamodb/transfer';
-import { tasks } from '../../app/tasks';
+import { startAwsTask } from '../../app/aws-task';
+import type { ConsoleSession } from '../../app/console-session';
+import { dynamodbKeys } from '../../aws/dynamodb/queries';
 
 /** Saves text as a file through a temporary link (no server round trip). */
 export function download(text: string, filename: string, type: string): void {
@@ -32,19 +34,25 @@ export function exportFile(table: string, items: Item[], format: ExportFormat, k
 const keyLabel = (item: Item, keys: KeySchemaInfo) => formatItem(keyOf(item, keys), 'plain', 0);
 
 /** Every item the query matches, page after page, into one file; progress and cancel in the TaskTray. */
-export function startExportAll(params: {
-  region: string;
-  request: ReadRequest;
-  tableKeys: KeySchemaInfo;
-  indexKeys?: KeySchemaInfo | undefined;
-  format: ExportFormat;
-  onDone?: (count: number) => void;
-}): void {
+export function startExportAll(
+  session: ConsoleSession,
+  params: {
+    region: string;
+    request: ReadRequest;
+    tableKeys: KeySchemaInfo;
+    indexKeys?: KeySchemaInfo | undefined;
+    format: ExportFormat;
+    onDone?: (count: number) => void;
+  },
+): void {
   const { region, request, tableKeys, indexKeys, format } = params;
-  tasks.start({
-    title: `Export ${request.IndexName ? `${request.TableName} (${request.IndexName})` : request.TableName} as ${format.toUpperCase()}`,
-    unit: 'items',
-    run: async (ctx) => {
+  const source = request.IndexName ? `${request.TableName} (${request.IndexName})` : request.TableName;
+  startAwsTask(session, {
+    title: `Export ${source} as ${format.toUpperCase()}`,
+    items: [source],
+    label: (s) => s,
+    action: `dynamodb:${request.operation}`,
+    run: async (_sources, ctx) => {
       const items: Item[] = [];
       let token: string | undefined;
       let scanned = 0;
@@ -66,63 +74,65 @@ export function startExportAll(params: {
 }
 
 /** BatchWriteItem deletes in 25s, retried with back-off; each item that fails is listed in the tray. */
-export function startBulkDelete(params: {
-  region: string;
-  table: string;
-  keys: KeySchemaInfo;
-  items: Item[];
-  onDone: () => void;
-}): void {
-  const { region, table, keys, items } = params;
-  tasks.start({
-    title: `Delete ${items.length.toLocaleString('en-US')} ${items.length === 1 ? 'item' : 'items'} from ${table}`,
-    unit: 'items',
-    total: items.length,
-    run: async (ctx) => {
-      try {
-        await batchWrite(
-          { region, table, requests: items.map((i) => ({ delete: keyOf(i, keys) })) },
-          {
-            signal: ctx.signal,
-            onProgress: (done) => ctx.progress(done),
-            onFailure: (key, message) => ctx.itemError(keyLabel(key, keys), message),
-          },
-        );
-      } finally {
-        params.onDone();
-      }
+export function startBulkDelete(
+  session: ConsoleSession,
+  params: { region: string; table: string; keys: KeySchemaInfo; items: Item[] },
+): void {
+  const { region, table, keys } = params;
+  const byLabel = (item: Item) => keyLabel(item, keys);
+  startAwsTask(session, {
+    title: (items) =>
+      `Delete ${items.length.toLocaleString('en-US')} ${items.length === 1 ? 'item' : 'items'} from ${table}`,
+    items: params.items,
+    label: byLabel,
+    action: 'dynamodb:BatchWriteItem',
+    total: params.items.length,
+    invalidates: [dynamodbKeys.items(region, table)],
+    run: async (items, ctx) => {
+      const failedByKey = new Map(items.map((i) => [byLabel(i), i]));
+      await batchWrite(
+        { region, table, requests: items.map((i) => ({ delete: keyOf(i, keys) })) },
+        {
+          signal: ctx.signal,
+          onProgress: (done) => ctx.progress(done),
+          onFailure: (key, message) => ctx.failed(failedByKey.get(byLabel(key)) ?? key, message),
+        },
+      );
     },
   });
 }
 
 /** Puts the planned items (rejects listed in the tray first); existing items with the same key are replaced. */
-export function startImport(params: {
-  region: string;
-  table: string;
-  keys: KeySchemaInfo;
-  plan: ImportPlan;
-  fileName: string;
-  onDone: () => void;
-}): void {
+export function startImport(
+  session: ConsoleSession,
+  params: { region: string; table: string; keys: KeySchemaInfo; plan: ImportPlan; fileName: string },
+): void {
   const { region, table, keys, plan } = params;
-  tasks.start({
-    title: `Import ${params.fileName} into ${table}`,
-    unit: 'items',
+  const byLabel = (item: Item) => keyLabel(item, keys);
+  let isFirstRun = true;
+  startAwsTask(session, {
+    title: (items) =>
+      items.length === plan.items.length
+        ? `Import ${params.fileName} into ${table}`
+        : `Import ${items.length.toLocaleString('en-US')} items of ${params.fileName} into ${table}`,
+    items: plan.items,
+    label: byLabel,
+    action: 'dynamodb:BatchWriteItem',
     total: plan.items.length,
-    run: async (ctx) => {
-      for (const r of plan.rejects) ctx.itemError(`item ${r.index}`, `rejected: ${r.message}`);
-      try {
-        await batchWrite(
-          { region, table, requests: plan.items.map((item) => ({ put: item })) },
-          {
-            signal: ctx.signal,
-            onProgress: (done) => ctx.progress(done),
-            onFailure: (item, message) => ctx.itemError(keyLabel(item, keys), message),
-          },
-        );
-      } finally {
-        params.onDone();
-      }
+    invalidates: [dynamodbKeys.items(region, table)],
+    run: async (items, ctx) => {
+      // Lines the file could not turn into items are reported once, with the first run.
+      if (isFirstRun) for (const r of plan.rejects) ctx.reject(`item ${r.index}`, `rejected: ${r.message}`);
+      isFirstRun = false;
+      const byKey = new Map(items.map((i) => [byLabel(i), i]));
+      await batchWrite(
+        { region, table, requests: items.map((item) => ({ put: item })) },
+        {
+          signal: ctx.signal,
+          onProgress: (done) => ctx.progress(done),
+          onFailure: (item, message) => ctx.failed(byKey.get(byLabel(item)) ?? item, message),
+        },
+      );
     },
   });
 }

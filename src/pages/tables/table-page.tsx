@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -14,15 +14,13 @@ import {
 } from '../../aws/dynamodb/expressions';
 import { keyOf } from '../../aws/dynamodb/optimistic-lock';
 import { useDeleteTable } from '../../aws/dynamodb/mutations';
-import { dynamodbKeys, dynamodbQueries } from '../../aws/dynamodb/queries';
+import { dynamodbQueries } from '../../aws/dynamodb/queries';
 import { planImport, type ImportPlan } from '../../aws/dynamodb/transfer';
 import { toAppError } from '../../aws/errors';
-import { failureMessage } from '../../aws/mutation';
-import { rowsOf } from '../../aws/paging';
 import { useConfig } from '../../app/config-context';
 import { errorProps, retryingText } from '../../app/error-props';
 import { useDeniedReason } from '../../app/use-permission';
-import { useRegion, useRegionHref } from '../../app/use-region';
+import { useRegion, useLinkTo } from '../../app/use-region';
 import { useSearchState } from '../../app/use-search-state';
 import { AttributeCell } from '../../components/dynamodb/attribute-cell';
 import { QueryBuilder, type BuilderDraft, type BuilderTarget } from '../../components/dynamodb/query-builder';
@@ -37,11 +35,12 @@ import { ActionsMenu } from '../../components/ui/menu';
 import { PageHeader } from '../../components/ui/page-header';
 import { Skeleton } from '../../components/ui/skeleton';
 import { StatusBadge } from '../../components/ui/status-badge';
-import { pageHref } from '../registry';
+import { routes } from '../../app/routes';
+import { useConsoleSession } from '../../app/session-context';
 import { BUILDER_PARAMS, draftFromParams, paramsFromDraft, specFromDraft } from './builder-state';
 import { exportFile, startBulkDelete, startExportAll, startImport } from './bulk';
 import { ItemEditor, type EditorTarget } from './item-editor';
-import { useFirstDataMark } from './first-data-mark';
+import { useResourceList } from '../../app/use-resource-list';
 
 const column = createColumnHelper<Item>();
 
@@ -68,9 +67,9 @@ export default function TablePage() {
   const { table = '' } = useParams();
   const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const session = useConsoleSession();
   const described = useQuery(dynamodbQueries.description(region, table));
   const info = described.data;
 
@@ -129,18 +128,21 @@ export default function TablePage() {
     ? describeRequest(draftResult.request)
     : `${draft.mode === 'query' ? 'Query' : 'Scan'} on ${draft.index ? `index ${draft.index} of ` : ''}table ${table}: fix the fields marked above`;
 
-  const items = useInfiniteQuery({
-    ...dynamodbQueries.items(
-      region,
-      appliedRequest ?? { operation: 'Scan', TableName: table },
-      appliedSpec.pageSize,
-      info ?? { partition: { name: '', type: 'S' } },
-      appliedIndex,
-    ),
-    enabled: appliedRequest !== undefined && info !== undefined,
-  });
-  const rows = rowsOf(items.data);
-  useFirstDataMark('table', items.data !== undefined);
+  const itemList = useResourceList(
+    {
+      ...dynamodbQueries.items(
+        region,
+        appliedRequest ?? { operation: 'Scan', TableName: table },
+        appliedSpec.pageSize,
+        info ?? { partition: { name: '', type: 'S' } },
+        appliedIndex,
+      ),
+      enabled: appliedRequest !== undefined && info !== undefined,
+    },
+    { firstDataMark: 'table' },
+  );
+  const items = itemList.query;
+  const { rows } = itemList;
   const pages = items.data?.pages ?? [];
   const scanned = pages.reduce((n, p) => n + p.scanned, 0);
   const lastPage = pages.at(-1);
@@ -175,7 +177,6 @@ export default function TablePage() {
   const writeDenied = useDeniedReason('dynamodb:BatchWriteItem', info?.arn);
   const putDenied = useDeniedReason('dynamodb:PutItem', info?.arn);
   const deleteTableDenied = useDeniedReason('dynamodb:DeleteTable', info?.arn);
-  const refreshItems = () => void queryClient.invalidateQueries({ queryKey: dynamodbKeys.items(region, table) });
 
   const rowId = (item: Item) => (info ? keyText(item, info) : JSON.stringify(Object.keys(item)));
   const selectedItems = rows.filter((r) => selection[rowId(r)]);
@@ -318,7 +319,7 @@ export default function TablePage() {
                   onSelect: () =>
                     info &&
                     appliedRequest &&
-                    startExportAll({
+                    startExportAll(session, {
                       region,
                       request: appliedRequest,
                       tableKeys: info,
@@ -333,7 +334,7 @@ export default function TablePage() {
                   onSelect: () =>
                     info &&
                     appliedRequest &&
-                    startExportAll({
+                    startExportAll(session, {
                       region,
                       request: appliedRequest,
                       tableKeys: info,
@@ -420,7 +421,8 @@ export default function TablePage() {
         toolbar={
           <>
             <p role="status" className="text-sm text-muted">
-              {summary ?? (appliedRequest ? '' : 'Fix the query above to see items.')}
+              {/* Without the table's description there is no query to judge yet: it is loading, not wrong. */}
+              {summary ?? (appliedRequest || !info ? '' : 'Fix the query above to see items.')}
               {lastPage?.isCapped &&
                 ' · this page stopped after 10 requests with few matches; scroll on to keep reading'}
             </p>
@@ -483,7 +485,7 @@ export default function TablePage() {
         consequence="The items are deleted in batches of 25; progress and any failures show in the task tray. This cannot be undone."
         onConfirm={() => {
           if (!info) return;
-          startBulkDelete({ region, table, keys: info, items: selectedItems, onDone: refreshItems });
+          startBulkDelete(session, { region, table, keys: info, items: selectedItems });
           setSelection({});
           setDeleteItemsOpen(false);
         }}
@@ -528,13 +530,12 @@ export default function TablePage() {
         }
         onConfirm={() => {
           if (!info || !importPlan) return;
-          startImport({
+          startImport(session, {
             region,
             table,
             keys: info,
             plan: importPlan.plan,
             fileName: importPlan.fileName,
-            onDone: refreshItems,
           });
           setImportPlan(undefined);
         }}
@@ -547,13 +548,10 @@ export default function TablePage() {
         names={[table]}
         confirmText={table}
         consequence="The table and every item in it are deleted. This cannot be undone."
+        mutation={deleteTable}
         onConfirm={async () => {
-          try {
-            await deleteTable.mutateAsync(table);
-          } catch (e) {
-            throw new Error(failureMessage(`delete table ${table}`, e), { cause: e });
-          }
-          void navigate(href(pageHref('tables') ?? '/dashboard'));
+          await deleteTable.mutateAsync(table);
+          void navigate(linkTo(routes.tables));
         }}
       />
     </div>

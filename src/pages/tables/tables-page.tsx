@@ -1,19 +1,18 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Plus, Trash2 } from 'lucide-react';
 import { SERVICE_ICONS } from '../../components/service-icons';
-import { dynamodbQueries } from '../../aws/dynamodb/queries';
-import { useCreateTable, useDeleteTable } from '../../aws/dynamodb/mutations';
-import { failureMessage } from '../../aws/mutation';
-import { rowsOf } from '../../aws/paging';
-import { useConfig } from '../../app/config-context';
-import { errorProps, retryingText } from '../../app/error-props';
+import { deleteTable } from '../../aws/dynamodb/api';
+import { dynamodbKeys, dynamodbQueries } from '../../aws/dynamodb/queries';
+import { useCreateTable } from '../../aws/dynamodb/mutations';
+import { useStartAwsTask } from '../../app/aws-task';
+import { routes } from '../../app/routes';
 import { useDeniedReason } from '../../app/use-permission';
-import { useRegion, useRegionHref } from '../../app/use-region';
+import { useLinkTo, useRegion } from '../../app/use-region';
+import { useResourceList } from '../../app/use-resource-list';
 import { useSearchParam } from '../../app/use-search-state';
 import { CreateTableDialog } from '../../components/dynamodb/create-table-dialog';
-import { ErrorNotice } from '../../components/error-notice';
 import { formatBytes, formatCount, formatNumber } from '../../components/format';
 import { ResourceTable, type ResourceTableColumn } from '../../components/resource-table/resource-table';
 import { Button } from '../../components/ui/button';
@@ -22,11 +21,10 @@ import { EmptyState } from '../../components/ui/empty-state';
 import { FilterBar } from '../../components/ui/filter-bar';
 import { ActionsMenu } from '../../components/ui/menu';
 import { PageHeader } from '../../components/ui/page-header';
+import { RefreshButton } from '../../components/ui/refresh-button';
 import { Skeleton } from '../../components/ui/skeleton';
 import { StatusBadge } from '../../components/ui/status-badge';
 import type { RowSelection } from '../../components/resource-table/selection';
-import { pageHref } from '../registry';
-import { useFirstDataMark } from './first-data-mark';
 
 type Field = 'status' | 'keys' | 'items' | 'size' | 'billing' | 'indexes';
 
@@ -79,14 +77,17 @@ function Described({ name, field }: { name: string; field: Field }) {
 }
 
 export default function TablesPage() {
-  const config = useConfig();
   const region = useRegion();
-  const href = useRegionHref();
+  const linkTo = useLinkTo();
   const navigate = useNavigate();
+  const startTask = useStartAwsTask();
   const [filter, setFilter] = useSearchParam('q');
-  const list = useInfiniteQuery(dynamodbQueries.tableList(region));
-  const names = rowsOf(list.data);
-  useFirstDataMark('tables', list.data !== undefined);
+  const list = useResourceList(dynamodbQueries.tableList(region), {
+    // Each row's details are a DescribeTable of their own: Refresh brings them up to date too.
+    alsoRefresh: [[...dynamodbKeys.all(region), 'table']],
+    firstDataMark: 'tables',
+  });
+  const names = list.rows;
   const shown = useMemo(() => {
     const f = (filter ?? '').toLowerCase();
     return f ? names.filter((n) => n.toLowerCase().includes(f)) : names;
@@ -96,10 +97,9 @@ export default function TablesPage() {
   const [isCreateOpen, setCreateOpen] = useState(false);
   const [isDeleteOpen, setDeleteOpen] = useState(false);
   const create = useCreateTable(region);
-  const remove = useDeleteTable(region);
   const createDenied = useDeniedReason('dynamodb:CreateTable');
   const deleteDenied = useDeniedReason('dynamodb:DeleteTable');
-  const linkOf = (name: string) => href(pageHref('tables/:table', { table: name }) ?? '/tables');
+  const linkOf = (name: string) => linkTo(routes.table, { table: name });
 
   const columns = useMemo<ResourceTableColumn<string>[]>(
     () => [
@@ -157,24 +157,22 @@ export default function TablesPage() {
         cell: ({ row }) => <Described name={row.original} field="indexes" />,
       },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- linkOf only reads the region, already a dependency
-    [region],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- linkOf only reads linkTo (the region)
+    [linkTo],
   );
 
-  const hasMore = list.hasNextPage;
-  const error = list.error ? (
-    <ErrorNotice {...errorProps(list.error, config, 'dynamodb', () => void list.refetch())} />
-  ) : undefined;
+  const hasMore = list.query.hasNextPage;
 
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
         title="Tables"
         icon={<SERVICE_ICONS.dynamodb />}
-        count={list.data ? formatCount(names.length, hasMore) : undefined}
+        count={list.count}
         description={`DynamoDB tables in ${region}`}
         actions={
           <>
+            <RefreshButton {...list.refresh} />
             <Button
               variant="primary"
               icon={<Plus aria-hidden />}
@@ -214,15 +212,10 @@ export default function TablesPage() {
       <ResourceTable<string>
         label="Tables"
         columns={columns}
+        {...list.table}
         rows={shown}
         getRowId={(n) => n}
         storageKey="dynamodb-tables"
-        isLoading={list.isPending}
-        loadingText={retryingText(list)}
-        error={error}
-        hasNextPage={hasMore}
-        isFetchingNextPage={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
         selection={selection}
         onSelectionChange={setSelection}
         onRowOpen={(n) => void navigate(linkOf(n))}
@@ -250,12 +243,9 @@ export default function TablesPage() {
         open={isCreateOpen}
         onOpenChange={setCreateOpen}
         disabledReason={createDenied}
+        mutation={create}
         onCreate={async (form) => {
-          try {
-            await create.mutateAsync(form);
-          } catch (e) {
-            throw new Error(failureMessage(`create table ${form.name}`, e));
-          }
+          await create.mutateAsync(form);
           void navigate(linkOf(form.name));
         }}
       />
@@ -267,15 +257,19 @@ export default function TablesPage() {
         names={selected}
         confirmText={selected.length === 1 ? selected[0] : `delete ${selected.length} tables`}
         consequence="The tables and every item in them are deleted. This cannot be undone."
-        onConfirm={async () => {
-          for (const name of selected) {
-            try {
-              await remove.mutateAsync(name);
-            } catch (e) {
-              throw new Error(failureMessage(`delete table ${name}`, e));
-            }
-          }
+        onConfirm={() => {
+          // Every table is tried; the tray lists any that could not be deleted, with why, and retries them.
+          startTask({
+            title: (ts) => (ts.length === 1 ? `Delete table ${ts[0] ?? ''}` : `Delete ${ts.length} tables`),
+            items: selected,
+            label: (t) => t,
+            describe: (t) => `delete table ${t}`,
+            action: 'dynamodb:DeleteTable',
+            each: (table, signal) => deleteTable({ region, table }, signal),
+            invalidates: [dynamodbKeys.tables(region)],
+          });
           setSelection({});
+          setDeleteOpen(false);
         }}
       />
     </div>
