@@ -28,4 +28,12 @@ export const PAGE_SCENARIOS: PageScenario[] = [
   },
   { name: 'queues', path: '/queues', signedIn: true, mark: 'first-data:queues', chunk: 'queues-page' },
   { name: 'secrets', path: '/secrets', signedIn: true, mark: 'first-data:secrets', chunk: 'secrets-page' },
+  { name: 'functions', path: '/functions', signedIn: true, mark: 'first-data:functions', chunk: 'functions-page' },
+  {
+    name: 'logs (seeded echo group)',
+    path: '/logs?group=%2Faws%2Flambda%2Fecho&range=1d',
+    signedIn: true,
+    mark: 'first-data:logs',
+    chunk: 'logs-page',
+  },
 ];

@@ -15,5 +15,8 @@ export const CONSOLE_PAGES: Array<{ name: string; path: string; heading: string 
   { name: 'unfinished uploads', path: '/buckets/demo-assets/uploads', heading: 'Unfinished uploads' },
   { name: 'secrets', path: '/secrets', heading: 'Secrets' },
   { name: 'secret', path: '/secrets/prod%2Fdatabase%2Fpostgres', heading: 'prod/database/postgres' },
+  { name: 'functions', path: '/functions', heading: 'Functions' },
+  { name: 'function', path: '/functions/echo?tab=configuration', heading: 'echo' },
+  { name: 'logs', path: '/logs', heading: 'Logs' },
   { name: '404', path: '/no/such/page', heading: 'Page not found' },
 ];

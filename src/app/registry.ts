@@ -146,6 +146,35 @@ export const PAGES: PageEntry[] = [
     preload: () => preloadClients(['secretsmanager']),
     crumbs: ({ params }) => [{ label: 'Secrets', href: pathTo(routes.secrets) }, { label: params.name ?? '' }],
   },
+  {
+    route: routes.functions,
+    label: 'Functions',
+    icon: SERVICE_ICONS.lambda,
+    load: () => import('../pages/functions/functions-page'),
+    preload: () => preloadClients(['lambda']),
+    searchParam: 'name',
+  },
+  {
+    route: routes.function,
+    label: 'Function',
+    inNav: false,
+    icon: SERVICE_ICONS.lambda,
+    load: () => import('../pages/functions/function-page'),
+    preload: () => preloadClients(['lambda']),
+    crumbs: ({ params }) => [{ label: 'Functions', href: pathTo(routes.functions) }, { label: params.name ?? '' }],
+  },
+  {
+    route: routes.logs,
+    label: 'Logs',
+    icon: SERVICE_ICONS.logs,
+    load: () => import('../pages/logs/logs-page'),
+    preload: () => preloadClients(['logs']),
+    searchParam: 'prefix',
+    crumbs: ({ search }) => {
+      const group = search.get('group');
+      return group ? [{ label: 'Logs', href: pathTo(routes.logs) }, { label: group }] : [{ label: 'Logs' }];
+    },
+  },
 ];
 
 /** Buckets › bucket › each folder level of the prefix; every level but the last links back. */

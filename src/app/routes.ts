@@ -37,6 +37,9 @@ export const routes = {
   queue: route('queues/:queue'),
   secrets: route('secrets'),
   secret: route('secrets/:name'),
+  functions: route('functions'),
+  function: route('functions/:name'),
+  logs: route('logs'),
 } as const;
 
 export type RouteName = keyof typeof routes;

@@ -4,6 +4,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { endpointFor } from './config';
 import type { CredentialStore } from './credentials';
 import { currentSession } from './session';
@@ -18,6 +20,8 @@ export interface ClientMap {
   sqs: SQSClient;
   sts: STSClient;
   secretsmanager: SecretsManagerClient;
+  lambda: LambdaClient;
+  logs: CloudWatchLogsClient;
 }
 export type ClientService = keyof ClientMap;
 
@@ -55,6 +59,14 @@ const factories: { [K in ClientService]: (base: BaseConfig, hasEndpoint: boolean
   async secretsmanager(base) {
     const { SecretsManagerClient } = await sdkModules.secretsmanager();
     return new SecretsManagerClient(base);
+  },
+  async lambda(base) {
+    const { LambdaClient } = await sdkModules.lambda();
+    return new LambdaClient(base);
+  },
+  async logs(base) {
+    const { CloudWatchLogsClient } = await sdkModules.logs();
+    return new CloudWatchLogsClient(base);
   },
 };
 

@@ -1,7 +1,17 @@
 // Checked by hand, not with a schema library: the sign-in page loads this file, and zod/mini alone was
 // 10 KB gzip of its 120 KB budget. Every problem names its field ("auth.identityPoolId: required").
 
-export const SERVICE_NAMES = ['s3', 'ec2', 'dynamodb', 'sqs', 'sts', 'cognitoIdentity', 'secretsmanager'] as const;
+export const SERVICE_NAMES = [
+  's3',
+  'ec2',
+  'dynamodb',
+  'sqs',
+  'sts',
+  'cognitoIdentity',
+  'secretsmanager',
+  'lambda',
+  'logs',
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export interface SignInConfig {

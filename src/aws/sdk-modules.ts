@@ -12,6 +12,8 @@ export const sdkModules = {
   sqs: () => import('./sqs/sdk'),
   sts: () => import('./sts/sdk'),
   secretsmanager: () => import('./secretsmanager/sdk'),
+  lambda: () => import('./lambda/sdk'),
+  logs: () => import('./logs/sdk'),
 };
 
 /** The SDK module of a service (its commands), e.g. `SdkModule<'s3'>['ListObjectsV2Command']`. */

@@ -3,6 +3,7 @@ import {
   FunctionSquare,
   Inbox,
   KeyRound,
+  ScrollText,
   LayoutDashboard,
   Server,
   Table2,
@@ -18,4 +19,5 @@ export const SERVICE_ICONS = {
   sqs: Inbox,
   lambda: FunctionSquare,
   secretsmanager: KeyRound,
+  logs: ScrollText,
 } satisfies Record<string, LucideIcon>;

@@ -6,6 +6,7 @@ import { ec2Queries } from '../../aws/ec2/queries';
 import { dynamodbQueries } from '../../aws/dynamodb/queries';
 import { sqsQueries } from '../../aws/sqs/queries';
 import { secretsQueries } from '../../aws/secretsmanager/queries';
+import { lambdaQueries } from '../../aws/lambda/queries';
 import { toAppError } from '../../aws/errors';
 import { ServiceCard } from '../../components/service-card';
 import { SERVICE_ICONS as Icons } from '../../components/service-icons';
@@ -36,7 +37,8 @@ export default function DashboardPage() {
   const tables = useQuery(dynamodbQueries.firstTables(region));
   const queues = useQuery(sqsQueries.overview(region));
   const secrets = useQuery(secretsQueries.count(region));
-  const all = [buckets, instances, tables, queues, secrets];
+  const functions = useQuery(lambdaQueries.overview(region));
+  const all = [buckets, instances, tables, queues, functions, secrets];
   useFirstDataMark(
     'dashboard',
     all.some((q) => q.data !== undefined),
@@ -182,6 +184,31 @@ export default function DashboardPage() {
               <li className="text-muted">and {formatNumber((queues.data?.items.length ?? 0) - MAX_NAMES)} more</li>
             )}
           </ul>
+        </ServiceCard>
+
+        <ServiceCard
+          title="Lambda functions"
+          icon={<Icons.lambda />}
+          count={
+            functions.data
+              ? formatCount(functions.data.items.length, functions.data.nextToken !== undefined)
+              : undefined
+          }
+          isLoading={functions.isPending}
+          isEmpty={functions.data?.items.length === 0}
+          emptyText="No functions"
+          {...(functions.error && !functions.data
+            ? { error: errorProps(functions.error, config, 'lambda', () => void functions.refetch()) }
+            : {})}
+          href={linkTo(routes.functions)}
+        >
+          <LinkList
+            label="Functions"
+            items={(functions.data?.items ?? []).map((f) => ({
+              name: f.name,
+              href: linkTo(routes.function, { name: f.name }),
+            }))}
+          />
         </ServiceCard>
 
         {/* A count only: secret names are left to the secrets page. */}
