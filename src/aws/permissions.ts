@@ -1,3 +1,4 @@
+import { VersionedStore } from './versioned-store';
 import { toAppError } from './errors';
 
 /**
@@ -5,10 +6,8 @@ import { toAppError } from './errors';
  * read by action buttons so they can be disabled with the reason instead of failing again.
  * Keyed by IAM action and resource; a denial without a known resource covers the action everywhere.
  */
-export class DeniedActions {
+export class DeniedActions extends VersionedStore {
   private readonly denied = new Map<string, string>();
-  private readonly listeners = new Set<() => void>();
-  private version = 0;
 
   private static key(action: string, resource?: string): string {
     return `${action.toLowerCase()}|${resource ?? '*'}`;
@@ -49,18 +48,5 @@ export class DeniedActions {
     if (this.denied.size === 0) return;
     this.denied.clear();
     this.changed();
-  }
-
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-
-  /** Changes whenever the set changes (for useSyncExternalStore). */
-  snapshot = (): number => this.version;
-
-  private changed(): void {
-    this.version += 1;
-    for (const fn of this.listeners) fn();
   }
 }

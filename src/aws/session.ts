@@ -3,12 +3,11 @@ import type { ConsoleConfig } from './config';
 import type { CredentialStore } from './credentials';
 import { InstanceActivity } from './ec2/activity';
 import { DeniedActions } from './permissions';
+import { VersionedStore } from './versioned-store';
 
 /** Names this session has seen for ids ("instance", "i-0abc" -> "web-1"), so a crumb can read a name. */
-export class NameBook {
+export class NameBook extends VersionedStore {
   private readonly names = new Map<string, string>();
-  private readonly listeners = new Set<() => void>();
-  private version = 0;
 
   remember(kind: string, entries: ReadonlyArray<{ id: string; name?: string | undefined }>): void {
     let isChanged = false;
@@ -19,19 +18,10 @@ export class NameBook {
         isChanged = true;
       }
     }
-    if (!isChanged) return;
-    this.version++;
-    for (const fn of this.listeners) fn();
+    if (isChanged) this.changed();
   }
 
   nameOf = (kind: string, id: string): string | undefined => this.names.get(`${kind}|${id}`);
-
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-
-  snapshot = (): number => this.version;
 }
 
 /**

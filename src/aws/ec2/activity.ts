@@ -1,3 +1,4 @@
+import { VersionedStore } from '../versioned-store';
 import type { WaiterTarget } from './waiters';
 
 export interface Waiting {
@@ -17,11 +18,9 @@ export interface InstanceNote {
  * state) and the last word about each (EC2's refusal, a waiter that gave up). Lives in the session (src/aws/session.ts)
  * so it survives moving between the list and an instance's page, and goes with the session.
  */
-export class InstanceActivity {
+export class InstanceActivity extends VersionedStore {
   private readonly waiting = new Map<string, Waiting>();
   private readonly notes = new Map<string, InstanceNote>();
-  private readonly listeners = new Set<() => void>();
-  private version = 0;
 
   private static key(region: string, id: string): string {
     return `${region}|${id}`;
@@ -68,17 +67,5 @@ export class InstanceActivity {
     this.waiting.clear();
     this.notes.clear();
     this.changed();
-  }
-
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-
-  snapshot = (): number => this.version;
-
-  private changed(): void {
-    this.version += 1;
-    for (const fn of this.listeners) fn();
   }
 }

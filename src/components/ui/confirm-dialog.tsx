@@ -6,6 +6,7 @@ import { TextField } from './field';
 import { ErrorNote } from './error-note';
 import { ShowAsCodeButton } from '../code/show-as-code';
 import type { CodeSnippets } from '../code/code-snippets';
+import { useResetOnOpen } from '../use-reset-on-open';
 
 /** "1 object", "3 objects". */
 export function pluralize(n: number, one: string, other: string): string {
@@ -82,19 +83,15 @@ export function ConfirmDialog({
   const [typed, setTyped] = useState('');
   const [isRunning, setRunning] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
-  const [wasOpen, setWasOpen] = useState(open);
   const inputRef = useRef<HTMLInputElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const formId = useId();
 
   // Each opening starts clean: nothing typed, no old error.
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setTyped('');
-      setFailure(undefined);
-    }
-  }
+  useResetOnOpen(open, () => {
+    setTyped('');
+    setFailure(undefined);
+  });
   // ...and no failure left from the mutation's last attempt (after render: it updates the page's hook).
   const reset = mutation?.reset;
   useEffect(() => {

@@ -19,6 +19,7 @@ import { Checkbox, TextField } from '../../components/ui/field';
 import { useDeniedReason } from '../../app/use-permission';
 import { useRegion } from '../../app/use-region';
 import { ErrorNote } from '../../components/ui/error-note';
+import { useResetOnOpen } from '../../components/use-reset-on-open';
 
 export interface CreateQueueDialogProps {
   open: boolean;
@@ -53,17 +54,13 @@ export function CreateQueueDialog({ open, onOpenChange, knownQueues, onCreated }
   const [dlqError, setDlqError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const [isBusy, setBusy] = useState(false);
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setForm(defaultCreateQueueForm());
-      setDlqName('');
-      setTouched(false);
-      setDlqError(undefined);
-      setFailure(undefined);
-    }
-  }
+  useResetOnOpen(open, () => {
+    setForm(defaultCreateQueueForm());
+    setDlqName('');
+    setTouched(false);
+    setDlqError(undefined);
+    setFailure(undefined);
+  });
 
   const set = <K extends keyof CreateQueueForm>(key: K, value: CreateQueueForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));

@@ -11,6 +11,7 @@ import { Dialog } from '../../components/ui/dialog';
 import { FieldError, TextField } from '../../components/ui/field';
 import { useStartAwsTask } from '../../app/aws-task';
 import { useRegion } from '../../app/use-region';
+import { useResetOnOpen } from '../../components/use-reset-on-open';
 
 export interface SendFileDialogProps {
   open: boolean;
@@ -28,14 +29,10 @@ export function SendFileDialog({ open, onOpenChange, name, url, attributes }: Se
   const [file, setFile] = useState<{ name: string; messages: FileMessage[] } | undefined>();
   const [fileError, setFileError] = useState<string | undefined>();
   const [groupId, setGroupId] = useState('');
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setFile(undefined);
-      setFileError(undefined);
-    }
-  }
+  useResetOnOpen(open, () => {
+    setFile(undefined);
+    setFileError(undefined);
+  });
   const groupError = attributes.isFifo ? fifoIdError('message group ID', groupId) : undefined;
 
   async function pick(e: ChangeEvent<HTMLInputElement>) {

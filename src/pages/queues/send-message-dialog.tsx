@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Plus, Send, X } from 'lucide-react';
 import { failureMessage } from '../../aws/mutation';
 import {
@@ -23,6 +23,7 @@ import { SelectField, TextField } from '../../components/ui/field';
 import { useRegion } from '../../app/use-region';
 import { useToast } from '../../app/toasts';
 import { ErrorNote } from '../../components/ui/error-note';
+import { useResetOnOpen } from '../../components/use-reset-on-open';
 
 export interface SendMessageDialogProps {
   open: boolean;
@@ -53,14 +54,12 @@ export function SendMessageDialog({ open, onOpenChange, url, attributes }: SendM
   const [groupId, setGroupId] = useState('');
   const [dedupId, setDedupId] = useState('');
   const [isSubmitted, setSubmitted] = useState(false);
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setSubmitted(false);
-      sendMessage.reset();
-    }
-  }
+  useResetOnOpen(open, () => setSubmitted(false));
+  // The last attempt's failure goes too (after render: the mutation's observer is another component's state).
+  const resetSend = sendMessage.reset;
+  useEffect(() => {
+    if (open) resetSend();
+  }, [open, resetSend]);
 
   const isFifo = attributes.isFifo;
   const needsDedupId = isFifo && !attributes.contentBasedDeduplication;
