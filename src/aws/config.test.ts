@@ -61,7 +61,7 @@ describe('parseConfig', () => {
       }),
     ).toEqual([
       'endpoint.s3: must be an http(s) URL',
-      'endpoint.lambdas: is not a service (s3, ec2, dynamodb, sqs, sts, cognitoIdentity)',
+      'endpoint.lambdas: is not a service (s3, ec2, dynamodb, sqs, sts, cognitoIdentity, secretsmanager, lambda, logs)',
       'auth.identityPoolId: must look like REGION:GUID',
       'auth.signIn.clientId: must be a string',
       'buckets.0: must be a bucket name of 3 to 63 characters',
