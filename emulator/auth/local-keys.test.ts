@@ -31,7 +31,7 @@ describe("a data folder's own static keys", () => {
     expect(keys?.accessKeyId).toMatch(/^LKIA[A-Z2-7]{16}$/);
     expect(keys?.secretAccessKey.length).toBeGreaterThanOrEqual(40);
     expect(statSync(join(dir, 'credentials')).mode & 0o777).toBe(0o600);
-    expect((await whoAmI(first.url, keys!)).Arn).toMatch(/assumed-role\/ConsoleAdmin\//);
+    expect((await whoAmI(first.url, keys!)).Arn).toMatch(/assumed-role\/EmulatorAdmin\//);
     expect((await errorOf(whoAmI(first.url, { accessKeyId: 'test', secretAccessKey: 'test' }))).name).toBe(
       'InvalidClientTokenId',
     );
@@ -69,7 +69,7 @@ describe("a data folder's own static keys", () => {
         );
       expect(line?.[3]).toBe(url);
       const keys = { accessKeyId: line?.[1] ?? '', secretAccessKey: line?.[2] ?? '' };
-      expect((await whoAmI(url, keys)).Arn).toMatch(/ConsoleAdmin/);
+      expect((await whoAmI(url, keys)).Arn).toMatch(/EmulatorAdmin/);
       expect((await errorOf(whoAmI(url, { accessKeyId: 'test', secretAccessKey: 'test' }))).name).toBe(
         'InvalidClientTokenId',
       );

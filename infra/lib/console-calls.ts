@@ -65,7 +65,8 @@ export function consoleCalls(srcDir: string): ConsoleCall[] {
     const folder = /^aws\/([^/]+)\//.exec(file)?.[1];
     for (const m of text.matchAll(/new (\w+)\.(\w+)Command\b/g)) {
       const [, alias = '', operation = ''] = m;
-      const service = (folder && FOLDERS[folder]) ?? ALIASES[alias];
+      // The module's name says the service (a Lambda template reads S3 and SQS); else the folder.
+      const service = ALIASES[alias] ?? (folder && FOLDERS[folder]);
       if (!service) throw new Error(`${file}: cannot tell which service "new ${alias}.${operation}Command" calls`);
       const name = `${service}:${operation}`;
       calls.push({ action: ACTION_OF[name] ?? name, file });

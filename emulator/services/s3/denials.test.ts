@@ -39,9 +39,9 @@ beforeAll(async () => {
   ({ emu, s3 } = await startS3Test());
   // The static keys' role may do nothing in S3: every call is refused by the table's own check.
   writeFileSync(
-    join(emu.dataDir, 'auth', 'roles', 'ConsoleAdmin.json'),
+    join(emu.dataDir, 'auth', 'roles', 'EmulatorAdmin.json'),
     JSON.stringify({
-      RoleName: 'ConsoleAdmin',
+      RoleName: 'EmulatorAdmin',
       PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }] },
     }),
   );
@@ -113,9 +113,9 @@ describe('S3 operations on the operation table', () => {
 
   test('CopyObject allowed to read the source is refused the write, naming the target', async () => {
     writeFileSync(
-      join(emu.dataDir, 'auth', 'roles', 'ConsoleAdmin.json'),
+      join(emu.dataDir, 'auth', 'roles', 'EmulatorAdmin.json'),
       JSON.stringify({
-        RoleName: 'ConsoleAdmin',
+        RoleName: 'EmulatorAdmin',
         PolicyDocument: {
           Version: '2012-10-17',
           Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -111,6 +111,15 @@ describe('STS AssumeRole', () => {
   });
 
   it('a trust in the whole account also needs the caller to be allowed sts:AssumeRole on the role', async () => {
+    const file = join(emu.dataDir, 'auth', 'roles', `${adminRole}.json`);
+    const original = readFileSync(file, 'utf8');
+    // The static keys' role may do everything: narrow it to a caller without sts:AssumeRole first.
+    writeRole(adminRole, {
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' }],
+      },
+    });
     expect((await errorOf(assume(roleArn('AccountWide')))).name).toBe('AccessDenied');
     writeRole(adminRole, {
       PolicyDocument: {
@@ -123,6 +132,7 @@ describe('STS AssumeRole', () => {
     });
     const ok = await assume(roleArn('AccountWide'));
     expect(ok.AssumedRoleUser?.Arn).toContain('assumed-role/AccountWide/alice');
+    writeFileSync(file, original);
   });
 
   it("keeps DurationSeconds between 900 and the role's MaxSessionDuration", async () => {
