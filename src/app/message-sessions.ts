@@ -2,8 +2,10 @@ import { useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { DeniedActions } from '../aws/permissions';
 import type { EntryFailure, ReceivedMessage } from '../aws/sqs/message-api';
-import { pollQueue, type PollEnd, type PollMode } from '../aws/sqs/poller';
-import { sqsKeys } from '../aws/sqs/queries';
+import type { PollEnd, PollMode } from '../aws/sqs/poller';
+
+// The poller and SQS's keys load with the first poll: the session object is part of every page's shell.
+const loadSqs = () => Promise.all([import('../aws/sqs/poller'), import('../aws/sqs/queries')]);
 
 export type PollStatus =
   | { state: 'idle' }
@@ -48,6 +50,7 @@ export class MessageSession {
   private controller: AbortController | undefined;
   private pending: ReceivedMessage[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private sqsKeys: Awaited<ReturnType<typeof loadSqs>>[1]['sqsKeys'] | undefined;
 
   constructor(
     private readonly region: string,
@@ -76,6 +79,8 @@ export class MessageSession {
     const c = new AbortController();
     this.controller = c;
     this.set({ failures: undefined, status: { state: 'polling', mode: settings.mode } });
+    const [{ pollQueue }, { sqsKeys }] = await loadSqs();
+    this.sqsKeys = sqsKeys;
     const end = await pollQueue({
       region: this.region,
       url: this.url,
@@ -143,7 +148,8 @@ export class MessageSession {
   }
 
   private refreshCounts(): void {
-    void this.deps.queryClient.invalidateQueries({ queryKey: sqsKeys.attributes(this.region, this.url) });
+    if (this.sqsKeys)
+      void this.deps.queryClient.invalidateQueries({ queryKey: this.sqsKeys.attributes(this.region, this.url) });
   }
 
   private set(patch: Partial<MessageSessionState>): void {
