@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ScrollText } from 'lucide-react';
 import { toAppError } from '../../aws/errors';
 import { lambdaQueries } from '../../aws/lambda/queries';
-import { rowsOf } from '../../aws/paging';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatBytes, formatDateTime } from '../../components/format';
 import { EnvVars } from '../../components/lambda/env-vars';
 import { readHistory, type InvocationRecord } from '../../components/lambda/invocation-history';
 import { RelativeTime } from '../../components/relative-time';
 import { SERVICE_ICONS } from '../../components/service-icons';
+import { Button } from '../../components/ui/button';
 import { KeyValueList } from '../../components/ui/key-value';
 import { PageHeader } from '../../components/ui/page-header';
 import { Skeleton } from '../../components/ui/skeleton';
@@ -19,6 +19,7 @@ import { Tabs } from '../../components/ui/tabs';
 import { useConfig } from '../../app/config-context';
 import { errorProps, retryingText } from '../../app/error-props';
 import { useRegion, useRegionHref } from '../../app/use-region';
+import { useResourceList, type ResourceListTableProps } from '../../app/use-resource-list';
 import { useSearchParam } from '../../app/use-search-state';
 import { InvokePanel } from './invoke-panel';
 import { functionLogsHref } from './logs-href';
@@ -35,6 +36,15 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+/** The next page of a short list shown in full (versions, aliases): loaded on request, not on scroll. */
+function MoreButton({ label, list }: { label: string; list: ResourceListTableProps<unknown> }) {
+  return (
+    <Button size="sm" variant="ghost" isLoading={list.isFetchingNextPage} onClick={list.onLoadMore}>
+      {label}
+    </Button>
+  );
+}
+
 /** One function: invoke it with a test event, its configuration, versions and aliases, and this browser's invocations. */
 export default function FunctionPage() {
   const { name = '' } = useParams();
@@ -44,8 +54,8 @@ export default function FunctionPage() {
   const [tabParam, setTab] = useSearchParam('tab');
   const tab: TabId = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as TabId) : 'test';
   const detail = useQuery(lambdaQueries.detail(region, name));
-  const versions = useInfiniteQuery(lambdaQueries.versions(region, name));
-  const aliases = useInfiniteQuery(lambdaQueries.aliases(region, name));
+  const versions = useResourceList(lambdaQueries.versions(region, name));
+  const aliases = useResourceList(lambdaQueries.aliases(region, name));
   const [history, setHistory] = useState<InvocationRecord[]>(() => readHistory(`${region}/${name}`));
   const d = detail.data;
   const logsTo = functionLogsHref(name);
@@ -135,11 +145,9 @@ export default function FunctionPage() {
   const versionList = (
     <div className="grid gap-6 lg:grid-cols-2">
       <Section title="Versions">
-        {versions.error ? (
-          <ErrorNotice {...errorProps(versions.error, config, 'lambda', () => void versions.refetch())} />
-        ) : (
+        {versions.rows.length > 0 && (
           <ul className="flex flex-col divide-y divide-border rounded-md border border-border text-sm">
-            {rowsOf(versions.data).map((v) => (
+            {versions.rows.map((v) => (
               <li key={v.version} className="flex flex-wrap justify-between gap-2 px-3 py-2">
                 <span className="font-medium">{v.version}</span>
                 <span className="text-muted">
@@ -149,15 +157,16 @@ export default function FunctionPage() {
             ))}
           </ul>
         )}
+        {versions.table.isLoading && <p className="text-sm text-muted">{versions.table.loadingText ?? 'Loading…'}</p>}
+        {versions.table.error}
+        {versions.table.hasNextPage && !versions.table.error && (
+          <MoreButton label="More versions" list={versions.table} />
+        )}
       </Section>
       <Section title="Aliases">
-        {aliases.error ? (
-          <ErrorNotice {...errorProps(aliases.error, config, 'lambda', () => void aliases.refetch())} />
-        ) : rowsOf(aliases.data).length === 0 ? (
-          <p className="text-sm text-muted">{aliases.isPending ? 'Loading…' : 'No aliases.'}</p>
-        ) : (
+        {aliases.rows.length > 0 ? (
           <ul className="flex flex-col divide-y divide-border rounded-md border border-border text-sm">
-            {rowsOf(aliases.data).map((a) => (
+            {aliases.rows.map((a) => (
               <li key={a.name} className="flex flex-wrap justify-between gap-2 px-3 py-2">
                 <span className="font-medium">{a.name}</span>
                 <span>
@@ -167,7 +176,15 @@ export default function FunctionPage() {
               </li>
             ))}
           </ul>
+        ) : (
+          !aliases.table.error && (
+            <p className="text-sm text-muted">
+              {aliases.table.isLoading ? (aliases.table.loadingText ?? 'Loading…') : 'No aliases.'}
+            </p>
+          )
         )}
+        {aliases.table.error}
+        {aliases.table.hasNextPage && !aliases.table.error && <MoreButton label="More aliases" list={aliases.table} />}
       </Section>
     </div>
   );

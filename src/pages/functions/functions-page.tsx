@@ -1,28 +1,21 @@
-import { useEffect, useMemo } from 'react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useNavigate } from 'react-router';
-import { RefreshCw } from 'lucide-react';
 import type { FunctionSummary } from '../../aws/lambda/api';
 import { lambdaQueries } from '../../aws/lambda/queries';
-import { rowsOf } from '../../aws/paging';
-import { ErrorNotice } from '../../components/error-notice';
-import { formatBytes, formatCount, formatNumber } from '../../components/format';
+import { formatBytes, formatNumber } from '../../components/format';
 import { RelativeTime } from '../../components/relative-time';
 import { ResourceTable, type ResourceTableColumn } from '../../components/resource-table/resource-table';
 import { SERVICE_ICONS } from '../../components/service-icons';
-import { Button } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
 import { FilterBar } from '../../components/ui/filter-bar';
 import { PageHeader } from '../../components/ui/page-header';
+import { RefreshButton } from '../../components/ui/refresh-button';
 import { StatusBadge } from '../../components/ui/status-badge';
-import { useConfig } from '../../app/config-context';
-import { errorProps, retryingText } from '../../app/error-props';
 import { useRegion, useRegionHref } from '../../app/use-region';
+import { useResourceList } from '../../app/use-resource-list';
 import { useSearchParam } from '../../app/use-search-state';
 import { pathTo, routes } from '../../app/routes';
-
-let marked = false;
 
 function NameCell({ fn }: { fn: FunctionSummary }) {
   const href = useRegionHref();
@@ -83,39 +76,24 @@ const COLUMNS: ResourceTableColumn<FunctionSummary>[] = [
 
 /** Functions: ListFunctions page by page; Lambda has no name search, so the filter narrows loaded rows. */
 export default function FunctionsPage() {
-  const config = useConfig();
   const region = useRegion();
   const href = useRegionHref();
   const navigate = useNavigate();
   const [filter = '', setFilter] = useSearchParam('name');
-  const list = useInfiniteQuery(lambdaQueries.list(region));
-  const all = useMemo(() => rowsOf(list.data), [list.data]);
+  const list = useResourceList(lambdaQueries.list(region), { firstDataMark: 'functions' });
+  const all = list.rows;
   const needle = filter.toLowerCase();
   const rows = useMemo(() => (needle ? all.filter((f) => f.name.toLowerCase().includes(needle)) : all), [all, needle]);
-
-  useEffect(() => {
-    if (marked || !list.isSuccess) return;
-    marked = true;
-    performance.mark('first-data:functions');
-    document.documentElement.dataset.firstData = 'functions';
-  }, [list.isSuccess]);
-
-  const error = list.error ? (
-    <ErrorNotice {...errorProps(list.error, config, 'lambda', () => void list.refetch())} />
-  ) : undefined;
+  const hasMore = list.query.hasNextPage;
 
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
         icon={<SERVICE_ICONS.lambda />}
         title="Functions"
-        count={list.data ? formatCount(rows.length, list.hasNextPage) : undefined}
+        count={list.count}
         description="Lambda functions in this region: invoke them with saved test events and follow their logs."
-        actions={
-          <Button icon={<RefreshCw aria-hidden />} isLoading={list.isRefetching} onClick={() => void list.refetch()}>
-            Refresh
-          </Button>
-        }
+        actions={<RefreshButton {...list.refresh} />}
       />
       <FilterBar
         label="Filter functions by name"
@@ -128,15 +106,11 @@ export default function FunctionsPage() {
       <ResourceTable
         label="Functions"
         columns={COLUMNS}
+        {...list.table}
+        // Lambda has no name search: the filter narrows the rows loaded so far.
         rows={rows}
         getRowId={(f) => f.arn || f.name}
         getRowLabel={(f) => f.name}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-        isLoading={list.isPending}
-        loadingText={retryingText(list)}
-        error={error}
         storageKey="lambda.functions"
         onRowOpen={(f) => {
           const to = pathTo(routes.function, { name: f.name });
@@ -147,7 +121,7 @@ export default function FunctionsPage() {
             title={filter ? `No loaded function's name contains "${filter}"` : 'No functions in this region'}
             description={
               filter
-                ? list.hasNextPage
+                ? hasMore
                   ? 'Lambda has no name search: scroll to load more functions, or clear the filter.'
                   : 'Lambda has no name search; the filter matches names case-insensitively.'
                 : 'Deploy a function with the AWS CLI, SAM or CDK and it appears here.'

@@ -1,19 +1,17 @@
-import { useEffect, useMemo } from 'react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { LogGroupSummary } from '../../aws/logs/api';
 import { logsQueries } from '../../aws/logs/queries';
-import { rowsOf } from '../../aws/paging';
-import { ErrorNotice } from '../../components/error-notice';
-import { formatBytes, formatCount } from '../../components/format';
+import { formatBytes } from '../../components/format';
 import { RelativeTime } from '../../components/relative-time';
 import { ResourceTable, type ResourceTableColumn } from '../../components/resource-table/resource-table';
+import { SERVICE_ICONS } from '../../components/service-icons';
 import { EmptyState } from '../../components/ui/empty-state';
 import { FilterBar } from '../../components/ui/filter-bar';
-import { useConfig } from '../../app/config-context';
-import { errorProps, retryingText } from '../../app/error-props';
+import { PageHeader } from '../../components/ui/page-header';
+import { RefreshButton } from '../../components/ui/refresh-button';
 import { useRegionHref } from '../../app/use-region';
+import { useResourceList } from '../../app/use-resource-list';
 import { pathTo, routes } from '../../app/routes';
 
 function GroupLink({ group }: { group: LogGroupSummary }) {
@@ -67,22 +65,28 @@ export interface GroupListProps {
   prefix: string;
   onPrefixChange: (prefix: string | undefined) => void;
   onOpen: (group: string) => void;
-  onFirstData: () => void;
 }
 
 /** Log groups, paged by DescribeLogGroups, filtered by name prefix on the server. */
-export function GroupList({ region, prefix, onPrefixChange, onOpen, onFirstData }: GroupListProps) {
-  const config = useConfig();
-  const list = useInfiniteQuery(logsQueries.groups(region, prefix));
-  const rows = useMemo(() => rowsOf(list.data), [list.data]);
-  useEffect(() => {
-    if (list.isSuccess) onFirstData();
-  }, [list.isSuccess, onFirstData]);
+export function GroupList({ region, prefix, onPrefixChange, onOpen }: GroupListProps) {
+  const list = useResourceList(logsQueries.groups(region, prefix), {
+    firstDataMark: 'logs',
+    empty: (
+      <EmptyState
+        title={prefix ? `No log groups whose name starts with "${prefix}"` : 'No log groups in this region'}
+        description="A Lambda function's first invocation creates its group, /aws/lambda/NAME."
+      />
+    ),
+  });
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-muted">
-        {list.data ? `${formatCount(rows.length, list.hasNextPage)} log groups` : 'Loading log groups…'}
-      </p>
+      <PageHeader
+        icon={<SERVICE_ICONS.logs />}
+        title="Logs"
+        count={list.count}
+        description="CloudWatch Logs groups in this region; a function's output lands in /aws/lambda/NAME."
+        actions={<RefreshButton {...list.refresh} />}
+      />
       <FilterBar
         label="Find log groups by name prefix"
         placeholder="Group name starts with… (/aws/lambda/)"
@@ -94,26 +98,10 @@ export function GroupList({ region, prefix, onPrefixChange, onOpen, onFirstData 
       <ResourceTable
         label="Log groups"
         columns={COLUMNS}
-        rows={rows}
+        {...list.table}
         getRowId={(g) => g.name}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-        isLoading={list.isPending}
-        loadingText={retryingText(list)}
-        error={
-          list.error ? (
-            <ErrorNotice {...errorProps(list.error, config, 'logs', () => void list.refetch())} />
-          ) : undefined
-        }
         storageKey="logs.groups"
         onRowOpen={(g) => onOpen(g.name)}
-        empty={
-          <EmptyState
-            title={prefix ? `No log groups whose name starts with "${prefix}"` : 'No log groups in this region'}
-            description="A Lambda function's first invocation creates its group, /aws/lambda/NAME."
-          />
-        }
       />
     </div>
   );

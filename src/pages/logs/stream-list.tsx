@@ -1,25 +1,19 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { logsQueries } from '../../aws/logs/queries';
-import { rowsOf } from '../../aws/paging';
-import { ErrorNotice } from '../../components/error-notice';
+import type { LogStreamSummary } from '../../aws/logs/api';
 import { formatRelativeTime } from '../../components/format';
 import { Button } from '../../components/ui/button';
 import { Skeleton } from '../../components/ui/skeleton';
-import { useConfig } from '../../app/config-context';
-import { errorProps } from '../../app/error-props';
+import type { ResourceList } from '../../app/use-resource-list';
 
 export interface StreamListProps {
-  region: string;
-  group: string;
+  /** The group's streams from `useResourceList`: the page's header holds their Refresh. */
+  list: ResourceList<LogStreamSummary>;
   selected: string | undefined;
   onSelect: (stream: string | undefined) => void;
 }
 
 /** A group's streams, the latest first, with "All streams" on top. */
-export function StreamList({ region, group, selected, onSelect }: StreamListProps) {
-  const config = useConfig();
-  const list = useInfiniteQuery(logsQueries.streams(region, group));
-  const streams = rowsOf(list.data);
+export function StreamList({ list, selected, onSelect }: StreamListProps) {
+  const { rows: streams, table } = list;
   const item = (name: string | undefined, label: string, detail?: string) => (
     <li key={name ?? ''}>
       <button
@@ -37,11 +31,15 @@ export function StreamList({ region, group, selected, onSelect }: StreamListProp
   );
   return (
     <nav aria-label="Log streams" className="flex min-w-0 flex-col gap-1">
-      <h2 className="px-2 text-sm font-semibold">Streams</h2>
-      {list.error ? (
-        <ErrorNotice {...errorProps(list.error, config, 'logs', () => void list.refetch())} />
-      ) : list.isPending ? (
-        <Skeleton className="h-24 w-full" />
+      <h2 className="px-2 text-sm font-semibold">
+        Streams
+        {list.count !== undefined && <span className="ml-1 font-normal text-muted tabular-nums">({list.count})</span>}
+      </h2>
+      {table.isLoading && !table.error ? (
+        <>
+          <Skeleton className="h-24 w-full" />
+          {table.loadingText && <p className="px-2 text-xs text-muted">{table.loadingText}</p>}
+        </>
       ) : (
         <ul className="flex max-h-[60vh] flex-col gap-0.5 overflow-auto">
           {item(undefined, 'All streams', 'Search the whole group')}
@@ -50,8 +48,9 @@ export function StreamList({ region, group, selected, onSelect }: StreamListProp
           )}
         </ul>
       )}
-      {list.hasNextPage && (
-        <Button size="sm" variant="ghost" isLoading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+      {table.error}
+      {table.hasNextPage && !table.error && (
+        <Button size="sm" variant="ghost" isLoading={table.isFetchingNextPage} onClick={table.onLoadMore}>
           More streams
         </Button>
       )}
