@@ -344,7 +344,15 @@ test('deletes a folder recursively after a typed confirm that states the count',
     'keep.txt': 'k',
   });
   await open(`/buckets/${bucket}`);
+  // A file picked beside the folder is named in the count, not hidden in "everything under logs/".
   await objectsTable(page).getByRole('checkbox', { name: 'Select logs/' }).check();
+  await objectsTable(page).getByRole('checkbox', { name: 'Select keep.txt' }).check();
+  await page.getByRole('button', { name: 'Actions' }).click();
+  await page.getByRole('menuitem', { name: 'Delete 2 selected' }).click();
+  const both = page.getByRole('dialog', { name: 'Delete 4 objects?' });
+  await expect(both).toContainText('Everything under logs/ is deleted, with 1 selected object: 4 objects in all');
+  await both.getByRole('button', { name: 'Cancel' }).click();
+  await objectsTable(page).getByRole('checkbox', { name: 'Select keep.txt' }).uncheck();
   await page.getByRole('button', { name: 'Actions' }).click();
   await page.getByRole('menuitem', { name: 'Delete 1 selected' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete 3 objects?' });

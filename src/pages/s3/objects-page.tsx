@@ -13,7 +13,7 @@ import { useDeniedReason } from '../../app/use-permission';
 import { useLinkTo, useRegion } from '../../app/use-region';
 import { useResourceList } from '../../app/use-resource-list';
 import { useSearchState } from '../../app/use-search-state';
-import { formatNumber } from '../../components/format';
+import { formatCountOf, formatNumber, pluralize } from '../../components/format';
 import { ResourceTable } from '../../components/resource-table/resource-table';
 import { CreateFolderDialog } from '../../components/s3/create-folder-dialog';
 import { filesFromList, type PickedFile } from '../../components/s3/picked-files';
@@ -160,7 +160,7 @@ export default function ObjectsPage() {
     if (outcome.error) setFailure(outcome.error);
     else if (outcome.failed > 0)
       setFailure(
-        `${formatNumber(outcome.failed)} of ${formatNumber(outcome.deleted + outcome.failed)} objects were not deleted. ${outcome.failures.join('. ')}`,
+        `${formatNumber(outcome.failed)} of ${formatCountOf(outcome.deleted + outcome.failed, 'object')} ${outcome.failed === 1 ? 'was' : 'were'} not deleted. ${outcome.failures.join('. ')}`,
       );
   }
 
@@ -168,6 +168,9 @@ export default function ObjectsPage() {
   const deleteCount = hasFolders ? (count.data?.count ?? counted) : (pendingDelete?.keys.length ?? 0);
   const isCounting = hasFolders && count.isFetching;
   const countText = count.data?.isCapped ? `more than ${formatNumber(COUNT_LIMIT)}` : formatNumber(deleteCount);
+  // Objects picked beside the folders are counted too: say so, or the count looks wrong.
+  const selectedKeys = pendingDelete?.keys.length ?? 0;
+  const selectedKeysText = selectedKeys > 0 ? `, with ${formatCountOf(selectedKeys, 'selected object')}` : '';
   const deleteNames = pendingDelete
     ? [...pendingDelete.folders, ...pendingDelete.keys].map((k) => lastLevel(k, folder))
     : [];
@@ -396,12 +399,12 @@ export default function ObjectsPage() {
         names={pendingUpload?.existing.map((k) => lastLevel(k, folder)) ?? []}
         title={
           pendingUpload
-            ? `Replace ${formatNumber(pendingUpload.existing.length)} existing ${pendingUpload.existing.length === 1 ? 'object' : 'objects'}?`
+            ? `Replace ${formatCountOf(pendingUpload.existing.length, 'existing object')}?`
             : undefined
         }
         consequence={
           pendingUpload
-            ? `${formatNumber(pendingUpload.planned.length)} ${pendingUpload.planned.length === 1 ? 'file' : 'files'} to upload; these keys already exist and would be overwritten (unless the bucket keeps versions, the old content is lost).`
+            ? `${formatCountOf(pendingUpload.planned.length, 'file')} to upload; these keys already exist and would be overwritten (unless the bucket keeps versions, the old content is lost).`
             : undefined
         }
         confirmLabel="Replace and upload"
@@ -422,16 +425,16 @@ export default function ObjectsPage() {
         names={deleteNames}
         title={
           isCounting
-            ? `Delete ${deleteNames.length === 1 ? deleteNames[0] : `${formatNumber(deleteNames.length)} items`}? Counting objects… ${formatNumber(counted)} so far`
-            : `Delete ${countText} ${deleteCount === 1 ? 'object' : 'objects'}?`
+            ? `Delete ${deleteNames.length === 1 ? deleteNames[0] : formatCountOf(deleteNames.length, 'item')}? Counting objects… ${formatNumber(counted)} so far`
+            : `Delete ${countText} ${pluralize(deleteCount, 'object')}?`
         }
         consequence={
           hasFolders
-            ? `Everything under ${pendingDelete?.folders.length === 1 ? pendingDelete.folders[0] : 'these folders'} is deleted: ${countText} ${deleteCount === 1 ? 'object' : 'objects'}. This cannot be undone.`
+            ? `Everything under ${pendingDelete?.folders.length === 1 ? pendingDelete.folders[0] : 'these folders'} is deleted${selectedKeysText}: ${countText} ${pluralize(deleteCount, 'object')}${selectedKeys > 0 ? ' in all' : ''}. This cannot be undone.`
             : 'This cannot be undone.'
         }
         {...(hasFolders ? { confirmText: 'permanently delete' } : {})}
-        confirmLabel={isCounting ? 'Counting…' : `Delete ${countText} ${deleteCount === 1 ? 'object' : 'objects'}`}
+        confirmLabel={isCounting ? 'Counting…' : `Delete ${countText} ${pluralize(deleteCount, 'object')}`}
         isPending={isCounting}
         {...(count.error ? { error: failureMessage('count the objects to delete', count.error) } : {})}
         onConfirm={() => {
@@ -475,7 +478,7 @@ export default function ObjectsPage() {
         onGenerate={(input) => presignUploadLink({ region, bucket, ...input })}
       />
       {selectedObjects.length > 0 && (
-        <span className="sr-only">{formatNumber(selectedObjects.length)} objects selected</span>
+        <span className="sr-only">{formatCountOf(selectedObjects.length, 'object')} selected</span>
       )}
     </div>
   );
