@@ -193,6 +193,14 @@ test('browses folders with breadcrumbs, opens details with a pretty JSON preview
   await expect(objectsTable(page).getByRole('link', { name: 'ap-south/' })).toBeVisible();
 });
 
+test('a bucket that does not exist shows only the error, with nothing to upload or act on', async ({ page, open }) => {
+  await open('/buckets/no-such-bucket-e2e');
+  await expect(page.getByText(/does not exist/).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Upload' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Actions' })).toHaveCount(0);
+  await expect(page.getByLabel('Encrypt uploads with SSE-S3 (AES256)')).toHaveCount(0);
+});
+
 test('search by key prefix is done by S3 (the request carries prefix=)', async ({ page, open }) => {
   await open('/buckets/demo-assets?prefix=docs%2Fnotes%2F');
   await expect(row(page, 'note-01.txt')).toBeVisible();

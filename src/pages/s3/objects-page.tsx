@@ -7,6 +7,7 @@ import { useCreateFolder } from '../../aws/s3/mutations';
 import { presignGet, presignUploadLink } from '../../aws/s3/presign';
 import { s3Queries } from '../../aws/s3/queries';
 import { failureMessage } from '../../aws/mutation';
+import { toAppError } from '../../aws/errors';
 import { routes } from '../../app/routes';
 import { useConsoleSession } from '../../app/session-context';
 import { useDeniedReason } from '../../app/use-permission';
@@ -55,6 +56,9 @@ export default function ObjectsPage() {
   const openKey = url.object;
 
   const list = useResourceList(s3Queries.objects(region, bucket, folder, search), { firstDataMark: 'objects' });
+  // A bucket that is not there offers nothing to do but the error (and Refresh, once it is made).
+  const isMissing =
+    list.rows.length === 0 && list.query.error !== null && toAppError(list.query.error).kind === 'not-found';
   const rows = useMemo(
     // Folders first across pages too (each page lists its folders first).
     () => [...list.rows.filter((e) => e.kind === 'folder'), ...list.rows.filter((e) => e.kind === 'object')],
@@ -228,12 +232,14 @@ export default function ObjectsPage() {
               <span className="ml-1 font-normal text-muted tabular-nums">({list.count})</span>
             )}
           </h2>
-          <Checkbox
-            label="Encrypt uploads with SSE-S3 (AES256)"
-            checked={isSse}
-            onChange={setSse}
-            className="text-xs"
-          />
+          {!isMissing && (
+            <Checkbox
+              label="Encrypt uploads with SSE-S3 (AES256)"
+              checked={isSse}
+              onChange={setSse}
+              className="text-xs"
+            />
+          )}
         </>
       }
     />
@@ -247,61 +253,65 @@ export default function ObjectsPage() {
         actions={
           <>
             <RefreshButton {...list.refresh} />
-            <ActionsMenu
-              items={[
-                {
-                  label: 'Create folder',
-                  icon: <FolderPlus aria-hidden />,
-                  onSelect: () => setFolderOpen(true),
-                  ...(uploadDenied ? { disabledReason: uploadDenied } : {}),
-                },
-                {
-                  label: 'Download',
-                  icon: <Download aria-hidden />,
-                  onSelect: () => single && void download(single),
-                  ...(single ? {} : { disabledReason: 'Select one object' }),
-                },
-                {
-                  label: 'Copy link',
-                  icon: <Link2 aria-hidden />,
-                  onSelect: () => setShareKey(single),
-                  ...(single ? {} : { disabledReason: 'Select one object' }),
-                },
-                {
-                  label: 'Create upload link',
-                  icon: <Upload aria-hidden />,
-                  onSelect: () => setUploadLinkOpen(true),
-                  // A link signed by a role that may not upload is dead on arrival.
-                  ...(uploadDenied ? { disabledReason: uploadDenied } : {}),
-                },
-                {
-                  label: 'Unfinished uploads',
-                  icon: <ListRestart aria-hidden />,
-                  onSelect: () => void navigate(linkTo(routes.bucketUploads, { bucket })),
-                },
-                {
-                  label: selected.length > 0 ? `Delete ${formatNumber(selected.length)} selected` : 'Delete',
-                  icon: <Trash2 aria-hidden />,
-                  isDestructive: true,
-                  separatorBefore: true,
-                  onSelect: () => askDelete(selected),
-                  ...(deleteDenied
-                    ? { disabledReason: deleteDenied }
-                    : selected.length === 0
-                      ? { disabledReason: 'Select objects or folders' }
-                      : {}),
-                },
-              ]}
-            />
-            <ActionsMenu
-              label="Upload"
-              triggerVariant="primary"
-              {...(uploadDenied ? { disabledReason: uploadDenied } : {})}
-              items={[
-                { label: 'Files…', icon: <FileUp aria-hidden />, onSelect: () => filesInput.current?.click() },
-                { label: 'Folder…', icon: <FolderUp aria-hidden />, onSelect: () => folderInput.current?.click() },
-              ]}
-            />
+            {!isMissing && (
+              <>
+                <ActionsMenu
+                  items={[
+                    {
+                      label: 'Create folder',
+                      icon: <FolderPlus aria-hidden />,
+                      onSelect: () => setFolderOpen(true),
+                      ...(uploadDenied ? { disabledReason: uploadDenied } : {}),
+                    },
+                    {
+                      label: 'Download',
+                      icon: <Download aria-hidden />,
+                      onSelect: () => single && void download(single),
+                      ...(single ? {} : { disabledReason: 'Select one object' }),
+                    },
+                    {
+                      label: 'Copy link',
+                      icon: <Link2 aria-hidden />,
+                      onSelect: () => setShareKey(single),
+                      ...(single ? {} : { disabledReason: 'Select one object' }),
+                    },
+                    {
+                      label: 'Create upload link',
+                      icon: <Upload aria-hidden />,
+                      onSelect: () => setUploadLinkOpen(true),
+                      // A link signed by a role that may not upload is dead on arrival.
+                      ...(uploadDenied ? { disabledReason: uploadDenied } : {}),
+                    },
+                    {
+                      label: 'Unfinished uploads',
+                      icon: <ListRestart aria-hidden />,
+                      onSelect: () => void navigate(linkTo(routes.bucketUploads, { bucket })),
+                    },
+                    {
+                      label: selected.length > 0 ? `Delete ${formatNumber(selected.length)} selected` : 'Delete',
+                      icon: <Trash2 aria-hidden />,
+                      isDestructive: true,
+                      separatorBefore: true,
+                      onSelect: () => askDelete(selected),
+                      ...(deleteDenied
+                        ? { disabledReason: deleteDenied }
+                        : selected.length === 0
+                          ? { disabledReason: 'Select objects or folders' }
+                          : {}),
+                    },
+                  ]}
+                />
+                <ActionsMenu
+                  label="Upload"
+                  triggerVariant="primary"
+                  {...(uploadDenied ? { disabledReason: uploadDenied } : {})}
+                  items={[
+                    { label: 'Files…', icon: <FileUp aria-hidden />, onSelect: () => filesInput.current?.click() },
+                    { label: 'Folder…', icon: <FolderUp aria-hidden />, onSelect: () => folderInput.current?.click() },
+                  ]}
+                />
+              </>
+            )}
           </>
         }
       />
@@ -338,22 +348,28 @@ export default function ObjectsPage() {
           Checking for objects the upload would replace…
         </p>
       )}
-      <FilterBar
-        label="Find objects by key prefix"
-        placeholder={`Key prefix in ${folder || bucket}`}
-        value={search}
-        onSubmit={(v) => setUrl({ search: v, object: undefined }, { replace: true })}
-        chips={
-          search
-            ? [{ label: `Key starts with "${folder}${search}"`, onRemove: () => setUrl({ search: undefined }) }]
-            : []
-        }
-      />
+      {!isMissing && (
+        <FilterBar
+          label="Find objects by key prefix"
+          placeholder={`Key prefix in ${folder || bucket}`}
+          value={search}
+          onSubmit={(v) => setUrl({ search: v, object: undefined }, { replace: true })}
+          chips={
+            search
+              ? [{ label: `Key starts with "${folder}${search}"`, onRemove: () => setUrl({ search: undefined }) }]
+              : []
+          }
+        />
+      )}
       <UploadDropZone
         target={uploadTargetText}
         onFiles={(files) => void receiveFiles(files)}
         onError={setFailure}
-        {...(uploadDenied ? { disabledReason: uploadDenied } : {})}
+        {...(isMissing
+          ? { disabledReason: `Bucket ${bucket} does not exist` }
+          : uploadDenied
+            ? { disabledReason: uploadDenied }
+            : {})}
       >
         <div className={openEntry ? 'grid min-w-0 gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]' : 'min-w-0'}>
           <div className={openEntry ? 'hidden min-w-0 lg:block' : 'min-w-0'}>{table}</div>
@@ -398,9 +414,7 @@ export default function ObjectsPage() {
         noun={{ one: 'object', other: 'objects' }}
         names={pendingUpload?.existing.map((k) => lastLevel(k, folder)) ?? []}
         title={
-          pendingUpload
-            ? `Replace ${formatCountOf(pendingUpload.existing.length, 'existing object')}?`
-            : undefined
+          pendingUpload ? `Replace ${formatCountOf(pendingUpload.existing.length, 'existing object')}?` : undefined
         }
         consequence={
           pendingUpload
