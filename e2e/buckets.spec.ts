@@ -189,6 +189,11 @@ test('browses folders with breadcrumbs, opens details with a pretty JSON preview
   await expect(details).toContainText('SSE-S3 (AES256)');
   await expect(details.getByLabel('Preview')).toContainText('"region": "eu-west"');
   await axe('object details');
+  // The panel took focus from the name; Esc closes it and gives focus back to the name.
+  await expect(details.getByRole('heading', { name: 'customer-0001.json' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  await expect(row(page, 'customer-0001.json').getByRole('button', { name: 'customer-0001.json' })).toBeFocused();
   await crumbs.getByRole('link', { name: 'customers/' }).click();
   await expect(objectsTable(page).getByRole('link', { name: 'ap-south/' })).toBeVisible();
 });

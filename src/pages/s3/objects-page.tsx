@@ -114,6 +114,17 @@ export default function ObjectsPage() {
     [bucket, linkTo, setUrl],
   );
 
+  // Closing the panel gives focus back to the name that opened it (once the list shows again on phones).
+  function closeDetails(key: string) {
+    setUrl({ object: undefined });
+    requestAnimationFrame(() => {
+      const names = document.querySelectorAll<HTMLElement>('[data-object-key]');
+      Array.from(names)
+        .find((el) => el.dataset.objectKey === key)
+        ?.focus();
+    });
+  }
+
   async function receiveFiles(files: PickedFile[]) {
     if (files.length === 0) return;
     setFailure(undefined);
@@ -380,7 +391,7 @@ export default function ObjectsPage() {
                 variant="ghost"
                 className="self-start lg:hidden"
                 icon={<ArrowLeft aria-hidden />}
-                onClick={() => setUrl({ object: undefined })}
+                onClick={() => closeDetails(openEntry.key)}
               >
                 Back to the list
               </Button>
@@ -390,7 +401,7 @@ export default function ObjectsPage() {
                 bucket={bucket}
                 objectKey={openEntry.key}
                 name={openEntry.name}
-                onClose={() => setUrl({ object: undefined })}
+                onClose={() => closeDetails(openEntry.key)}
                 onDownload={() => void download(openEntry.key)}
                 isDownloading={isDownloading}
                 onShare={() => setShareKey(openEntry.key)}
