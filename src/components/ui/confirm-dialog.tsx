@@ -100,7 +100,10 @@ export function ConfirmDialog({
   const count = names.length;
   const first = names[0];
   const heading =
-    title ?? (count === 1 && first !== undefined ? `${verb} ${noun.one} ${first}?` : `${verb} ${formatCountOf(count, noun.one, noun.other)}?`);
+    title ??
+    (count === 1 && first !== undefined
+      ? `${verb} ${noun.one} ${first}?`
+      : `${verb} ${formatCountOf(count, noun.one, noun.other)}?`);
   const buttonLabel = confirmLabel ?? (count === 1 ? verb : `${verb} ${formatCountOf(count, noun.one, noun.other)}`);
   const isBusy = isPending || isRunning;
   const isConfirmed = confirmText === undefined || typed === confirmText;
