@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Download, FileUp, FolderPlus, FolderUp, Link2, ListRestart, Trash2, Upload } from 'lucide-react';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { S3Entry } from '../../aws/s3/api';
 import { useCreateFolder } from '../../aws/s3/mutations';
@@ -114,16 +114,21 @@ export default function ObjectsPage() {
     [bucket, linkTo, setUrl],
   );
 
-  // Closing the panel gives focus back to the name that opened it (once the list shows again on phones).
+  // Closing the panel gives focus back to the name that opened it, once the list shows again (phones).
+  const focusAfterClose = useRef<string | undefined>(undefined);
   function closeDetails(key: string) {
+    focusAfterClose.current = key;
     setUrl({ object: undefined });
-    requestAnimationFrame(() => {
-      const names = document.querySelectorAll<HTMLElement>('[data-object-key]');
-      Array.from(names)
-        .find((el) => el.dataset.objectKey === key)
-        ?.focus();
-    });
   }
+  useEffect(() => {
+    const key = focusAfterClose.current;
+    if (openKey !== undefined || key === undefined) return;
+    focusAfterClose.current = undefined;
+    const names = document.querySelectorAll<HTMLElement>('[data-object-key]');
+    Array.from(names)
+      .find((el) => el.dataset.objectKey === key)
+      ?.focus();
+  }, [openKey]);
 
   async function receiveFiles(files: PickedFile[]) {
     if (files.length === 0) return;
