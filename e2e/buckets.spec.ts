@@ -189,8 +189,21 @@ test('browses folders with breadcrumbs, opens details with a pretty JSON preview
   await expect(details).toContainText('SSE-S3 (AES256)');
   await expect(details.getByLabel('Preview')).toContainText('"region": "eu-west"');
   await axe('object details');
+  // The panel took focus from the name; Esc closes it and gives focus back to the name.
+  await expect(details.getByRole('heading', { name: 'customer-0001.json' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  await expect(row(page, 'customer-0001.json').getByRole('button', { name: 'customer-0001.json' })).toBeFocused();
   await crumbs.getByRole('link', { name: 'customers/' }).click();
   await expect(objectsTable(page).getByRole('link', { name: 'ap-south/' })).toBeVisible();
+});
+
+test('a bucket that does not exist shows only the error, with nothing to upload or act on', async ({ page, open }) => {
+  await open('/buckets/no-such-bucket-e2e');
+  await expect(page.getByText(/does not exist/).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Upload' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Actions' })).toHaveCount(0);
+  await expect(page.getByLabel('Encrypt uploads with SSE-S3 (AES256)')).toHaveCount(0);
 });
 
 test('search by key prefix is done by S3 (the request carries prefix=)', async ({ page, open }) => {
@@ -325,6 +338,10 @@ test('Copy link shows the real expiry: no later than the session credentials', a
   await open(`/buckets/${bucket}?object=x.txt`);
   await page.getByRole('region', { name: 'Details of x.txt' }).getByRole('button', { name: 'Copy link' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share link to x.txt' });
+  // The default hour, with hour-long credentials fetched at sign-in, is not "sooner than the 1 hour you chose".
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  await expect(dialog.getByTestId('link-expiry')).toContainText(/in (59|60) min/);
+  await expect(dialog).not.toContainText('Sooner than');
   await dialog.getByLabel('Expires after').selectOption({ label: '7 days (the most S3 allows)' });
   await dialog.getByRole('button', { name: 'Create link' }).click();
   await expect(dialog.getByTestId('link-expiry')).toContainText(/in \d+ min/);
@@ -344,7 +361,15 @@ test('deletes a folder recursively after a typed confirm that states the count',
     'keep.txt': 'k',
   });
   await open(`/buckets/${bucket}`);
+  // A file picked beside the folder is named in the count, not hidden in "everything under logs/".
   await objectsTable(page).getByRole('checkbox', { name: 'Select logs/' }).check();
+  await objectsTable(page).getByRole('checkbox', { name: 'Select keep.txt' }).check();
+  await page.getByRole('button', { name: 'Actions' }).click();
+  await page.getByRole('menuitem', { name: 'Delete 2 selected' }).click();
+  const both = page.getByRole('dialog', { name: 'Delete 4 objects?' });
+  await expect(both).toContainText('Everything under logs/ is deleted, with 1 selected object: 4 objects in all');
+  await both.getByRole('button', { name: 'Cancel' }).click();
+  await objectsTable(page).getByRole('checkbox', { name: 'Select keep.txt' }).uncheck();
   await page.getByRole('button', { name: 'Actions' }).click();
   await page.getByRole('menuitem', { name: 'Delete 1 selected' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete 3 objects?' });

@@ -24,6 +24,11 @@ test('the region switcher writes the region into the URL, and back goes back', a
   await expect(page).toHaveURL(/region=eu-west-1/);
   await page.goBack();
   await expect(page.getByRole('combobox', { name: 'Region' })).toHaveValue('us-east-1');
+  // The browser remembers the last choice: a bookmark without ?region= opens it, and the URL still wins.
+  await page.goto('/dashboard');
+  await expect(page.getByRole('combobox', { name: 'Region' })).toHaveValue('eu-west-1');
+  await page.goto('/dashboard?region=us-east-1');
+  await expect(page.getByRole('combobox', { name: 'Region' })).toHaveValue('us-east-1');
 });
 
 test('an unknown region in the URL falls back to the default', async ({ page, open }) => {

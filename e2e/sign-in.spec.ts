@@ -37,10 +37,13 @@ test('the header shows the user, the groups, the region and when the credentials
 });
 
 test('a wrong password is refused on the login page and the right one then works', async ({ page, axe }) => {
+  // In the system's dark mode, the emulator's login page is dark too (no white flash), and still readable.
+  await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/dashboard');
   await page.getByRole('button', { name: /sign in/i }).click();
   await submitLoginForm(page, { ...USERS.admin, password: 'not-the-password' });
   await expect(page.getByRole('alert')).toHaveText(/Incorrect username or password\./);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(11, 15, 23)');
   await expect(page).not.toHaveURL(/\/dashboard/);
   await axe('login page with an error');
 

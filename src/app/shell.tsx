@@ -19,6 +19,7 @@ import { useSession } from './session-context';
 import { useTasks, type TaskStore } from './tasks';
 import { readTheme, saveTheme, watchSystemTheme, type ThemeChoice } from './theme';
 import { useHasDeniedWrites } from './use-permission';
+import { rememberRegion } from './remembered-region';
 import { useRegion, useRegionHref } from './use-region';
 import { useShortcuts } from './use-shortcuts';
 
@@ -143,6 +144,13 @@ export function Shell() {
         regions={config.regions}
         region={region}
         onRegionChange={(r) => {
+          rememberRegion(r);
+          // Back must return to the region shown now, not to the one just remembered: name it in this entry.
+          if (!params.has('region')) {
+            const here = new URL(window.location.href);
+            here.searchParams.set('region', region);
+            window.history.replaceState(window.history.state, '', here);
+          }
           const next = new URLSearchParams(params);
           next.set('region', r);
           setParams(next);

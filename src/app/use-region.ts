@@ -1,14 +1,17 @@
 import { useSearchParams } from 'react-router';
 import { useCallback } from 'react';
 import { useConfig } from './config-context';
+import { rememberedRegion } from './remembered-region';
 import { pathTo, type PathArgs, type RouteRef } from './routes';
 
-/** The region from ?region=, when it is one of the configured regions; else the default. */
+/** The region from ?region=, else the one last chosen in this browser, when configured; else the default. */
 export function useRegion(): string {
   const config = useConfig();
   const [params] = useSearchParams();
   const region = params.get('region');
-  return region && config.regions.includes(region) ? region : config.defaultRegion;
+  if (region && config.regions.includes(region)) return region;
+  const remembered = rememberedRegion();
+  return remembered && config.regions.includes(remembered) ? remembered : config.defaultRegion;
 }
 
 /** A link target that keeps the current region. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatNumber, formatRelativeTime } from './format';
+import { formatBytes, formatCount, formatCountOf, formatNumber, formatRelativeTime, pluralize } from './format';
 
 describe('formatBytes', () => {
   it('uses binary units with one decimal', () => {
@@ -29,6 +29,20 @@ describe('formatCount and formatNumber', () => {
     expect(formatCount(3, false)).toBe('3');
     expect(formatCount(1000, true)).toBe('1,000+');
     expect(formatCount(0, false)).toBe('0');
+  });
+});
+
+describe('pluralize and formatCountOf', () => {
+  it('picks the singular only for exactly one', () => {
+    expect(pluralize(1, 'object')).toBe('object');
+    expect(pluralize(0, 'object')).toBe('objects');
+    expect(pluralize(2, 'entry', 'entries')).toBe('entries');
+  });
+
+  it('says what a count counts', () => {
+    expect(formatCountOf(1, 'object')).toBe('1 object');
+    expect(formatCountOf(3, 'object')).toBe('3 objects');
+    expect(formatCountOf(1000, 'policy', 'policies')).toBe('1,000 policies');
   });
 });
 

@@ -30,6 +30,16 @@ export function formatCount(n: number, hasMore = false): string {
   return hasMore ? `${formatNumber(n)}+` : formatNumber(n);
 }
 
+/** The word for a count: pluralize(1, 'object') → "object", pluralize(3, 'object') → "objects". */
+export function pluralize(n: number, one: string, other = `${one}s`): string {
+  return n === 1 ? one : other;
+}
+
+/** A count that says what it counts: "1 object", "3 objects", "1,000 objects". */
+export function formatCountOf(n: number, one: string, other = `${one}s`): string {
+  return `${formatNumber(n)} ${pluralize(n, one, other)}`;
+}
+
 type DateInput = Date | string | number | undefined | null;
 
 function toDate(date: DateInput): Date | undefined {

@@ -39,6 +39,9 @@ describe('user pool sign-in (OIDC)', () => {
     expect(html).toContain('<label for="password">Password</label>');
     expect(html).toContain('Alice-demo-1');
     expect(html).toContain('bob');
+    // It follows the system's dark mode from the first paint, so it never flashes white between dark pages.
+    expect(html).toContain('<meta name="color-scheme" content="light dark">');
+    expect(html).toMatch(/@media \(prefers-color-scheme:dark\)\{:root\{--page:#0b0f17;/);
   });
 
   it('says "Incorrect username or password." on a wrong password', async () => {

@@ -12,13 +12,19 @@ export interface Presigned {
   isCutShort: boolean;
 }
 
+/** Credentials ending less than this before the chosen time do not cut the link short in any way a person notices. */
+const CUT_SHORT_SLACK_MS = 60_000;
+
+/** The earlier of the chosen end and the credentials' end; cut short only when that is a minute or more sooner. */
+export function linkExpiry(chosenEnd: number, credentialsEnd: number | undefined): Presigned {
+  if (credentialsEnd === undefined || credentialsEnd >= chosenEnd)
+    return { expiresAt: new Date(chosenEnd), isCutShort: false };
+  return { expiresAt: new Date(credentialsEnd), isCutShort: chosenEnd - credentialsEnd >= CUT_SHORT_SLACK_MS };
+}
+
 /** The earlier of now + seconds and the current credentials' expiration. */
 export function realExpiry(seconds: number, now = Date.now()): Presigned {
-  const chosen = now + seconds * 1000;
-  const credentialsEnd = currentSession().credentials.snapshot()?.expiration?.getTime();
-  if (credentialsEnd !== undefined && credentialsEnd < chosen)
-    return { expiresAt: new Date(credentialsEnd), isCutShort: true };
-  return { expiresAt: new Date(chosen), isCutShort: false };
+  return linkExpiry(now + seconds * 1000, currentSession().credentials.snapshot()?.expiration?.getTime());
 }
 
 export interface PresignGetParams {

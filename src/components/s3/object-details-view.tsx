@@ -1,5 +1,5 @@
 import { X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { formatBytes, formatDateTime } from '../format';
 import { CopyButton } from '../ui/copy-button';
 import { IconButton } from '../ui/button';
@@ -52,13 +52,33 @@ export function ObjectDetailsView({
   onClose,
 }: ObjectDetailsViewProps) {
   const metadata = details ? Object.entries(details.metadata) : [];
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opening the panel (a click on a name) moves keyboard focus into it, not to the page body.
+  useEffect(() => headingRef.current?.focus(), []);
+  // Esc closes the panel, unless it belongs to a dialog, a menu or a field that was focused.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (e.target instanceof Element && e.target.closest('[role="dialog"],[role="menu"],input,textarea,select'))
+        return;
+      onClose();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
   return (
     <section
       aria-label={`Details of ${name}`}
       className="flex min-w-0 flex-col gap-4 rounded-lg border border-border bg-surface p-4"
     >
       <div className="flex items-start gap-2">
-        <h2 className="min-w-0 flex-1 font-mono text-sm font-semibold break-all">{name}</h2>
+        <h2
+          ref={headingRef}
+          tabIndex={-1}
+          className="min-w-0 flex-1 font-mono text-sm font-semibold break-all focus:outline-none"
+        >
+          {name}
+        </h2>
         <IconButton label="Close details" size="sm" icon={<X aria-hidden />} onClick={onClose} />
       </div>
       <div className="flex items-center gap-1 text-xs text-muted">

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { ConfirmDialog, pluralize, type ConfirmDialogProps } from './confirm-dialog';
+import { ConfirmDialog, type ConfirmDialogProps } from './confirm-dialog';
 
 afterEach(cleanup);
 
@@ -114,13 +114,5 @@ describe('ConfirmDialog', () => {
     onOpenChange.mockClear();
     fireEvent.keyDown(document.activeElement ?? dialog, { key: 'Escape' });
     expect(onOpenChange).toHaveBeenCalledWith(false);
-  });
-});
-
-describe('pluralize', () => {
-  it('picks the singular only for exactly one', () => {
-    expect(pluralize(1, 'object', 'objects')).toBe('object');
-    expect(pluralize(0, 'object', 'objects')).toBe('objects');
-    expect(pluralize(2, 'object', 'objects')).toBe('objects');
   });
 });

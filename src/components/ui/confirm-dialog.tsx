@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { formatCountOf, pluralize } from '../format';
 import { NameList } from '../name-list';
 import { Button } from './button';
 import { Dialog } from './dialog';
@@ -7,11 +8,6 @@ import { ErrorNote } from './error-note';
 import { ShowAsCodeButton } from '../code/show-as-code';
 import type { CodeSnippets } from '../code/code-snippets';
 import { useResetOnOpen } from '../use-reset-on-open';
-
-/** "1 object", "3 objects". */
-export function pluralize(n: number, one: string, other: string): string {
-  return n === 1 ? one : other;
-}
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -101,8 +97,11 @@ export function ConfirmDialog({
   const count = names.length;
   const first = names[0];
   const heading =
-    title ?? (count === 1 && first !== undefined ? `${verb} ${noun.one} ${first}?` : `${verb} ${count} ${noun.other}?`);
-  const buttonLabel = confirmLabel ?? (count === 1 ? verb : `${verb} ${count} ${noun.other}`);
+    title ??
+    (count === 1 && first !== undefined
+      ? `${verb} ${noun.one} ${first}?`
+      : `${verb} ${formatCountOf(count, noun.one, noun.other)}?`);
+  const buttonLabel = confirmLabel ?? (count === 1 ? verb : `${verb} ${formatCountOf(count, noun.one, noun.other)}`);
   const isBusy = isPending || isRunning;
   const isConfirmed = confirmText === undefined || typed === confirmText;
   const shownError = error ?? failure;

@@ -1,7 +1,7 @@
 import { deleteObjectBatch, listKeys } from '../../aws/s3/api';
 import { refreshListings } from '../../aws/s3/queries';
 import { failureMessage } from '../../aws/mutation';
-import { formatNumber } from '../../components/format';
+import { formatCountOf, formatNumber } from '../../components/format';
 import { startAwsTask } from '../../app/aws-task';
 import type { ConsoleSession } from '../../app/console-session';
 
@@ -62,13 +62,13 @@ export function startDelete(
   onDone: (outcome: DeleteOutcome) => void,
 ): void {
   const what =
-    t.folders.length === 1 && t.keys.length === 0 ? `folder ${t.folders[0]}` : `${formatNumber(expected)} objects`;
+    t.folders.length === 1 && t.keys.length === 0 ? `folder ${t.folders[0]}` : formatCountOf(expected, 'object');
   const { queryClient } = session;
   startAwsTask(session, {
     title: (items) =>
       items.length === t.keys.length + t.folders.length
         ? `Delete ${what}`
-        : `Delete ${formatNumber(items.length)} objects`,
+        : `Delete ${formatCountOf(items.length, 'object')}`,
     detail: `in s3://${t.bucket}`,
     // Keys, then folders (ending in /); a retry of failures gets the keys S3 refused.
     items: [...t.keys, ...t.folders],

@@ -38,6 +38,7 @@ export function objectColumns({ folderHref, onOpenObject }: ObjectColumnsOptions
         ) : (
           <button
             type="button"
+            data-object-key={e.key}
             onClick={() => onOpenObject(e.key)}
             className="inline-flex max-w-full items-center gap-2 text-left align-middle text-fg hover:text-accent hover:underline"
           >

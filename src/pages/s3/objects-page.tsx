@@ -1,19 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Download, FileUp, FolderPlus, FolderUp, Link2, ListRestart, Trash2, Upload } from 'lucide-react';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { S3Entry } from '../../aws/s3/api';
 import { useCreateFolder } from '../../aws/s3/mutations';
 import { presignGet, presignUploadLink } from '../../aws/s3/presign';
 import { s3Queries } from '../../aws/s3/queries';
 import { failureMessage } from '../../aws/mutation';
+import { toAppError } from '../../aws/errors';
 import { routes } from '../../app/routes';
 import { useConsoleSession } from '../../app/session-context';
 import { useDeniedReason } from '../../app/use-permission';
 import { useLinkTo, useRegion } from '../../app/use-region';
 import { useResourceList } from '../../app/use-resource-list';
 import { useSearchState } from '../../app/use-search-state';
-import { formatNumber } from '../../components/format';
+import { formatCountOf, formatNumber, pluralize } from '../../components/format';
 import { ResourceTable } from '../../components/resource-table/resource-table';
 import { CreateFolderDialog } from '../../components/s3/create-folder-dialog';
 import { filesFromList, type PickedFile } from '../../components/s3/picked-files';
@@ -55,6 +56,9 @@ export default function ObjectsPage() {
   const openKey = url.object;
 
   const list = useResourceList(s3Queries.objects(region, bucket, folder, search), { firstDataMark: 'objects' });
+  // A bucket that is not there offers nothing to do but the error (and Refresh, once it is made).
+  const isMissing =
+    list.rows.length === 0 && list.query.error !== null && toAppError(list.query.error).kind === 'not-found';
   const rows = useMemo(
     // Folders first across pages too (each page lists its folders first).
     () => [...list.rows.filter((e) => e.kind === 'folder'), ...list.rows.filter((e) => e.kind === 'object')],
@@ -110,6 +114,22 @@ export default function ObjectsPage() {
     [bucket, linkTo, setUrl],
   );
 
+  // Closing the panel gives focus back to the name that opened it, once the list shows again (phones).
+  const focusAfterClose = useRef<string | undefined>(undefined);
+  function closeDetails(key: string) {
+    focusAfterClose.current = key;
+    setUrl({ object: undefined });
+  }
+  useEffect(() => {
+    const key = focusAfterClose.current;
+    if (openKey !== undefined || key === undefined) return;
+    focusAfterClose.current = undefined;
+    const names = document.querySelectorAll<HTMLElement>('[data-object-key]');
+    Array.from(names)
+      .find((el) => el.dataset.objectKey === key)
+      ?.focus();
+  }, [openKey]);
+
   async function receiveFiles(files: PickedFile[]) {
     if (files.length === 0) return;
     setFailure(undefined);
@@ -160,7 +180,7 @@ export default function ObjectsPage() {
     if (outcome.error) setFailure(outcome.error);
     else if (outcome.failed > 0)
       setFailure(
-        `${formatNumber(outcome.failed)} of ${formatNumber(outcome.deleted + outcome.failed)} objects were not deleted. ${outcome.failures.join('. ')}`,
+        `${formatNumber(outcome.failed)} of ${formatCountOf(outcome.deleted + outcome.failed, 'object')} ${outcome.failed === 1 ? 'was' : 'were'} not deleted. ${outcome.failures.join('. ')}`,
       );
   }
 
@@ -168,6 +188,9 @@ export default function ObjectsPage() {
   const deleteCount = hasFolders ? (count.data?.count ?? counted) : (pendingDelete?.keys.length ?? 0);
   const isCounting = hasFolders && count.isFetching;
   const countText = count.data?.isCapped ? `more than ${formatNumber(COUNT_LIMIT)}` : formatNumber(deleteCount);
+  // Objects picked beside the folders are counted too: say so, or the count looks wrong.
+  const selectedKeys = pendingDelete?.keys.length ?? 0;
+  const selectedKeysText = selectedKeys > 0 ? `, with ${formatCountOf(selectedKeys, 'selected object')}` : '';
   const deleteNames = pendingDelete
     ? [...pendingDelete.folders, ...pendingDelete.keys].map((k) => lastLevel(k, folder))
     : [];
@@ -225,12 +248,14 @@ export default function ObjectsPage() {
               <span className="ml-1 font-normal text-muted tabular-nums">({list.count})</span>
             )}
           </h2>
-          <Checkbox
-            label="Encrypt uploads with SSE-S3 (AES256)"
-            checked={isSse}
-            onChange={setSse}
-            className="text-xs"
-          />
+          {!isMissing && (
+            <Checkbox
+              label="Encrypt uploads with SSE-S3 (AES256)"
+              checked={isSse}
+              onChange={setSse}
+              className="text-xs"
+            />
+          )}
         </>
       }
     />
@@ -244,61 +269,65 @@ export default function ObjectsPage() {
         actions={
           <>
             <RefreshButton {...list.refresh} />
-            <ActionsMenu
-              items={[
-                {
-                  label: 'Create folder',
-                  icon: <FolderPlus aria-hidden />,
-                  onSelect: () => setFolderOpen(true),
-                  ...(uploadDenied ? { disabledReason: uploadDenied } : {}),
-                },
-                {
-                  label: 'Download',
-                  icon: <Download aria-hidden />,
-                  onSelect: () => single && void download(single),
-                  ...(single ? {} : { disabledReason: 'Select one object' }),
-                },
-                {
-                  label: 'Copy link',
-                  icon: <Link2 aria-hidden />,
-                  onSelect: () => setShareKey(single),
-                  ...(single ? {} : { disabledReason: 'Select one object' }),
-                },
-                {
-                  label: 'Create upload link',
-                  icon: <Upload aria-hidden />,
-                  onSelect: () => setUploadLinkOpen(true),
-                  // A link signed by a role that may not upload is dead on arrival.
-                  ...(uploadDenied ? { disabledReason: uploadDenied } : {}),
-                },
-                {
-                  label: 'Unfinished uploads',
-                  icon: <ListRestart aria-hidden />,
-                  onSelect: () => void navigate(linkTo(routes.bucketUploads, { bucket })),
-                },
-                {
-                  label: selected.length > 0 ? `Delete ${formatNumber(selected.length)} selected` : 'Delete',
-                  icon: <Trash2 aria-hidden />,
-                  isDestructive: true,
-                  separatorBefore: true,
-                  onSelect: () => askDelete(selected),
-                  ...(deleteDenied
-                    ? { disabledReason: deleteDenied }
-                    : selected.length === 0
-                      ? { disabledReason: 'Select objects or folders' }
-                      : {}),
-                },
-              ]}
-            />
-            <ActionsMenu
-              label="Upload"
-              triggerVariant="primary"
-              {...(uploadDenied ? { disabledReason: uploadDenied } : {})}
-              items={[
-                { label: 'Files…', icon: <FileUp aria-hidden />, onSelect: () => filesInput.current?.click() },
-                { label: 'Folder…', icon: <FolderUp aria-hidden />, onSelect: () => folderInput.current?.click() },
-              ]}
-            />
+            {!isMissing && (
+              <>
+                <ActionsMenu
+                  items={[
+                    {
+                      label: 'Create folder',
+                      icon: <FolderPlus aria-hidden />,
+                      onSelect: () => setFolderOpen(true),
+                      ...(uploadDenied ? { disabledReason: uploadDenied } : {}),
+                    },
+                    {
+                      label: 'Download',
+                      icon: <Download aria-hidden />,
+                      onSelect: () => single && void download(single),
+                      ...(single ? {} : { disabledReason: 'Select one object' }),
+                    },
+                    {
+                      label: 'Copy link',
+                      icon: <Link2 aria-hidden />,
+                      onSelect: () => setShareKey(single),
+                      ...(single ? {} : { disabledReason: 'Select one object' }),
+                    },
+                    {
+                      label: 'Create upload link',
+                      icon: <Upload aria-hidden />,
+                      onSelect: () => setUploadLinkOpen(true),
+                      // A link signed by a role that may not upload is dead on arrival.
+                      ...(uploadDenied ? { disabledReason: uploadDenied } : {}),
+                    },
+                    {
+                      label: 'Unfinished uploads',
+                      icon: <ListRestart aria-hidden />,
+                      onSelect: () => void navigate(linkTo(routes.bucketUploads, { bucket })),
+                    },
+                    {
+                      label: selected.length > 0 ? `Delete ${formatNumber(selected.length)} selected` : 'Delete',
+                      icon: <Trash2 aria-hidden />,
+                      isDestructive: true,
+                      separatorBefore: true,
+                      onSelect: () => askDelete(selected),
+                      ...(deleteDenied
+                        ? { disabledReason: deleteDenied }
+                        : selected.length === 0
+                          ? { disabledReason: 'Select objects or folders' }
+                          : {}),
+                    },
+                  ]}
+                />
+                <ActionsMenu
+                  label="Upload"
+                  triggerVariant="primary"
+                  {...(uploadDenied ? { disabledReason: uploadDenied } : {})}
+                  items={[
+                    { label: 'Files…', icon: <FileUp aria-hidden />, onSelect: () => filesInput.current?.click() },
+                    { label: 'Folder…', icon: <FolderUp aria-hidden />, onSelect: () => folderInput.current?.click() },
+                  ]}
+                />
+              </>
+            )}
           </>
         }
       />
@@ -335,22 +364,28 @@ export default function ObjectsPage() {
           Checking for objects the upload would replace…
         </p>
       )}
-      <FilterBar
-        label="Find objects by key prefix"
-        placeholder={`Key prefix in ${folder || bucket}`}
-        value={search}
-        onSubmit={(v) => setUrl({ search: v, object: undefined }, { replace: true })}
-        chips={
-          search
-            ? [{ label: `Key starts with "${folder}${search}"`, onRemove: () => setUrl({ search: undefined }) }]
-            : []
-        }
-      />
+      {!isMissing && (
+        <FilterBar
+          label="Find objects by key prefix"
+          placeholder={`Key prefix in ${folder || bucket}`}
+          value={search}
+          onSubmit={(v) => setUrl({ search: v, object: undefined }, { replace: true })}
+          chips={
+            search
+              ? [{ label: `Key starts with "${folder}${search}"`, onRemove: () => setUrl({ search: undefined }) }]
+              : []
+          }
+        />
+      )}
       <UploadDropZone
         target={uploadTargetText}
         onFiles={(files) => void receiveFiles(files)}
         onError={setFailure}
-        {...(uploadDenied ? { disabledReason: uploadDenied } : {})}
+        {...(isMissing
+          ? { disabledReason: `Bucket ${bucket} does not exist` }
+          : uploadDenied
+            ? { disabledReason: uploadDenied }
+            : {})}
       >
         <div className={openEntry ? 'grid min-w-0 gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]' : 'min-w-0'}>
           <div className={openEntry ? 'hidden min-w-0 lg:block' : 'min-w-0'}>{table}</div>
@@ -361,7 +396,7 @@ export default function ObjectsPage() {
                 variant="ghost"
                 className="self-start lg:hidden"
                 icon={<ArrowLeft aria-hidden />}
-                onClick={() => setUrl({ object: undefined })}
+                onClick={() => closeDetails(openEntry.key)}
               >
                 Back to the list
               </Button>
@@ -371,7 +406,7 @@ export default function ObjectsPage() {
                 bucket={bucket}
                 objectKey={openEntry.key}
                 name={openEntry.name}
-                onClose={() => setUrl({ object: undefined })}
+                onClose={() => closeDetails(openEntry.key)}
                 onDownload={() => void download(openEntry.key)}
                 isDownloading={isDownloading}
                 onShare={() => setShareKey(openEntry.key)}
@@ -395,13 +430,11 @@ export default function ObjectsPage() {
         noun={{ one: 'object', other: 'objects' }}
         names={pendingUpload?.existing.map((k) => lastLevel(k, folder)) ?? []}
         title={
-          pendingUpload
-            ? `Replace ${formatNumber(pendingUpload.existing.length)} existing ${pendingUpload.existing.length === 1 ? 'object' : 'objects'}?`
-            : undefined
+          pendingUpload ? `Replace ${formatCountOf(pendingUpload.existing.length, 'existing object')}?` : undefined
         }
         consequence={
           pendingUpload
-            ? `${formatNumber(pendingUpload.planned.length)} ${pendingUpload.planned.length === 1 ? 'file' : 'files'} to upload; these keys already exist and would be overwritten (unless the bucket keeps versions, the old content is lost).`
+            ? `${formatCountOf(pendingUpload.planned.length, 'file')} to upload; these keys already exist and would be overwritten (unless the bucket keeps versions, the old content is lost).`
             : undefined
         }
         confirmLabel="Replace and upload"
@@ -422,16 +455,16 @@ export default function ObjectsPage() {
         names={deleteNames}
         title={
           isCounting
-            ? `Delete ${deleteNames.length === 1 ? deleteNames[0] : `${formatNumber(deleteNames.length)} items`}? Counting objects… ${formatNumber(counted)} so far`
-            : `Delete ${countText} ${deleteCount === 1 ? 'object' : 'objects'}?`
+            ? `Delete ${deleteNames.length === 1 ? deleteNames[0] : formatCountOf(deleteNames.length, 'item')}? Counting objects… ${formatNumber(counted)} so far`
+            : `Delete ${countText} ${pluralize(deleteCount, 'object')}?`
         }
         consequence={
           hasFolders
-            ? `Everything under ${pendingDelete?.folders.length === 1 ? pendingDelete.folders[0] : 'these folders'} is deleted: ${countText} ${deleteCount === 1 ? 'object' : 'objects'}. This cannot be undone.`
+            ? `Everything under ${pendingDelete?.folders.length === 1 ? pendingDelete.folders[0] : 'these folders'} is deleted${selectedKeysText}: ${countText} ${pluralize(deleteCount, 'object')}${selectedKeys > 0 ? ' in all' : ''}. This cannot be undone.`
             : 'This cannot be undone.'
         }
         {...(hasFolders ? { confirmText: 'permanently delete' } : {})}
-        confirmLabel={isCounting ? 'Counting…' : `Delete ${countText} ${deleteCount === 1 ? 'object' : 'objects'}`}
+        confirmLabel={isCounting ? 'Counting…' : `Delete ${countText} ${pluralize(deleteCount, 'object')}`}
         isPending={isCounting}
         {...(count.error ? { error: failureMessage('count the objects to delete', count.error) } : {})}
         onConfirm={() => {
@@ -475,7 +508,7 @@ export default function ObjectsPage() {
         onGenerate={(input) => presignUploadLink({ region, bucket, ...input })}
       />
       {selectedObjects.length > 0 && (
-        <span className="sr-only">{formatNumber(selectedObjects.length)} objects selected</span>
+        <span className="sr-only">{formatCountOf(selectedObjects.length, 'object')} selected</span>
       )}
     </div>
   );
