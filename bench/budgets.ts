@@ -77,14 +77,14 @@ export const BUDGETS: Budget[] = [
   {
     name: 'signed-in shell',
     reason:
-      'Header, sidebar, query client and credentials: every signed-in page waits for it, so its growth slows them all (178 KB; room for the three pages being added to the sidebar).',
+      "Header, sidebar, query client and credentials: every signed-in page waits for it, so its growth slows them all. 190 KB since the page recipe (the session object, typed routes, useResourceList, the task helper), the three new pages in the sidebar and Show as code's call recorder (src/aws/code, 6 KB: the next thing to load lazily); the only SDK code is the SDK's own throttling rules (0.7 KB, @smithy/core/retry).",
     loads: SHELL,
-    limits: { total: 185, sdk: 0 },
+    limits: { total: 192, sdk: 1 },
   },
   {
     name: 'dashboard: JS before the first data',
     reason:
-      "The landing page: its four cards load their SDK clients in parallel, each only the commands it calls (EC2 once loaded a 226 KB client to count instances: 584 KB in all before the first data). Issue 25 asks for 250 KB; today's 329 KB is held here so it cannot grow: the signed-in shell (178: React, router, OIDC client, TanStack Query, Radix), the SDK's core with the identity pool's client (50), STS for the header (5), the dashboard's own code (19) and the four clients (77: S3 38, EC2 17, DynamoDB 13, SQS 9) leave no room without lazy shell menus and dialogs, smaller dashboard modules or smaller SDK clients.",
+      "The landing page: its four cards load their SDK clients in parallel, each only the commands it calls (EC2 once loaded a 226 KB client to count instances: 584 KB in all before the first data). Issue 25 asks for 250 KB; today's 345 KB (329 before the page recipe and Show as code grew the shell by 12 and the Lambda and Secrets cards came) is held here so it cannot grow: the signed-in shell (178: React, router, OIDC client, TanStack Query, Radix), the SDK's core with the identity pool's client (50), STS for the header (5), the dashboard's own code (19) and the four clients (77: S3 38, EC2 17, DynamoDB 13, SQS 9) leave no room without lazy shell menus and dialogs, smaller dashboard modules or smaller SDK clients.",
     loads: [
       ...PAGE_BASE,
       'src/pages/dashboard/dashboard-page.tsx',
@@ -93,6 +93,6 @@ export const BUDGETS: Budget[] = [
       'src/aws/dynamodb/sdk.ts',
       'src/aws/sqs/sdk.ts',
     ],
-    limits: { total: 335 },
+    limits: { total: 347 },
   },
 ];
