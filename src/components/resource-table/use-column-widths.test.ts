@@ -11,9 +11,12 @@ const natural = (content: Record<string, number>, header: Record<string, number>
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
 describe('fitColumns', () => {
-  it('gives each column its content width when everything fits', () => {
+  it("gives each column its content width, and the page's width where there is room (a cell measured while loading)", () => {
     const w = fitColumns(cols, natural({ name: 150, id: 190, state: 110, launched: 90 }), 1166);
-    expect(Object.fromEntries(w)).toEqual({ name: 150, id: 190, state: 110, launched: 90 });
+    expect(Object.fromEntries(w)).toEqual({ name: 200, id: 220, state: 240, launched: 120 });
+    // Only as much room as there is: the first columns grow first.
+    const tight = fitColumns(cols, natural({ name: 150, id: 190, state: 110, launched: 90 }), 600);
+    expect(Object.fromEntries(tight)).toEqual({ name: 200, id: 200, state: 110, launched: 90 });
   });
 
   it('uses the preferred width for a column whose content was not measured', () => {

@@ -42,8 +42,17 @@ export function fitColumns(
     const max = c.isKey ? Math.max(c.preferred, keyCap) : (c.maxWidth ?? Math.max(c.preferred, MAX_WIDTH));
     const width = Math.min(want, max);
     const floor = Math.max(c.minWidth ?? MIN_WIDTH, natural.header[c.id] ?? 0);
-    return { id: c.id, width, min: c.isKey ? width : Math.min(width, floor) };
+    return { id: c.id, width, min: c.isKey ? width : Math.min(width, floor), preferred: Math.min(c.preferred, max) };
   });
+  // Room to spare: columns measured before their content arrived (a cell still loading) grow back to the
+  // width the page asked for, left to right, so "Standard" never shows as "Sta…" beside empty space.
+  let spare = available > 0 ? available - wants.reduce((n, w) => n + w.width, 0) : 0;
+  for (const w of wants) {
+    if (spare <= 0) break;
+    const add = Math.min(spare, Math.max(0, w.preferred - w.width));
+    w.width += add;
+    spare -= add;
+  }
   let excess = available > 0 ? wants.reduce((n, w) => n + w.width, 0) - available : 0;
   for (let i = wants.length - 1; i >= 0 && excess > 0; i--) {
     const w = wants[i];
